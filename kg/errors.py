@@ -1,0 +1,32 @@
+"""The project's errors and the exit codes the command line maps them to, in one place.
+
+Exit codes: 0 success; 1 the work was done but something does not conform (evaluation below target,
+validation failure); 2 bad input (a file could not be read or parsed; the other files were still done);
+3 a store or endpoint could not be reached.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_NONCONFORMING = 1
+EXIT_BAD_INPUT = 2
+EXIT_UNREACHABLE = 3
+
+
+class KgError(Exception):
+    """Base class of the errors this project raises on purpose."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class InputError(KgError):
+    """A file that cannot be read as a resolution; the message names the file (and line)."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, path: str, message: str, *, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.reason = message
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")

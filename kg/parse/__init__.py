@@ -1,0 +1,45 @@
+"""The structural parser: ``parse_document(source) -> Document``.
+
+For Akoma Ntoso input the reader's blocks (from the XML structure) are the evidence; for every other format
+the layout of the text is. Both go through the same assembler, so both give the same ``Document`` model.
+
+>>> from kg.model import Source
+>>> text = "RESOLUTION 9\\nA title\\n(Rev. Antalya, 2006)\\nThe Plenipotentiary Conference (Antalya, 2006),\\n"
+>>> text += "considering\\na)\\nthat X;\\nb)\\nthat Y,\\nresolves\\nto do Z.\\n"
+>>> document = parse_document(Source("demo.txt", text, "text"))
+>>> document.header.edition, [(s.verb, [c.id for c in s.clauses]) for s in document.sections]
+('pp-06', [('considering', ['considering.a', 'considering.b']), ('resolves', ['resolves'])])
+"""
+
+from __future__ import annotations
+
+from kg.model import Document, Source
+from kg.parse.assemble import assemble_document
+from kg.parse.header import read_header
+from kg.parse.layout import find_header, layout_blocks
+
+__all__ = ["parse_document"]
+
+_UN_BODIES = {"unga", "unsc", "hrc", "ecosoc"}
+
+
+def parse_document(source: Source) -> Document:
+    """Find the header, sections, clauses, footnotes, annexes and remainder of one document."""
+    text = source.text
+    header_blocks = [block for block in source.blocks if block.role == "header"]
+    if header_blocks:
+        span = header_blocks[0]
+        header = read_header(text[span.start:span.end], start=span.start, hints=source.hints)
+        return assemble_document(source, header, [b for b in source.blocks if b.role != "header"])
+    header_span = find_header(text)
+    if header_span is None:
+        header = read_header("", start=0, hints=source.hints)
+        header = header.__class__(**{**{f: getattr(header, f) for f in header.__slots__}, "span": None})
+        body_start = 0
+    else:
+        header = read_header(text[header_span.start:header_span.end], start=header_span.start,
+                             hints=source.hints)
+        body_start = header_span.end
+    un_style = header.body in _UN_BODIES or source.hints.symbol is not None
+    blocks = source.blocks if source.blocks else layout_blocks(text, body_start=body_start, un_style=un_style)
+    return assemble_document(source, header, list(blocks))

@@ -1,0 +1,168 @@
+"""Building the ``Document`` from header and blocks, whether the blocks came from markup or from layout.
+
+Here the label path of each clause is worked out, section and clause ids are made unique, addressees are
+named, footnotes are attached to the clause that refers to them, and every character that is not header,
+heading, clause, footnote or annex becomes remainder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.model import Annex, Block, Clause, Document, Footnote, Header, Section, Source, Span
+from kg.parse.labels import LabelStack, label_inline
+from kg.vocabulary import Vocabulary, load_vocabulary
+
+_SPLIT_ADDRESSEES = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_OPENING_PREPOSITION = re.compile(r"^(?:in|with|to|for|on|as|through|within|by)\b", re.IGNORECASE)
+
+
+def slug(text: str) -> str:
+    """A lower-case, hyphenated id for a heading or verb: ``"Takes note"`` -> ``"takes-note"``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+
+
+def _unique(name: str, seen: Counter[str]) -> str:
+    seen[name] += 1
+    return name if seen[name] == 1 else f"{name}-{seen[name]}"
+
+
+def assemble_document(source: Source, header: Header, blocks: list[Block]) -> Document:
+    """Group ``blocks`` (in text order) into sections and clauses, attach footnotes, compute the remainder."""
+    vocabulary = load_vocabulary()
+    text = source.text
+    sections: list[Section] = []
+    section_ids: Counter[str] = Counter()
+    clause_ids: Counter[str] = Counter()
+    footnote_blocks: list[Block] = []
+    annexes: list[Annex] = []
+    current: dict[str, object] | None = None
+    clauses: list[Clause] = []
+    stack = LabelStack()
+
+    def finish() -> None:
+        if current is not None:
+            sections.append(_section(current, clauses, text, vocabulary))
+
+    for block in blocks:
+        if block.role == "heading":
+            finish()
+            heading = _clean(text[block.start:block.end])
+            verb, kind = _verb_and_kind(heading, block.part, vocabulary)
+            section_id = _unique(slug(verb or heading.split(" ")[0] if heading else block.part), section_ids)
+            current = {"id": section_id, "heading": heading, "verb": verb, "kind": kind,
+                       "start": block.start, "end": block.end, "heading_span": Span(block.start, block.end)}
+            clauses = []
+            stack = LabelStack()
+        elif block.role == "clause":
+            if current is None or (block.part and block.part != current["kind"]):
+                # a clause with no heading of its own, or the first operative paragraph after the preamble
+                finish()
+                kind = block.part or "operative"
+                current = {"id": _unique(kind, section_ids), "heading": "", "verb": "", "kind": kind,
+                           "start": block.start, "end": block.start}
+                clauses = []
+                stack = LabelStack()
+            start, printed = block.start, block.label
+            if not printed and (inline := label_inline(text[block.start:block.end])) is not None:
+                printed, offset = inline
+                start += offset
+            label = stack.push(printed) if printed else ""
+            base = f"{current['id']}.{label}" if label else str(current["id"])
+            clause_id = _unique(base, clause_ids)
+            clauses.append(Clause(clause_id, label, text[start:block.end], start, block.end))
+        elif block.role == "footnote":
+            footnote_blocks.append(block)
+        elif block.role == "annex":
+            first_line = text[block.start:block.end].split("\n", 1)[0].strip()
+            annexes.append(Annex(first_line, block.start, block.end))
+    finish()
+    footnotes = _attach_footnotes(footnote_blocks, sections, text)
+    covered = [header.span] if header.span else []
+    covered += [s.heading_span for s in sections if s.heading_span]
+    covered += [Span(c.start, c.end) for s in sections for c in s.clauses]
+    covered += [Span(f.start, f.end) for f in footnotes] + [Span(a.start, a.end) for a in annexes]
+    return Document(source=source, header=header, sections=tuple(sections), footnotes=tuple(footnotes),
+                    annexes=tuple(annexes), remainder=tuple(remainder_spans(covered, len(text))))
+
+
+def _clean(heading: str) -> str:
+    return " ".join(heading.split()).strip(" ,:")
+
+
+def _verb_and_kind(heading: str, part: str, vocabulary: Vocabulary) -> tuple[str, str]:
+    found = vocabulary.match_verb(heading)
+    if found is None:
+        return (heading.split(" ")[0].lower() if heading else ""), part or "preambular"
+    verb, lexicon_part = found
+    return verb, part or lexicon_part
+
+
+def _section(fields: dict[str, object], clauses: list[Clause], text: str, vocabulary: Vocabulary) -> Section:
+    heading, verb, kind = str(fields["heading"]), str(fields["verb"]), str(fields["kind"])
+    addressees: list[str] = []
+    if kind == "operative":
+        # ITU prints the addressees in a heading of its own ("instructs the Director of ..."); a UN paragraph
+        # opens with its verb and names them at the start of the clause ("Requests the Secretary-General to").
+        standalone = heading[:1].islower()
+        rest = " ".join(heading.split()[len(verb.split()):]) if verb and standalone else ""
+        for part in _SPLIT_ADDRESSEES.split(rest):
+            if part.strip() and not _OPENING_PREPOSITION.match(part.strip()):
+                addressees.append(vocabulary.normalise_addressee(part))
+        if not addressees and clauses:
+            known = vocabulary.known_addressee_at(clauses[0].text)
+            if known:
+                addressees.append(known)
+    start = int(fields["start"])  # type: ignore[call-overload]
+    end = max([int(fields["end"])] + [c.end for c in clauses])  # type: ignore[call-overload]
+    heading_span = fields.get("heading_span")
+    return Section(str(fields["id"]), heading, verb, kind, tuple(dict.fromkeys(addressees)), tuple(clauses),
+                   start, end, heading_span if isinstance(heading_span, Span) else None)
+
+
+def _attach_footnotes(blocks: list[Block], sections: list[Section], text: str) -> list[Footnote]:
+    """Attach each footnote to the clause holding its anchor (or, in plain text, its marker)."""
+    clauses = [clause for section in sections for clause in section.clauses]
+    footnotes = []
+    search_from = 0
+    for block in blocks:
+        anchor = block.anchor if block.anchor >= 0 else _find_marker(text, block.marker, search_from, clauses)
+        owner = None
+        if anchor is not None and anchor >= 0:
+            search_from = anchor
+            owner = next((c.id for c in reversed(clauses) if c.start <= anchor <= c.end + 1), None)
+        footnotes.append(Footnote(block.marker, text[block.start:block.end], block.start, block.end, owner))
+    return footnotes
+
+
+def _find_marker(text: str, marker: str, after: int, clauses: list[Clause]) -> int | None:
+    """Where a plain-text footnote marker stands: ``[^4]``, or the bare number after a word ("Women,5")."""
+    if not marker or not clauses:
+        return None
+    escaped = re.escape(marker)
+    pattern = re.compile(rf"\[\^{escaped}\]|(?:(?<=[A-Za-z,;.)\]”’])|(?<=[A-Za-z,;.)\]”’] )){escaped}(?![\d/])")
+    for clause in clauses:
+        if clause.end < after:
+            continue
+        match = pattern.search(text, max(clause.start, after), clause.end + 1)
+        if match:
+            return match.start()
+    return None
+
+
+def remainder_spans(covered: list[Span], length: int) -> list[Span]:
+    """The spans of ``[0, length)`` that no span in ``covered`` covers.
+
+    >>> remainder_spans([Span(2, 4), Span(6, 8)], 10)
+    [Span(start=0, end=2), Span(start=4, end=6), Span(start=8, end=10)]
+    """
+    gaps = []
+    position = 0
+    for span in sorted(covered, key=lambda s: (s.start, s.end)):
+        if span.start > position:
+            gaps.append(Span(position, span.start))
+        position = max(position, span.end)
+    if position < length:
+        gaps.append(Span(position, length))
+    return gaps

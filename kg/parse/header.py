@@ -1,0 +1,145 @@
+"""The header of a resolution: its number line, title, edition, revision history and enacting formula.
+
+>>> header = read_header("RESOLUTION 75\\nITU-T's contribution\\n(Johannesburg, 2008)\\n"
+...                      "The World Telecommunication Standardization Assembly (Johannesburg, 2008),\\n")
+>>> header.kind, header.number, header.body, header.edition, header.place, header.year, header.title
+('resolution', '75', 'wtsa', 'wtsa-08', 'Johannesburg', 2008, "ITU-T's contribution")
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kg.gazetteer import Conference, load_gazetteer
+from kg.model import Header, Hints, Span
+from kg.vocabulary import load_vocabulary
+
+_KINDS = "RESOLUTION|DECISION|RECOMMENDATION|OPINION"
+NUMBER_LINE = re.compile(
+    rf"^[ \t]*(?P<kind>{_KINDS}|{_KINDS.title()})[ \t]+(?:(?P<sector>ITU-[RTD])[ \t]+)?"
+    r"(?P<number>\d{1,4}[A-Z]?(?:-\d{1,2})?)(?![\w/])[ \t]*(?:\((?P<edition>[^()\n]*)\))?[ \t]*$"
+)
+UN_NUMBER_LINE = re.compile(r"^[ \t]*(?P<number>\d{1,3}/\d{1,4})\.[ \t]+(?P<title>\S[^\n]*?)[ \t]*$")
+EDITION_LINE = re.compile(r"^[ \t]*\((?P<edition>[^()\n]*\d{2}[^()\n]*)\)[ \t]*$")
+FORMULA_LINE = re.compile(r"^[ \t]*The[ \t]+[^\n]{4,300}?[,:][ \t]*$")
+_REVISION = re.compile(r"^\s*(?:Rev\.?|REV\.?)\s*", re.IGNORECASE)
+_PLACE_YEAR = re.compile(r"^(?P<place>[^,\d][^,]*?),?\s+(?P<year>\d{4})$")
+_UN_BODIES = {"unga", "unsc", "hrc", "ecosoc"}
+
+
+@dataclass(frozen=True, slots=True)
+class EditionMention:
+    """One part of a printed edition: "(Rev. Antalya, 2006)" -> Antalya, 2006, pp-06."""
+
+    place: str | None
+    year: int | None
+    conference: Conference | None
+
+
+def read_editions(printed: str, body: str | None) -> list[EditionMention]:
+    """Read "Minneapolis, 1998; Rev. Marrakesh, 2002" or "Rev.WRC-03" into editions, oldest first.
+
+    >>> [e.conference.id for e in read_editions("Minneapolis, 1998; Rev. Marrakesh, 2002", "pp")]
+    ['pp-98', 'pp-02']
+    >>> read_editions("Rev.WRC-03", None)[0].conference.id
+    'wrc-03'
+    """
+    gazetteer = load_gazetteer()
+    found = []
+    for part in re.split(r"[;]", printed):
+        text = _REVISION.sub("", part.strip()).strip().rstrip(".")
+        if not text:
+            continue
+        match = _PLACE_YEAR.match(text)
+        if match:
+            place, year = match.group("place").strip(), int(match.group("year"))
+            found.append(EditionMention(place.title() if place.isupper() else place, year,
+                                        gazetteer.find(place=place, year=year, body=body)))
+            continue
+        conference = gazetteer.by_alias(text.replace("\u2011", "-"))
+        if conference is not None:
+            found.append(EditionMention(conference.place, conference.year, conference))
+        elif re.fullmatch(r"\d{4}", text):
+            found.append(EditionMention(None, int(text), None))
+    return found
+
+
+def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
+    """Read the header lines ``text`` (which begins at ``start`` in the source) into a ``Header``."""
+    vocabulary = load_vocabulary()
+    kind = hints.kind
+    number = hints.number
+    title_lines: list[str] = []
+    edition_text = None
+    formula = None
+    body = hints.body
+    sector = None
+    reading_title = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if (match := NUMBER_LINE.match(line)) and formula is None:
+            kind = match.group("kind").lower()
+            number = match.group("number")
+            sector = match.group("sector")
+            edition_text = match.group("edition") or edition_text
+            reading_title = True
+        elif (match := UN_NUMBER_LINE.match(line)) and formula is None and number is None:
+            number = match.group("number")
+            kind = kind or "resolution"
+            title_lines = [match.group("title")]
+            reading_title = False
+        elif (match := EDITION_LINE.match(line)) and formula is None:
+            edition_text = match.group("edition")
+            reading_title = False
+        elif FORMULA_LINE.match(line) and vocabulary.body_of_formula(stripped):
+            formula = stripped
+            body = vocabulary.body_of_formula(stripped) or body
+            reading_title = False
+        elif reading_title:
+            title_lines.append(stripped)
+    if sector == "ITU-R":
+        body = "ra"
+    header = Header(kind=kind or None, number=_number_only(number), symbol=hints.symbol,
+                    title=" ".join(title_lines) or hints.title, body=body, formula=formula,
+                    span=Span(start, start + len(text.rstrip())))
+    return _with_edition(header, edition_text, hints)
+
+
+def _number_only(number: str | None) -> str | None:
+    """ "2 (REV. DUBAI, 2018)" -> "2"; "75/100." -> "75/100"."""
+    if number is None:
+        return None
+    return re.split(r"\s*\(", number.strip(), maxsplit=1)[0].rstrip(".") or None
+
+
+def _with_edition(header: Header, edition_text: str | None, hints: Hints) -> Header:
+    if header.body in _UN_BODIES:
+        year = int(hints.date[:4]) if hints.date else None
+        return replace(header, edition=hints.date, date=hints.date, year=year,
+                       symbol=header.symbol or _un_symbol(header))
+    if edition_text is None and header.formula:
+        in_formula = re.search(r"\(([^()]*\d{2}[^()]*)\)", header.formula)
+        edition_text = in_formula.group(1) if in_formula else None
+    if edition_text is None and hints.number and "(" in hints.number:
+        edition_text = hints.number.split("(", 1)[1].rstrip(")")
+    editions = read_editions(edition_text or "", header.body)
+    if not editions:
+        return header
+    current = editions[-1]
+    revisions = tuple(e.conference.id for e in editions if e.conference is not None)
+    return replace(header, place=current.place, year=current.year, date=hints.date,
+                   edition=current.conference.id if current.conference else None,
+                   revisions=revisions if len(revisions) > 1 else ())
+
+
+def _un_symbol(header: Header) -> str | None:
+    if header.number is None:
+        return None
+    if header.body == "unga" and "/" in header.number:
+        return f"A/RES/{header.number}"
+    if header.body == "unsc" and header.number.isdigit() and header.year:
+        return f"S/RES/{header.number} ({header.year})"
+    return None

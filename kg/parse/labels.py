@@ -1,0 +1,137 @@
+"""Clause labels: reading a printed label, and placing it in the label path.
+
+The level of a label is decided by the labels before it, not by the label alone: ``i)`` after ``h)`` is the
+letter i, after ``b)`` it is the roman numeral one and opens a deeper level.
+
+>>> stack = LabelStack()
+>>> [stack.push(label) for label in ["a)", "b)", "i)", "ii)", "c)", "h)"]]
+['a', 'b', 'b.i', 'b.ii', 'c', 'h']
+>>> stack.push("i)")
+'i'
+>>> numbered = LabelStack()
+>>> [numbered.push(label) for label in ["1", "1.1", "1.2", "2", "2 bis", "a)", "3"]]
+['1', '1.1', '1.2', '2', '2bis', '2bis.a', '3']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+_ROMAN = re.compile(r"^(?=[ivxl]+$)(x{0,3}|xl|l)(ix|iv|v?i{0,3})$")
+_SUFFIX = re.compile(r"\s*(bis|ter|quater|quinquies|sexies)$", re.IGNORECASE)
+
+# A label printed on its own or at the start of a clause: "a)", "(a)", "iv)", "1", "1.", "1)", "1.1", "2 bis",
+# "a bis)". Letters are single (ITU and UN use a) to z)); roman numerals up to l.
+LABEL = r"(?:\(?(?:[a-z]|[ivxl]{1,6})(?:\s?(?:bis|ter|quater))?\)|\(?\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?[.)]?)"
+_LABEL_ALONE = re.compile(rf"^[ \t]*({LABEL})[ \t]*$")
+# Inline: a parenthesised label followed by text, or a number followed by "." or by a lower-case word (ITU's
+# "1 to hold ..."), never a number followed by a capital ("2030 Agenda") or a citation ("§§ 35 a)-e)").
+_LABEL_INLINE = re.compile(
+    r"^[ \t]*(\(?(?:[a-z]|[ivxl]{1,6})(?:\s?(?:bis|ter|quater))?\)"
+    r"|\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?[.)]"
+    r"|\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?(?=[ \t]+[a-z]))"
+    r"[ \t]+(?=\S)"
+)
+
+
+def label_alone(line: str) -> str | None:
+    """The label when ``line`` holds a label and nothing else.
+
+    >>> label_alone("  b)  "), label_alone("2 bis"), label_alone("b) text")
+    ('b)', '2 bis', None)
+    """
+    match = _LABEL_ALONE.match(line)
+    return match.group(1) if match else None
+
+
+def label_inline(text: str) -> tuple[str, int] | None:
+    """The label that opens ``text`` and the offset where the clause's own text begins.
+
+    >>> label_inline("a) relevant resolutions"), label_inline("1 to hold WTPF"), label_inline("2030 Agenda")
+    (('a)', 3), ('1', 2), None)
+    """
+    match = _LABEL_INLINE.match(text)
+    return (match.group(1), match.end()) if match else None
+
+
+def bare_label(printed: str) -> str:
+    """The label without punctuation or spaces: ``"(a)"`` -> ``"a"``, ``"2 bis"`` -> ``"2bis"``.
+
+    >>> bare_label("(iv)"), bare_label("1."), bare_label("2 bis"), bare_label("1.1")
+    ('iv', '1', '2bis', '1.1')
+    """
+    core = printed.strip().strip("()").rstrip(".)").strip()
+    return re.sub(r"\s+", "", core)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    style: str        # "letter", "roman", "number"
+    ordinal: float    # position in its sequence; "2 bis" is 2.5, after 2 and before 3
+
+
+def _readings(bare: str) -> list[_Reading]:
+    suffix = _SUFFIX.search(bare)
+    core = bare[: suffix.start()] if suffix else bare
+    bump = 0.5 if suffix else 0.0
+    readings = []
+    if re.fullmatch(r"\d+(?:\.\d+)*", core):
+        readings.append(_Reading("number", float(core.split(".")[-1]) + bump))
+    if len(core) == 1 and core.isalpha():
+        readings.append(_Reading("letter", ord(core.lower()) - ord("a") + 1 + bump))
+    if _ROMAN.match(core.lower()):
+        readings.append(_Reading("roman", _roman_value(core.lower()) + bump))
+    return readings or [_Reading("other", 1.0)]
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for index, char in enumerate(numeral):
+        value = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+class LabelStack:
+    """Places printed labels in a path, one section at a time (a new section starts a new stack)."""
+
+    def __init__(self) -> None:
+        self._levels: list[tuple[_Reading, str]] = []
+
+    def push(self, printed: str) -> str:
+        """Place ``printed`` and return the clause's label path (``"b.iii"``)."""
+        bare = bare_label(printed)
+        if re.fullmatch(r"\d+(?:\.\d+)+", bare):
+            return self._push_decimal(bare)
+        readings = _readings(bare)
+        level = self._continuing_level(readings)
+        if level is not None:
+            index, reading = level
+            del self._levels[index:]
+        else:
+            reading = min(readings, key=lambda r: (r.ordinal, r.style != "number"))
+            same_style = [i for i, (known, _) in enumerate(self._levels) if known.style == reading.style]
+            if same_style and reading.ordinal > 1:
+                del self._levels[same_style[-1]:]   # a gap in a known sequence ("a)", "c)")
+        self._levels.append((reading, bare))
+        return ".".join(label for _, label in self._levels)
+
+    def _push_decimal(self, bare: str) -> str:
+        """A decimal label ("1.1") prints its own path: it replaces the numbered levels."""
+        numbered = [i for i, (known, _) in enumerate(self._levels) if known.style == "number"]
+        del self._levels[numbered[0] if numbered else len(self._levels):]
+        for part in bare.split("."):
+            self._levels.append((_Reading("number", float(part)), part))
+        return ".".join(label for _, label in self._levels)
+
+    def _continuing_level(self, readings: list[_Reading]) -> tuple[int, _Reading] | None:
+        """The deepest level that ``readings`` continues (the next letter, numeral or number)."""
+        for index in range(len(self._levels) - 1, -1, -1):
+            known = self._levels[index][0]
+            for reading in readings:
+                if reading.style == known.style and 0 < reading.ordinal - known.ordinal <= 1:
+                    return index, reading
+        return None

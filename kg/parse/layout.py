@@ -1,0 +1,254 @@
+"""Structure from layout, for plain text (and the text of Markdown, Word, PDF and HTML files).
+
+The text gives no markup, so the layout is the evidence: a heading is a line that holds a section verb (and its
+addressees) and nothing else (ITU), or the italic verb that opens a paragraph (UN); a label stands alone on its
+line or opens one; blank lines separate paragraphs. The result is the same ``Block`` list that the Akoma Ntoso
+reader records, so one assembler builds the ``Document`` from either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from kg.model import Block, Span
+from kg.parse.header import EDITION_LINE, FORMULA_LINE, NUMBER_LINE, UN_NUMBER_LINE
+from kg.parse.labels import label_alone, label_inline
+from kg.vocabulary import Vocabulary, load_vocabulary
+
+_HEADER_SEARCH_LINES = 400
+_MARKDOWN_FOOTNOTE = re.compile(r"^\[\^(?P<marker>[^\]\s]{1,8})\]:[ \t]*")
+_RULE = re.compile(r"^[ \t]*_{5,}[ \t]*$")
+_RULED_FOOTNOTE = re.compile(r"^[ \t]*(?P<marker>\d{1,2}|\*)[ \t]+(?=\S)")
+_ANNEX = re.compile(r"^[ \t]*(?:ANNEX|APPENDIX|ATTACHMENT|Annex|Appendix|Attachment)(?:[ \t]+[A-Z0-9]{1,4})?"
+                    r"(?:[ \t]+(?:TO|to)[ \t]+[^\n]{1,100})?[ \t]*$")
+# Page furniture of UN documents: symbol lines, page numbers "2/3", job numbers "25-19447", "---" rules
+_FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+)?|\d{1,3}/\d{1,3}|\d{2}-\d{5}\S*"
+                        r"(?:[ \t].{0,40})?|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+plenary meeting)[ \t]*$")
+_UN_PARAGRAPH = re.compile(r"^[ \t]*(?:(?P<label>\d{1,3}\.|\([a-z]{1,4}\))[ \t]+)?(?P<rest>[A-Z][^\n]*)$")
+_ADDRESSEE_STOP = re.compile(r"^(?:that|to|on|in|as|with|for|of)\b|[;.]$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int      # end of the line's text without its trailing white space
+    text: str
+
+    @property
+    def first(self) -> int:
+        """Offset of the first character that is not white space."""
+        return self.start + len(self.text) - len(self.text.lstrip())
+
+
+def _lines(text: str, start: int = 0) -> Iterator[_Line]:
+    """The lines of ``text`` from ``start`` on, lazily (a 50 MB file is walked, not split)."""
+    position = start
+    length = len(text)
+    while position <= length:
+        newline = text.find("\n", position)
+        stop = length if newline < 0 else newline
+        line = text[position:stop]
+        yield _Line(position, position + len(line.rstrip()), line)
+        if newline < 0:
+            return
+        position = newline + 1
+
+
+def find_header(text: str) -> Span | None:
+    """The span from the document's number line (or formula) to the end of its enacting formula."""
+    vocabulary = load_vocabulary()
+    head = list(islice(_lines(text), _HEADER_SEARCH_LINES))
+    number_at = next((i for i, line in enumerate(head)
+                      if NUMBER_LINE.match(line.text) or UN_NUMBER_LINE.match(line.text)), None)
+    formula_from = number_at or 0
+    formula_at = next((i for i, line in enumerate(head[formula_from:formula_from + 60], formula_from)
+                       if FORMULA_LINE.match(line.text) and vocabulary.body_of_formula(line.text)), None)
+    if number_at is None and formula_at is None:
+        return None
+    first = head[number_at if number_at is not None else formula_at]  # type: ignore[index]
+    if formula_at is not None:
+        return Span(first.first, head[formula_at].end)
+    last = first
+    for line in head[number_at + 1:number_at + 8]:  # type: ignore[operator]
+        if EDITION_LINE.match(line.text):
+            last = line
+            break
+    return Span(first.first, last.end)
+
+
+class _Builder:
+    """Walks the body's lines once, emitting blocks; holds the one clause, footnote or annex still open."""
+
+    def __init__(self, vocabulary: Vocabulary, *, un_style: bool) -> None:
+        self.vocabulary = vocabulary
+        self.un_style = un_style
+        self.blocks: list[Block] = []
+        self.open: Block | None = None
+        self.open_text_end = ""
+        self.pending_label: str | None = None
+        self.part = ""
+        self.in_section = False
+        self.section_has_labels = False
+        self.footnote_zone = False
+        self.seen_numbered = False
+
+    def close(self) -> None:
+        if self.open is not None:
+            self.blocks.append(self.open)
+            self.open = None
+
+    def start(self, role: str, start: int, end: int, *, label: str = "", marker: str = "") -> None:
+        self.close()
+        self.open = Block(role, start, end, part=self.part if role == "clause" else "", label=label,
+                          marker=marker)
+        self.open_text_end = ""
+
+    def extend(self, end: int, last_text: str) -> None:
+        assert self.open is not None
+        self.open = Block(self.open.role, self.open.start, end, part=self.open.part, label=self.open.label,
+                          marker=self.open.marker)
+        self.open_text_end = last_text
+
+    def heading(self, start: int, end: int, part: str) -> None:
+        self.close()
+        self.pending_label = None
+        self.part = part
+        self.in_section = True
+        self.section_has_labels = False
+        self.footnote_zone = False
+        self.blocks.append(Block("heading", start, end, part=part))
+
+    def clause(self, start: int, end: int, label: str, text: str) -> None:
+        self.start("clause", start, end, label=label)
+        self.open_text_end = text
+        self.section_has_labels = self.section_has_labels or bool(label)
+
+
+def layout_blocks(text: str, *, body_start: int, un_style: bool) -> list[Block]:
+    """The headings, clauses, footnotes and annexes of ``text`` after ``body_start``, found from the layout."""
+    builder = _Builder(load_vocabulary(), un_style=un_style)
+    blank_before = True
+    for line in _lines(text, body_start):
+        stripped = line.text.strip()
+        if not stripped:
+            blank_before = True
+            continue
+        _take_line(builder, line, stripped, blank_before)
+        blank_before = False
+    builder.close()
+    return builder.blocks
+
+
+def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> None:  # noqa: C901
+    open_role = b.open.role if b.open is not None else None
+    if open_role == "annex" and not _ANNEX.match(line.text) and not _MARKDOWN_FOOTNOTE.match(line.text):
+        b.extend(line.end, stripped)
+        return
+    if match := _MARKDOWN_FOOTNOTE.match(line.text):
+        b.start("footnote", line.start + match.end(), line.end, marker=match.group("marker"))
+        return
+    if open_role == "footnote" and (line.text[:1] in " \t" or not blank_before):
+        b.extend(line.end, stripped)
+        return
+    if _RULE.match(line.text):
+        b.close()
+        b.footnote_zone = True
+        return
+    if b.footnote_zone and (match := _RULED_FOOTNOTE.match(line.text)):
+        b.start("footnote", line.start + match.end(), line.end, marker=match.group("marker"))
+        return
+    if _FURNITURE.match(line.text):
+        return
+    if _ANNEX.match(line.text):
+        b.start("annex", line.first, line.end)
+        b.in_section = False
+        return
+    if _itu_heading(b, line, stripped):
+        return
+    if b.un_style and _un_paragraph(b, line, blank_before):
+        return
+    if (printed := label_alone(line.text)) is not None:
+        b.close()
+        b.pending_label = printed
+        b.footnote_zone = False
+        return
+    if (inline := label_inline(line.text)) is not None and (blank_before or b.open is None or b.pending_label
+                                                            or b.open_text_end.endswith((";", ",", ":", "."))):
+        printed, offset = inline
+        b.pending_label = None
+        b.footnote_zone = False
+        b.clause(line.start + offset, line.end, printed, stripped)
+        return
+    if b.pending_label is not None:
+        b.clause(line.first, line.end, b.pending_label, stripped)
+        b.pending_label = None
+        return
+    if b.open is not None and b.open.role in ("clause", "footnote"):
+        new_unlabelled = (blank_before and b.open.role == "clause" and not b.section_has_labels
+                          and b.open_text_end.endswith((";", ".", ",")) and not b.un_style)
+        if not new_unlabelled:
+            b.extend(line.end, stripped)
+            return
+    if b.in_section:
+        b.clause(line.first, line.end, "", stripped)
+
+
+def _itu_heading(b: _Builder, line: _Line, stripped: str) -> bool:
+    """A line holding a section verb and its addressees only: "instructs the Director of ... Bureau"."""
+    if len(stripped) > 220 or stripped.endswith((";", ".")):
+        return False
+    found = b.vocabulary.match_verb(stripped)
+    if found is None:
+        return False
+    verb, part = found
+    words = len(verb.split())
+    rest = " ".join(stripped.split()[words:]).strip(" ,:")
+    if stripped[0].isupper() and (rest or b.un_style):
+        return False
+    if rest and _ADDRESSEE_STOP.search(rest):
+        return False
+    b.heading(line.first, line.first + len(stripped.rstrip(" ,:")), part)
+    return True
+
+
+def _un_paragraph(b: _Builder, line: _Line, blank_before: bool) -> bool:
+    """A UN paragraph opening with its verb: "Recalling its resolution ...", "2. Requests the ...".
+
+    A paragraph whose first word is not a known verb still opens a new preambular section when it starts a new
+    paragraph after one that ended with a comma (the preamble's punctuation).
+    """
+    match = _UN_PARAGRAPH.match(line.text)
+    if match is None or not blank_before:
+        return False
+    rest = match.group("rest")
+    label = match.group("label") or ""
+    found = b.vocabulary.match_verb(rest)
+    if found is None:
+        if label or b.seen_numbered or not b.open_text_end.endswith(","):
+            return False
+        verb_words, part = 1, "preambular"
+    else:
+        verb_words, part = len(found[0].split()), found[1]
+    if label and not label.startswith("("):
+        part, b.seen_numbered = "operative", True
+    elif label:
+        return False  # "(a) ..." is a sub-paragraph, not a new section
+    elif b.seen_numbered and part == "preambular":
+        part = "operative"
+    rest_start = line.start + match.start("rest")
+    heading_end = rest_start
+    for word in re.finditer(r"\S+", rest):
+        verb_words -= 1
+        if verb_words == 0:
+            heading_end = rest_start + word.end()
+            break
+    heading_text_end = rest_start + len(line.text[rest_start - line.start:heading_end - line.start].rstrip(","))
+    b.heading(rest_start, heading_text_end, part)
+    clause_start = heading_end
+    while clause_start < line.end and line.text[clause_start - line.start] in " \t,":
+        clause_start += 1
+    b.clause(clause_start, line.end, label, line.text.strip())
+    return True

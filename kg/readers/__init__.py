@@ -1,0 +1,61 @@
+"""Readers: one module per input format, each turning a file into ``Source`` objects.
+
+``read(path)`` chooses the reader by the file's suffix, and by sniffing its first bytes where the suffix does
+not tell (an ``.xml`` file that is HTML, a ``.txt`` that is really a PDF). A file holding a collection of
+documents (an Akoma Ntoso ``documentCollection``) gives one ``Source`` per document, hence a tuple.
+
+>>> from pathlib import Path
+>>> sources = read(Path(__file__).parents[2] / "data/resolutions/wtsa-res-75-johannesburg-2008.txt")
+>>> sources[0].format, "RESOLUTION 75" in sources[0].text
+('text', True)
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.model import Source
+
+# format -> module under kg.readers, imported only when a file of that format turns up
+_MODULES = {"text": "text", "markdown": "markdown", "akn": "akn", "docx": "docx", "pdf": "pdf", "html": "html"}
+_SUFFIXES = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".xml": "akn", ".akn": "akn",
+    ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+_SNIFF_BYTES = 2048
+
+
+def sniff_format(path: Path, head: bytes) -> str:
+    """The format of a file from its first bytes, falling back to its suffix, then to plain text."""
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    lowered = stripped[:512].lower()
+    if stripped.startswith(b"%PDF"):
+        return "pdf"
+    if stripped.startswith(b"PK\x03\x04"):
+        return "docx"
+    if lowered.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if lowered.startswith(b"<?xml") or lowered.startswith(b"<akomantoso"):
+        return "html" if b"<html" in lowered and b"akomantoso" not in lowered else "akn"
+    if stripped.startswith(b"---\n") or stripped.startswith(b"---\r\n"):
+        return "markdown"
+    return _SUFFIXES.get(path.suffix.lower(), "text")
+
+
+def read(path: str | Path) -> tuple[Source, ...]:
+    """Read one file into its documents' ``Source`` objects; raise ``InputError`` naming the file."""
+    path_text = str(path)
+    file_path = Path(path)
+    try:
+        with file_path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError as error:
+        raise InputError(path_text, f"cannot open: {error.strerror or error}") from None
+    if not head.strip():
+        raise InputError(path_text, "empty file: no text to parse")
+    fmt = sniff_format(file_path, head)
+    module = importlib.import_module(f"kg.readers.{_MODULES[fmt]}")
+    sources: tuple[Source, ...] = module.read(file_path, origin=path_text)
+    return sources

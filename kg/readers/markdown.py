@@ -1,0 +1,40 @@
+"""Markdown with YAML front matter (text extracted from UN PDFs: symbol, title and date up front)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from kg.errors import InputError
+from kg.model import Hints, Source
+from kg.readers.decoding import decode_text
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---[ \t]*\n", re.DOTALL)
+
+
+def read(path: Path, *, origin: str) -> tuple[Source, ...]:
+    text, warnings = decode_text(path.read_bytes(), origin)
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return (Source(origin=origin, text=text, format="markdown", warnings=warnings),)
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        raise InputError(origin, f"front matter is not valid YAML: {getattr(error, 'problem', error)}",
+                         line=line) from None
+    if not isinstance(meta, dict):
+        raise InputError(origin, "front matter is not a YAML mapping", line=2)
+    hints = Hints(
+        symbol=_text_or_none(meta.get("symbol")),
+        title=_text_or_none(meta.get("title")),
+        date=_text_or_none(meta.get("date")),
+    )
+    return (Source(origin=origin, text=text[match.end():], format="markdown", hints=hints, warnings=warnings),)
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value).strip().rstrip(":").strip() or None

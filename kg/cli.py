@@ -7,7 +7,6 @@ file; the other files are still processed); 3 a store or endpoint could not be r
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -16,7 +15,7 @@ from kg import __version__
 from kg.errors import EXIT_BAD_INPUT, EXIT_OK, InputError
 from kg.model import Document
 from kg.parse import parse_document
-from kg.parse.render import document_outline, document_record
+from kg.parse.render import document_outline, write_document_json
 from kg.readers import read
 
 
@@ -55,7 +54,7 @@ def command_parse(args: argparse.Namespace) -> int:
     out = sys.stdout
     for document in parse_paths(args.paths, errors):
         if args.format == "json":
-            out.write(json.dumps(document_record(document), ensure_ascii=False) + "\n")
+            write_document_json(document, out)
         else:
             out.write(document_outline(document) + "\n\n")
         out.flush()

@@ -22,10 +22,28 @@ NUMBER_LINE = re.compile(
 )
 UN_NUMBER_LINE = re.compile(r"^[ \t]*(?P<number>\d{1,3}/\d{1,4})\.[ \t]+(?P<title>\S[^\n]*?)[ \t]*$")
 EDITION_LINE = re.compile(r"^[ \t]*\((?P<edition>[^()\n]*\d{2}[^()\n]*)\)[ \t]*$")
-FORMULA_LINE = re.compile(r"^[ \t]*The[ \t]+[^\n]{4,300}?[,:][ \t]*$")
+FORMULA_LINE = re.compile(r"^[ \t]*The[ \t]+[^\n]{4,200}?[,:]?[ \t]*$")
 _REVISION = re.compile(r"^\s*(?:Rev\.?|REV\.?)\s*", re.IGNORECASE)
 _PLACE_YEAR = re.compile(r"^(?P<place>[^,\d][^,]*?),?\s+(?P<year>\d{4})$")
 _UN_BODIES = {"unga", "unsc", "hrc", "ecosoc"}
+_SYMBOL_BODIES = (("A/HRC/RES/", "hrc"), ("A/RES/", "unga"), ("S/RES/", "unsc"), ("E/RES/", "ecosoc"))
+
+
+def is_formula(line: str) -> bool:
+    """An enacting formula: "The <body> (place, year)," (the comma may be missing when the line is short).
+
+    >>> is_formula("The General Assembly"), is_formula("The role of the Radiocommunication Assembly in spectrum")
+    (True, False)
+    """
+    if not FORMULA_LINE.match(line) or load_vocabulary().body_of_formula(line) is None:
+        return False
+    return line.rstrip().endswith((",", ":")) or len(re.sub(r"\([^()]*\)", "", line).split()) <= 6
+
+
+def body_of_symbol(symbol: str | None) -> str | None:
+    """The UN body whose resolutions carry ``symbol``'s series: "A/RES/80/5" -> "unga"."""
+    compact = (symbol or "").replace(" ", "")
+    return next((body for prefix, body in _SYMBOL_BODIES if compact.startswith(prefix)), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +112,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
         elif (match := EDITION_LINE.match(line)) and formula is None:
             edition_text = match.group("edition")
             reading_title = False
-        elif FORMULA_LINE.match(line) and vocabulary.body_of_formula(stripped):
+        elif is_formula(line):
             formula = stripped
             body = vocabulary.body_of_formula(stripped) or body
             reading_title = False
@@ -102,6 +120,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
             title_lines.append(stripped)
     if sector == "ITU-R":
         body = "ra"
+    body = body or body_of_symbol(hints.symbol)
     header = Header(kind=kind or None, number=_number_only(number), symbol=hints.symbol,
                     title=" ".join(title_lines) or hints.title, body=body, formula=formula,
                     span=Span(start, start + len(text.rstrip())))

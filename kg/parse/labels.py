@@ -31,7 +31,7 @@ _LABEL_ALONE = re.compile(rf"^[ \t]*({LABEL})[ \t]*$")
 _LABEL_INLINE = re.compile(
     r"^[ \t]*(\(?(?:[a-z]|[ivxl]{1,6})(?:\s?(?:bis|ter|quater))?\)"
     r"|\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?[.)]"
-    r"|\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?(?=[ \t]+[a-z]))"
+    r"|\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?(?=[ \t]+[a-z]{2,}\b))"
     r"[ \t]+(?=\S)"
 )
 

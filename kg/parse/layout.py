@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from kg.model import Block, Span
-from kg.parse.header import EDITION_LINE, FORMULA_LINE, NUMBER_LINE, UN_NUMBER_LINE
+from kg.parse.header import EDITION_LINE, NUMBER_LINE, UN_NUMBER_LINE, is_formula
 from kg.parse.labels import label_alone, label_inline
 from kg.vocabulary import Vocabulary, load_vocabulary
 
@@ -59,13 +59,12 @@ def _lines(text: str, start: int = 0) -> Iterator[_Line]:
 
 def find_header(text: str) -> Span | None:
     """The span from the document's number line (or formula) to the end of its enacting formula."""
-    vocabulary = load_vocabulary()
     head = list(islice(_lines(text), _HEADER_SEARCH_LINES))
     number_at = next((i for i, line in enumerate(head)
                       if NUMBER_LINE.match(line.text) or UN_NUMBER_LINE.match(line.text)), None)
     formula_from = number_at or 0
     formula_at = next((i for i, line in enumerate(head[formula_from:formula_from + 60], formula_from)
-                       if FORMULA_LINE.match(line.text) and vocabulary.body_of_formula(line.text)), None)
+                       if is_formula(line.text)), None)
     if number_at is None and formula_at is None:
         return None
     first = head[number_at if number_at is not None else formula_at]  # type: ignore[index]

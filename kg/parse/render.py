@@ -2,13 +2,47 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import Any, TextIO
 
-from kg.model import Document
+from kg.model import Document, Section
 
 
 def document_record(document: Document) -> dict[str, Any]:
     """The JSON object of one document, with stable field names and spans into ``Source.text``."""
+    record = _record_without_sections(document)
+    record["sections"] = [_section_record(section) for section in document.sections]
+    return {key: record[key] for key in _FIELD_ORDER}
+
+
+def write_document_json(document: Document, out: TextIO) -> None:
+    """Write ``document_record(document)`` as one JSON line, a section at a time (a 50 MB text stays lean)."""
+    record = _record_without_sections(document)
+    out.write("{")
+    for index, key in enumerate(_FIELD_ORDER):
+        out.write(", " if index else "")
+        out.write(json.dumps(key) + ": ")
+        if key == "sections":
+            out.write("[")
+            for number, section in enumerate(document.sections):
+                out.write((", " if number else "") + json.dumps(_section_record(section), ensure_ascii=False))
+            out.write("]")
+        else:
+            out.write(json.dumps(record[key], ensure_ascii=False))
+    out.write("}\n")
+
+
+_FIELD_ORDER = ("doc", "format", "header", "sections", "footnotes", "annexes", "remainder")
+
+
+def _section_record(section: Section) -> dict[str, Any]:
+    return {"id": section.id, "heading": section.heading, "verb": section.verb, "kind": section.kind,
+            "addressees": list(section.addressees), "start": section.start, "end": section.end,
+            "clauses": [{"id": clause.id, "label": clause.label, "text": clause.text,
+                         "start": clause.start, "end": clause.end} for clause in section.clauses]}
+
+
+def _record_without_sections(document: Document) -> dict[str, Any]:
     header = document.header
     return {
         "doc": document.source.origin,
@@ -19,13 +53,6 @@ def document_record(document: Document) -> dict[str, Any]:
             "date": header.date, "revisions": list(header.revisions), "formula": header.formula,
             "start": header.span.start if header.span else None, "end": header.span.end if header.span else None,
         },
-        "sections": [
-            {"id": section.id, "heading": section.heading, "verb": section.verb, "kind": section.kind,
-             "addressees": list(section.addressees), "start": section.start, "end": section.end,
-             "clauses": [{"id": clause.id, "label": clause.label, "text": clause.text,
-                          "start": clause.start, "end": clause.end} for clause in section.clauses]}
-            for section in document.sections
-        ],
         "footnotes": [{"marker": f.marker, "clause": f.clause, "text": f.text, "start": f.start, "end": f.end}
                       for f in document.footnotes],
         "annexes": [{"heading": a.heading, "start": a.start, "end": a.end} for a in document.annexes],

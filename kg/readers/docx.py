@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
 
 from kg.errors import InputError
 from kg.model import Source
@@ -14,7 +15,7 @@ from kg.model import Source
 def read(path: Path, *, origin: str) -> tuple[Source, ...]:
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
         raise InputError(origin, f"not a readable .docx file: {error}") from None
     lines = [paragraph.text for paragraph in document.paragraphs]
     text = "\n".join(lines).replace("\r", "\n")

@@ -1,0 +1,105 @@
+"""Small documents of every input format, written by the tests themselves (no corpus text is copied)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+# A short ITU resolution in the seed's layout, written for the tests.
+ITU_TEXT = """RESOLUTION 12 (Rev. Busan, 2014)
+Further development of a test resolution
+(Kyoto, 1994; Rev. Busan, 2014)
+The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2014),
+considering
+a)
+that tests need a document;
+b)
+that the document has two parts,
+resolves
+1
+to parse it;
+2
+to check it,
+instructs the Secretary-General
+to report on it.
+"""
+
+EXPECTED_OUTLINE = [
+    ("considering", "preambular", (), ["a", "b"]),
+    ("resolves", "operative", (), ["1", "2"]),
+    ("instructs", "operative", ("Secretary-General",), [""]),
+]
+
+
+def write_docx(path: Path, text: str) -> Path:
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def write_pdf(path: Path, text: str) -> Path:
+    """A one-page PDF with each line of ``text`` drawn in Helvetica (enough for pypdf's text extraction)."""
+    def escape(line: str) -> str:
+        return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    lines = text.splitlines()
+    content = "BT /F1 10 Tf 40 800 Td 12 TL " + " ".join(f"({escape(line)}) Tj T*" for line in lines) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def write_html(path: Path, text: str) -> Path:
+    from html import escape
+    body = "".join(f"<p>{escape(line)}</p>\n" for line in text.splitlines())
+    path.write_text(f"<!DOCTYPE html><html><head><title>Test</title><script>var x = 1;</script></head>"
+                    f"<body>{body}</body></html>", encoding="utf-8")
+    return path
+
+
+AKN_STATEMENT = """<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <statement name="resolution">
+    <meta><identification source="#t"><FRBRWork><FRBRthis value="/akn/un/statement/x/res-12/!main"/>
+      <FRBRdate date="2014-11-07" name="adoption"/><FRBRauthor href="#itu-pp"/>
+      <FRBRnumber value="res-12"/></FRBRWork></identification></meta>
+    <preface><longTitle><p><docType>RESOLUTION</docType> <docNumber>12 (REV. BUSAN, 2014)</docNumber></p></longTitle>
+      <container name="title"><p>Further development of a test resolution</p></container></preface>
+    <preamble>
+      <formula name="enactingFormula"><p>The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2014),</p></formula>
+      <recitals><intro><p><i>considering</i></p></intro>
+        <recital><num>a)</num><p>that tests need a document;<authorialNote marker="1"><p>See Resolution 9.</p></authorialNote></p></recital>
+        <recital><num>b)</num><p>that the document has two parts,</p></recital>
+      </recitals>
+    </preamble>
+    <mainBody>
+      <hcontainer name="resolves"><heading><i>resolves</i></heading>
+        <paragraph><num>1</num><content><p>to parse it;</p></content></paragraph>
+        <paragraph><num>2</num><content><p>to check it,</p></content></paragraph>
+      </hcontainer>
+      <hcontainer name="instructs"><heading><i>instructs the Secretary-General</i></heading>
+        <paragraph><content><p>to report on it.</p></content></paragraph>
+      </hcontainer>
+    </mainBody>
+  </statement>
+</akomaNtoso>
+"""

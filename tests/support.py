@@ -1,0 +1,27 @@
+"""Checks shared by several test modules."""
+
+from __future__ import annotations
+
+from kg.model import Document
+
+
+def assert_covers_exactly_once(document: Document) -> None:
+    """Header, headings, clauses, footnotes, annexes and remainder tile ``Source.text``: no gap, no overlap."""
+    spans = []
+    if document.header.span is not None:
+        spans.append(("header", document.header.span.start, document.header.span.end))
+    for section in document.sections:
+        if section.heading_span is not None:
+            spans.append((f"heading {section.id}", section.heading_span.start, section.heading_span.end))
+        spans += [(f"clause {c.id}", c.start, c.end) for c in section.clauses]
+    spans += [(f"footnote {f.marker}", f.start, f.end) for f in document.footnotes]
+    spans += [(f"annex {a.heading}", a.start, a.end) for a in document.annexes]
+    spans += [("remainder", r.start, r.end) for r in document.remainder]
+    position = 0
+    for name, start, end in sorted(spans, key=lambda item: (item[1], item[2])):
+        assert start == position, f"{document.source.origin}: {name} starts at {start}, expected {position}"
+        assert end > start, f"{document.source.origin}: {name} is empty ({start}-{end})"
+        position = end
+    assert position == len(document.source.text), f"{document.source.origin}: text not covered to its end"
+    for clause in document.clauses:
+        assert clause.text == document.source.text[clause.start:clause.end]

@@ -1,0 +1,106 @@
+"""The ``kg`` command line, in-process (``main(argv)``) and, for the large file, as a real process."""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+
+import pytest
+from documents import AKN_STATEMENT, ITU_TEXT
+
+from conftest import SEED
+from kg.cli import main
+from kg.errors import EXIT_BAD_INPUT, EXIT_OK
+
+
+def test_parse_json_contract(capsys):
+    assert main(["parse", str(SEED), "--format", "json"]) == EXIT_OK
+    (line,) = capsys.readouterr().out.splitlines()
+    record = json.loads(line)
+    assert record["doc"] == str(SEED)
+    assert {k: record["header"][k] for k in ("kind", "number", "body", "edition", "place", "year")} == {
+        "kind": "resolution", "number": "75", "body": "wtsa", "edition": "wtsa-08", "place": "Johannesburg",
+        "year": 2008}
+    text = SEED.read_text(encoding="utf-8")
+    section = record["sections"][1]
+    assert (section["heading"], section["verb"], section["kind"], section["addressees"]) == (
+        "considering further", "considering further", "preambular", [])
+    for clause in (c for s in record["sections"] for c in s["clauses"]):
+        assert text[clause["start"]:clause["end"]] == clause["text"]
+    assert record["remainder"][0] == {"start": 0, "end": text.index("RESOLUTION 75")}
+
+
+def test_parse_text_outline(capsys):
+    assert main(["parse", str(SEED), "--format", "text"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "  instructs the Director of the Telecommunication Standardization Bureau  [operative] -> " \
+           "Director of the Telecommunication Standardization Bureau" in out
+    assert "      b.vii  Decision 9 (Antalya, 2006) of the Plenipotentiary Conference" in out
+
+
+def test_collection_gives_one_object_per_document(tmp_path, capsys):
+    statement = AKN_STATEMENT.split("<statement", 1)[1].rsplit("</statement>", 1)[0]
+    path = tmp_path / "acts.xml"
+    path.write_text('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><documentCollection>'
+                    f"<components><component><statement{statement}</statement></component>"
+                    f'<component><statement{statement.replace("res-12", "res-14")}</statement></component>'
+                    "</components></documentCollection></akomaNtoso>", encoding="utf-8")
+    assert main(["parse", str(path)]) == EXIT_OK
+    docs = [json.loads(line)["doc"] for line in capsys.readouterr().out.splitlines()]
+    assert docs == [f"{path}#res-12", f"{path}#res-14"]
+
+
+def test_bad_files_are_reported_and_the_rest_is_parsed(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text(ITU_TEXT, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    truncated = tmp_path / "truncated.xml"
+    truncated.write_text(AKN_STATEMENT[:900], encoding="utf-8")
+    not_akn = tmp_path / "other.xml"
+    not_akn.write_text('<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>\n', encoding="utf-8")
+    cp1252 = tmp_path / "cp1252.txt"
+    cp1252.write_bytes(ITU_TEXT.replace("a document", "a résumé").encode("cp1252"))
+    code = main(["parse", str(empty), str(good), str(binary), str(truncated), str(not_akn), str(cp1252)])
+    captured = capsys.readouterr()
+    assert code == EXIT_BAD_INPUT
+    assert [json.loads(line)["doc"] for line in captured.out.splitlines()] == [str(good), str(cp1252)]
+    errors = [line for line in captured.err.splitlines() if line.startswith("kg: error:")]
+    assert errors == [
+        f"kg: error: {empty}: empty file: no text to parse",
+        f"kg: error: {binary}:3: binary file, not text (NUL byte)",  # after "\\r\\n" and "\\n"
+        f"kg: error: {truncated}:{AKN_STATEMENT[:900].count(chr(10)) + 1}: malformed XML: "
+        + errors[2].split("malformed XML: ", 1)[1],
+        f"kg: error: {not_akn}:2: XML but not Akoma Ntoso (root element <rss>)",
+    ]
+    assert f"kg: warning: {cp1252}: not UTF-8; decoded as cp1252" in captured.err
+
+
+def test_stats_counts(capsys):
+    assert main(["stats", str(SEED)]) == EXIT_OK
+    # 11 sections; clauses: considering 11 (a, b, b.i-b.vii, c, d) + 4 x 2 preambular + 2 + 1 + 1 + 3 + 2 + 1 = 29
+    assert capsys.readouterr().out.strip() == "1 documents, 11 sections, 29 clauses, 0 footnotes"
+
+
+@pytest.mark.slow
+def test_a_50_mb_file_is_parsed_in_bounded_memory(tmp_path):
+    seed = SEED.read_text(encoding="utf-8")
+    big = tmp_path / "big.txt"
+    copies = 50_000_000 // len(seed.encode("utf-8")) + 1
+    big.write_text(seed * copies, encoding="utf-8")
+    out = tmp_path / "big.jsonl"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with out.open("w") as handle:
+        result = subprocess.run([sys.executable, "-m", "kg.cli", "parse", "--format", "json", str(big)],
+                                stdout=handle, stderr=subprocess.PIPE, text=True, check=False)
+    peak_kib = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    assert result.returncode == EXIT_OK, result.stderr
+    assert big.stat().st_size >= 50_000_000
+    with out.open() as handle:
+        record = json.loads(handle.readline())
+    assert len(record["sections"]) == 11 * copies   # the text repeats: every heading is a new section
+    assert peak_kib < 1_500_000, f"peak memory {peak_kib / 1024:.0f} MiB for a 50 MB file"

@@ -1,0 +1,135 @@
+"""Readers: every format gives the same Document for the same resolution; bad input names the file."""
+
+from __future__ import annotations
+
+import pytest
+from documents import AKN_STATEMENT, EXPECTED_OUTLINE, ITU_TEXT, write_docx, write_html, write_pdf
+from support import assert_covers_exactly_once
+
+from kg.errors import InputError
+from kg.parse import parse_document
+from kg.readers import read
+
+
+def outline(document):
+    return [(s.verb, s.kind, s.addressees, [c.label for c in s.clauses]) for s in document.sections]
+
+
+def write_text(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def write_akn(path, _text):
+    path.write_text(AKN_STATEMENT, encoding="utf-8")
+    return path
+
+
+WRITERS = {"txt": write_text, "docx": write_docx, "pdf": write_pdf, "html": write_html, "xml": write_akn}
+
+
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+def test_every_format_gives_the_same_outline(tmp_path, suffix):
+    path = WRITERS[suffix](tmp_path / f"res-12.{suffix}", ITU_TEXT)
+    (source,) = read(path)
+    document = parse_document(source)
+    assert outline(document) == EXPECTED_OUTLINE
+    assert (document.header.kind, document.header.number, document.header.body) == ("resolution", "12", "pp")
+    assert document.header.edition == "pp-14"
+    assert_covers_exactly_once(document)
+
+
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+def test_format_is_sniffed_when_the_suffix_lies(tmp_path, suffix):
+    path = WRITERS[suffix](tmp_path / f"res-12.{suffix}", ITU_TEXT)
+    disguised = path.rename(tmp_path / "res-12.dat")
+    assert outline(parse_document(read(disguised)[0])) == EXPECTED_OUTLINE
+
+
+def test_plain_text_header_reads_revision_history(tmp_path):
+    document = parse_document(read(write_text(tmp_path / "r.txt", ITU_TEXT))[0])
+    assert document.header.revisions == ("pp-94", "pp-14")
+    assert document.header.title == "Further development of a test resolution"
+
+
+def test_cp1252_text_is_decoded_with_a_warning(tmp_path):
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes(ITU_TEXT.replace("tests need", "tests need “quoted” café").encode("cp1252"))
+    (source,) = read(path)
+    assert "“quoted” café" in source.text
+    assert source.warnings == (f"{path}: not UTF-8; decoded as cp1252",)
+    assert outline(parse_document(source)) == EXPECTED_OUTLINE
+
+
+def test_markdown_front_matter_gives_hints(tmp_path):
+    path = tmp_path / "A_RES_99_1.md"
+    path.write_text('---\nsymbol: A/RES/99/1\ntitle: "A test :"\ndate: "2030-01-02"\n---\n\nUnited Nations\n\n'
+                    "99/1. A test\n\nThe General Assembly,\n\nRecalling its resolution 70/1,[^1]\n\n"
+                    "1. Decides to test;\n\n2. Requests the Secretary-General to report.\n\n---\n\n"
+                    "[^1]: Resolution 70/1.\n", encoding="utf-8")
+    document = parse_document(read(path)[0])
+    assert document.header.symbol == "A/RES/99/1"
+    assert (document.header.body, document.header.number, document.header.edition) == ("unga", "99/1", "2030-01-02")
+    assert [(s.verb, s.kind, [c.id for c in s.clauses]) for s in document.sections] == [
+        ("recalling", "preambular", ["recalling"]), ("decides", "operative", ["decides.1"]),
+        ("requests", "operative", ["requests.2"])]
+    assert document.sections[2].addressees == ("Secretary-General",)
+    (footnote,) = document.footnotes
+    assert (footnote.marker, footnote.text, footnote.clause) == ("1", "Resolution 70/1.", "recalling")
+    assert_covers_exactly_once(document)
+
+
+def test_akn_footnote_is_attached_to_its_clause(tmp_path):
+    document = parse_document(read(write_akn(tmp_path / "r.xml", ""))[0])
+    (footnote,) = document.footnotes
+    assert (footnote.marker, footnote.text, footnote.clause) == ("1", "See Resolution 9.", "considering.a")
+    assert "See Resolution 9." not in document.clauses[0].text
+
+
+def test_akn_collection_gives_one_source_per_statement(tmp_path):
+    statement = AKN_STATEMENT.split("<statement", 1)[1].rsplit("</statement>", 1)[0]
+    collection = ('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><documentCollection>'
+                  "<components>"
+                  f'<component><statement{statement}</statement></component>'
+                  f'<component><statement{statement.replace("res-12", "res-13")}</statement></component>'
+                  "</components></documentCollection></akomaNtoso>")
+    path = tmp_path / "final-acts.xml"
+    path.write_text(collection, encoding="utf-8")
+    sources = read(path)
+    assert [s.origin for s in sources] == [f"{path}#res-12", f"{path}#res-13"]
+
+
+BAD_INPUTS = {
+    "empty": (b"", "empty file", None),
+    "blank": (b"  \n\n \n", "empty file", None),
+    "binary": (b"RESOLUTION 1\n\x00\x01\x02\x03\xff\xfe" * 50, "binary file", 2),  # first NUL on line 2
+    # the parser stops where the data ends: on the truncated file's last line
+    "truncated xml": (AKN_STATEMENT[:700].encode(), "malformed XML", AKN_STATEMENT[:700].count("\n") + 1),
+    "xml not akn": (b'<?xml version="1.0"?>\n<catalog>\n<book id="1"/>\n</catalog>\n', "not Akoma Ntoso", 2),
+    "akn without document": (b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"/>',
+                             "no document", 1),
+    "bad front matter": (b"---\nsymbol: [unclosed\n---\ntext\n", "front matter", None),
+    "broken docx": (b"PK\x03\x04not really a zip", "not a readable .docx", None),
+    "broken pdf": (b"%PDF-1.4\nnot really a pdf", "not a readable PDF", None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_names_the_file(tmp_path, case):
+    data, message, line = BAD_INPUTS[case]
+    suffix = {"truncated xml": ".xml", "xml not akn": ".xml", "akn without document": ".xml",
+              "bad front matter": ".md"}.get(case, ".txt")
+    path = tmp_path / f"bad{suffix}"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as raised:
+        read(path)
+    assert str(path) in str(raised.value)
+    assert message in str(raised.value)
+    if line is not None:
+        assert raised.value.line == line
+        assert f"{path}:{line}:" in str(raised.value)
+
+
+def test_missing_file_names_the_file(tmp_path):
+    with pytest.raises(InputError, match="cannot open"):
+        read(tmp_path / "nowhere.txt")

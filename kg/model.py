@@ -149,3 +149,41 @@ class Document:
     def clauses(self) -> tuple[Clause, ...]:
         """Every clause of every section, in document order."""
         return tuple(clause for section in self.sections for clause in section.clauses)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A reference to an instrument as printed, before it is resolved to a work key.
+
+    ``family`` says which pattern found it: ``instrument`` (a numbered resolution, decision, recommendation or
+    opinion of a conference, council or UN organ), ``itu-rec`` (an ITU-T/R/D Recommendation), ``named`` (the
+    Constitution, the Tunis Agenda, the UN Charter ...; ``kind`` holds the instrument's key) or ``symbol`` (a
+    UN document symbol written out). ``body`` is the body marker printed with it (``"pp"``, ``"council"``,
+    ``"self"`` for "this Conference", ``"its"``), ``edition`` the printed parenthetical ("Rev. Antalya, 2006").
+    """
+
+    start: int
+    end: int
+    text: str
+    family: str
+    kind: str | None = None
+    number: str | None = None
+    body: str | None = None
+    edition: str | None = None
+    pinpoint: str | None = None
+    clause: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A resolved mention: the cited work's key, the edition and pinpoint where stated, or why it is unresolved."""
+
+    doc: str
+    clause: str | None
+    text: str
+    start: int
+    end: int
+    work: str | None
+    edition: str | None = None
+    pinpoint: str | None = None
+    reason: str | None = None

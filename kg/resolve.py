@@ -1,0 +1,251 @@
+"""Resolving mentions: from the parts a text prints to a work key, an edition and a pinpoint.
+
+The body of a cited instrument comes, in this order, from an explicit marker ("of the Plenipotentiary
+Conference", "Council", "ITU-R", "Rev.WRC-03"); "this Conference"/"this Assembly"/"its" (the citing document's
+own body); the edition's place and year in the conference gazetteer; and last, for a bare "Resolution N", the
+citing document's own body. A mention that cannot be resolved keeps ``work=None`` and says why.
+
+>>> from kg.model import Mention
+>>> context = CitingContext(doc="x", body="wtsa", family="itu", work="itu/wtsa/res/75", edition="wtsa-08")
+>>> citation = resolve_mention(Mention(0, 34, "Resolution 71 (Rev. Antalya, 2006)", "instrument", "res", "71", "pp",
+...                                    "Rev. Antalya, 2006"), context)
+>>> citation.work, citation.edition, citation.pinpoint
+('itu/pp/res/71', 'pp-06', None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.cite import find_mentions
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.model import Citation, Document, Mention
+from kg.parse.header import body_of_symbol, read_editions
+
+_UN_BODIES = {"unga", "unsc", "hrc", "ecosoc", "chr"}
+_ROMAN = re.compile(r"^(?:E?S-)?[IVXL]+$", re.IGNORECASE)
+_YEARS = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
+_ITU_R_SERIES = {"BO", "BR", "BS", "BT", "F", "M", "P", "RA", "RS", "S", "SA", "SF", "SM", "SNG", "TF", "V"}
+_SECTORS = {"itu-t": "t", "itu-r": "r", "itu-d": "d"}
+_SECTOR_OF_BODY = {"wtsa": "t", "wrc": "r", "ra": "r", "wtdc": "d"}
+_UN_SERIES = {("unga", "res"): "A/RES/", ("unga", "dec"): "A/DEC/", ("hrc", "res"): "A/HRC/RES/",
+              ("hrc", "dec"): "A/HRC/DEC/", ("ecosoc", "res"): "E/RES/", ("ecosoc", "dec"): "E/DEC/",
+              ("chr", "res"): "E/CN.4/RES/", ("chr", "dec"): "E/CN.4/DEC/"}
+
+
+@dataclass(frozen=True, slots=True)
+class CitingContext:
+    """What the citing document says about itself, which fills in what a mention leaves out."""
+
+    doc: str
+    body: str | None
+    family: str
+    work: str | None = None
+    edition: str | None = None
+    security_council_years: dict[str, str] = field(default_factory=dict)
+
+
+def un_work_key(symbol: str) -> str:
+    """The work key of a UN document symbol: spaces, part and supplement designators and part letters dropped.
+
+    >>> [un_work_key(s) for s in ["S/RES/2286 (2016)", "A/79/139 (Part I)", "A/47/40(supp)", "A/RES/48/218b",
+    ...                           "A/RES/57/130A-B", "A/RES/1874(s-iv)", "A/RES/74/261 c", "A/75/49 (vol. I)"]]
+    ['un/S/RES/2286(2016)', 'un/A/79/139', 'un/A/47/40', 'un/A/RES/48/218', 'un/A/RES/57/130', \
+'un/A/RES/1874(S-IV)', 'un/A/RES/74/261', 'un/A/75/49']
+    """
+    compact = re.sub(r"\s*\((?:Part\s*[IVX]+|supp\.?|vol\.\s*[IVX]+)\)", "", symbol.strip(), flags=re.IGNORECASE)
+    compact = re.sub(r"\s+", "", compact).rstrip(".,;")
+    compact = re.sub(r"\(([a-z\-]+)\)$", lambda m: f"({m.group(1).upper()})", compact)
+    compact = re.sub(r"^((?:A|E)/(?:HRC/)?RES/(?:E?S-)?\d+/\d+)[A-Za-z](?:-[A-Za-z])?$", r"\1", compact)
+    return f"un/{compact}"
+
+
+def citing_context(document: Document, mentions: list[Mention] | None = None) -> CitingContext:
+    """The citing document's body, family, own work key and edition, and the SC years it prints."""
+    header = document.header
+    family = "un" if header.body in _UN_BODIES or body_of_symbol(header.symbol) else "itu"
+    work = None
+    if header.symbol:
+        work = un_work_key(header.symbol)
+    elif header.body and header.number and header.kind in ("resolution", "decision", "recommendation", "opinion"):
+        kind = {"resolution": "res", "decision": "dec", "recommendation": "rec", "opinion": "opinion"}[header.kind]
+        body = header.body
+        work = f"itu/{body}/{kind}/{header.number.split('-')[0]}"
+    years = {}
+    for mention in mentions or []:
+        if mention.family == "instrument" and mention.edition and re.fullmatch(r"(19|20)\d\d", mention.edition):
+            years.setdefault(mention.number or "", mention.edition)
+    return CitingContext(document.source.origin, header.body, family, work, header.edition, years)
+
+
+def resolve_mention(mention: Mention, context: CitingContext, *,
+                    gazetteer: Gazetteer | None = None) -> Citation | None:
+    """The citation a mention makes, or ``None`` when the document mentions itself."""
+    gazetteer = gazetteer or load_gazetteer()
+    if mention.family == "instrument":
+        work, edition, reason = _resolve_instrument(mention, context, gazetteer)
+    elif mention.family == "itu-rec":
+        work, edition, reason = _resolve_itu_recommendation(mention, context)
+    elif mention.family == "symbol":
+        work, edition, reason = _resolve_symbol(mention, context)
+    else:
+        work, edition, reason = _resolve_named(mention, context, gazetteer)
+        if work is None and reason is None:
+            return None
+    if work is not None and work == context.work and edition in (None, context.edition):
+        return None   # the document naming itself ("ANNEX TO RESOLUTION 25 (REV. DUBAI, 2018)")
+    return Citation(context.doc, mention.clause, mention.text, mention.start, mention.end, work, edition,
+                    mention.pinpoint, reason)
+
+
+def resolve_citations(document: Document, mentions: list[Mention], *,
+                      gazetteer: Gazetteer | None = None) -> list[Citation]:
+    """Resolve every mention of ``document`` in its citing context; self-mentions are left out."""
+    context = citing_context(document, mentions)
+    resolved = (resolve_mention(mention, context, gazetteer=gazetteer) for mention in mentions)
+    return [citation for citation in resolved if citation is not None]
+
+
+def _resolve_instrument(mention: Mention, context: CitingContext,
+                        gazetteer: Gazetteer) -> tuple[str | None, str | None, str | None]:
+    number = mention.number or ""
+    printed = mention.edition or ""
+    if mention.body and mention.body.startswith("other: "):
+        return None, None, f"{mention.text}: a {mention.kind} of the {mention.body[7:]}, an organ with no known series"
+    marker = context.body if mention.body in ("self", "its") else mention.body
+    if marker == "council" and context.family == "un":
+        # "Council resolution 2046" in a UN text is a UN council's: the citing one, else the Security Council
+        marker = context.body if context.body in ("unsc", "hrc", "ecosoc") else "unsc"
+    un_shaped = "/" in number or bool(_ROMAN.match(printed)) or (
+        context.family == "un" and marker in (None, *_UN_BODIES) and not mention.body == "ra")
+    if marker in _UN_BODIES or (marker is None and un_shaped) or (context.family == "un" and "/" in number):
+        return _resolve_un_instrument(mention, marker, context)
+    if mention.kind in ("rec", "opinion") and "/" in number:
+        return None, None, f"{mention.kind} {number}: not an instrument of a known series"
+    if mention.body == "ra" and marker == "ra":
+        number = number.split("-")[0]
+    return _resolve_itu_instrument(mention, number, printed, marker, context, gazetteer)
+
+
+def _resolve_itu_instrument(mention: Mention, number: str, printed: str, marker: str | None,
+                            context: CitingContext, gazetteer: Gazetteer) -> tuple[str | None, str | None, str | None]:
+    kind = mention.kind or "res"
+    body = marker
+    edition = None
+    reason = None
+    years = _YEARS.findall(printed)
+    council_style = printed and re.fullmatch(r"[\d\s,;a-z.]+", printed) and years
+    if body == "council" or (body is None and council_style and not re.search(r"[A-Z]", printed)):
+        body = "council"
+        edition = f"council-{years[-1]}" if years else None
+    elif printed:
+        editions = read_editions(printed, body)
+        if editions and editions[-1].conference is not None:
+            conference = editions[-1].conference
+            body, edition = body or conference.body, conference.id
+        elif editions:
+            place, year = editions[-1].place, editions[-1].year
+            candidates = gazetteer.candidates(place=place, year=year, body=body) if place else []
+            if not candidates and place:
+                candidates = gazetteer.candidates(place=place, year=year)
+            if len(candidates) == 1 and (body is None or candidates[0].body == body):
+                body, edition = candidates[0].body, candidates[0].id
+            elif len(candidates) > 1:
+                mine = [c for c in candidates if c.body == (body or context.body)]
+                if len(mine) == 1:
+                    body, edition = mine[0].body, mine[0].id
+                else:
+                    names = " or ".join(c.id for c in candidates)
+                    return None, None, f"ambiguous edition ({printed}): {names}"
+            else:
+                reason = f"edition ({printed}) not in the conference gazetteer"
+    if body is None:
+        if context.family != "itu" or context.body is None:
+            return None, None, f"{mention.text}: the adopting body is not stated"
+        body = context.body
+    if body in _UN_BODIES:
+        return _resolve_un_instrument(mention, body, context)
+    if not re.fullmatch(r"\d{1,4}[A-Z]?", number):
+        return None, None, f"{number}: not the number of an ITU {kind}"
+    return f"itu/{body}/{kind}/{number}", edition, reason
+
+
+def _resolve_un_instrument(mention: Mention, marker: str | None,
+                           context: CitingContext) -> tuple[str | None, str | None, str | None]:
+    number = mention.number or ""
+    printed = mention.edition or ""
+    kind = mention.kind or "res"
+    if kind not in ("res", "dec"):
+        return None, None, f"{mention.text}: a UN {kind} is not a resolution or decision"
+    if _ROMAN.match(printed):
+        return f"un/A/RES/{number}({printed.upper()})", None, None
+    body = marker
+    if "/" not in number:
+        # "resolution 2165 (2014)": a number and a year is the Security Council's, whoever "its" refers to
+        stated_year = printed if re.fullmatch(r"(19|20)\d\d", printed) else None
+        if (stated_year is None and body not in (None, "unsc")) or kind != "res":
+            return None, None, f"{mention.text}: a {body or 'UN'} {kind} is numbered session/number"
+        year = stated_year or context.security_council_years.get(number)
+        if year is None:
+            return None, None, f"{mention.text}: Security Council resolution cited without its year"
+        return f"un/S/RES/{number}({year})", None, None
+    if body is None or body == "unsc":
+        first = number.split("/")[0]
+        body = "ecosoc" if first.isdigit() and int(first) >= 1946 else (
+            context.body if context.body in ("unga", "hrc", "ecosoc") else "unga")
+    if body == "unga" and number.split("/")[0].isdigit() and int(number.split("/")[0]) >= 1946:
+        body = "ecosoc"
+    series = _UN_SERIES.get((body, kind))
+    if series is None:
+        return None, None, f"{mention.text}: no symbol series for a {body} {kind}"
+    return f"un/{series}{number}", None, None
+
+
+def _resolve_itu_recommendation(mention: Mention, context: CitingContext) -> tuple[str | None, str | None, str | None]:
+    sector = _SECTORS.get(mention.body or "")
+    identifier = mention.number or ""
+    if sector is None:
+        sector = _SECTOR_OF_BODY.get(context.body or "")
+    if sector is None and identifier.split(".")[0] in _ITU_R_SERIES - {"F", "S"}:
+        sector = "r"
+    if sector is None:
+        return None, None, f"Recommendation {identifier}: the Sector (ITU-T, ITU-R, ITU-D) is not stated"
+    return f"itu/{sector}/rec/{identifier}", None, None
+
+
+def _resolve_symbol(mention: Mention, context: CitingContext) -> tuple[str | None, str | None, str | None]:
+    symbol = mention.number or mention.text
+    match = re.fullmatch(r"S/RES/(\d{1,4})", re.sub(r"\s+", "", symbol))
+    if match and match.group(1) in context.security_council_years:
+        symbol = f"S/RES/{match.group(1)}({context.security_council_years[match.group(1)]})"
+    return un_work_key(symbol), None, None
+
+
+def _resolve_named(mention: Mention, context: CitingContext,
+                   gazetteer: Gazetteer) -> tuple[str | None, str | None, str | None]:
+    work = mention.kind
+    if work is None:
+        if context.body in ("wrc", "ra"):
+            work = "itu/rr"    # in a WRC or RA text a bare "No. 9.21" or "Appendix 30" is the Radio Regulations
+        elif context.family == "itu":
+            return None, None, f"{mention.pinpoint}: the instrument it belongs to is not named"
+        else:
+            return None, None, None
+    edition = None
+    if mention.edition:
+        conference = gazetteer.by_alias(re.sub(r"^Rev\.?\s*", "", mention.edition))
+        edition = conference.id if conference else None
+    return work, edition, None
+
+
+def extract_citations(document: Document, *, gazetteer: Gazetteer | None = None) -> list[Citation]:
+    """Find and resolve every citation of ``document``, in document order."""
+    return resolve_citations(document, find_mentions(document), gazetteer=gazetteer)
+
+
+def citation_record(citation: Citation) -> dict[str, object]:
+    """The ``kg extract --format jsonl`` object of one citation (``reason`` says why ``work`` is null)."""
+    return {"doc": citation.doc, "clause": citation.clause, "text": citation.text, "start": citation.start,
+            "end": citation.end, "work": citation.work, "edition": citation.edition,
+            "pinpoint": citation.pinpoint, "reason": citation.reason}

@@ -52,7 +52,7 @@ _ITU_REC = re.compile(
     r"\b(?:(?P<pre>ITU[-\s][TRD])\s+)?(?P<kw>Recommendations?|RECOMMENDATIONS?)\s+(?:(?P<post>ITU[-\s][TRD])\s+)?"
     r"(?=[A-Z]{1,3}\.\d)")
 _REC_ID = re.compile(r"(?P<id>[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})*)(?P<rev>-\d{1,2})?(?!\w|\.\d)")
-_PINPOINT_ANCHOR = re.compile(r"\b(?P<kind>Articles?|Nos?\.|Appendix|Appendices|APPENDIX|ARTICLE)\s*(?=\d)")
+_PINPOINT_ANCHOR = re.compile(r"\b(?P<kind>Articles?|Nos?\.?|Appendix|Appendices|APPENDIX|ARTICLE|Sections?)\s*(?=\d)")
 _PINPOINT_ID = re.compile(r"\d{1,3}(?:\.\d{1,3})?[A-Z]{0,2}(?!\w|[/.]\d)")
 _PARAGRAPH_ANCHOR = re.compile(r"(?P<kind>§§?|\b[Pp]aragraphs?|\bparas?\.)\s*(?=\d)")
 _PARAGRAPH_ID = re.compile(r"\d{1,3}(?:\s?[a-z]\)(?:\s?[-–]\s?[a-z]\))?)?(?![\d/])")
@@ -75,6 +75,8 @@ _PREFIX_BODIES = [
     (r"ITU-D", "wtdc"), (r"ITU-T", "wtsa"), (r"ITU-R", "ra"),
     (r"its|their", "its"),
 ]
+_COUNCIL_ADOPTED = re.compile(r"\b(?:ITU\s+)?Council\s+(?:adopted|approved)(?:\s+at\s+its\s+(?P<year>\d{4})\s+"
+                              r"session)?\s+$")
 _PREFIX = re.compile(r"(?:\b(?P<body>" + "|".join(f"(?:{p})" for p, _ in _PREFIX_BODIES) + r")(?:\s+\(\w+\))?)\s+$")
 _TRAILING_BODIES = [
     (r"(?:ITU\s+)?Plenipotentiary\s+Conference|PP", "pp"),
@@ -194,6 +196,11 @@ def _instrument_mentions(text: str) -> list[Mention]:
         window_start = _word_start(text, keyword.start() - 80)
         prefix = _PREFIX.search(text, window_start, keyword.start())
         prefix_body = _which(_PREFIX_BODIES, _clean(prefix.group("body"))) if prefix else None
+        adopted = _COUNCIL_ADOPTED.search(text, window_start, keyword.start())
+        if adopted is not None and body is None:
+            prefix, prefix_body = None, "council"   # "the Council adopted at its 2015 session Decision 584"
+            if adopted.group("year"):
+                members = [(s_, e_, n_, ed or adopted.group("year"), r_) for s_, e_, n_, ed, r_ in members]
         editions = _spread_editions([member[3] for member in members])
         first_start = keyword.start()
         if prefix is not None and prefix_body != "its":
@@ -238,6 +245,8 @@ def _read_list(text: str, position: int) -> list[tuple[int, int, str, str | None
             separator = _SEMICOLON.match(text, after)
         if separator is None or _NUMBER.match(text, separator.end()) is None:
             break
+        if _crosses_paragraph(text, end, separator.end()):
+            break
         if separator.group("range") and not members[-1][2].isdigit():
             break
         if separator.group("range"):
@@ -249,6 +258,17 @@ def _read_list(text: str, position: int) -> list[tuple[int, int, str, str | None
             members += [(number.start(), end, str(n), None, members[-1][4]) for n in range(low + 1, int(high))]
         position = separator.end()
     return members
+
+
+_LABEL_AT_LINE_START = re.compile(r"\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]*(?:$|[A-Za-z])", re.MULTILINE)
+
+
+def _crosses_paragraph(text: str, start: int, end: int) -> bool:
+    """A list never runs over a blank line, nor onto a line that opens with a clause label ("1. Decides")."""
+    gap = text[start:end]
+    if gap.count("\n") > 1:
+        return True
+    return "\n" in gap and _LABEL_AT_LINE_START.match(text, end) is not None
 
 
 def _spread_editions(editions: list[str | None]) -> list[str | None]:
@@ -316,9 +336,13 @@ def _pinpointed_mentions(text: str, family: str) -> list[Mention]:
     pinpoint is kept (``kind`` None) for ``resolve`` to read in the citing context (the Radio Regulations in a
     WRC or RA text)."""
     mentions = []
+    consumed = 0
     for anchor in _PINPOINT_ANCHOR.finditer(text):
-        label = {"articles": "Article", "article": "Article", "no.": "No.", "nos.": "No.", "appendix": "Appendix",
-                 "appendices": "Appendix"}[anchor.group("kind").lower()]
+        if anchor.start() < consumed:
+            continue   # the "Article 8" of "No. 47 in Article 8 of the ITU Constitution"
+        label = {"articles": "Article", "article": "Article", "no.": "No.", "nos.": "No.", "no": "No.", "nos": "No.",
+                 "appendix": "Appendix", "appendices": "Appendix", "section": "Section",
+                 "sections": "Section"}[anchor.group("kind").lower()]
         position = anchor.end()
         members: list[tuple[int, int, str, str | None]] = []
         while (pin := _PINPOINT_ID.match(text, position)) is not None:
@@ -334,9 +358,10 @@ def _pinpointed_mentions(text: str, family: str) -> list[Mention]:
         if not members:
             continue
         after = members[-1][1]
-        within = re.match(r"\s+in\s+Article\s+\d{1,3}[A-Z]?", text[after:after + 30])
+        within = re.match(r"\s+(?:in|of)\s+Article\s+\d{1,3}[A-Z]?(?=\s+of\b)", text[after:after + 40])
         if within:
             after += within.end()
+            consumed = after
         named = None
         of = re.match(r"\s*,?\s*(?:of|in)\s+(?:the\s+)?", text[after:after + 12])
         if of is not None:

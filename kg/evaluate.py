@@ -1,8 +1,10 @@
 """Scoring extraction against a gold file: per document, the set of cited work keys.
 
-Precision, recall and F1 are micro-averaged over documents; edition accuracy is measured on the matched works
-whose gold entry states an edition. A gold document matches an extracted one when the extracted ``doc`` ends
-with the gold ``doc`` (gold files name documents by file name, or ``FILE#ID`` in a collection).
+Precision, recall and F1 are micro-averaged over the documents the gold file covers; edition accuracy is
+measured on the matched works whose gold entry states an edition. A gold document matches an extracted one when
+the extracted ``doc`` ends with the gold ``doc`` (gold files name documents by file name, or ``FILE#ID`` in a
+collection). A gold line with ``"work": null`` says that its document cites nothing; documents the gold file
+does not name are not scored.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ def read_gold(path: str | Path) -> list[dict[str, object]]:
                 row = json.loads(line)
             except json.JSONDecodeError as error:
                 raise InputError(str(path), f"not JSON: {error.msg}", line=number) from None
-            if not isinstance(row, dict) or "doc" not in row or "work" not in row:
+            if not isinstance(row, dict) or not isinstance(row.get("doc"), str) or "work" not in row:
                 raise InputError(str(path), "a gold line needs 'doc' and 'work'", line=number)
             rows.append(row)
     return rows
@@ -69,10 +71,13 @@ def read_gold(path: str | Path) -> list[dict[str, object]]:
 
 def score_citations(gold: Iterable[dict[str, object]], citations: Iterable[Citation], *,
                     documents: Iterable[str] | None = None) -> Score:
-    """Compare the works cited per document; ``documents`` lists every extracted doc (some may cite nothing)."""
+    """Compare the works cited per gold document; ``documents`` names every extracted doc (some cite nothing)."""
     expected: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for row in gold:
-        editions = expected[str(row["doc"])][str(row["work"])]
+        works = expected[str(row["doc"])]
+        if row["work"] is None:
+            continue
+        editions = works[str(row["work"])]
         if row.get("edition"):
             editions.add(str(row["edition"]))
     found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -83,13 +88,9 @@ def score_citations(gold: Iterable[dict[str, object]], citations: Iterable[Citat
                 editions.add(citation.edition)
     extracted_docs = sorted(set(documents or ()) | set(found))
     pairs: list[tuple[str, dict[str, set[str]], dict[str, set[str]]]] = []
-    matched_gold = set()
-    for doc in extracted_docs:
-        gold_doc = next((g for g in expected if doc == g or doc.endswith("/" + g)), None)
-        if gold_doc is not None:
-            matched_gold.add(gold_doc)
-        pairs.append((gold_doc or doc, expected.get(gold_doc, {}) if gold_doc else {}, found.get(doc, {})))
-    pairs += [(gold_doc, works, {}) for gold_doc, works in expected.items() if gold_doc not in matched_gold]
+    for gold_doc, gold_works in expected.items():
+        matches = [doc for doc in extracted_docs if doc == gold_doc or doc.endswith("/" + gold_doc)]
+        pairs.append((gold_doc, gold_works, found.get(matches[0], {}) if matches else {}))
     tp = fp = fn = right = checked = 0
     misses, false_hits, edition_errors = [], [], []
     for name, gold_works, found_works in sorted(pairs, key=lambda pair: pair[0]):

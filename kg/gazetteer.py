@@ -12,6 +12,7 @@ Places repeat across bodies (Dubai 2012 was both WTSA-12 and WCIT-12), so a look
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -58,9 +59,11 @@ class Gazetteer:
     def by_alias(self, alias: str) -> Conference | None:
         """The conference named by an alias or id such as ``WRC-03`` or ``WARC-79``."""
         wanted = fold(alias).replace(" ", "-")
+        # "WRC-2015" is "WRC-15": ids and aliases print the year in two digits
+        short = re.sub(r"-(?:19|20)(\d\d)$", r"-\1", wanted)
         for conference in self.conferences:
-            names = (conference.id, *conference.aliases)
-            if any(fold(name).replace(" ", "-") == wanted for name in names):
+            names = {fold(name).replace(" ", "-") for name in (conference.id, *conference.aliases)}
+            if wanted in names or short in names:
                 return conference
         return None
 

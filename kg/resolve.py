@@ -25,6 +25,7 @@ from kg.parse.header import body_of_symbol, read_editions
 
 _UN_BODIES = {"unga", "unsc", "hrc", "ecosoc", "chr"}
 _ROMAN = re.compile(r"^(?:E?S-)?[IVXL]+$", re.IGNORECASE)
+_COUNCIL_WORDS = re.compile(r"\bRev\.?|\b(?:last\s+)?(?:modified|amended|revised)\b|\band\b", re.IGNORECASE)
 _YEARS = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
 _ITU_R_SERIES = {"BO", "BR", "BS", "BT", "F", "M", "P", "RA", "RS", "S", "SA", "SF", "SM", "SNG", "TF", "V"}
 _SECTORS = {"itu-t": "t", "itu-r": "r", "itu-d": "d"}
@@ -68,7 +69,8 @@ def citing_context(document: Document, mentions: list[Mention] | None = None) ->
     work = None
     if header.symbol:
         work = un_work_key(header.symbol)
-    elif header.body and header.number and header.kind in ("resolution", "decision", "recommendation", "opinion"):
+    elif (family == "itu" and header.body and header.number
+          and header.kind in ("resolution", "decision", "recommendation", "opinion")):
         kind = {"resolution": "res", "decision": "dec", "recommendation": "rec", "opinion": "opinion"}[header.kind]
         body = header.body
         work = f"itu/{body}/{kind}/{header.number.split('-')[0]}"
@@ -135,8 +137,9 @@ def _resolve_itu_instrument(mention: Mention, number: str, printed: str, marker:
     edition = None
     reason = None
     years = _YEARS.findall(printed)
-    council_style = printed and re.fullmatch(r"[\d\s,;a-z.]+", printed) and years
-    if body == "council" or (body is None and council_style and not re.search(r"[A-Z]", printed)):
+    # a Council resolution prints years only: "(2009)", "(Rev. 2016)", "(1996, last modified 2001)"
+    council_style = bool(years) and re.fullmatch(r"[\d\s,;.]*", _COUNCIL_WORDS.sub("", printed)) is not None
+    if body == "council" or (body is None and council_style):
         body = "council"
         edition = f"council-{years[-1]}" if years else None
     elif printed:

@@ -137,8 +137,10 @@ def _number_only(number: str | None) -> str | None:
 def _with_edition(header: Header, edition_text: str | None, hints: Hints) -> Header:
     if header.body in _UN_BODIES:
         year = int(hints.date[:4]) if hints.date else None
-        return replace(header, edition=hints.date, date=hints.date, year=year,
-                       symbol=header.symbol or _un_symbol(header))
+        if year is None and edition_text and re.fullmatch(r"\s*(?:19|20)\d\d\s*", edition_text):
+            year = int(edition_text)   # "Resolution 2088 (2013)"
+        dated = replace(header, edition=hints.date, date=hints.date, year=year)
+        return replace(dated, symbol=header.symbol or _un_symbol(dated))
     if edition_text is None and header.formula:
         in_formula = re.search(r"\(([^()]*\d{2}[^()]*)\)", header.formula)
         edition_text = in_formula.group(1) if in_formula else None

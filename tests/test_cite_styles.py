@@ -1,0 +1,204 @@
+"""One row per mention style: the citing body, the text, and the citations expected (work, edition, pinpoint).
+
+Each row is placed in a small resolution of the citing body written by the test, then extracted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.gazetteer import load_gazetteer
+from kg.model import Source
+from kg.parse import parse_document
+from kg.parse.header import read_editions
+from kg.resolve import extract_citations
+
+FORMULAS = {
+    "pp": "RESOLUTION 900 (DUBAI, 2018)\nTest\nThe Plenipotentiary Conference of the International Telecommunication "
+          "Union (Dubai, 2018),",
+    "wtsa": "RESOLUTION 900 (HAMMAMET, 2016)\nTest\nThe World Telecommunication Standardization Assembly "
+            "(Hammamet, 2016),",
+    "wtdc": "RESOLUTION 900 (KIGALI, 2022)\nTest\nThe World Telecommunication Development Conference (Kigali, 2022),",
+    "wrc": "RESOLUTION 900 (WRC-15)\nTest\nThe World Radiocommunication Conference (Geneva, 2015),",
+    "ra": "RESOLUTION ITU-R 900\nTest\nThe Radiocommunication Assembly (Geneva, 2015),",
+    "unga": "99/1. Test\nThe General Assembly,",
+    "unsc": "Resolution 9999 (2030)\nThe Security Council,",
+}
+
+
+def cite(body: str, snippet: str):
+    if body in ("unga", "unsc"):
+        text = f"{FORMULAS[body]}\n\nRecalling {snippet},\n\n1. Decides to act.\n"
+    else:
+        text = f"{FORMULAS[body]}\nconsidering\na)\n{snippet};\nresolves\nto act.\n"
+    document = parse_document(Source(f"{body}.txt", text, "text"))
+    return [(c.work, c.edition, c.pinpoint) for c in extract_citations(document)]
+
+
+STYLES = [
+    # ITU conference instruments
+    ("pp", "Resolution 71 (Rev. Antalya, 2006) of the Plenipotentiary Conference", [("itu/pp/res/71", "pp-06", None)]),
+    ("wtsa", "Resolution 1 (Rev. Dubai, 2012) of this Assembly", [("itu/wtsa/res/1", "wtsa-12", None)]),
+    ("wtsa", "Resolution 1 (Rev. Dubai, 2012)", [("itu/wtsa/res/1", "wtsa-12", None)]),
+    ("pp", "Resolution 1 (Rev. Dubai, 2012)", [(None, None, None)]),
+    ("pp", "Resolution 30 (Rev. Dubai, 2014) of the World Telecommunication Development Conference",
+     [("itu/wtdc/res/30", "wtdc-14", None)]),
+    ("pp", "Resolution ITU-R 9", [("itu/ra/res/9", None, None)]),
+    ("pp", "Resolution ITU-R 2-7", [("itu/ra/res/2", None, None)]),
+    ("pp", "Resolution ITU-R 67 (Geneva, 2015)", [("itu/ra/res/67", "ra-15", None)]),
+    ("wrc", "Resolution 80 (Rev.WRC-07)", [("itu/wrc/res/80", "wrc-07", None)]),
+    ("pp", "Resolution 80 (Rev.WRC-07)", [("itu/wrc/res/80", "wrc-07", None)]),
+    ("pp", "Resolution 958 (WRC-2015) of the World Radiocommunication Conference (WRC)",
+     [("itu/wrc/res/958", "wrc-15", None)]),
+    ("wrc", "Resolution 27 (Rev.WRC-19)", [("itu/wrc/res/27", "wrc-19", None)]),
+    ("pp", "Council Resolution 1282", [("itu/council/res/1282", None, None)]),
+    ("pp", "ITU Council Resolution 1299 (2008)", [("itu/council/res/1299", "council-2008", None)]),
+    ("pp", "Council Resolution 1380 (2016, last amended 2017)", [("itu/council/res/1380", "council-2017", None)]),
+    ("pp", "Resolution 1333 (Rev. 2016)", [("itu/council/res/1333", "council-2016", None)]),
+    ("pp", "Council Decision 588 (2016)", [("itu/council/dec/588", "council-2016", None)]),
+    ("pp", "the Council adopted at its 2015 session Decision 584", [("itu/council/dec/584", "council-2015", None)]),
+    ("pp", "Resolution 1386 adopted by the ITU Council at its 2017 session",
+     [("itu/council/res/1386", "council-2017", None)]),
+    ("pp", "Resolution 3 (Dubai, 2012) of the World Conference on International Telecommunications",
+     [("itu/wcit/res/3", "wcit-12", None)]),
+    ("pp", "Opinion 3 (Geneva, 2013)", [("itu/wtpf/opinion/3", "wtpf-13", None)]),
+    ("pp", "Resolution 44 (Istanbul, 2002)", [("itu/wtdc/res/44", "wtdc-02", None)]),
+    ("pp", "Recommendation 7 (Rev. Dubai, 2018)", [("itu/pp/rec/7", "pp-18", None)]),
+    ("pp", "Decision 5 (Rev. Dubai, 2018) of this conference", [("itu/pp/dec/5", "pp-18", None)]),
+    ("pp", "Resolution 123", [("itu/pp/res/123", None, None)]),
+    ("wtsa", "WTSA Resolution 2", [("itu/wtsa/res/2", None, None)]),
+    ("wtsa", "Resolution 40 (Rev. Hammamet, 2016) of this Assembly", [("itu/wtsa/res/40", "wtsa-16", None)]),
+    ("wtdc", "Resolution 37 (Rev. Buenos Aires, 2017) of the World Telecommunication Development Conference",
+     [("itu/wtdc/res/37", "wtdc-17", None)]),
+    ("pp", "Resolutions 101, 102 and 133 (Rev. Antalya, 2006) of the Plenipotentiary Conference",
+     [("itu/pp/res/101", "pp-06", None), ("itu/pp/res/102", "pp-06", None), ("itu/pp/res/133", "pp-06", None)]),
+    ("pp", "Resolutions 47 and 48 (Rev. Dubai, 2012) and 49 (Rev. Hammamet, 2016) of the World Telecommunication "
+           "Standardization Assembly",
+     [("itu/wtsa/res/47", "wtsa-12", None), ("itu/wtsa/res/48", "wtsa-12", None), ("itu/wtsa/res/49", "wtsa-16", None)]),
+    ("pp", "Resolutions 32 (Kyoto, 1994) and 125 (Rev. Dubai, 2018) of the Plenipotentiary Conference",
+     [("itu/pp/res/32", "pp-94", None), ("itu/pp/res/125", "pp-18", None)]),
+    ("pp", "Resolution 900 (Dubai, 2018)", []),                  # itself
+    ("pp", "Resolution 900 (Busan, 2014)", [("itu/pp/res/900", "pp-14", None)]),   # an earlier edition of itself
+    ("pp", "the Plenipotentiary Conference (Antalya, 2006)", []),
+    ("pp", "Document PP-18/46 and relevant resolutions of the Plenipotentiary Conference", []),
+    ("wtsa", "WSIS outcomes and this resolution", []),
+    # ITU-T, ITU-R, ITU-D Recommendations
+    ("pp", "Recommendation ITU-T A.1", [("itu/t/rec/A.1", None, None)]),
+    ("pp", "ITU-T Recommendation E.164", [("itu/t/rec/E.164", None, None)]),
+    ("pp", "Recommendations ITU-R M.1036-6 and M.1457", [("itu/r/rec/M.1036", None, None), ("itu/r/rec/M.1457", None, None)]),
+    ("pp", "ITU-T Recommendations X.509 and X.500", [("itu/t/rec/X.509", None, None), ("itu/t/rec/X.500", None, None)]),
+    ("wtsa", "Recommendation Y.3172", [("itu/t/rec/Y.3172", None, None)]),
+    ("pp", "Recommendation ITU-R BT.500-14", [("itu/r/rec/BT.500", None, None)]),
+    # basic texts and the Radio Regulations, with pinpoints
+    ("pp", "Article 17 of the ITU Constitution", [("itu/constitution", None, "Article 17")]),
+    ("pp", "Articles 13, 14, 14A, 15 and 20 of the ITU Convention",
+     [("itu/convention", None, f"Article {n}") for n in ("13", "14", "14A", "15", "20")]),
+    ("pp", "No. 184A of the Convention", [("itu/convention", None, "No. 184A")]),
+    ("pp", "No. 47 in Article 8 of the ITU Constitution", [("itu/constitution", None, "No. 47")]),
+    ("pp", "Nos 6 and 7 of Article 1 of the ITU Constitution", [("itu/constitution", None, "No. 6"),
+                                                                 ("itu/constitution", None, "No. 7")]),
+    ("wrc", "Nos. 5.1 and 5.2", [("itu/rr", None, "No. 5.1"), ("itu/rr", None, "No. 5.2")]),
+    ("pp", "No. 9.7 of the Radio Regulations", [("itu/rr", None, "No. 9.7")]),
+    ("wrc", "Appendix 30 (Rev.WRC-15)", [("itu/rr", "wrc-15", "Appendix 30")]),
+    ("ra", "Article 5", [("itu/rr", None, "Article 5")]),
+    ("pp", "the Constitution and the Convention", [("itu/constitution", None, None), ("itu/convention", None, None)]),
+    ("pp", "the International Telecommunication Regulations (ITRs)", [("itu/itr", None, None)]),
+    ("pp", "Section 8 of the General Rules of conferences, assemblies and meetings of the Union",
+     [("itu/general-rules", None, "Section 8")]),
+    ("pp", "the Chicago Convention on International Civil Aviation", []),
+    # WSIS outcome documents
+    ("wtsa", "§§ 35 a)-e) of the Tunis Agenda", [("wsis/tunis-agenda", None, "§ 35 a)-e)")]),
+    ("pp", "paragraphs 90 and 107 of the Tunis Agenda for the Information Society",
+     [("wsis/tunis-agenda", None, "§ 90"), ("wsis/tunis-agenda", None, "§ 107")]),
+    ("pp", "§§ 113-118 of the Tunis Agenda", [("wsis/tunis-agenda", None, f"§ {n}") for n in range(113, 119)]),
+    ("pp", "§ 64 of the Geneva Declaration of Principles", [("wsis/geneva-declaration", None, "§ 64")]),
+    ("pp", "§ 15 of the Tunis Commitment", [("wsis/tunis-commitment", None, "§ 15")]),
+    ("pp", "§ 14 of the WSIS Geneva Plan of Action", [("wsis/geneva-plan-of-action", None, "§ 14")]),
+    # UN documents, in UN and in ITU texts
+    ("unga", "its resolution 70/1", [("un/A/RES/70/1", None, None)]),
+    ("unga", "its resolutions 53/72 of 4 December 1998, 54/43 of 1 December 1999",
+     [("un/A/RES/53/72", None, None), ("un/A/RES/54/43", None, None)]),
+    ("unga", "resolutions 1514 (XV) and 1541 (XV)", [("un/A/RES/1514(XV)", None, None), ("un/A/RES/1541(XV)", None, None)]),
+    ("unga", "resolution 217 A (III)", [("un/A/RES/217(III)", None, None)]),
+    ("unga", "resolution 3201 (S-VI)", [("un/A/RES/3201(S-VI)", None, None)]),
+    ("unga", "resolution S-26/2", [("un/A/RES/S-26/2", None, None)]),
+    ("unga", "resolution ES-10/15", [("un/A/RES/ES-10/15", None, None)]),
+    ("unsc", "its resolution 2165 (2014)", [("un/S/RES/2165(2014)", None, None)]),
+    ("unsc", "resolutions 1325 (2000), 1820 (2008) and 1888 (2009)",
+     [("un/S/RES/1325(2000)", None, None), ("un/S/RES/1820(2008)", None, None), ("un/S/RES/1888(2009)", None, None)]),
+    ("unsc", "its resolution 2031", [(None, None, None)]),
+    ("unsc", "S/RES/2286 (2016)", [("un/S/RES/2286(2016)", None, None)]),
+    ("unsc", "S/PRST/2021/13", [("un/S/PRST/2021/13", None, None)]),
+    ("unga", "the report A/79/318/Add.1", [("un/A/79/318/Add.1", None, None)]),
+    ("unga", "the report A/79/139 (Part I)", [("un/A/79/139", None, None)]),
+    ("unga", "A/74/959-S/2020/724", [("un/A/74/959", None, None), ("un/S/2020/724", None, None)]),
+    ("unga", "its decision 70/553", [("un/A/DEC/70/553", None, None)]),
+    ("unga", "Human Rights Council resolution 35/7", [("un/A/HRC/RES/35/7", None, None)]),
+    ("unga", "Economic and Social Council resolution 2006/46", [("un/E/RES/2006/46", None, None)]),
+    ("unga", "Commission on Human Rights resolution 2005/69", [("un/E/CN.4/RES/2005/69", None, None)]),
+    ("unga", "General Assembly resolution 70/262 and Security Council resolution 2282 (2016)",
+     [("un/A/RES/70/262", None, None), ("un/S/RES/2282(2016)", None, None)]),
+    ("unga", "Article 41 of the Charter of the United Nations", [("un/charter", None, "Article 41")]),
+    ("unga", "resolution 8/10 of 20 December 2019 of the Conference of the States Parties to the Convention",
+     [(None, None, None)]),
+    ("pp", "UNGA Resolution 64/211", [("un/A/RES/64/211", None, None)]),
+    ("pp", "Resolution 70/1 of the United Nations General Assembly", [("un/A/RES/70/1", None, None)]),
+    ("pp", "United Nations General Assembly (UNGA) Resolution 70/125", [("un/A/RES/70/125", None, None)]),
+]
+
+
+@pytest.mark.parametrize(("body", "snippet", "expected"), STYLES, ids=[f"{b}: {s}" for b, s, _ in STYLES])
+def test_mention_style(body, snippet, expected):
+    assert cite(body, snippet) == expected
+
+
+def test_every_style_row_was_collected():
+    assert len(STYLES) >= 80
+
+
+def test_footnote_gives_the_symbol(tmp_path):
+    text = ("99/1. Test\n\nThe General Assembly,\n\nReaffirming the 2030 Agenda for Sustainable Development,[^1]\n\n"
+            "1. Decides to act.\n\n---\n\n[^1]: Resolution 70/1.\n")
+    document = parse_document(Source("fn.md", text, "markdown"))
+    (citation,) = extract_citations(document)
+    assert (citation.work, citation.clause, citation.text) == ("un/A/RES/70/1", "reaffirming", "Resolution 70/1")
+
+
+def test_unresolved_mentions_say_why():
+    document = parse_document(Source("pp.txt", f"{FORMULAS['pp']}\nconsidering\na)\nResolution 1 (Rev. Dubai, 2012);\n",
+                                     "text"))
+    (citation,) = extract_citations(document)
+    assert citation.work is None
+    assert citation.reason == "ambiguous edition (Rev. Dubai, 2012): wtsa-12 or wcit-12"
+
+
+# Every gazetteer row: its id is {body}-{two-digit year}, its place and year read back to it, and a citation in
+# the style of its body resolves to it.
+STYLE_OF_BODY = {
+    "pp": "Resolution 5 (Rev. {place}, {year}) of the Plenipotentiary Conference",
+    "wtsa": "Resolution 5 (Rev. {place}, {year}) of the World Telecommunication Standardization Assembly",
+    "wtdc": "Resolution 5 (Rev. {place}, {year}) of the World Telecommunication Development Conference",
+    "wrc": "Resolution 5 (Rev.{alias})",
+    "ra": "Resolution ITU-R 5 (Rev.{alias})",
+    "wcit": "Resolution 5 ({place}, {year}) of the World Conference on International Telecommunications",
+    "wtpf": "Opinion 5 ({place}, {year}) of the World Telecommunication Policy Forum",
+}
+CONFERENCES = load_gazetteer().conferences
+
+
+@pytest.mark.parametrize("conference", CONFERENCES, ids=[c.id for c in CONFERENCES])
+def test_gazetteer_row(conference):
+    named_year = conference.year % 100 if conference.id != "wtsa-20" else 20   # WTSA-20 met in 2022, as WTSA-20
+    assert conference.id == f"{conference.body}-{named_year:02d}"
+    assert [e.conference for e in read_editions(f"{conference.place}, {conference.year}", conference.body)] == [conference]
+    if conference.body == "wsis":
+        return   # a summit adopts no numbered instruments; its outcome documents are cited by name
+    snippet = STYLE_OF_BODY[conference.body].format(place=conference.place, year=conference.year,
+                                                    alias=conference.aliases[0])
+    kind = "opinion" if conference.body == "wtpf" else "res"
+    assert cite("pp", snippet) == [(f"itu/{conference.body}/{kind}/5", conference.id, None)]
+
+
+def test_gazetteer_rows_were_found():
+    # the issue's list: PP 11, WTSA 9, WTDC 9, WRC and RA 9 each, 4 older radio conferences, WCIT, WTPF 3, WSIS 2
+    assert len(CONFERENCES) == 57

@@ -26,6 +26,7 @@ from kg.model import Document, Mention
 _KEYWORD = re.compile(
     r"\b(?P<kw>(?:R|r)esolutions?|RESOLUTIONS?|(?:D|d)ecisions?|DECISIONS?|(?:R|r)ecommendations?|RECOMMENDATIONS?"
     r"|(?:O|o)pinions?|OPINIONS?)\b")
+_KEYWORD_TRIGGERS = ("esolution", "ecision", "ecommendation", "pinion")
 _KINDS = {"resolution": "res", "decision": "dec", "recommendation": "rec", "opinion": "opinion"}
 # A member of a list of numbered instruments: ITU "71", "1282", "25A"; RA "ITU-R 9-7"; UN "70/1", "S-26/2",
 # "57/130 B", "2006/46"; the part letter of an old GA resolution ("217 A (III)") is read and dropped.
@@ -107,14 +108,46 @@ class NamedInstrument:
     key: str
     families: tuple[str, ...]
     pattern: re.Pattern[str]
+    triggers: tuple[str, ...]
 
 
 @cache
 def named_instruments() -> tuple[NamedInstrument, ...]:
-    """The instruments cited by name (``data/instruments.toml``): key, the families that cite them, a pattern."""
+    """The instruments cited by name (``data/instruments.toml``): key, the families that cite them, a pattern,
+    and the words one of which every match contains."""
     rows = read_toml("instruments.toml")["instrument"]
-    return tuple(NamedInstrument(str(row["key"]), tuple(row["families"]), re.compile(rf"\b(?:{row['pattern']})"))
+    return tuple(NamedInstrument(str(row["key"]), tuple(row["families"]), re.compile(rf"\b(?:{row['pattern']})"),
+                                 tuple(row["triggers"]))
                  for row in rows)  # type: ignore[union-attr]
+
+
+def _near_triggers(pattern: re.Pattern[str], text: str, triggers: tuple[str, ...], *, back: int,
+                   ahead: int = 200, folded: str | None = None) -> list[re.Match[str]]:
+    """The matches of ``pattern`` that contain one of the literal ``triggers``, in text order, not overlapping.
+
+    Literal search is fast; a pattern with an optional opening ("(?:ITU\\s+)?Constitution") is not, so the
+    pattern is only tried within ``back`` characters before each trigger and ``ahead`` after it. With
+    ``folded`` (the text in lower case) the triggers are lower-case words looked for in it.
+    """
+    haystack = folded if folded is not None else text
+    hits = []
+    for trigger in triggers:
+        position = haystack.find(trigger)
+        while position >= 0:
+            hits.append(position)
+            position = haystack.find(trigger, position + 1)
+    matches: list[re.Match[str]] = []
+    for position in sorted(set(hits)):
+        if matches and position < matches[-1].end():
+            continue
+        start = max(0, position - back, matches[-1].end() if matches else 0)
+        for match in pattern.finditer(text, start, min(len(text), position + ahead)):
+            if match.start() <= position < match.end():
+                matches.append(match)
+                break
+            if match.start() > position:
+                break
+    return matches
 
 
 @cache
@@ -145,7 +178,11 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     """
     text = document.source.text
     family = family or ("un" if document.header.body in ("unga", "unsc", "hrc", "ecosoc") else "itu")
-    found = _instrument_mentions(text) + _itu_recommendation_mentions(text) + _pinpointed_mentions(text, family)
+    folded = text.lower()   # the same length as ``text`` for the scripts of these documents; checked below
+    if len(folded) != len(text):
+        folded = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    found = (_instrument_mentions(text, folded) + _itu_recommendation_mentions(text, folded)
+             + _pinpointed_mentions(text, folded, family))
     taken = sorted((m.start, m.end) for m in found)
     if family == "un":
         found += [m for m in _unnamed_security_council_mentions(text) if not _overlaps(m, taken)]
@@ -155,7 +192,9 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     found += [m for m in _named_mentions(text, family) if not _overlaps(m, taken)]
     found = _with_paragraph_pinpoints(text, found)
     locate = _clause_locator(document)
-    return sorted((replace(m, clause=locate(m.start)) for m in found), key=lambda m: (m.start, m.end))
+    located = [Mention(m.start, m.end, m.text, m.family, m.kind, m.number, m.body, m.edition, m.pinpoint,
+                       locate(m.start)) for m in found]
+    return sorted(located, key=lambda m: (m.start, m.end))
 
 
 def _overlaps(mention: Mention, taken: list[tuple[int, int]]) -> bool:
@@ -166,10 +205,10 @@ def _overlaps(mention: Mention, taken: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _instrument_mentions(text: str) -> list[Mention]:
+def _instrument_mentions(text: str, folded: str) -> list[Mention]:
     """Numbered resolutions, decisions, recommendations and opinions, with lists, editions and body phrases."""
     mentions: list[Mention] = []
-    for keyword in _KEYWORD.finditer(text):
+    for keyword in _near_triggers(_KEYWORD, text, _KEYWORD_TRIGGERS, back=1, ahead=20, folded=folded):
         kind = _KINDS[keyword.group("kw").lower().rstrip("s")]
         position = keyword.end()
         gap = re.match(r"[ \t\u00a0]+(?:No\.\s*)?", text[position:position + 12])
@@ -284,7 +323,6 @@ def _spread_editions(editions: list[str | None]) -> list[str | None]:
 
 
 _YEAR_NUMBER = re.compile(r"(?<![\w/.(-])\d{3,4}\s?\((?:19[4-9]\d|20\d\d)\)")
-_RESOLUTIONS_BEFORE = re.compile(r"\bresolutions?\b[^.]{0,300}$", re.IGNORECASE)
 
 
 def _unnamed_security_council_mentions(text: str) -> list[Mention]:
@@ -292,8 +330,10 @@ def _unnamed_security_council_mentions(text: str) -> list[Mention]:
     a year, in a sentence that speaks of resolutions, is a Security Council resolution though the keyword is
     not printed right before it."""
     mentions = []
-    for match in _YEAR_NUMBER.finditer(text):
-        if _RESOLUTIONS_BEFORE.search(text, max(0, match.start() - 300), match.start()) is None:
+    for match in _near_triggers(_YEAR_NUMBER, text, ("(19", "(20"), back=6, ahead=6):
+        before = text[max(0, match.start() - 300):match.start()]
+        said_at = max(before.rfind("resolution"), before.rfind("Resolution"))
+        if said_at < 0 or "." in before[said_at:].replace("S/RES", "").rstrip("."):
             continue
         number, year = re.match(r"(\d+)\s?\((\d{4})\)", match.group(0)).groups()  # type: ignore[union-attr]
         mentions.append(Mention(match.start(), match.end(), match.group(0), "instrument", "res", number, "unsc",
@@ -301,10 +341,10 @@ def _unnamed_security_council_mentions(text: str) -> list[Mention]:
     return mentions
 
 
-def _itu_recommendation_mentions(text: str) -> list[Mention]:
+def _itu_recommendation_mentions(text: str, folded: str) -> list[Mention]:
     """ "Recommendation ITU-T A.1", "ITU-T Recommendation E.164", "Recommendations ITU-R M.1036-6 and M.1457"."""
     mentions = []
-    for anchor in _ITU_REC.finditer(text):
+    for anchor in _near_triggers(_ITU_REC, text, ("ecommendation",), back=12, ahead=60, folded=folded):
         sector = (anchor.group("pre") or anchor.group("post") or "").replace(" ", "-")
         position = anchor.end()
         first = True
@@ -330,14 +370,15 @@ def _named_at(text: str, position: int, family: str) -> tuple[NamedInstrument, r
     return None
 
 
-def _pinpointed_mentions(text: str, family: str) -> list[Mention]:
+def _pinpointed_mentions(text: str, folded: str, family: str) -> list[Mention]:
     """ "Article 17 of the ITU Constitution", "Nos. 5.1 and 5.2 of the Radio Regulations", "No. 47 in Article 8 of
     the Convention", "Appendix 30 (Rev.WRC-15)": one mention per pinpoint; without a named instrument the
     pinpoint is kept (``kind`` None) for ``resolve`` to read in the citing context (the Radio Regulations in a
     WRC or RA text)."""
     mentions = []
     consumed = 0
-    for anchor in _PINPOINT_ANCHOR.finditer(text):
+    for anchor in _near_triggers(_PINPOINT_ANCHOR, text, ("article", "no.", "nos", "appendi", "section"), back=0, ahead=16,
+                                 folded=folded):
         if anchor.start() < consumed:
             continue   # the "Article 8" of "No. 47 in Article 8 of the ITU Constitution"
         label = {"articles": "Article", "article": "Article", "no.": "No.", "nos.": "No.", "no": "No.", "nos": "No.",
@@ -382,7 +423,7 @@ def _pinpointed_mentions(text: str, family: str) -> list[Mention]:
 
 def _symbol_mentions(text: str) -> list[Mention]:
     mentions = []
-    for match in _un_symbol_pattern().finditer(text):
+    for match in _near_triggers(_un_symbol_pattern(), text, ("/",), back=12, ahead=80):
         symbol = match.group("sym").rstrip(".")
         if not re.search(r"\d", symbol) or symbol.count("/") < 1:
             continue
@@ -398,7 +439,7 @@ def _named_mentions(text: str, family: str) -> list[Mention]:
     for instrument in named_instruments():
         if family not in instrument.families:
             continue
-        for match in instrument.pattern.finditer(text):
+        for match in _near_triggers(instrument.pattern, text, instrument.triggers, back=30):
             mentions.append(Mention(match.start(), match.end(), match.group(0), "named", instrument.key))
     mentions.sort(key=lambda m: (m.start, -m.end))
     kept: list[Mention] = []
@@ -418,6 +459,9 @@ def _with_paragraph_pinpoints(text: str, mentions: list[Mention]) -> list[Mentio
             continue
         window_start = max(0, mention.start - 160)
         window = text[window_start:mention.start]
+        if "§" not in window and "ara" not in window:
+            result.append(mention)
+            continue
         anchor = None
         for candidate in _PARAGRAPH_ANCHOR.finditer(window):
             anchor = candidate

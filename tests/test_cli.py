@@ -104,3 +104,38 @@ def test_a_50_mb_file_is_parsed_in_bounded_memory(tmp_path):
         record = json.loads(handle.readline())
     assert len(record["sections"]) == 11 * copies   # the text repeats: every heading is a new section
     assert peak_kib < 1_500_000, f"peak memory {peak_kib / 1024:.0f} MiB for a 50 MB file"
+
+
+def test_extract_jsonl_contract(capsys):
+    assert main(["extract", str(SEED), "--format", "jsonl"]) == EXIT_OK
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    text = SEED.read_text(encoding="utf-8")
+    assert len(records) == 16   # 7 in considering b), 5 Tunis Agenda paragraphs, 4 mentions of Resolution 1282
+    for record in records:
+        assert list(record) == ["doc", "clause", "text", "start", "end", "work", "edition", "pinpoint", "reason"]
+        assert text[record["start"]:record["end"]] == record["text"]
+        assert record["doc"] == str(SEED)
+    assert records[0] == {"doc": str(SEED), "clause": "considering.b.i",
+                          "text": "Resolution 71 (Rev. Antalya, 2006)", "start": text.index("Resolution 71"),
+                          "end": text.index("Resolution 71") + len("Resolution 71 (Rev. Antalya, 2006)"),
+                          "work": "itu/pp/res/71", "edition": "pp-06", "pinpoint": None, "reason": None}
+    assert [r["start"] for r in records] == sorted(r["start"] for r in records)
+
+
+def test_extract_table(capsys):
+    assert main(["extract", str(SEED), "--format", "table"]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "clause\twork\tedition\tpinpoint\ttext"
+    assert "considering.d\twsis/tunis-agenda\t-\t§ 35 a)-e)\t§§ 35 a)-e) of the Tunis Agenda" in lines
+
+
+def test_eval_command(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"doc": "wtsa-res-75-johannesburg-2008.txt", "work": "itu/pp/res/71", "edition": "pp-06"}\n'
+                    '{"doc": "wtsa-res-75-johannesburg-2008.txt", "work": "itu/pp/res/999"}\n', encoding="utf-8")
+    assert main(["eval", "--gold", str(gold), str(SEED)]) == EXIT_OK
+    out = capsys.readouterr().out.splitlines()
+    # found 9 works, 1 of them in the gold; the gold's other work is missed
+    assert out[0] == "precision 0.111  recall 0.500  F1 0.182  edition accuracy 1.000 (1/1)"
+    assert "miss       wtsa-res-75-johannesburg-2008.txt  itu/pp/res/999" in out
+    assert main(["eval", "--gold", str(gold), "--min-f1", "0.9", str(SEED)]) == 1

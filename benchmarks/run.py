@@ -1,0 +1,67 @@
+"""`make bench`: figures for each stage on the shared corpus (and the seed). Prints a table; asserts nothing.
+
+Usage: python benchmarks/run.py [CORPUS_DIR]   (default ../shared/corpus beside the project)
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from kg.cite import find_mentions  # noqa: E402
+from kg.parse import parse_document  # noqa: E402
+from kg.readers import read  # noqa: E402
+from kg.resolve import resolve_citations  # noqa: E402
+
+
+def best_of(runs: int, work):  # noqa: ANN001, ANN201
+    """The fastest of ``runs`` timings of ``work()`` (seconds) and its last result."""
+    best, result = float("inf"), None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def main() -> None:
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO.parent / "shared" / "corpus"
+    files = [REPO / "data" / "resolutions" / "wtsa-res-75-johannesburg-2008.txt"]
+    if corpus.is_dir():
+        files += sorted(p for p in corpus.rglob("*") if p.suffix in (".xml", ".md"))
+    else:
+        print(f"(no corpus at {corpus}: figures are for the seed only)")
+    read_s, sources = best_of(3, lambda: [s for f in files for s in read(f)])
+    parse_s, documents = best_of(3, lambda: [parse_document(s) for s in sources])
+    megabytes = sum(len(s.text.encode("utf-8")) for s in sources) / 1e6
+    cite_s, mentions = best_of(3, lambda: [find_mentions(d) for d in documents])
+    resolve_s, citations = best_of(3, lambda: [resolve_citations(d, m) for d, m in zip(documents, mentions)])
+    pattern = re.compile(r"[Rr]esolution\s+\d+")
+    regex_s, regex_hits = best_of(3, lambda: sum(1 for s in sources for _ in pattern.finditer(s.text)))
+    tracemalloc.start()
+    for document in documents:
+        resolve_citations(document, find_mentions(document))
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    n = len(documents)
+    total_citations = sum(len(c) for c in citations)
+    resolved = sum(1 for cs in citations for c in cs if c.work)
+    print(f"corpus: {len(files)} files, {n} documents, {megabytes:.1f} MB of text")
+    print(f"{'stage':<22}{'seconds':>9}{'docs/s':>10}{'MB/s':>9}")
+    for name, seconds in (("read", read_s), ("parse", parse_s), ("cite (find mentions)", cite_s),
+                          ("resolve", resolve_s), ("extract = cite+resolve", cite_s + resolve_s),
+                          ("plain regex pass", regex_s)):
+        print(f"{name:<22}{seconds:>9.3f}{n / seconds:>10.0f}{megabytes / seconds:>9.1f}")
+    print(f"extraction / plain regex pass: {(cite_s + resolve_s) / regex_s:.1f}x "
+          f"({total_citations} citations, {resolved} resolved; the regex finds {regex_hits} 'Resolution N')")
+    print(f"extraction peak traced memory: {peak:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from kg import __version__
+from kg.build import input_files
 from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, InputError
 from kg.evaluate import read_gold, score_citations, score_report
 from kg.model import Document
@@ -22,19 +23,9 @@ from kg.readers import read
 from kg.resolve import citation_record, extract_citations
 
 
-def _input_files(paths: Sequence[str]) -> Iterator[str]:
-    """Each path as given; a directory stands for the files below it, in sorted order."""
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            yield from (str(p) for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith("."))
-        else:
-            yield given
-
-
 def parse_paths(paths: Sequence[str], errors: list[InputError]) -> Iterator[Document]:
     """Read and parse every file; a bad file is added to ``errors`` and the rest go on."""
-    for path in _input_files(paths):
+    for path in (str(p) for p in input_files(paths)):
         try:
             sources = read(path)
         except InputError as error:
@@ -100,7 +91,36 @@ def command_eval(args: argparse.Namespace) -> int:
     return code
 
 
+def command_build(args: argparse.Namespace) -> int:
+    from kg.build import build_graph  # noqa: PLC0415 (the store and the process pool load only when building)
+    result = build_graph(args.inputs or ["data"], args.out, workers=args.workers, progress=not args.quiet)
+    for error in result.errors:
+        print(f"kg: error: {error}", file=sys.stderr)
+    documents = sum(len(f.documents) for f in result.files)
+    print(f"built {documents} documents ({len(result.reparsed)} files parsed, "
+          f"{len(result.files) - len(result.reparsed) - len(result.errors)} from the cache) into {result.out}:")
+    for name in ("graph.nq", "store/", "report.md", "manifest.json"):
+        print(f"  {result.out / name}")
+    return EXIT_BAD_INPUT if result.errors else EXIT_OK
+
+
+def command_validate(args: argparse.Namespace) -> int:
+    from kg.validate import validate_path
+    try:
+        conforms, report = validate_path(args.target)
+    except InputError as error:
+        print(f"kg: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(report)
+    return EXIT_OK if conforms else EXIT_NONCONFORMING
+
+
 def command_stats(args: argparse.Namespace) -> int:
+    if len(args.paths) == 1 and (Path(args.paths[0]) / "graph.nq").exists():
+        from kg.validate import graph_statistics
+        for name, value in graph_statistics(Path(args.paths[0])).items():
+            print(f"{name}: {value}")
+        return EXIT_OK
     errors: list[InputError] = []
     documents = sections = clauses = footnotes = 0
     for document in parse_paths(args.paths, errors):
@@ -130,7 +150,17 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--min-f1", type=float, default=None, help="exit 1 when F1 is below this")
     evaluate.add_argument("paths", nargs="+", metavar="PATH")
     evaluate.set_defaults(run=command_eval)
-    stats = commands.add_parser("stats", help="count documents, sections, clauses and footnotes")
+    build = commands.add_parser("build", help="the main job: build the graph, the store and the report")
+    build.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (default: data/)")
+    build.add_argument("--out", default="out", metavar="DIR")
+    build.add_argument("--workers", type=int, default=None, help="processes for per-file work (default: all cores)")
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.set_defaults(run=command_build)
+    validate = commands.add_parser("validate", help="check a built graph against the SHACL shapes")
+    validate.add_argument("target", metavar="DIR|FILE")
+    validate.set_defaults(run=command_validate)
+    stats = commands.add_parser("stats", help="count documents, sections, clauses and footnotes (of files, "
+                                              "or of a built DIR)")
     stats.add_argument("paths", nargs="+", metavar="PATH")
     stats.set_defaults(run=command_stats)
     return parser

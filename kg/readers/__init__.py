@@ -25,6 +25,7 @@ _SUFFIXES = {
     ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html",
 }
 _SNIFF_BYTES = 2048
+DOCUMENT_SUFFIXES = frozenset(_SUFFIXES)
 
 
 def sniff_format(path: Path, head: bytes) -> str:

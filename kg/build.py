@@ -1,0 +1,257 @@
+"""``kg build``: the main job. Read, parse, extract and resolve every document, write the graph and the store.
+
+Per-file work (read -> parse -> cite -> resolve -> rdf) is a pure function of the file's bytes, so it runs in
+parallel through any ``concurrent.futures.Executor`` and its result is cached under ``OUT/cache/`` by the
+hash of those bytes: a rebuild only redoes the files that changed. The outputs:
+
+- ``OUT/graph.nq``: every named graph, as sorted N-Quads (the same inputs give the same bytes);
+- ``OUT/store/``: the Oxigraph store, bulk-loaded from ``graph.nq`` and optimised;
+- ``OUT/report.md``: documents, sections, clauses, citations, unresolved mentions, most-cited instruments;
+- ``OUT/manifest.json``: what was built from what, when, and which files were parsed again this time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tqdm import tqdm
+
+from kg import __version__
+from kg.errors import InputError
+from kg.parse import parse_document
+from kg.rdf import document_quads
+from kg.readers import DOCUMENT_SUFFIXES, read
+from kg.resolve import citing_context, extract_citations
+from kg.store import OxigraphStore
+
+CACHE_VERSION = f"{__version__}-1"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What the report says of one document."""
+
+    doc: str
+    work: str | None
+    sections: int
+    clauses: int
+    citations: int
+    cited: tuple[str, ...]
+    unresolved: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """The outcome of one input file: its quads and summaries, or the error that made it be skipped."""
+
+    path: str
+    sha256: str
+    quads: tuple[str, ...] = ()
+    documents: tuple[DocumentSummary, ...] = ()
+    error: str | None = None
+    reparsed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What ``build_graph`` did: the files, the errors, and where the outputs are."""
+
+    out: Path
+    files: tuple[FileResult, ...]
+    quads: int
+    errors: tuple[str, ...] = field(default=())
+
+    @property
+    def reparsed(self) -> list[str]:
+        return [f.path for f in self.files if f.reparsed and f.error is None]
+
+
+def input_files(inputs: Sequence[str | Path]) -> Iterator[Path]:
+    """Each file input as given; a directory stands for the documents below it, sorted (files with a document
+    suffix, hidden ones skipped: the CSV and TOML reference data beside them are not resolutions)."""
+    for given in inputs:
+        path = Path(given)
+        if path.is_dir():
+            yield from (p for p in sorted(path.rglob("*"))
+                        if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+                        and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            yield path
+
+
+def _display_name(path: Path) -> str:
+    """The file's path relative to the working directory where it lies below it (stable across machines)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def process_file(path: str, name: str) -> FileResult:
+    """Read, parse, extract and turn into quads every document of one file (runs in a worker process)."""
+    data = Path(path).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        sources = read(path)
+    except InputError as error:
+        return FileResult(name, digest, error=str(error).replace(path, name, 1))
+    quads: list[str] = []
+    summaries = []
+    for source in sources:
+        document = parse_document(source)
+        citations = extract_citations(document)
+        quads += document_quads(document, citations, source_name=source.origin.replace(path, name, 1))
+        summaries.append(DocumentSummary(
+            doc=source.origin.replace(path, name, 1),
+            work=citing_context(document).work,
+            sections=len(document.sections), clauses=len(document.clauses), citations=len(citations),
+            cited=tuple(c.work for c in citations if c.work),
+            unresolved=tuple((c.text, c.reason or "") for c in citations if c.work is None)))
+    return FileResult(name, digest, tuple(quads), tuple(summaries))
+
+
+def _cache_path(out: Path, digest: str, name: str) -> Path:
+    key = hashlib.sha256(f"{CACHE_VERSION}\0{name}\0{digest}".encode()).hexdigest()
+    return out / "cache" / f"{key}.json"
+
+
+def _load_cached(path: Path) -> FileResult | None:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    documents = tuple(DocumentSummary(**{**d, "cited": tuple(d["cited"]),
+                                         "unresolved": tuple(tuple(u) for u in d["unresolved"])})
+                      for d in raw["documents"])
+    return FileResult(raw["path"], raw["sha256"], tuple(raw["quads"]), documents, raw["error"], reparsed=False)
+
+
+def _store_cached(path: Path, result: FileResult) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    record = asdict(result)
+    record.pop("reparsed")
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    temporary.replace(path)
+
+
+def _run(jobs: list[tuple[str, str]], executor: Executor | None, workers: int | None,
+         progress: bool) -> Iterable[FileResult]:
+    bar = tqdm(total=len(jobs), desc="building", unit="file", disable=not progress, file=sys.stderr)
+    if executor is None and (workers == 1 or len(jobs) <= 1):
+        for path, name in jobs:
+            yield process_file(path, name)
+            bar.update()
+    else:
+        own = executor is None
+        pool = executor or ProcessPoolExecutor(max_workers=workers or os.cpu_count())
+        try:
+            for result in pool.map(process_file, [p for p, _ in jobs], [n for _, n in jobs]):
+                yield result
+                bar.update()
+        finally:
+            if own:
+                pool.shutdown()
+    bar.close()
+
+
+def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Executor | None = None,
+                workers: int | None = None, progress: bool = True, load_store: bool = True) -> BuildResult:
+    """Build ``out`` from the files under ``inputs``; unchanged files (by content hash) come from the cache."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    files = list(dict.fromkeys(input_files(inputs)))
+    results: dict[str, FileResult] = {}
+    jobs = []
+    errors = []
+    for path in files:
+        name = _display_name(path)
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as error:
+            errors.append(f"{name}: cannot open: {error.strerror or error}")
+            continue
+        cached = _load_cached(_cache_path(out, digest, name))
+        if cached is not None:
+            results[name] = cached
+        else:
+            jobs.append((str(path), name))
+    for result in _run(jobs, executor, workers, progress):
+        results[result.path] = result
+        _store_cached(_cache_path(out, result.sha256, result.path), result)
+    ordered = [results[name] for name in sorted(results)]
+    errors += [r.error for r in ordered if r.error]
+    lines = sorted({line for r in ordered for line in r.quads} | set(ontology_quads()))
+    graph_file = out / "graph.nq"
+    graph_file.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    if load_store:
+        store_dir = out / "store"
+        if store_dir.exists():
+            shutil.rmtree(store_dir)
+        store = OxigraphStore(store_dir)
+        if lines:
+            store.load_file(graph_file)
+        store.close()
+    result = BuildResult(out, tuple(ordered), len(lines), tuple(errors))
+    (out / "report.md").write_text(build_report(result), encoding="utf-8")
+    _write_manifest(result)
+    return result
+
+
+def ontology_quads() -> list[str]:
+    """The ontology as a named graph of its own, so SPARQL over the store can follow ``rdfs:subClassOf``."""
+    import rdflib
+    ontology = rdflib.Graph().parse(Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl")
+    name = "<https://w3id.org/resolution-kg/ontology>"
+    return [f"{s.n3()} {p.n3()} {o.n3()} {name} ." for s, p, o in ontology if not isinstance(s, rdflib.BNode)
+            and not isinstance(o, rdflib.BNode)]
+
+
+def _write_manifest(result: BuildResult) -> None:
+    manifest = {
+        "tool": f"resolution-kg {__version__}",
+        "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "quads": result.quads,
+        "files": [{"path": f.path, "sha256": f.sha256, "documents": len(f.documents), "reparsed": f.reparsed,
+                   "error": f.error} for f in result.files],
+        "errors": list(result.errors),
+    }
+    (result.out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                                              encoding="utf-8")
+
+
+def build_report(result: BuildResult, *, top: int = 20) -> str:
+    """The Markdown report of a build."""
+    documents = [d for f in result.files for d in f.documents]
+    cited_by = Counter(work for d in documents for work in set(d.cited))
+    mentions = Counter(work for d in documents for work in d.cited)
+    lines = ["# resolution-kg build report", "",
+             f"- documents: {len(documents)} (from {sum(1 for f in result.files if not f.error)} files)",
+             f"- sections: {sum(d.sections for d in documents)}",
+             f"- clauses: {sum(d.clauses for d in documents)}",
+             f"- citations: {sum(d.citations for d in documents)} "
+             f"({sum(len(d.unresolved) for d in documents)} unresolved)",
+             f"- distinct instruments cited: {len(cited_by)}",
+             f"- quads: {result.quads}", ""]
+    if result.errors:
+        lines += ["## Files skipped", ""] + [f"- {error}" for error in result.errors] + [""]
+    lines += ["## Most-cited instruments", "", "| instrument | citing documents | citations |", "|---|---:|---:|"]
+    lines += [f"| `{work}` | {count} | {mentions[work]} |" for work, count in
+              sorted(cited_by.items(), key=lambda item: (-item[1], -mentions[item[0]], item[0]))[:top]]
+    reasons = Counter(reason.split(": ", 1)[-1] for d in documents for _, reason in d.unresolved)
+    lines += ["", "## Unresolved mentions", "", "| reason | mentions |", "|---|---:|"]
+    lines += [f"| {reason} | {count} |" for reason, count in reasons.most_common()]
+    lines += ["", "| document | mention | reason |", "|---|---|---|"]
+    lines += [f"| {d.doc} | {text.replace('|', '/')} | {reason.replace('|', '/')} |"
+              for d in documents for text, reason in d.unresolved]
+    return "\n".join(lines) + "\n"

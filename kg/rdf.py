@@ -1,0 +1,307 @@
+"""Documents and citations as RDF: one named graph per source document, written as N-Quads lines.
+
+Only this module mints IRIs. They are deterministic (the same input gives byte-identical sorted N-Quads):
+works are ``{base}{work key}``, editions ``{work}/{edition}``, sections and clauses hang under their edition
+(``.../wtsa-08/considering/b/iii``), citations under their clause (``.../considering/b/iii/cite/1``). The
+quads are built as text, not as rdflib objects: the store takes them in bulk, which is many times faster
+than adding triples one Python call at a time.
+
+>>> from kg.model import Source
+>>> from kg.parse import parse_document
+>>> from kg.resolve import extract_citations
+>>> document = parse_document(Source("x.txt", "RESOLUTION 9\\nT\\nThe Plenipotentiary Conference (Busan, 2014),\\n"
+...                                  "resolves\\nto apply Resolution 71 (Rev. Antalya, 2006);\\n", "text"))
+>>> quads = document_quads(document, extract_citations(document), source_name="x.txt")
+>>> any("<https://w3id.org/resolution-kg/id/itu/pp/res/9/pp-14/resolves/clause-1/cite/1>" in q for q in quads)
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import quote
+
+from kg import __version__
+from kg.datafiles import read_csv_rows, split_aliases
+from kg.gazetteer import load_gazetteer
+from kg.model import Citation, Document, Section
+from kg.ns import BASE
+from kg.parse.assemble import slug
+from kg.resolve import citing_context
+
+__all__ = ["content_hash", "document_quads", "edition_iri", "graph_iri", "work_iri"]
+
+ONTOLOGY = "https://w3id.org/resolution-kg/ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+ELI = "http://data.europa.eu/eli/ontology#"
+CITO = "http://purl.org/spar/cito/"
+DCTERMS = "http://purl.org/dc/terms/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+PROV = "http://www.w3.org/ns/prov#"
+
+_TREATIES = {"constitution", "convention", "general-rules", "itr", "rr"}
+_KIND_CLASSES = {"res": "Resolution", "dec": "Decision", "rec": "Recommendation", "opinion": "Opinion"}
+_UN_SERIES_BODIES = (("un/A/HRC/RES/", "hrc"), ("un/A/HRC/DEC/", "hrc"), ("un/A/RES/", "unga"),
+                     ("un/A/DEC/", "unga"), ("un/S/RES/", "unsc"), ("un/E/RES/", "ecosoc"), ("un/E/DEC/", "ecosoc"))
+_SAFE = "/()-._~:,!$&'*+;=@"
+
+
+def _iri(value: str) -> str:
+    return f"<{value}>"
+
+
+def _term(local: str) -> str:
+    return f"<{ONTOLOGY}{local}>"
+
+
+def _literal(value: str | int, datatype: str | None = None) -> str:
+    if isinstance(value, int):
+        return f'"{value}"^^<{XSD}integer>'
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"' + (f"^^<{XSD}{datatype}>" if datatype else "")
+
+
+def work_iri(work_key: str) -> str:
+    """The IRI of a work: ``https://w3id.org/resolution-kg/id/`` followed by its key."""
+    return BASE + quote(work_key, safe=_SAFE)
+
+
+def edition_iri(work_key: str, edition: str) -> str:
+    """The IRI of one edition of a work: ``{work}/{edition}``."""
+    return f"{work_iri(work_key)}/{quote(edition, safe=_SAFE)}"
+
+
+def graph_iri(content_hash: str) -> str:
+    """The named graph of one source document, named by the hash of its text."""
+    return f"{BASE}graph/{content_hash[:32]}"
+
+
+def conference_iri(conference_id: str) -> str:
+    return f"{BASE}itu/conference/{conference_id}"
+
+
+@cache
+def _bodies() -> dict[str, tuple[str, str]]:
+    """body id -> (family, name)."""
+    return {row["id"]: (row["family"], row["name"]) for row in read_csv_rows("bodies.csv")}
+
+
+@cache
+def _addressee_ids() -> dict[str, str]:
+    ids = {}
+    for row in read_csv_rows("addressees.csv"):
+        for name in (row["name"], *split_aliases(row["aliases"])):
+            ids.setdefault(name, row["id"])
+    return ids
+
+
+def body_iri(body: str) -> str:
+    family = _bodies().get(body, ("itu", body))[0]
+    return f"{BASE}{family}/body/{body}"
+
+
+def agent_iri(family: str, name: str) -> str:
+    return f"{BASE}{family}/agent/{_addressee_ids().get(name) or slug(name)}"
+
+
+def _work_class(work_key: str) -> str:
+    parts = work_key.split("/")
+    if work_key == "un/charter" or (parts[0] == "itu" and parts[1] in _TREATIES):
+        return "Treaty"
+    if parts[0] == "wsis":
+        return "OutcomeDocument"
+    if parts[0] == "itu" and len(parts) >= 4:
+        return _KIND_CLASSES.get(parts[2], "Instrument")
+    if "/RES/" in work_key:
+        return "Resolution"
+    if "/DEC/" in work_key:
+        return "Decision"
+    return "Document"
+
+
+def _work_body(work_key: str) -> str | None:
+    parts = work_key.split("/")
+    if parts[0] == "itu" and len(parts) >= 4 and parts[1] in _bodies():
+        return parts[1]
+    return next((body for prefix, body in _UN_SERIES_BODIES if work_key.startswith(prefix)), None)
+
+
+def _work_number(work_key: str) -> str | None:
+    parts = work_key.split("/")
+    if parts[0] == "itu" and len(parts) >= 4:
+        return parts[3]
+    for marker in ("/RES/", "/DEC/", "/PRST/"):
+        if marker in work_key:
+            return work_key.split(marker, 1)[1]
+    return None
+
+
+@dataclass
+class _Quads:
+    """Collects the quads of one named graph."""
+
+    graph: str
+    lines: set[str]
+
+    def add(self, subject: str, predicate: str, obj: str) -> None:
+        self.lines.add(f"{subject} {predicate} {obj} {self.graph} .")
+
+
+def _describe_work(out: _Quads, work_key: str) -> str:
+    """A work node (so a work no document in the corpus defines is still in the graph), and its IRI."""
+    subject = _iri(work_iri(work_key))
+    out.add(subject, _iri(RDF_TYPE), _term(_work_class(work_key)))
+    out.add(subject, _term("workKey"), _literal(work_key))
+    if (number := _work_number(work_key)) is not None:
+        out.add(subject, _term("number"), _literal(number))
+    if (body := _work_body(work_key)) is not None:
+        out.add(subject, _iri(f"{ELI}passed_by"), _iri(body_iri(body)))
+        _describe_body(out, body)
+    return subject
+
+
+def _describe_body(out: _Quads, body: str) -> None:
+    subject = _iri(body_iri(body))
+    out.add(subject, _iri(RDF_TYPE), _term("Body"))
+    out.add(subject, _iri(f"{SKOS}prefLabel"), _literal(_bodies().get(body, ("", body))[1]))
+
+
+def _describe_edition(out: _Quads, work_key: str, edition: str) -> str:
+    """An edition node realising its work, with its conference where the gazetteer knows it."""
+    subject = _iri(edition_iri(work_key, edition))
+    out.add(subject, _iri(RDF_TYPE), _term("Edition"))
+    out.add(subject, _iri(f"{ELI}realizes"), _iri(work_iri(work_key)))
+    out.add(subject, _term("editionId"), _literal(edition))
+    conference = load_gazetteer().by_id(edition)
+    if conference is not None:
+        node = _iri(conference_iri(conference.id))
+        out.add(subject, _term("adoptedAt"), node)
+        out.add(node, _iri(RDF_TYPE), _term("Conference"))
+        out.add(node, _iri(f"{SKOS}prefLabel"), _literal(f"{conference.id.upper()} ({conference.place}, "
+                                                           f"{conference.year})"))
+        out.add(node, _term("place"), _literal(conference.place))
+        out.add(node, _term("startDate"), _literal(conference.start_date, "date"))
+        out.add(node, _term("endDate"), _literal(conference.end_date, "date"))
+        if conference.body in _bodies():
+            out.add(node, _term("body"), _iri(body_iri(conference.body)))
+            _describe_body(out, conference.body)
+    return subject
+
+
+def _clause_paths(section: Section) -> list[str]:
+    """Each clause's path under its section: its label path ("b/iii"), or "clause-N" when unlabelled."""
+    paths, seen, unlabelled = [], set(), 0
+    for clause in section.clauses:
+        if clause.label:
+            path = clause.label.replace(".", "/")
+        else:
+            unlabelled += 1
+            path = f"clause-{unlabelled}"
+        candidate, suffix = path, 1
+        while candidate in seen:
+            suffix += 1
+            candidate = f"{path}-{suffix}"
+        seen.add(candidate)
+        paths.append(candidate)
+    return paths
+
+
+def content_hash(text: str) -> str:
+    """sha256 of a document's text, the name of its graph and the key of the build cache."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def document_quads(document: Document, citations: Iterable[Citation], *, source_name: str) -> list[str]:
+    """The N-Quads lines of one document's named graph (unsorted; sort them for a byte-identical file)."""
+    header = document.header
+    digest = content_hash(document.source.text)
+    context = citing_context(document)
+    family = context.family
+    own_key = context.work or f"local/{digest[:16]}"
+    own_edition = header.edition or "unknown"
+    out = _Quads(_iri(graph_iri(digest)), set())
+
+    graph = out.graph
+    out.add(graph, _iri(RDF_TYPE), _term("SourceDocument"))
+    out.add(graph, _iri(f"{DCTERMS}source"), _literal(source_name))
+    out.add(graph, _term("contentHash"), _literal(f"sha256:{digest}"))
+    out.add(graph, _term("toolVersion"), _literal(f"resolution-kg {__version__}"))
+
+    work = _describe_work(out, own_key)
+    edition = _describe_edition(out, own_key, own_edition)
+    out.add(edition, _iri(f"{PROV}wasDerivedFrom"), graph)
+    if header.title:
+        out.add(work, _iri(f"{DCTERMS}title"), _literal(header.title))
+        out.add(edition, _iri(f"{DCTERMS}title"), _literal(header.title))
+    if header.body:
+        out.add(edition, _iri(f"{ELI}passed_by"), _iri(body_iri(header.body)))
+        _describe_body(out, header.body)
+    date = header.date or _conference_end(own_edition)
+    if date:
+        out.add(edition, _iri(f"{ELI}date_document"), _literal(date, "date"))
+    previous = None
+    for revision in header.revisions:
+        node = _describe_edition(out, own_key, revision)
+        if previous is not None:
+            out.add(node, _term("revisionOf"), previous)
+        previous = node
+    if previous is not None and previous != edition:
+        out.add(edition, _term("revisionOf"), previous)
+
+    clause_iris: dict[str, str] = {}
+    for number, section in enumerate(document.sections, 1):
+        section_node = _iri(f"{edition[1:-1]}/{quote(section.id, safe=_SAFE)}")
+        kind = "PreambularSection" if section.kind == "preambular" else "OperativeSection"
+        out.add(section_node, _iri(RDF_TYPE), _term(kind))
+        out.add(section_node, _iri(f"{ELI}is_part_of"), edition)
+        out.add(section_node, _term("heading"), _literal(section.heading))
+        out.add(section_node, _term("verb"), _literal(section.verb))
+        out.add(section_node, _term("order"), _literal(number))
+        for addressee in section.addressees:
+            agent = _iri(agent_iri(family, addressee))
+            out.add(section_node, _term("addressee"), agent)
+            out.add(agent, _iri(RDF_TYPE), _term("Addressee"))
+            out.add(agent, _iri(f"{SKOS}prefLabel"), _literal(addressee))
+        for order, (clause, path) in enumerate(zip(section.clauses, _clause_paths(section), strict=True), 1):
+            clause_node = _iri(f"{section_node[1:-1]}/{quote(path, safe=_SAFE)}")
+            clause_iris[clause.id] = clause_node
+            out.add(clause_node, _iri(RDF_TYPE), _term("Clause"))
+            out.add(clause_node, _iri(f"{ELI}is_part_of"), section_node)
+            out.add(clause_node, _term("label"), _literal(clause.label))
+            out.add(clause_node, _term("order"), _literal(order))
+            out.add(clause_node, _term("text"), _literal(clause.text))
+            out.add(clause_node, _term("start"), _literal(clause.start))
+            out.add(clause_node, _term("end"), _literal(clause.end))
+
+    counters: dict[str, int] = {}
+    for citation in citations:
+        citing = clause_iris.get(citation.clause or "", edition)
+        counters[citing] = counters.get(citing, 0) + 1
+        node = _iri(f"{citing[1:-1]}/cite/{counters[citing]}")
+        out.add(node, _term("surfaceText"), _literal(citation.text))
+        out.add(node, _term("start"), _literal(citation.start))
+        out.add(node, _term("end"), _literal(citation.end))
+        if citation.work is None:
+            out.add(node, _iri(RDF_TYPE), _term("UnresolvedMention"))
+            out.add(node, _term("mentionedIn"), citing)
+            out.add(node, _term("reason"), _literal(citation.reason or "not resolved"))
+            continue
+        out.add(node, _iri(RDF_TYPE), _term("Citation"))
+        out.add(node, _iri(f"{CITO}hasCitingEntity"), citing)
+        cited = _describe_work(out, citation.work)
+        out.add(node, _iri(f"{CITO}hasCitedEntity"), cited)
+        out.add(edition, _iri(f"{ELI}cites"), cited)
+        if citation.edition:
+            out.add(node, _term("citedEdition"), _describe_edition(out, citation.work, citation.edition))
+        if citation.pinpoint:
+            out.add(node, _term("pinpoint"), _literal(citation.pinpoint))
+    return sorted(out.lines)
+
+
+def _conference_end(edition: str) -> str | None:
+    conference = load_gazetteer().by_id(edition)
+    return conference.end_date if conference else None

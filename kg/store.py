@@ -1,0 +1,176 @@
+"""The one interface the rest of the code uses to talk to a store.
+
+``OxigraphStore`` is the embedded default (pyoxigraph, on disk or in memory); ``MemoryStore`` is rdflib's own
+in-memory ``Dataset``, for small graphs and as a reference. Both take N-Quads in bulk, answer SPARQL with the
+named graphs seen as one default graph, and take query parameters as RDF terms (never pasted into the text).
+Results are rows of rdflib terms, whichever store answered.
+
+>>> store = OxigraphStore()
+>>> store.load('<http://a> <http://p> "1" <http://g> .\\n')
+>>> [row["o"].toPython() for row in store.query("SELECT ?o WHERE { ?s ?p ?o }", bindings={"s": URIRef("http://a")})]
+['1']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+import rdflib
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Identifier
+
+from kg.errors import KgError
+
+Row = dict[str, Identifier]
+
+
+class StoreError(KgError):
+    """A store that cannot be opened (held by another process, not a store) or a query it refuses."""
+
+
+class GraphStore(Protocol):
+    def load(self, nquads: str | bytes) -> None: ...
+    def replace_graph(self, graph: str, nquads: str) -> None: ...
+    def query(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]: ...
+    def count_quads(self) -> int: ...
+    def graphs(self) -> list[str]: ...
+    def dump(self) -> str: ...
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{|\{", re.IGNORECASE)
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+    """The query with a ``VALUES`` block that binds each parameter to an RDF term, written by rdflib's own
+    serialiser (``n3()``), so a value can never change the query around it.
+
+    >>> print(bind_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal('x" } ; DROP ALL ; #')}))
+    SELECT ?s WHERE { VALUES (?o) { ("x\\" } ; DROP ALL ; #") } ?s ?p ?o }
+    """
+    if not bindings:
+        return sparql
+    names = sorted(bindings)
+    for name in names:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise StoreError(f"not a SPARQL variable name: {name!r}")
+        if not isinstance(bindings[name], (URIRef, Literal)):
+            raise StoreError(f"parameter {name} is not an IRI or a literal: {bindings[name]!r}")
+    values = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + \
+             " ".join(bindings[n].n3() for n in names) + ") } "
+    match = _WHERE.search(sparql)
+    if match is None:
+        raise StoreError("cannot bind parameters: the query has no WHERE block")
+    return f"{sparql[:match.end()]} {values}{sparql[match.end():].lstrip()}"
+
+
+def _from_oxigraph(term: object) -> Identifier:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+class OxigraphStore:
+    """An Oxigraph store: on disk at ``path`` (held by one writer at a time), or in memory when ``path`` is None."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self._store = ox.Store(str(self.path))
+        except OSError as error:
+            raise StoreError(f"{path}: cannot open the store ({error})") from None
+
+    def load(self, nquads: str | bytes) -> None:
+        """Add N-Quads; an on-disk store takes them through the bulk loader."""
+        if self.path is not None:
+            self._store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+        else:
+            self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
+
+    def load_file(self, path: str | Path) -> None:
+        """Bulk-load an N-Quads file, then optimise the store for reading."""
+        self._store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        self._store.optimize()
+
+    def replace_graph(self, graph: str, nquads: str) -> None:
+        """Replace one named graph whole, in one transaction: readers see the old graph or the new one."""
+        body = "\n".join(line.rsplit(" ", 2)[0] for line in nquads.splitlines() if line.strip())
+        self._store.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }}")
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+        try:
+            result = self._store.query(bind_values(sparql, bindings or {}), use_default_graph_as_union=True)
+        except SyntaxError as error:
+            raise StoreError(f"SPARQL syntax error: {error}") from None
+        if isinstance(result, bool):
+            return [{"ask": Literal(result)}]
+        if isinstance(result, ox.QuerySolutions):
+            names = [variable.value for variable in result.variables]
+            return [{name: _from_oxigraph(solution[name]) for name in names if solution[name] is not None}
+                    for solution in result]
+        return [{"s": _from_oxigraph(t.subject), "p": _from_oxigraph(t.predicate), "o": _from_oxigraph(t.object)}
+                for t in result]
+
+    def count_quads(self) -> int:
+        return len(self._store)
+
+    def graphs(self) -> list[str]:
+        return sorted(graph.value for graph in self._store.named_graphs())
+
+    def dump(self) -> str:
+        return self._store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+
+    def close(self) -> None:
+        """Let go of the on-disk store (another process may then open it)."""
+        self._store.flush() if self.path is not None else None
+        del self._store
+
+
+class MemoryStore:
+    """rdflib's in-memory ``Dataset``: slow past a few hundred thousand quads, but the reference."""
+
+    def __init__(self) -> None:
+        self.dataset = rdflib.Dataset(default_union=True)
+
+    def load(self, nquads: str | bytes) -> None:
+        self.dataset.parse(data=nquads, format="nquads")
+
+    def replace_graph(self, graph: str, nquads: str) -> None:
+        self.dataset.remove_graph(self.dataset.graph(URIRef(graph)))
+        self.load(nquads)
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+        result = self.dataset.query(sparql, initBindings=dict(bindings or {}))
+        if result.type == "ASK":
+            return [{"ask": Literal(bool(result.askAnswer))}]
+        if result.type == "SELECT":
+            names = [str(v) for v in result.vars or []]
+            return [{name: row[name] for name in names if row[name] is not None} for row in result]
+        return [{"s": s, "p": p, "o": o} for s, p, o in result]
+
+    def count_quads(self) -> int:
+        return sum(1 for _ in self.dataset.quads((None, None, None, None)))
+
+    def graphs(self) -> list[str]:
+        return sorted(str(g.identifier) for g in self.dataset.graphs() if isinstance(g.identifier, URIRef)
+                      and str(g.identifier) != "urn:x-rdflib:default")
+
+    def dump(self) -> str:
+        return self.dataset.serialize(format="nquads")

@@ -19,11 +19,8 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
-	$(BIN)/kg stats data/
-	mkdir -p $(OUT)
-	$(BIN)/kg parse --format text data/ > $(OUT)/outline.txt
-	$(BIN)/kg parse --format json data/ > $(OUT)/parse.jsonl
-	@echo "outputs: $(OUT)/outline.txt (outline) and $(OUT)/parse.jsonl (kg parse JSON)"
+	$(BIN)/kg build data --out $(OUT)
+	@echo "open $(OUT)/report.md to read the report; query the graph with SPARQL over $(OUT)/store"
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q

@@ -1,0 +1,122 @@
+"""``kg build``: the whole corpus builds, conforms, answers SPARQL; builds are deterministic and incremental."""
+
+from __future__ import annotations
+
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from rdflib import URIRef
+
+from conftest import CORPUS, REPO, SEED, corpus_files
+from kg.build import build_graph
+from kg.cli import main
+from kg.errors import EXIT_BAD_INPUT
+from kg.store import OxigraphStore
+from kg.validate import validate_path
+
+PREFIXES = """PREFIX kg: <https://w3id.org/resolution-kg/ontology#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX cito: <http://purl.org/spar/cito/>
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory):
+    corpus_files("itu-pp18")   # skips with the reason where the corpus is absent
+    out = tmp_path_factory.mktemp("build") / "out"
+    result = build_graph([REPO / "data", CORPUS], out, workers=2, progress=False)
+    return result
+
+
+@pytest.fixture(scope="module")
+def store(corpus_build):
+    return OxigraphStore(corpus_build.out / "store", read_only=True)
+
+
+def test_corpus_builds_without_errors(corpus_build):
+    assert corpus_build.errors == ()
+    assert sum(len(f.documents) for f in corpus_build.files) >= 485
+    for name in ("graph.nq", "report.md", "manifest.json"):
+        assert (corpus_build.out / name).stat().st_size > 0
+
+
+def test_corpus_graph_conforms_to_the_shapes(corpus_build):
+    conforms, report = validate_path(corpus_build.out)
+    assert conforms, report[:3000]
+
+
+def test_which_resolutions_cite_pp_102(store):
+    rows = store.query(PREFIXES + """
+        SELECT DISTINCT ?key WHERE {
+          ?citation cito:hasCitedEntity ?cited ; cito:hasCitingEntity/eli:is_part_of/eli:is_part_of ?edition .
+          ?edition eli:realizes/kg:workKey ?key .
+        } ORDER BY ?key""", bindings={"cited": URIRef("https://w3id.org/resolution-kg/id/itu/pp/res/102")})
+    keys = [str(row["key"]) for row in rows]
+    assert "itu/wtsa/res/75" in keys            # the seed: considering b) iii)
+    assert len(keys) >= 5 and all(key.startswith("itu/") for key in keys)
+
+
+def test_every_clause_of_the_seed_with_its_citations(store):
+    rows = store.query(PREFIXES + """
+        SELECT DISTINCT ?label ?order ?sectionOrder ?c ?cited WHERE {
+          ?clause a kg:Clause ; kg:label ?label ; kg:order ?order ; eli:is_part_of ?section .
+          ?section kg:order ?sectionOrder ; eli:is_part_of ?edition .
+          OPTIONAL { ?c cito:hasCitingEntity ?clause ; cito:hasCitedEntity/kg:workKey ?cited }
+        } ORDER BY ?sectionOrder ?order ?cited""",
+        bindings={"edition": URIRef("https://w3id.org/resolution-kg/id/itu/wtsa/res/75/wtsa-08")})
+    clauses = {(int(r["sectionOrder"]), int(r["order"])) for r in rows}
+    assert len(clauses) == 29
+    cited = [(str(r["label"]), str(r["cited"])) for r in rows if "cited" in r]
+    assert ("b.iii", "itu/pp/res/102") in cited and ("d", "wsis/tunis-agenda") in cited
+    assert len(cited) == 16
+
+
+def test_ten_most_cited_works(store):
+    rows = store.query(PREFIXES + """
+        SELECT ?key (COUNT(DISTINCT ?edition) AS ?citing) WHERE {
+          ?edition eli:cites ?work . ?work kg:workKey ?key .
+        } GROUP BY ?key ORDER BY DESC(?citing) ?key LIMIT 10""")
+    assert len(rows) == 10
+    counts = [int(r["citing"]) for r in rows]
+    assert counts == sorted(counts, reverse=True)
+    assert str(rows[0]["key"]) == "un/charter"
+
+
+def test_build_is_deterministic_and_incremental(tmp_path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    shutil.copy(SEED, inputs / "seed.txt")
+    (inputs / "other.txt").write_text(SEED.read_text(encoding="utf-8").replace("RESOLUTION 75", "RESOLUTION 76"),
+                                      encoding="utf-8")
+    first = build_graph([inputs], tmp_path / "a", progress=False, workers=1)
+    again = build_graph([inputs], tmp_path / "b", progress=False, workers=1)
+    assert (tmp_path / "a" / "graph.nq").read_bytes() == (tmp_path / "b" / "graph.nq").read_bytes()
+    assert len(first.reparsed) == 2
+    unchanged = build_graph([inputs], tmp_path / "a", progress=False, workers=1)
+    assert unchanged.reparsed == []
+    (inputs / "other.txt").write_text((inputs / "other.txt").read_text(encoding="utf-8") + "\nA new line.\n",
+                                      encoding="utf-8")
+    touched = build_graph([inputs], tmp_path / "a", progress=False, workers=1)
+    assert [name.rsplit("/", 1)[-1] for name in touched.reparsed] == ["other.txt"]
+    assert again.quads == first.quads
+
+
+def test_any_executor_runs_the_per_file_work(tmp_path):
+    with ThreadPoolExecutor(max_workers=2) as executor:
+        result = build_graph([SEED], tmp_path / "out", executor=executor, progress=False)
+    assert result.errors == () and len(result.reparsed) == 1
+
+
+def test_a_bad_file_is_reported_and_the_rest_is_built(tmp_path, capsys):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    shutil.copy(SEED, inputs / "seed.txt")
+    (inputs / "broken.xml").write_text("<akomaNtoso><statement>", encoding="utf-8")
+    code = main(["build", str(inputs), "--out", str(tmp_path / "out"), "--quiet", "--workers", "1"])
+    captured = capsys.readouterr()
+    assert code == EXIT_BAD_INPUT
+    assert "broken.xml:1: malformed XML" in captured.err
+    assert "built 1 documents" in captured.out
+    assert "broken.xml" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert validate_path(tmp_path / "out")[0]

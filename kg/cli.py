@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.build import input_files
-from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, InputError
+from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, InputError, KgError
 from kg.evaluate import read_gold, score_citations, score_report
 from kg.model import Document
 from kg.parse import parse_document
@@ -115,6 +115,53 @@ def command_validate(args: argparse.Namespace) -> int:
     return EXIT_OK if conforms else EXIT_NONCONFORMING
 
 
+def _open_store(args: argparse.Namespace):  # noqa: ANN202
+    from kg.remote import Credentials, RemoteStore
+    from kg.store import OxigraphStore
+    if args.endpoint:
+        return RemoteStore(args.endpoint, timeout=args.timeout, credentials=Credentials.from_environment())
+    return OxigraphStore(Path(args.store) / "store", read_only=True)
+
+
+def command_query(args: argparse.Namespace) -> int:
+    from kg.queries import format_rows, load_query, parse_parameters
+    try:
+        query = load_query(args.query)
+        bindings = query.bind(parse_parameters(args.param))
+    except InputError as error:
+        print(f"kg: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        variables, rows = _open_store(args).select(query.text, bindings=bindings)
+    except KgError as error:
+        print(f"kg: error: {error}", file=sys.stderr)
+        return error.exit_code
+    sys.stdout.write(format_rows(rows, variables, args.format))
+    return EXIT_OK
+
+
+def command_push(args: argparse.Namespace) -> int:
+    from kg.remote import Credentials, push_graphs
+    graph_store = args.graph_store or args.endpoint.rstrip("/").rsplit("/", 1)[0] + "/store"
+    try:
+        result = push_graphs(Path(args.dir), graph_store, timeout=args.timeout, retries=args.retries,
+                             credentials=Credentials.from_environment(), progress=not args.quiet, force=args.force)
+    except KgError as error:
+        print(f"kg: error: {error}", file=sys.stderr)
+        return error.exit_code
+    print(f"pushed {len(result.sent)} graphs to {graph_store} ({len(result.unchanged)} already there)")
+    return EXIT_OK
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    from kg.serve import serve
+    try:
+        return serve(Path(args.dir), args.port)
+    except KgError as error:
+        print(f"kg: error: {error}", file=sys.stderr)
+        return error.exit_code
+
+
 def command_stats(args: argparse.Namespace) -> int:
     if len(args.paths) == 1 and (Path(args.paths[0]) / "graph.nq").exists():
         from kg.validate import graph_statistics
@@ -159,6 +206,28 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check a built graph against the SHACL shapes")
     validate.add_argument("target", metavar="DIR|FILE")
     validate.set_defaults(run=command_validate)
+    query = commands.add_parser("query", help="run a query of queries/ (or a .rq file) with bound parameters")
+    query.add_argument("query", metavar="NAME|FILE")
+    query.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
+    where = query.add_mutually_exclusive_group()
+    where.add_argument("--store", default="out", metavar="DIR", help="a built folder (default: out)")
+    where.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.add_argument("--timeout", type=float, default=30.0, help="seconds per request to an endpoint")
+    query.set_defaults(run=command_query)
+    push = commands.add_parser("push", help="load a built graph into a SPARQL endpoint (Graph Store Protocol)")
+    push.add_argument("dir", metavar="DIR")
+    push.add_argument("--endpoint", required=True, metavar="URL", help="the query endpoint, e.g. .../query")
+    push.add_argument("--graph-store", metavar="URL", help="the Graph Store endpoint (default: .../store beside it)")
+    push.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+    push.add_argument("--retries", type=int, default=2, help="retries of a failed request, with back-off")
+    push.add_argument("--force", action="store_true", help="send every graph, even those already pushed")
+    push.add_argument("--quiet", action="store_true", help="no progress bar")
+    push.set_defaults(run=command_push)
+    serve = commands.add_parser("serve", help="a local SPARQL endpoint and query page over a built store")
+    serve.add_argument("dir", metavar="DIR")
+    serve.add_argument("--port", type=int, default=7878)
+    serve.set_defaults(run=command_serve)
     stats = commands.add_parser("stats", help="count documents, sections, clauses and footnotes (of files, "
                                               "or of a built DIR)")
     stats.add_argument("paths", nargs="+", metavar="PATH")

@@ -1,5 +1,8 @@
 """Documents and citations as RDF: one named graph per source document, written as N-Quads lines.
 
+What many documents point to (a cited work, a conference, a body, an addressee) is described once, in the shared
+graph ``{base}graph/shared``; a document's graph holds its own edition, sections, clauses and citations.
+
 Only this module mints IRIs. They are deterministic (the same input gives byte-identical sorted N-Quads):
 works are ``{base}{work key}``, editions ``{work}/{edition}``, sections and clauses hang under their edition
 (``.../wtsa-08/considering/b/iii``), citations under their clause (``.../considering/b/iii/cite/1``). The
@@ -32,7 +35,7 @@ from kg.ns import BASE
 from kg.parse.assemble import slug
 from kg.resolve import citing_context
 
-__all__ = ["content_hash", "document_quads", "edition_iri", "graph_iri", "work_iri"]
+__all__ = ["SHARED_GRAPH", "content_hash", "document_quads", "edition_iri", "graph_iri", "work_iri"]
 
 ONTOLOGY = "https://w3id.org/resolution-kg/ontology#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -140,9 +143,14 @@ def _work_number(work_key: str) -> str | None:
     return None
 
 
+SHARED_GRAPH = f"{BASE}graph/shared"
+
+
 @dataclass
 class _Quads:
-    """Collects the quads of one named graph."""
+    """Collects the quads of one document's named graph, and of the shared graph: the descriptions of nodes
+    that many documents point to (works, editions, conferences, bodies, addressees), kept once so that the
+    union of all graphs holds each of their triples once."""
 
     graph: str
     lines: set[str]
@@ -150,44 +158,47 @@ class _Quads:
     def add(self, subject: str, predicate: str, obj: str) -> None:
         self.lines.add(f"{subject} {predicate} {obj} {self.graph} .")
 
+    def share(self, subject: str, predicate: str, obj: str) -> None:
+        self.lines.add(f"{subject} {predicate} {obj} <{SHARED_GRAPH}> .")
+
 
 def _describe_work(out: _Quads, work_key: str) -> str:
     """A work node (so a work no document in the corpus defines is still in the graph), and its IRI."""
     subject = _iri(work_iri(work_key))
-    out.add(subject, _iri(RDF_TYPE), _term(_work_class(work_key)))
-    out.add(subject, _term("workKey"), _literal(work_key))
+    out.share(subject, _iri(RDF_TYPE), _term(_work_class(work_key)))
+    out.share(subject, _term("workKey"), _literal(work_key))
     if (number := _work_number(work_key)) is not None:
-        out.add(subject, _term("number"), _literal(number))
+        out.share(subject, _term("number"), _literal(number))
     if (body := _work_body(work_key)) is not None:
-        out.add(subject, _iri(f"{ELI}passed_by"), _iri(body_iri(body)))
+        out.share(subject, _iri(f"{ELI}passed_by"), _iri(body_iri(body)))
         _describe_body(out, body)
     return subject
 
 
 def _describe_body(out: _Quads, body: str) -> None:
     subject = _iri(body_iri(body))
-    out.add(subject, _iri(RDF_TYPE), _term("Body"))
-    out.add(subject, _iri(f"{SKOS}prefLabel"), _literal(_bodies().get(body, ("", body))[1]))
+    out.share(subject, _iri(RDF_TYPE), _term("Body"))
+    out.share(subject, _iri(f"{SKOS}prefLabel"), _literal(_bodies().get(body, ("", body))[1]))
 
 
 def _describe_edition(out: _Quads, work_key: str, edition: str) -> str:
     """An edition node realising its work, with its conference where the gazetteer knows it."""
     subject = _iri(edition_iri(work_key, edition))
-    out.add(subject, _iri(RDF_TYPE), _term("Edition"))
-    out.add(subject, _iri(f"{ELI}realizes"), _iri(work_iri(work_key)))
-    out.add(subject, _term("editionId"), _literal(edition))
+    out.share(subject, _iri(RDF_TYPE), _term("Edition"))
+    out.share(subject, _iri(f"{ELI}realizes"), _iri(work_iri(work_key)))
+    out.share(subject, _term("editionId"), _literal(edition))
     conference = load_gazetteer().by_id(edition)
     if conference is not None:
         node = _iri(conference_iri(conference.id))
-        out.add(subject, _term("adoptedAt"), node)
-        out.add(node, _iri(RDF_TYPE), _term("Conference"))
-        out.add(node, _iri(f"{SKOS}prefLabel"), _literal(f"{conference.id.upper()} ({conference.place}, "
-                                                           f"{conference.year})"))
-        out.add(node, _term("place"), _literal(conference.place))
-        out.add(node, _term("startDate"), _literal(conference.start_date, "date"))
-        out.add(node, _term("endDate"), _literal(conference.end_date, "date"))
+        out.share(subject, _term("adoptedAt"), node)
+        out.share(node, _iri(RDF_TYPE), _term("Conference"))
+        out.share(node, _iri(f"{SKOS}prefLabel"), _literal(f"{conference.id.upper()} ({conference.place}, "
+                                                             f"{conference.year})"))
+        out.share(node, _term("place"), _literal(conference.place))
+        out.share(node, _term("startDate"), _literal(conference.start_date, "date"))
+        out.share(node, _term("endDate"), _literal(conference.end_date, "date"))
         if conference.body in _bodies():
-            out.add(node, _term("body"), _iri(body_iri(conference.body)))
+            out.share(node, _term("body"), _iri(body_iri(conference.body)))
             _describe_body(out, conference.body)
     return subject
 
@@ -264,8 +275,8 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
         for addressee in section.addressees:
             agent = _iri(agent_iri(family, addressee))
             out.add(section_node, _term("addressee"), agent)
-            out.add(agent, _iri(RDF_TYPE), _term("Addressee"))
-            out.add(agent, _iri(f"{SKOS}prefLabel"), _literal(addressee))
+            out.share(agent, _iri(RDF_TYPE), _term("Addressee"))
+            out.share(agent, _iri(f"{SKOS}prefLabel"), _literal(addressee))
         for order, (clause, path) in enumerate(zip(section.clauses, _clause_paths(section), strict=True), 1):
             clause_node = _iri(f"{section_node[1:-1]}/{quote(path, safe=_SAFE)}")
             clause_iris[clause.id] = clause_node

@@ -35,6 +35,8 @@ class StoreError(KgError):
 class GraphStore(Protocol):
     def load(self, nquads: str | bytes) -> None: ...
     def replace_graph(self, graph: str, nquads: str) -> None: ...
+    def select(self, sparql: str, *,
+               bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]: ...
     def query(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]: ...
     def count_quads(self) -> int: ...
     def graphs(self) -> list[str]: ...
@@ -114,19 +116,24 @@ class OxigraphStore:
         body = "\n".join(line.rsplit(" ", 2)[0] for line in nquads.splitlines() if line.strip())
         self._store.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }}")
 
-    def query(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+    def select(self, sparql: str, *,
+               bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]:
+        """The projected variables, in order, and the rows (an ASK gives ``ask``; a CONSTRUCT ``s``, ``p``, ``o``)."""
         try:
             result = self._store.query(bind_values(sparql, bindings or {}), use_default_graph_as_union=True)
         except SyntaxError as error:
             raise StoreError(f"SPARQL syntax error: {error}") from None
         if isinstance(result, bool):
-            return [{"ask": Literal(result)}]
+            return ["ask"], [{"ask": Literal(result)}]
         if isinstance(result, ox.QuerySolutions):
             names = [variable.value for variable in result.variables]
-            return [{name: _from_oxigraph(solution[name]) for name in names if solution[name] is not None}
-                    for solution in result]
-        return [{"s": _from_oxigraph(t.subject), "p": _from_oxigraph(t.predicate), "o": _from_oxigraph(t.object)}
-                for t in result]
+            return names, [{name: _from_oxigraph(solution[name]) for name in names if solution[name] is not None}
+                           for solution in result]
+        return ["s", "p", "o"], [{"s": _from_oxigraph(t.subject), "p": _from_oxigraph(t.predicate),
+                                  "o": _from_oxigraph(t.object)} for t in result]
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+        return self.select(sparql, bindings=bindings)[1]
 
     def count_quads(self) -> int:
         return len(self._store)
@@ -156,14 +163,18 @@ class MemoryStore:
         self.dataset.remove_graph(self.dataset.graph(URIRef(graph)))
         self.load(nquads)
 
-    def query(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+    def select(self, sparql: str, *,
+               bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]:
         result = self.dataset.query(sparql, initBindings=dict(bindings or {}))
         if result.type == "ASK":
-            return [{"ask": Literal(bool(result.askAnswer))}]
+            return ["ask"], [{"ask": Literal(bool(result.askAnswer))}]
         if result.type == "SELECT":
             names = [str(v) for v in result.vars or []]
-            return [{name: row[name] for name in names if row[name] is not None} for row in result]
-        return [{"s": s, "p": p, "o": o} for s, p, o in result]
+            return names, [{name: row[name] for name in names if row[name] is not None} for row in result]
+        return ["s", "p", "o"], [{"s": s, "p": p, "o": o} for s, p, o in result]
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+        return self.select(sparql, bindings=bindings)[1]
 
     def count_quads(self) -> int:
         return sum(1 for _ in self.dataset.quads((None, None, None, None)))

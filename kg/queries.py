@@ -1,0 +1,129 @@
+"""The query library (``queries/*.rq``) and running a query with its parameters bound as RDF terms.
+
+Each file begins with comments: what it answers, ``# Parameters: name (iri|string|integer) - ...`` and an
+example call. A parameter's value is turned into an RDF term of that type; an ``iri`` parameter also takes a
+work key (``itu/pp/res/71``), expanded to the work's IRI. Values are never pasted into the query text: the store
+binds them (a ``VALUES`` block written by rdflib's serialiser, or rdflib's ``initBindings``).
+
+>>> query = load_query("cited-by")
+>>> query.parameters
+{'work': 'iri'}
+>>> query.bind({"work": "itu/pp/res/102"})["work"]
+rdflib.term.URIRef('https://w3id.org/resolution-kg/id/itu/pp/res/102')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import Literal, URIRef
+from rdflib.term import Identifier
+
+from kg.errors import InputError
+from kg.rdf import work_iri
+
+QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+_PARAMETER = re.compile(r"^#\s*Parameters?:\s*(?P<rest>.*)$", re.MULTILINE)
+_ONE_PARAMETER = re.compile(r"(?P<name>[A-Za-z_]\w*)\s*\((?P<type>iri|string|integer)\)")
+_IRI = re.compile(r"^[a-z][a-z0-9+.-]*://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A SPARQL query of the library (or a user's file), with its declared parameters."""
+
+    name: str
+    text: str
+    description: str
+    parameters: dict[str, str]
+
+    def bind(self, values: Mapping[str, str]) -> dict[str, Identifier]:
+        """The RDF term of each parameter value; unknown or missing parameters are an ``InputError``."""
+        unknown = sorted(set(values) - set(self.parameters))
+        if unknown:
+            raise InputError(self.name, f"unknown parameter(s) {', '.join(unknown)}; this query takes: "
+                                        f"{', '.join(self.parameters) or 'none'}")
+        missing = sorted(set(self.parameters) - set(values))
+        if missing:
+            raise InputError(self.name, f"missing parameter(s): {', '.join(missing)}")
+        return {name: _term(self.name, name, self.parameters[name], value) for name, value in values.items()}
+
+
+def _term(query: str, name: str, kind: str, value: str) -> Identifier:
+    if kind == "integer":
+        if not re.fullmatch(r"[+-]?\d{1,18}", value.strip()):
+            raise InputError(query, f"parameter {name} must be an integer, not {value!r}")
+        return Literal(int(value))
+    if kind == "string":
+        return Literal(value)
+    if _IRI.match(value):
+        return URIRef(value)
+    # Anything else is a work key; whatever it holds is percent-encoded into one IRI, so it stays data.
+    return URIRef(work_iri(value.strip().strip("<>")) if value.strip() else work_iri(quote(value)))
+
+
+def _describe(path: Path, text: str) -> Query:
+    comments = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
+    parameters: dict[str, str] = {}
+    match = _PARAMETER.search(text)
+    if match:
+        for found in _ONE_PARAMETER.finditer(match.group("rest")):
+            parameters[found.group("name")] = found.group("type")
+    return Query(path.stem, text, comments[0] if comments else "", parameters)
+
+
+def load_query(name_or_file: str) -> Query:
+    """A query of ``queries/`` by name (``cited-by``), or a ``.rq`` file of the user's."""
+    path = Path(name_or_file)
+    if not path.is_file():
+        path = QUERY_DIR / f"{name_or_file.removesuffix('.rq')}.rq"
+    if not path.is_file():
+        known = ", ".join(q.name for q in list_queries())
+        raise InputError(name_or_file, f"no such query (the library has: {known})")
+    return _describe(path, path.read_text(encoding="utf-8"))
+
+
+def list_queries() -> list[Query]:
+    """Every query of the library, by name."""
+    return [_describe(path, path.read_text(encoding="utf-8")) for path in sorted(QUERY_DIR.glob("*.rq"))]
+
+
+def parse_parameters(pairs: Sequence[str]) -> dict[str, str]:
+    """``["work=itu/pp/res/71"]`` -> ``{"work": "itu/pp/res/71"}`` (``--param key=value``, repeatable)."""
+    values = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        if not equals or not name.strip():
+            raise InputError("--param", f"expected key=value, got {pair!r}")
+        values[name.strip()] = value
+    return values
+
+
+def _cell(term: Identifier | None) -> str:
+    return "" if term is None else str(term)
+
+
+def format_rows(rows: list[dict[str, Identifier]], variables: Sequence[str], fmt: str) -> str:
+    """Rows as an aligned ``table``, ``csv`` or ``json`` (a list of objects of strings)."""
+    if fmt == "json":
+        return json.dumps([{v: _cell(row.get(v)) for v in variables if v in row} for row in rows],
+                          ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(variables)
+        writer.writerows([[_cell(row.get(v)) for v in variables] for row in rows])
+        return buffer.getvalue()
+    cells = [[_cell(row.get(v)).replace("\n", " ") for v in variables] for row in rows]
+    widths = [min(60, max([len(v)] + [len(c[i]) for c in cells])) for i, v in enumerate(variables)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True))]
+    lines += ["  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(row, widths, strict=True))
+              for row in cells]
+    return "\n".join(lines) + f"\n({len(rows)} rows)\n"

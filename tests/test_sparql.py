@@ -1,0 +1,196 @@
+"""SPARQL: the query library on the embedded store, on rdflib and on a real Oxigraph server after kg push;
+faults of the endpoint; parameters that try to change the query."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+from servers import FaultyServer, OxigraphServer, free_port, wait_until_up
+
+from conftest import REPO, SEED, corpus_files
+from kg.build import build_graph
+from kg.cli import main
+from kg.errors import EXIT_OK, EXIT_UNREACHABLE
+from kg.queries import list_queries, parse_parameters
+from kg.remote import RemoteError, RemoteStore, graphs_of, push_graphs
+from kg.store import MemoryStore, OxigraphStore
+
+QUERIES = list_queries()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The seed, the PP-18 Final Acts and a few UN resolutions of each kind, built once."""
+    out = tmp_path_factory.mktemp("sparql") / "out"
+    inputs = [SEED, *corpus_files("itu-pp18"), *corpus_files("un-ga")[:8], *corpus_files("un-sc")[:8],
+              *corpus_files("un-ga-80-pdftext")[:4]]
+    result = build_graph(inputs, out, workers=2, progress=False)
+    assert result.errors == ()
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(built, tmp_path_factory):
+    running = OxigraphServer(tmp_path_factory.mktemp("server") / "db").start()
+    push_graphs(built, f"{running.base}/store", progress=False)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def stores(built, server):
+    memory = MemoryStore()
+    memory.load((built / "graph.nq").read_text(encoding="utf-8"))
+    return {"oxigraph": OxigraphStore(built / "store", read_only=True), "rdflib": memory,
+            "server": RemoteStore(f"{server.base}/query")}
+
+
+def example_parameters(query) -> dict[str, str]:
+    example = re.search(r"^#\s*Example:\s*(?P<call>.*)$", query.text, re.MULTILINE).group("call")
+    words = shlex.split(example)
+    return parse_parameters([words[i + 1] for i, word in enumerate(words) if word == "--param"])
+
+
+def answers(store, query) -> list[tuple[str, ...]]:
+    variables, rows = store.select(query.text, bindings=query.bind(example_parameters(query)))
+    return sorted(tuple(str(row.get(v, "")) for v in variables) for row in rows)
+
+
+def test_the_library_was_found():
+    assert len(QUERIES) >= 10
+    for query in QUERIES:
+        assert query.description and re.search(r"^#\s*Example: kg query ", query.text, re.MULTILINE), query.name
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
+def test_every_query_answers_the_same_everywhere(stores, query):
+    local = answers(stores["oxigraph"], query)
+    assert answers(stores["rdflib"], query) == local
+    assert answers(stores["server"], query) == local
+    if query.name not in ("by-centrality", "revision-chain", "citations-per-year"):
+        assert local, f"{query.name} gave no answer on the example"
+
+
+def test_pushed_graphs_are_isomorphic_to_the_local_ones(built, server):
+    remote = RemoteStore(f"{server.base}/query")
+    local = graphs_of(built / "graph.nq")
+    for graph in sorted(local)[:12]:
+        assert _isomorphic(remote, graph, local[graph]), graph
+
+
+def _isomorphic(remote: RemoteStore, graph: str, triples: list[str]) -> bool:
+    rows = remote.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    fetched = rdflib.Graph()
+    for row in rows:
+        fetched.add((row["s"], row["p"], row["o"]))
+    return isomorphic(fetched, rdflib.Graph().parse(data="\n".join(triples), format="nt"))
+
+
+def test_endpoint_down_gives_one_line_and_writes_nothing(built, tmp_path, capsys):
+    out = tmp_path / "copy"
+    out.mkdir()
+    (out / "graph.nq").write_bytes((built / "graph.nq").read_bytes())
+    port = free_port()
+    code = main(["push", str(out), "--endpoint", f"http://127.0.0.1:{port}/query", "--quiet", "--retries", "1",
+                 "--timeout", "2"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == EXIT_UNREACHABLE
+    assert len(err) == 1 and err[0].startswith(f"kg: error: http://127.0.0.1:{port}/store: cannot reach")
+    assert not (out / "push-state.json").exists()
+    assert main(["query", "most-cited", "--endpoint", f"http://127.0.0.1:{port}/query", "--timeout", "2"]) == \
+        EXIT_UNREACHABLE
+
+
+def test_push_resumes_after_the_server_stopped_in_the_middle(built, tmp_path):
+    out = tmp_path / "copy"
+    out.mkdir()
+    (out / "graph.nq").write_bytes((built / "graph.nq").read_bytes())
+    server = OxigraphServer(tmp_path / "db").start()
+    sent_before_stop = []
+
+    def stop_after_three(graph: str) -> None:
+        sent_before_stop.append(graph)
+        if len(sent_before_stop) == 3:
+            server.stop()
+
+    try:
+        with pytest.raises(RemoteError, match="cannot reach"):
+            push_graphs(out, f"{server.base}/store", retries=1, timeout=2, progress=False, on_sent=stop_after_three)
+        server.start()
+        rerun = push_graphs(out, f"{server.base}/store", progress=False)
+        local = graphs_of(out / "graph.nq")
+        assert len(rerun.unchanged) == 3 and len(rerun.sent) == len(local) - 3
+        remote = RemoteStore(f"{server.base}/query")
+        for graph in sorted(local):
+            assert _isomorphic(remote, graph, local[graph]), graph
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("mode", ["error", "hang"])
+def test_a_failing_server_gives_bounded_retries_and_an_error(built, tmp_path, mode):
+    out = tmp_path / "copy"
+    out.mkdir()
+    (out / "graph.nq").write_bytes((built / "graph.nq").read_bytes())
+    with FaultyServer(mode=mode, delay=2.0) as faulty:
+        with pytest.raises(RemoteError):
+            push_graphs(out, f"{faulty.base}/store", retries=2, timeout=0.5, progress=False)
+        assert faulty.requests == 3          # one try and two retries, then it gives up
+        with pytest.raises(RemoteError):
+            RemoteStore(f"{faulty.base}/query", timeout=1, retries=1).query("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+        assert faulty.requests == 5
+    assert not (out / "push-state.json").exists()
+
+
+HOSTILE = ['x> } ; DROP ALL ; #', '"\n} INSERT DATA { <a> <b> <c> } #', "a" * 20000, "Résolution 决议 🚀 \u202e",
+           "itu/pp/res/102> } UNION { ?s ?p ?o"]
+
+
+def _count(store) -> int:
+    return int(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=["drop-all", "insert-data", "very-long", "non-ascii", "union"])
+def test_hostile_parameters_are_data(stores, value):
+    before = {name: _count(store) for name, store in stores.items()}
+    for name, store in stores.items():
+        for query_name, parameter in (("cited-by", "work"), ("mandates-of", "addressee"), ("outline", "work")):
+            query = next(q for q in QUERIES if q.name == query_name)
+            rows = store.query(query.text, bindings=query.bind({parameter: value}))
+            assert rows == [], (name, query_name)
+    assert {name: _count(store) for name, store in stores.items()} == before
+
+
+def test_kg_query_cli_formats(built, capsys):
+    assert main(["query", "cited-by", "--store", str(built), "--param", "work=itu/pp/res/102", "--format", "csv"]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "citing,edition,section,label,text"
+    assert any(line.startswith("itu/wtsa/res/75,wtsa-08,considering,b.iii,") for line in lines)
+    assert main(["query", "cited-by", "--store", str(built), "--param", "nope=1"]) == 2
+
+
+def test_kg_serve_answers_queries_and_shows_a_page(built, tmp_path):
+    store_copy = tmp_path / "served"
+    store_copy.mkdir()
+    # the module's own server holds no lock on `built`; kg serve opens the store read-only
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(built), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout.readline().startswith(f"SPARQL endpoint: http://127.0.0.1:{port}/query")
+        wait_until_up(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D")
+        rows = RemoteStore(f"http://127.0.0.1:{port}/query").query(
+            "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a <https://w3id.org/resolution-kg/ontology#Clause> }")
+        assert int(rows[0]["n"]) > 1000
+        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode("utf-8", "replace")
+        assert "<html" in page.lower()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -85,11 +85,55 @@ def bench_build(inputs: list[Path]) -> None:
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     print(f"peak resident memory of the builds: {peak / 1024:.0f} MB")
     nquads = (work / "out-2" / "graph.nq").read_text(encoding="utf-8")
-    ox_s, _ = best_of(1, lambda: OxigraphStore().load(nquads))
-    rdflib_s, _ = best_of(1, lambda: MemoryStore().load(nquads))
+    ox_s, oxigraph = best_of(1, lambda: _loaded(OxigraphStore(), nquads))
+    rdflib_s, memory = best_of(1, lambda: _loaded(MemoryStore(), nquads))
     print(f"load {result.quads} quads: Oxigraph in memory {ox_s:.2f} s, rdflib Dataset {rdflib_s:.2f} s "
           f"(Oxigraph {rdflib_s / ox_s:.1f}x faster)")
+    bench_queries(work / "out-2", {"embedded Oxigraph": OxigraphStore(work / "out-2" / "store", read_only=True),
+                                   "rdflib in memory": memory})
     shutil.rmtree(work, ignore_errors=True)
+
+
+def _loaded(store, nquads: str):  # noqa: ANN001, ANN202
+    store.load(nquads)
+    return store
+
+
+def bench_queries(out: Path, stores: dict) -> None:  # noqa: ANN001
+    """The median latency of each query of queries/ (its documented example) on each store and on the server."""
+    import re
+    import shlex
+    import statistics
+    import tempfile
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from servers import OxigraphServer  # noqa: PLC0415
+
+    from kg.queries import list_queries, parse_parameters
+    from kg.remote import RemoteStore, push_graphs
+
+    server = OxigraphServer(Path(tempfile.mkdtemp(prefix="kg-bench-server-")) / "db").start()
+    try:
+        push_graphs(out, f"{server.base}/store", progress=False)
+        stores = {**stores, "Oxigraph server": RemoteStore(f"{server.base}/query", timeout=300)}
+        print()
+        print(f"{'query (median ms)':<22}" + "".join(f"{name:>20}" for name in stores))
+        for query in list_queries():
+            example = re.search(r"^#\s*Example:\s*(.*)$", query.text, re.MULTILINE).group(1)
+            words = shlex.split(example)
+            bindings = query.bind(parse_parameters([words[i + 1] for i, w in enumerate(words) if w == "--param"]))
+            cells = []
+            for store in stores.values():
+                runs = 1 if isinstance(store, MemoryStore) else 5
+                times = []
+                for _ in range(runs):
+                    start = time.perf_counter()
+                    store.select(query.text, bindings=bindings)
+                    times.append((time.perf_counter() - start) * 1000)
+                cells.append(f"{statistics.median(times):>20.1f}")
+            print(f"{query.name:<22}" + "".join(cells))
+    finally:
+        server.stop()
 
 
 if __name__ == "__main__":

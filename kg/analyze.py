@@ -1,0 +1,270 @@
+"""The citation network: graphs read from the store, and what networkx says about them.
+
+Three grains: instrument -> instrument (``instrument_graph``: an edge's ``weight`` is the number of citing
+clauses, its ``clauses`` those clauses), edition -> edition or work (``edition_graph``), clause -> work
+(``clause_graph``). Functions take a networkx graph ``G`` and return plain data, as networkx does.
+
+>>> import networkx as nx
+>>> G = nx.DiGraph([("a", "b"), ("c", "b"), ("b", "d")])
+>>> sorted(depends_on(G, "a")), sorted(rests_on(G, "b"))
+(['b', 'd'], ['a', 'c'])
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from kg.rdf import work_iri
+from kg.store import GraphStore
+
+EXACT_BETWEENNESS_UP_TO = 2000
+BETWEENNESS_SAMPLE = 500
+SEED = 42
+_PREFIXES = """PREFIX kg: <https://w3id.org/resolution-kg/ontology#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX cito: <http://purl.org/spar/cito/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+def _citations(store: GraphStore) -> list[dict[str, str]]:
+    """Every resolved citation: citing work and edition, clause (IRI and label), cited work and edition."""
+    rows = store.query(_PREFIXES + """
+        SELECT DISTINCT ?citation ?citing ?edition ?clause ?label ?cited ?citedEdition WHERE {
+          ?citation a kg:Citation ; cito:hasCitingEntity ?from ; cito:hasCitedEntity/kg:workKey ?cited .
+          OPTIONAL { ?citation kg:citedEdition/kg:editionId ?citedEdition }
+          { ?from a kg:Clause ; kg:label ?label ; eli:is_part_of/eli:is_part_of ?editionNode . BIND (?from AS ?clause) }
+          UNION { ?from a kg:Edition . BIND (?from AS ?editionNode) }
+          ?editionNode kg:editionId ?edition ; eli:realizes/kg:workKey ?citing .
+        }""")
+    return [{name: str(value) for name, value in row.items()} for row in rows]
+
+
+def _work_facts(store: GraphStore) -> dict[str, dict[str, object]]:
+    """Node data of every work: kind, body, number, title, and the years of its editions known to the graph."""
+    facts: dict[str, dict[str, object]] = defaultdict(lambda: {"years": []})
+    rows = store.query(_PREFIXES + """
+        SELECT DISTINCT ?key ?type ?body ?number ?title WHERE {
+          ?work kg:workKey ?key ; a ?type .
+          OPTIONAL { ?work eli:passed_by/skos:prefLabel ?body }
+          OPTIONAL { ?work kg:number ?number }
+          OPTIONAL { ?work dcterms:title ?title }
+        }""")
+    for row in rows:
+        data = facts[str(row["key"])]
+        data["kind"] = str(row["type"]).rsplit("#", 1)[-1]
+        data["body"] = str(row.get("body", "")) or _family(str(row["key"]))
+        if "number" in row:
+            data["number"] = str(row["number"])
+        if "title" in row:
+            data["title"] = str(row["title"])
+    for row in store.query(_PREFIXES + """
+            SELECT DISTINCT ?key ?date WHERE { ?edition eli:realizes/kg:workKey ?key ; eli:date_document ?date }"""):
+        years = facts[str(row["key"])]["years"]
+        assert isinstance(years, list)
+        year = int(str(row["date"])[:4])
+        if year not in years:
+            years.append(year)
+    return facts
+
+
+def _family(key: str) -> str:
+    return {"itu": "ITU", "un": "United Nations", "wsis": "WSIS"}.get(key.split("/", 1)[0], "other")
+
+
+def instrument_graph(store: GraphStore) -> nx.DiGraph:
+    """Works citing works; ``weight`` counts the distinct citing clauses, ``clauses`` lists them."""
+    G = nx.DiGraph()
+    clauses: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in _citations(store):
+        clauses[(row["citing"], row["cited"])].add(row.get("clause") or row["edition"])
+    facts = _work_facts(store)
+    for (citing, cited), where in clauses.items():
+        if citing == cited:
+            continue   # an edition citing an earlier edition of itself is not an edge of the network
+        G.add_edge(citing, cited, weight=len(where), clauses=sorted(where))
+    for node in G.nodes:
+        G.nodes[node].update({"kind": "Instrument", "body": _family(node)}, **facts.get(node, {}))
+        G.nodes[node]["years"] = sorted(G.nodes[node].get("years", []))
+    return G
+
+
+def edition_graph(store: GraphStore) -> nx.DiGraph:
+    """Editions citing editions (where the citation names one) or works (``citing-work/edition`` -> target)."""
+    G = nx.DiGraph()
+    for row in _citations(store):
+        source = f"{row['citing']}/{row['edition']}"
+        target = f"{row['cited']}/{row['citedEdition']}" if row.get("citedEdition") else row["cited"]
+        weight = G.edges[source, target]["weight"] + 1 if G.has_edge(source, target) else 1
+        G.add_edge(source, target, weight=weight)
+    return G
+
+
+def clause_graph(store: GraphStore) -> nx.DiGraph:
+    """Clauses (IRIs) citing works; a citation outside any clause starts from its edition."""
+    G = nx.DiGraph()
+    for row in _citations(store):
+        G.add_edge(row.get("clause") or f"{row['citing']}/{row['edition']}", row["cited"])
+    return G
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """Per-node scores of an instrument graph, and the communities found."""
+
+    scores: dict[str, dict[str, float]]
+    communities: list[list[str]]
+
+
+def compute_metrics(G: nx.DiGraph, *, seed: int = SEED) -> Metrics:
+    """Degrees, weighted in-degree, PageRank, HITS, betweenness (sampled past a size) and Louvain communities."""
+    if G.number_of_nodes() == 0:
+        return Metrics({}, [])
+    pagerank = nx.pagerank(G, weight="weight")
+    try:
+        hubs, authorities = nx.hits(G, max_iter=1000, normalized=True)
+    except nx.PowerIterationFailedConvergence:
+        hubs = authorities = dict.fromkeys(G, 0.0)
+    k = None if G.number_of_nodes() <= EXACT_BETWEENNESS_UP_TO else BETWEENNESS_SAMPLE
+    betweenness = nx.betweenness_centrality(G, k=k, seed=seed)
+    communities = [sorted(c) for c in nx.community.louvain_communities(G.to_undirected(), weight="weight", seed=seed)]
+    communities.sort(key=lambda c: (-len(c), c))
+    community_of = {node: index for index, members in enumerate(communities) for node in members}
+    weighted_in = dict(G.in_degree(weight="weight"))
+    scores = {node: {"in_degree": G.in_degree(node), "out_degree": G.out_degree(node),
+                     "weighted_in_degree": weighted_in[node], "pagerank": pagerank[node],
+                     "hub": hubs[node], "authority": authorities[node], "betweenness": betweenness[node],
+                     "community": community_of[node]} for node in G}
+    return Metrics(scores, communities)
+
+
+def co_citation(G: nx.DiGraph, node: str, *, top: int = 10) -> list[tuple[str, int]]:
+    """The instruments most often cited together with ``node`` (by the same citing instrument)."""
+    together: Counter[str] = Counter()
+    for citing in G.predecessors(node):
+        together.update(other for other in G.successors(citing) if other != node)
+    return sorted(together.items(), key=lambda item: (-item[1], item[0]))[:top]
+
+
+def bibliographic_coupling(G: nx.DiGraph, node: str, *, top: int = 10) -> list[tuple[str, int]]:
+    """The instruments that cite most of what ``node`` cites."""
+    shared: Counter[str] = Counter()
+    for cited in G.successors(node):
+        shared.update(other for other in G.predecessors(cited) if other != node)
+    return sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:top]
+
+
+def depends_on(G: nx.DiGraph, node: str) -> set[str]:
+    """What ``node`` rests on: everything it cites, directly or through what it cites."""
+    return nx.descendants(G, node)
+
+
+def rests_on(G: nx.DiGraph, node: str) -> set[str]:
+    """What rests on ``node``: everything that cites it, directly or through others."""
+    return nx.ancestors(G, node)
+
+
+def citation_paths(G: nx.DiGraph, source: str, target: str, *, cutoff: int = 4) -> dict[str, object]:
+    """The shortest citation path from ``source`` to ``target`` (or the other way, or ignoring direction), and
+    every simple path up to ``cutoff`` edges along the direction that has one."""
+    for start, end, view, direction in ((source, target, G, "cites"), (target, source, G, "cited by"),
+                                        (source, target, G.to_undirected(as_view=True), "linked")):
+        if start in view and end in view and nx.has_path(view, start, end):
+            shortest = nx.shortest_path(view, start, end)
+            paths = [list(p) for p in nx.all_simple_paths(view, start, end, cutoff=cutoff)]
+            return {"direction": direction, "shortest": shortest,
+                    "paths": sorted(paths, key=lambda p: (len(p), p))[:50]}
+    return {"direction": None, "shortest": [], "paths": []}
+
+
+def citations_per_year(store: GraphStore) -> dict[int, int]:
+    """How many citations the editions of each year make."""
+    rows = store.query(_PREFIXES + """
+        SELECT ?year (COUNT(DISTINCT ?citation) AS ?n) WHERE {
+          ?citation a kg:Citation ; cito:hasCitingEntity/eli:is_part_of/eli:is_part_of ?edition .
+          ?edition eli:date_document ?date . BIND (YEAR(?date) AS ?year)
+        } GROUP BY ?year ORDER BY ?year""")
+    return {int(row["year"]): int(row["n"]) for row in rows}
+
+
+def main_path(G: nx.DiGraph) -> list[tuple[str, str, int]]:
+    """Main path analysis by search path count (Hummon and Doreian): knowledge flows from the cited to the
+    citing; an edge's SPC is the number of source-to-sink paths through it. Cycles are condensed first.
+    Returns the main path's edges with their SPC, from a source with the heaviest edge, greedily."""
+    flow = nx.condensation(G.reverse(copy=False))
+    members = flow.graph["mapping"]
+    label = {c: min(n for n, comp in members.items() if comp == c) for c in flow}
+    order = list(nx.topological_sort(flow))
+    from_sources = {node: 1 if flow.in_degree(node) == 0 else 0 for node in flow}
+    for node in order:
+        for successor in flow.successors(node):
+            from_sources[successor] += from_sources[node]
+    to_sinks = {node: 1 if flow.out_degree(node) == 0 else 0 for node in flow}
+    for node in reversed(order):
+        for successor in flow.successors(node):
+            to_sinks[node] += to_sinks[successor]
+    spc = {(u, v): from_sources[u] * to_sinks[v] for u, v in flow.edges}
+    if not spc:
+        return []
+    path = []
+    sources = [n for n in flow if flow.in_degree(n) == 0 and flow.out_degree(n) > 0]
+    node = max(sources, key=lambda n: (max(spc[n, s] for s in flow.successors(n)), label[n]))
+    while flow.out_degree(node) > 0:
+        following = max(flow.successors(node), key=lambda s: (spc[node, s], label[s]))
+        path.append((label[node], label[following], spc[node, following]))
+        node = following
+    return path
+
+
+def write_metrics(out: Path, G: nx.DiGraph, metrics: Metrics) -> list[str]:
+    """``metrics.csv`` and ``metrics.json`` in ``out``, and the N-Quads that write the scores back."""
+    columns = ["in_degree", "out_degree", "weighted_in_degree", "pagerank", "hub", "authority", "betweenness",
+               "community"]
+    ranked = sorted(metrics.scores, key=lambda n: (-metrics.scores[n]["pagerank"], n))
+    with (out / "metrics.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["work", "kind", "body", *columns])
+        for node in ranked:
+            writer.writerow([node, G.nodes[node].get("kind", ""), G.nodes[node].get("body", ""),
+                             *[metrics.scores[node][c] for c in columns]])
+    (out / "metrics.json").write_text(json.dumps({
+        "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
+        "scores": {node: metrics.scores[node] for node in ranked},
+        "communities": metrics.communities}, indent=1) + "\n", encoding="utf-8")
+    return score_quads(metrics)
+
+
+ANALYSIS_GRAPH = "https://w3id.org/resolution-kg/id/graph/analysis"
+_SCORE_TERMS = {"pagerank": ("pagerank", "double"), "in_degree": ("inDegree", "integer"),
+                "out_degree": ("outDegree", "integer"), "betweenness": ("betweenness", "double"),
+                "hub": ("hubScore", "double"), "authority": ("authorityScore", "double"),
+                "community": ("community", "integer")}
+
+
+def score_quads(metrics: Metrics) -> list[str]:
+    """The scores as N-Quads in the analysis graph, one triple per work and score."""
+    lines = []
+    for node, scores in sorted(metrics.scores.items()):
+        for name, (term, datatype) in _SCORE_TERMS.items():
+            value = scores[name]
+            lexical = repr(float(value)) if datatype == "double" else str(int(value))
+            lines.append(f"<{work_iri(node)}> <https://w3id.org/resolution-kg/ontology#{term}> "
+                         f'"{lexical}"^^<http://www.w3.org/2001/XMLSchema#{datatype}> <{ANALYSIS_GRAPH}> .')
+    return lines
+
+
+def top(metrics: Metrics, by: str, n: int = 10) -> list[tuple[str, float]]:
+    """The ``n`` nodes with the highest ``by`` score."""
+    return sorted(((node, s[by]) for node, s in metrics.scores.items()), key=lambda item: (-item[1], item[0]))[:n]
+
+
+def neighbourhood(G: nx.DiGraph, node: str, *, depth: int = 1) -> nx.DiGraph:
+    """The instruments within ``depth`` citation steps of ``node``, either way."""
+    return G.subgraph(nx.ego_graph(G.to_undirected(as_view=True), node, radius=depth).nodes).copy()

@@ -35,16 +35,25 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 
 
 def _citations(store: GraphStore) -> list[dict[str, str]]:
-    """Every resolved citation: citing work and edition, clause (IRI and label), cited work and edition."""
-    rows = store.query(_PREFIXES + """
+    """Every resolved citation: citing work and edition, clause (IRI and label), cited work and edition.
+
+    Two queries, one for citations in clauses and one for those outside any clause: a ``UNION`` of the two
+    makes the store's planner join far more than it needs to.
+    """
+    in_clauses = store.query(_PREFIXES + """
         SELECT DISTINCT ?citation ?citing ?edition ?clause ?label ?cited ?citedEdition WHERE {
-          ?citation a kg:Citation ; cito:hasCitingEntity ?from ; cito:hasCitedEntity/kg:workKey ?cited .
-          OPTIONAL { ?citation kg:citedEdition/kg:editionId ?citedEdition }
-          { ?from a kg:Clause ; kg:label ?label ; eli:is_part_of/eli:is_part_of ?editionNode . BIND (?from AS ?clause) }
-          UNION { ?from a kg:Edition . BIND (?from AS ?editionNode) }
+          ?citation a kg:Citation ; cito:hasCitingEntity ?clause ; cito:hasCitedEntity/kg:workKey ?cited .
+          ?clause a kg:Clause ; kg:label ?label ; eli:is_part_of/eli:is_part_of ?editionNode .
           ?editionNode kg:editionId ?edition ; eli:realizes/kg:workKey ?citing .
+          OPTIONAL { ?citation kg:citedEdition/kg:editionId ?citedEdition }
         }""")
-    return [{name: str(value) for name, value in row.items()} for row in rows]
+    outside = store.query(_PREFIXES + """
+        SELECT DISTINCT ?citation ?citing ?edition ?cited ?citedEdition WHERE {
+          ?citation a kg:Citation ; cito:hasCitingEntity ?editionNode ; cito:hasCitedEntity/kg:workKey ?cited .
+          ?editionNode a kg:Edition ; kg:editionId ?edition ; eli:realizes/kg:workKey ?citing .
+          OPTIONAL { ?citation kg:citedEdition/kg:editionId ?citedEdition }
+        }""")
+    return [{name: str(value) for name, value in row.items()} for row in in_clauses + outside]
 
 
 def _work_facts(store: GraphStore) -> dict[str, dict[str, object]]:
@@ -260,6 +269,43 @@ def score_quads(metrics: Metrics) -> list[str]:
     return lines
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentOutline:
+    """One resolution as the doc view draws it: sections, clauses and what each clause cites."""
+
+    key: str
+    title: str
+    sections: list[tuple[str, str, list[tuple[str, str, str, list[str]]]]]  # (id, heading, [(iri, label, text, cited)])
+
+
+def document_outline(store: GraphStore, key: str) -> DocumentOutline:
+    """The outline of the resolution whose work key is ``key`` (its latest edition in the graph)."""
+    from rdflib import URIRef
+    rows = store.query(_PREFIXES + """
+        SELECT DISTINCT ?edition ?title ?section ?sectionOrder ?heading ?clause ?clauseOrder ?label ?text ?cited WHERE {
+          ?editionNode eli:realizes ?work ; kg:editionId ?edition .
+          ?sectionNode eli:is_part_of ?editionNode ; kg:order ?sectionOrder ; kg:heading ?heading .
+          BIND (STR(?sectionNode) AS ?section)
+          ?clause eli:is_part_of ?sectionNode ; kg:order ?clauseOrder ; kg:label ?label ; kg:text ?text .
+          OPTIONAL { ?work dcterms:title ?title }
+          OPTIONAL { ?citation cito:hasCitingEntity ?clause ; cito:hasCitedEntity/kg:workKey ?cited }
+        } ORDER BY DESC(?edition) ?sectionOrder ?clauseOrder ?cited""", bindings={"work": URIRef(work_iri(key))})
+    if not rows:
+        raise KeyError(key)
+    latest = str(rows[0]["edition"])
+    sections: dict[str, tuple[str, dict[str, tuple[str, str, str, list[str]]]]] = {}
+    for row in rows:
+        if str(row["edition"]) != latest:
+            continue
+        section = sections.setdefault(str(row["section"]), (str(row["heading"]), {}))
+        clause = section[1].setdefault(str(row["clause"]), (str(row["clause"]), str(row["label"]), str(row["text"]), []))
+        if "cited" in row and str(row["cited"]) not in clause[3]:
+            clause[3].append(str(row["cited"]))
+    title = str(rows[0].get("title", ""))
+    return DocumentOutline(key, title, [(section_id.rsplit("/", 1)[-1], heading, list(clauses.values()))
+                                        for section_id, (heading, clauses) in sections.items()])
+
+
 def top(metrics: Metrics, by: str, n: int = 10) -> list[tuple[str, float]]:
     """The ``n`` nodes with the highest ``by`` score."""
     return sorted(((node, s[by]) for node, s in metrics.scores.items()), key=lambda item: (-item[1], item[0]))[:n]
@@ -268,3 +314,20 @@ def top(metrics: Metrics, by: str, n: int = 10) -> list[tuple[str, float]]:
 def neighbourhood(G: nx.DiGraph, node: str, *, depth: int = 1) -> nx.DiGraph:
     """The instruments within ``depth`` citation steps of ``node``, either way."""
     return G.subgraph(nx.ego_graph(G.to_undirected(as_view=True), node, radius=depth).nodes).copy()
+
+
+def analyze_build(out: Path, *, store: GraphStore | None = None) -> tuple[nx.DiGraph, Metrics]:
+    """``kg analyze``: metrics of a build's instrument graph, written to ``metrics.csv``/``metrics.json`` and back
+    into the store (the analysis graph), and kept beside the build as ``analysis.nq``."""
+    from kg.store import OxigraphStore
+    own = store is None
+    store = store or OxigraphStore(out / "store")
+    G = instrument_graph(store)
+    metrics = compute_metrics(G)
+    lines = write_metrics(out, G, metrics)
+    nquads = "".join(line + "\n" for line in lines)
+    (out / "analysis.nq").write_text(nquads, encoding="utf-8")
+    store.replace_graph(ANALYSIS_GRAPH, nquads)
+    if own:
+        store.close()
+    return G, metrics

@@ -166,7 +166,8 @@ def _run(jobs: list[tuple[str, str]], executor: Executor | None, workers: int | 
 
 
 def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Executor | None = None,
-                workers: int | None = None, progress: bool = True, load_store: bool = True) -> BuildResult:
+                workers: int | None = None, progress: bool = True, load_store: bool = True,
+                doc_views: bool = False) -> BuildResult:
     """Build ``out`` from the files under ``inputs``; unchanged files (by content hash) come from the cache."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -201,11 +202,26 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
         store = OxigraphStore(store_dir)
         if lines:
             store.load_file(graph_file)
+        _analyse_and_draw(out, store, doc_views=doc_views, results=ordered)
         store.close()
     result = BuildResult(out, tuple(ordered), len(lines), tuple(errors))
     (out / "report.md").write_text(build_report(result), encoding="utf-8")
     _write_manifest(result)
     return result
+
+
+def _analyse_and_draw(out: Path, store: OxigraphStore, *, doc_views: bool, results: list[FileResult]) -> None:
+    """Metrics written back into the store, the overview view, and with ``doc_views`` one view per resolution."""
+    from kg.analyze import analyze_build, document_outline
+    from kg.view import document_view, overview
+    G, metrics = analyze_build(out, store=store)
+    views = out / "views"
+    if views.exists():
+        shutil.rmtree(views)
+    overview(G, metrics).write(views / "overview.html")
+    if doc_views:
+        for work in sorted({d.work for r in results for d in r.documents if d.work}):
+            document_view(document_outline(store, work)).write(views / "doc" / f"{work.replace('/', '_')}.html")
 
 
 def ontology_quads() -> list[str]:

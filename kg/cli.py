@@ -93,13 +93,14 @@ def command_eval(args: argparse.Namespace) -> int:
 
 def command_build(args: argparse.Namespace) -> int:
     from kg.build import build_graph  # noqa: PLC0415 (the store and the process pool load only when building)
-    result = build_graph(args.inputs or ["data"], args.out, workers=args.workers, progress=not args.quiet)
+    result = build_graph(args.inputs or ["data"], args.out, workers=args.workers, progress=not args.quiet,
+                         doc_views=args.doc_views)
     for error in result.errors:
         print(f"kg: error: {error}", file=sys.stderr)
     documents = sum(len(f.documents) for f in result.files)
     print(f"built {documents} documents ({len(result.reparsed)} files parsed, "
           f"{len(result.files) - len(result.reparsed) - len(result.errors)} from the cache) into {result.out}:")
-    for name in ("graph.nq", "store/", "report.md", "manifest.json"):
+    for name in ("graph.nq", "store/", "report.md", "metrics.csv", "views/overview.html", "manifest.json"):
         print(f"  {result.out / name}")
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 
@@ -162,6 +163,75 @@ def command_serve(args: argparse.Namespace) -> int:
         return error.exit_code
 
 
+def command_analyze(args: argparse.Namespace) -> int:
+    from kg.analyze import analyze_build, top
+    try:
+        G, metrics = analyze_build(Path(args.dir))
+    except KgError as error:
+        print(f"kg: error: {error}", file=sys.stderr)
+        return error.exit_code
+    print(f"{G.number_of_nodes()} instruments, {G.number_of_edges()} citation links; "
+          f"wrote {Path(args.dir) / 'metrics.csv'} and {Path(args.dir) / 'metrics.json'}")
+    for key, score in top(metrics, "pagerank", 10):
+        print(f"  {score:.5f}  {key}")
+    return EXIT_OK
+
+
+def _instrument_graph(args: argparse.Namespace):  # noqa: ANN202
+    from kg.analyze import instrument_graph
+    from kg.store import OxigraphStore
+    return instrument_graph(OxigraphStore(Path(args.store) / "store", read_only=True))
+
+
+def command_path(args: argparse.Namespace) -> int:
+    from kg.analyze import citation_paths
+    G = _instrument_graph(args)
+    found = citation_paths(G, args.source, args.target, cutoff=args.cutoff)
+    if not found["shortest"]:
+        print(f"no citation path between {args.source} and {args.target}")
+        return EXIT_NONCONFORMING
+    print(f"shortest ({found['direction']}): " + " -> ".join(found["shortest"]))  # type: ignore[arg-type]
+    for path in found["paths"]:  # type: ignore[union-attr]
+        print("  " + " -> ".join(path))
+    return EXIT_OK
+
+
+def command_deps(args: argparse.Namespace) -> int:
+    from kg.analyze import depends_on, rests_on
+    G = _instrument_graph(args)
+    if args.key not in G:
+        print(f"kg: error: {args.key}: not in the citation network of {args.store}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    found = rests_on(G, args.key) if args.reverse else depends_on(G, args.key)
+    print(f"{args.key} {'is rested on by' if args.reverse else 'rests on'} {len(found)} instruments:")
+    for key in sorted(found):
+        print(f"  {key}")
+    return EXIT_OK
+
+
+def command_view(args: argparse.Namespace) -> int:
+    from kg.analyze import compute_metrics, document_outline, instrument_graph
+    from kg.store import OxigraphStore
+    from kg.view import document_view, ego, overview
+    store = OxigraphStore(Path(args.store) / "store", read_only=True)
+    try:
+        if args.kind == "doc":
+            view = document_view(document_outline(store, args.key))
+        else:
+            G = instrument_graph(store)
+            metrics = compute_metrics(G)
+            view = overview(G, metrics, top=args.top, by=args.by) if args.kind == "overview" else \
+                ego(G, args.key, depth=args.depth, metrics=metrics, top=args.top)
+    except KeyError as error:
+        print(f"kg: error: {error.args[0]}: not in the graph of {args.store}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    name = args.output or str(Path(args.store) / "views" / (f"{args.kind}.html" if args.kind == "overview" else
+                                                           f"{args.kind}-{args.key.replace('/', '_')}.html"))
+    path = view.write(name)
+    print(f"{path}: {view.nodes} nodes, {view.edges} edges" + (f", {view.left_out} left out" if view.left_out else ""))
+    return EXIT_OK
+
+
 def command_stats(args: argparse.Namespace) -> int:
     if len(args.paths) == 1 and (Path(args.paths[0]) / "graph.nq").exists():
         from kg.validate import graph_statistics
@@ -202,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="out", metavar="DIR")
     build.add_argument("--workers", type=int, default=None, help="processes for per-file work (default: all cores)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--doc-views", action="store_true", help="also one HTML view per resolution, in DIR/views/doc/")
     build.set_defaults(run=command_build)
     validate = commands.add_parser("validate", help="check a built graph against the SHACL shapes")
     validate.add_argument("target", metavar="DIR|FILE")
@@ -228,6 +299,30 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("dir", metavar="DIR")
     serve.add_argument("--port", type=int, default=7878)
     serve.set_defaults(run=command_serve)
+    analyze = commands.add_parser("analyze", help="metrics of the citation network, written back to the store")
+    analyze.add_argument("dir", metavar="DIR")
+    analyze.set_defaults(run=command_analyze)
+    path = commands.add_parser("path", help="citation paths between two instruments")
+    path.add_argument("source", metavar="A")
+    path.add_argument("target", metavar="B")
+    path.add_argument("--store", default="out", metavar="DIR")
+    path.add_argument("--cutoff", type=int, default=4, help="longest path to list, in citation steps")
+    path.set_defaults(run=command_path)
+    deps = commands.add_parser("deps", help="what an instrument rests on (or, with --reverse, what rests on it)")
+    deps.add_argument("key", metavar="KEY")
+    deps.add_argument("--store", default="out", metavar="DIR")
+    deps.add_argument("--reverse", action="store_true")
+    deps.set_defaults(run=command_deps)
+    view = commands.add_parser("view", help="an interactive HTML view: overview, ego KEY, doc KEY")
+    view.add_argument("kind", choices=("overview", "ego", "doc"))
+    view.add_argument("key", nargs="?", metavar="KEY")
+    view.add_argument("--store", default="out", metavar="DIR")
+    view.add_argument("--top", type=int, default=300, help="instruments drawn at most")
+    view.add_argument("--by", default="pagerank", choices=("pagerank", "in_degree", "weighted_in_degree",
+                                                             "betweenness", "authority", "hub"))
+    view.add_argument("--depth", type=int, default=1)
+    view.add_argument("--output", metavar="FILE")
+    view.set_defaults(run=command_view)
     stats = commands.add_parser("stats", help="count documents, sections, clauses and footnotes (of files, "
                                               "or of a built DIR)")
     stats.add_argument("paths", nargs="+", metavar="PATH")
@@ -236,7 +331,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "view" and args.kind != "overview" and not args.key:
+        parser.error(f"kg view {args.kind} needs a KEY")
     try:
         return int(args.run(args))
     except BrokenPipeError:

@@ -113,7 +113,7 @@ class OxigraphStore:
 
     def replace_graph(self, graph: str, nquads: str) -> None:
         """Replace one named graph whole, in one transaction: readers see the old graph or the new one."""
-        body = "\n".join(line.rsplit(" ", 2)[0] for line in nquads.splitlines() if line.strip())
+        body = "\n".join(line.rsplit(" ", 2)[0] + " ." for line in nquads.splitlines() if line.strip())
         self._store.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }}")
 
     def select(self, sparql: str, *,

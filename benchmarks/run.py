@@ -89,9 +89,37 @@ def bench_build(inputs: list[Path]) -> None:
     rdflib_s, memory = best_of(1, lambda: _loaded(MemoryStore(), nquads))
     print(f"load {result.quads} quads: Oxigraph in memory {ox_s:.2f} s, rdflib Dataset {rdflib_s:.2f} s "
           f"(Oxigraph {rdflib_s / ox_s:.1f}x faster)")
+    bench_analysis(OxigraphStore(work / "out-2" / "store", read_only=True))
     bench_queries(work / "out-2", {"embedded Oxigraph": OxigraphStore(work / "out-2" / "store", read_only=True),
                                    "rdflib in memory": memory})
     shutil.rmtree(work, ignore_errors=True)
+
+
+def bench_analysis(store) -> None:  # noqa: ANN001
+    """The time of each metric on the corpus's instrument graph, the top 10, and the overview at two sizes."""
+    import networkx as nx
+
+    from kg.analyze import compute_metrics, instrument_graph, main_path, top
+    from kg.view import overview
+
+    seconds, G = best_of(1, lambda: instrument_graph(store))
+    print()
+    print(f"instrument graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges, read in {seconds:.2f} s")
+    for name, work in (("pagerank", lambda: nx.pagerank(G, weight="weight")),
+                       ("hits", lambda: nx.hits(G, max_iter=1000)),
+                       ("betweenness (exact)" if G.number_of_nodes() <= 2000 else "betweenness (k=500)",
+                        lambda: nx.betweenness_centrality(G, k=None if G.number_of_nodes() <= 2000 else 500, seed=42)),
+                       ("louvain", lambda: nx.community.louvain_communities(G.to_undirected(), seed=42)),
+                       ("main path (SPC)", lambda: main_path(G))):
+        seconds, _ = best_of(1, work)
+        print(f"  {name:<22}{seconds:>8.3f} s")
+    seconds, metrics = best_of(1, lambda: compute_metrics(G))
+    print(f"  {'all metrics':<22}{seconds:>8.3f} s")
+    for by in ("pagerank", "in_degree"):
+        print(f"top 10 by {by}: " + ", ".join(f"{key} ({value:.4g})" for key, value in top(metrics, by, 10)))
+    for size in (500, 2000):
+        seconds, view = best_of(1, lambda: overview(G, metrics, top=size))
+        print(f"overview of {size} nodes: {seconds:.2f} s, {len(view.html.encode()) / 1e6:.1f} MB")
 
 
 def _loaded(store, nquads: str):  # noqa: ANN001, ANN202

@@ -1,0 +1,99 @@
+"""HTML views: self-contained, escaped, and drawn as expected in a real headless Chromium with no network."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from browser import Browser, require_browser
+
+from conftest import REPO, SEED
+from kg.analyze import compute_metrics, document_outline, instrument_graph
+from kg.build import build_graph
+from kg.store import OxigraphStore
+from kg.view import document_view, ego, overview
+
+ARTIFACTS = REPO / "test-artifacts"
+HOSTILE = "<script>alert(1)</script> and <img src=x onerror=alert(1)>"
+HOSTILE_DOC = f"""RESOLUTION 901 (DUBAI, 2018)
+A title with {HOSTILE}
+The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),
+considering
+a)
+that {HOSTILE} is text, and Resolution 71 (Rev. Antalya, 2006) of the Plenipotentiary Conference applies;
+resolves
+to cite Resolution 102 (Rev. Antalya, 2006) of the Plenipotentiary Conference.
+"""
+
+
+@pytest.fixture(scope="module")
+def views(tmp_path_factory):
+    inputs = tmp_path_factory.mktemp("inputs")
+    (inputs / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (inputs / "hostile.txt").write_text(HOSTILE_DOC, encoding="utf-8")
+    out = tmp_path_factory.mktemp("views") / "out"
+    build_graph([inputs], out, progress=False, workers=1, doc_views=True)
+    store = OxigraphStore(out / "store", read_only=True)
+    G = instrument_graph(store)
+    metrics = compute_metrics(G)
+    pages = {
+        "overview": (overview(G, metrics, top=5).write(out / "overview-top5.html"), 5, None),
+        "ego": (ego(G, "itu/pp/res/71", depth=1).write(out / "ego.html"), 3, 2),
+        "doc": (document_view(document_outline(store, "itu/pp/res/901")).write(out / "doc-hostile.html"), None, None),
+        "build-overview": (out / "views" / "overview.html", G.number_of_nodes(), G.number_of_edges()),
+    }
+    return G, pages
+
+
+def test_views_are_self_contained_and_escaped(views):
+    _, pages = views
+    assert len(pages) == 4
+    for path, _, _ in pages.values():
+        page = path.read_text(encoding="utf-8")
+        assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page), path
+        assert "<script>alert(1)" not in page and "<img src=x" not in page, path
+        assert "Content-Security-Policy" in page
+
+
+def test_overview_says_what_it_left_out(views):
+    G, pages = views
+    page = pages["overview"][0].read_text(encoding="utf-8")
+    assert f"{G.number_of_nodes() - 5} left out" in page
+
+
+def _settle(browser: Browser) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not browser.driver.execute_script("return window.kgSettled === true"):
+        time.sleep(0.2)
+
+
+@pytest.mark.parametrize("name", ["overview", "ego", "doc", "build-overview"])
+def test_view_in_chromium(views, name):
+    require_browser()
+    G, pages = views
+    path, expected_nodes, expected_edges = pages[name]
+    browser = Browser()
+    try:
+        browser.open(path)
+        _settle(browser)
+        nodes, edges, alerts = browser.driver.execute_script(
+            "return [window.kgNodes.length, window.kgEdges.length, window.__alerts.length]")
+        if expected_nodes is not None:
+            assert nodes == expected_nodes
+        if expected_edges is not None:
+            assert edges == expected_edges
+        assert nodes > 0 and alerts == 0
+        assert browser.console_errors() == []
+        leaving = [u for u in browser.requested_urls() if re.match(r"(?:https?|wss?)://", u)]
+        assert leaving == [], leaving
+        assert browser.driver.execute_script("return window.kgSettled === true"), "the layout never settled"
+        if name == "doc":
+            text = browser.driver.execute_script("return document.body.innerText")
+            assert HOSTILE in text                       # shown as text
+            assert browser.driver.execute_script("return document.querySelectorAll('#side img, #side script').length") == 0
+        ARTIFACTS.mkdir(exist_ok=True)
+        browser.driver.save_screenshot(str(ARTIFACTS / f"view-{name}.png"))
+    finally:
+        browser.close()

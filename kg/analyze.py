@@ -95,7 +95,8 @@ def instrument_graph(store: GraphStore) -> nx.DiGraph:
     for row in _citations(store):
         clauses[(row["citing"], row["cited"])].add(row.get("clause") or row["edition"])
     facts = _work_facts(store)
-    for (citing, cited), where in clauses.items():
+    G.add_nodes_from(sorted({node for pair in clauses for node in pair}))
+    for (citing, cited), where in sorted(clauses.items()):   # a fixed order: the same scores, to the last bit
         if citing == cited:
             continue   # an edition citing an earlier edition of itself is not an edge of the network
         G.add_edge(citing, cited, weight=len(where), clauses=sorted(where))
@@ -263,7 +264,8 @@ def score_quads(metrics: Metrics) -> list[str]:
     for node, scores in sorted(metrics.scores.items()):
         for name, (term, datatype) in _SCORE_TERMS.items():
             value = scores[name]
-            lexical = repr(float(value)) if datatype == "double" else str(int(value))
+            # 12 significant digits: the iterative algorithms' last bits are noise, not information
+            lexical = f"{float(value):.12g}" if datatype == "double" else str(int(value))
             lines.append(f"<{work_iri(node)}> <https://w3id.org/resolution-kg/ontology#{term}> "
                          f'"{lexical}"^^<http://www.w3.org/2001/XMLSchema#{datatype}> <{ANALYSIS_GRAPH}> .')
     return lines
@@ -318,7 +320,7 @@ def neighbourhood(G: nx.DiGraph, node: str, *, depth: int = 1) -> nx.DiGraph:
 
 def analyze_build(out: Path, *, store: GraphStore | None = None) -> tuple[nx.DiGraph, Metrics]:
     """``kg analyze``: metrics of a build's instrument graph, written to ``metrics.csv``/``metrics.json`` and back
-    into the store (the analysis graph), and kept beside the build as ``analysis.nq``."""
+    into the store and ``graph.nq`` (as the analysis graph)."""
     from kg.store import OxigraphStore
     own = store is None
     store = store or OxigraphStore(out / "store")
@@ -326,8 +328,13 @@ def analyze_build(out: Path, *, store: GraphStore | None = None) -> tuple[nx.DiG
     metrics = compute_metrics(G)
     lines = write_metrics(out, G, metrics)
     nquads = "".join(line + "\n" for line in lines)
-    (out / "analysis.nq").write_text(nquads, encoding="utf-8")
     store.replace_graph(ANALYSIS_GRAPH, nquads)
+    graph_file = out / "graph.nq"
+    if graph_file.exists():   # graph.nq stays the whole dataset: the scores replace the previous ones there too
+        marker = f"<{ANALYSIS_GRAPH}> .\n"
+        kept = [line for line in graph_file.read_text(encoding="utf-8").splitlines(keepends=True)
+                if not line.endswith(marker)]
+        graph_file.write_text("".join(sorted(kept + [line + "\n" for line in lines])), encoding="utf-8")
     if own:
         store.close()
     return G, metrics

@@ -193,34 +193,36 @@ def _render(document: etree._Element, origin: str) -> Source:
     return Source(origin=origin, text=writer.text, format="akn", hints=hints, blocks=tuple(writer.blocks))
 
 
+_GROUPS = ("recitals", "hcontainer", "section", "chapter", "part", "title", "division")
+_CLAUSES = ("recital", "container", "paragraph", "point", "tblock", "blockList")
+
+
 def _render_part(part: etree._Element, kind: str, writer: _Writer) -> None:
     for child in part:
-        name = _local(child)
-        if name == "formula":
-            continue
-        if name in ("recitals", "hcontainer", "section", "chapter", "part", "title", "division"):
-            _render_group(child, kind, writer)
-        elif name in ("recital", "container", "paragraph", "point", "tblock", "blockList"):
-            _render_clause(child, kind, writer, depth=0)
-        elif name:
-            _render_plain(child, writer)
+        if _local(child) != "formula":
+            _render_child(child, kind, writer)
 
 
 def _render_group(group: etree._Element, kind: str, writer: _Writer) -> None:
     """A headed group: ITU's ``recitals`` with an ``intro`` and ``hcontainer`` with a ``heading``; UN sections."""
     for child in group:
-        name = _local(child)
-        if name in ("intro", "heading") and kind and _local(group) in ("recitals", "hcontainer"):
+        if _local(child) in ("intro", "heading") and kind and _local(group) in ("recitals", "hcontainer"):
             text, notes = _flatten(child)
             if text:
                 start, end = writer.line(text, notes)
                 writer.blocks.append(Block("heading", start, end, part=kind))
-        elif name in ("recitals", "hcontainer", "section", "chapter", "part", "title", "division"):
-            _render_group(child, kind, writer)
-        elif name in ("recital", "container", "paragraph", "point", "tblock", "blockList"):
-            _render_clause(child, kind, writer, depth=0)
-        elif name:
-            _render_plain(child, writer)
+        else:
+            _render_child(child, kind, writer)
+
+
+def _render_child(child: etree._Element, kind: str, writer: _Writer) -> None:
+    name = _local(child)
+    if name in _GROUPS:
+        _render_group(child, kind, writer)
+    elif name in _CLAUSES:
+        _render_clause(child, kind, writer, depth=0)
+    elif name:
+        _render_plain(child, writer)
 
 
 def _render_plain(element: etree._Element, writer: _Writer) -> None:

@@ -9,7 +9,7 @@ import pytest
 from rdflib import URIRef
 
 from conftest import CORPUS, REPO, SEED, corpus_files
-from kg.build import build_graph
+from kg.job import build_graph
 from kg.cli import main
 from kg.errors import EXIT_BAD_INPUT
 from kg.store import OxigraphStore

@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 from servers import FaultyServer, OxigraphServer, free_port, wait_until_up
 
 from conftest import REPO, SEED, corpus_files
-from kg.build import build_graph
+from kg.job import build_graph
 from kg.cli import main
 from kg.errors import EXIT_OK, EXIT_UNREACHABLE
 from kg.queries import list_queries, parse_parameters

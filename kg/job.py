@@ -1,4 +1,4 @@
-"""``kg build``: the main job. Read, parse, extract and resolve every document, write the graph and the store.
+"""``kg build``, the main job (``kg.build`` in Python). Read, parse, extract and resolve every document, write the graph and the store.
 
 Per-file work (read -> parse -> cite -> resolve -> rdf) is a pure function of the file's bytes, so it runs in
 parallel through any ``concurrent.futures.Executor`` and its result is cached under ``OUT/cache/`` by the

@@ -1,0 +1,102 @@
+"""How the whole pipeline grows with the corpus: synthetic corpora of several sizes (benchmarks/synth.py).
+
+For each size: the time of each stage (read, parse, extract, rdf) and of the full build (store, analysis and the
+overview included) with 1 and 2 workers, throughput, peak memory, and an incremental rebuild after changing 1% of
+the files. Prints figures; asserts nothing.
+
+Usage: python benchmarks/scale.py [SIZE ...]     (default 1000; `KG_BENCH_SIZES="1000 10000"` for make bench)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from synth import generate  # noqa: E402
+
+from kg.parse import parse_document  # noqa: E402
+from kg.rdf import document_quads  # noqa: E402
+from kg.readers import read  # noqa: E402
+from kg.resolve import extract_citations  # noqa: E402
+
+
+def _build(inputs: Path, out: Path, workers: int) -> tuple[float, int, str]:
+    """Run ``kg build`` in its own process: seconds, peak resident memory (KiB, the process and its workers)."""
+    program = ("import re, resource, sys\nfrom kg.cli import main\ncode = main(sys.argv[1:])\n"
+               "own = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n"
+               "print('peak', max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss), file=sys.stderr)\n"
+               "sys.exit(code)")
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", program, "build", str(inputs), "--out", str(out), "--quiet",
+                             "--workers", str(workers)], capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    peak = int(re.search(r"peak (\d+)", result.stderr).group(1)) if "peak" in result.stderr else -1
+    return seconds, peak, result.stdout
+
+
+def stage_times(files: list[Path]) -> dict[str, float]:
+    times = dict.fromkeys(("read", "parse", "extract", "rdf", "regex"), 0.0)
+    pattern = re.compile(r"[Rr]esolution\s+\d+")
+    for path in files:
+        start = time.perf_counter()
+        sources = read(path)
+        times["read"] += time.perf_counter() - start
+        for source in sources:
+            start = time.perf_counter()
+            document = parse_document(source)
+            times["parse"] += time.perf_counter() - start
+            start = time.perf_counter()
+            citations = extract_citations(document)
+            times["extract"] += time.perf_counter() - start
+            start = time.perf_counter()
+            document_quads(document, citations, source_name=path.name)
+            times["rdf"] += time.perf_counter() - start
+            start = time.perf_counter()
+            sum(1 for _ in pattern.finditer(source.text))
+            times["regex"] += time.perf_counter() - start
+    return times
+
+
+def main() -> None:
+    sizes = [int(s) for s in (sys.argv[1:] or os.environ.get("KG_BENCH_SIZES", "1000").split())]
+    work = Path(tempfile.mkdtemp(prefix="kg-scale-"))
+    print(f"{'documents':>10}{'stage':>24}{'seconds':>10}{'docs/s':>10}{'peak MB':>10}")
+    try:
+        for size in sizes:
+            inputs = work / f"corpus-{size}"
+            files = generate(size, inputs)
+            sample = files[: min(len(files), 1000)]
+            times = stage_times(sample)
+            scale = len(files) / len(sample)
+            for stage in ("read", "parse", "extract", "rdf", "regex"):
+                seconds = times[stage] * scale
+                print(f"{size:>10}{stage + (' (plain regex pass)' if stage == 'regex' else ''):>24}"
+                      f"{seconds:>10.2f}{size / seconds:>10.0f}{'':>10}")
+            print(f"{size:>10}{'extract / regex':>24}{times['extract'] / times['regex']:>10.1f}x")
+            for workers in (1, 2):
+                seconds, peak, _ = _build(inputs, work / f"out-{size}-{workers}", workers)
+                print(f"{size:>10}{f'full build, {workers} worker(s)':>24}{seconds:>10.2f}{size / seconds:>10.0f}"
+                      f"{peak / 1024:>10.0f}")
+            changed = files[:: 100]
+            for path in changed:
+                path.write_text(path.read_text(encoding="utf-8").replace("that ", "that indeed ", 1), encoding="utf-8")
+            seconds, peak, _ = _build(inputs, work / f"out-{size}-2", 2)
+            print(f"{size:>10}{f'rebuild, {len(changed)} changed':>24}{seconds:>10.2f}{size / seconds:>10.0f}"
+                  f"{peak / 1024:>10.0f}")
+            shutil.rmtree(inputs, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= out
+KG_BENCH_SIZES ?= 1000
 
 .PHONY: demo test bench clean
 
@@ -27,6 +28,7 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/scale.py $(KG_BENCH_SIZES)
 
 clean:
 	rm -rf $(VENV) $(OUT) $(OUT).* .pytest_cache .hypothesis

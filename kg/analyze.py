@@ -332,9 +332,11 @@ def analyze_build(out: Path, *, store: GraphStore | None = None) -> tuple[nx.DiG
     graph_file = out / "graph.nq"
     if graph_file.exists():   # graph.nq stays the whole dataset: the scores replace the previous ones there too
         marker = f"<{ANALYSIS_GRAPH}> .\n"
-        kept = [line for line in graph_file.read_text(encoding="utf-8").splitlines(keepends=True)
-                if not line.endswith(marker)]
-        graph_file.write_text("".join(sorted(kept + [line + "\n" for line in lines])), encoding="utf-8")
+        temporary = graph_file.with_suffix(".nq.tmp")
+        with graph_file.open(encoding="utf-8") as source, temporary.open("w", encoding="utf-8") as target:
+            target.writelines(line for line in source if not line.endswith(marker))
+            target.write(nquads)
+        temporary.replace(graph_file)
     if own:
         store.close()
     return G, metrics

@@ -20,7 +20,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from tqdm import tqdm
 from kg import __version__
 from kg.errors import InputError
 from kg.parse import parse_document
-from kg.rdf import document_quads
+from kg.rdf import SHARED_GRAPH, content_hash, document_quads, graph_iri
 from kg.readers import DOCUMENT_SUFFIXES, read
 from kg.resolve import citing_context, extract_citations
 from kg.store import OxigraphStore
@@ -52,7 +52,8 @@ class DocumentSummary:
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """The outcome of one input file: its quads and summaries, or the error that made it be skipped."""
+    """The outcome of one input file: its documents' summaries and named graphs, or the error that made it be
+    skipped. ``quads`` travels from the worker to the cache only; the build streams them from there."""
 
     path: str
     sha256: str
@@ -60,6 +61,7 @@ class FileResult:
     documents: tuple[DocumentSummary, ...] = ()
     error: str | None = None
     reparsed: bool = True
+    graphs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,17 +109,19 @@ def process_file(path: str, name: str) -> FileResult:
         return FileResult(name, digest, error=str(error).replace(path, name, 1))
     quads: list[str] = []
     summaries = []
+    graphs = []
     for source in sources:
         document = parse_document(source)
         citations = extract_citations(document)
         quads += document_quads(document, citations, source_name=source.origin.replace(path, name, 1))
+        graphs.append(graph_iri(content_hash(source.text)))
         summaries.append(DocumentSummary(
             doc=source.origin.replace(path, name, 1),
             work=citing_context(document).work,
             sections=len(document.sections), clauses=len(document.clauses), citations=len(citations),
             cited=tuple(c.work for c in citations if c.work),
             unresolved=tuple((c.text, c.reason or "") for c in citations if c.work is None)))
-    return FileResult(name, digest, tuple(quads), tuple(summaries))
+    return FileResult(name, digest, tuple(sorted(set(quads))), tuple(summaries), graphs=tuple(dict.fromkeys(graphs)))
 
 
 def _cache_path(out: Path, digest: str, name: str) -> Path:
@@ -130,19 +134,29 @@ def _load_cached(path: Path) -> FileResult | None:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    if not path.with_suffix(".nq").exists():
+        return None
     documents = tuple(DocumentSummary(**{**d, "cited": tuple(d["cited"]),
                                          "unresolved": tuple(tuple(u) for u in d["unresolved"])})
                       for d in raw["documents"])
-    return FileResult(raw["path"], raw["sha256"], tuple(raw["quads"]), documents, raw["error"], reparsed=False)
+    return FileResult(raw["path"], raw["sha256"], (), documents, raw["error"], reparsed=False,
+                      graphs=tuple(raw["graphs"]))
 
 
-def _store_cached(path: Path, result: FileResult) -> None:
+def _store_cached(path: Path, result: FileResult) -> FileResult:
+    """Write the summary (JSON) and the quads (N-Quads) of one file; return the result without its quads."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    quads = path.with_suffix(".nq")
+    temporary = quads.with_suffix(".nq.tmp")
+    temporary.write_text("".join(line + "\n" for line in result.quads), encoding="utf-8")
+    temporary.replace(quads)
     record = asdict(result)
-    record.pop("reparsed")
+    for transient in ("reparsed", "quads"):
+        record.pop(transient)
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     temporary.replace(path)
+    return replace(result, quads=())
 
 
 def _run(jobs: list[tuple[str, str]], executor: Executor | None, workers: int | None,
@@ -188,26 +202,100 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
         else:
             jobs.append((str(path), name))
     for result in _run(jobs, executor, workers, progress):
-        results[result.path] = result
-        _store_cached(_cache_path(out, result.sha256, result.path), result)
+        results[result.path] = _store_cached(_cache_path(out, result.sha256, result.path), result)
     ordered = [results[name] for name in sorted(results)]
     errors += [r.error for r in ordered if r.error]
-    lines = sorted({line for r in ordered for line in r.quads} | set(ontology_quads()))
-    graph_file = out / "graph.nq"
-    graph_file.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    previous = _read_manifest(out)
+    quads = _write_graph_file(out, ordered)
     if load_store:
-        store_dir = out / "store"
-        if store_dir.exists():
-            shutil.rmtree(store_dir)
-        store = OxigraphStore(store_dir)
-        if lines:
-            store.load_file(graph_file)
+        store = _update_store(out, ordered, previous)
         _analyse_and_draw(out, store, doc_views=doc_views, results=ordered)
         store.close()
-    result = BuildResult(out, tuple(ordered), len(lines), tuple(errors))
+    result = BuildResult(out, tuple(ordered), quads, tuple(errors))
     (out / "report.md").write_text(build_report(result), encoding="utf-8")
     _write_manifest(result)
     return result
+
+
+_SHARED_SUFFIX = f"<{SHARED_GRAPH}> .\n"
+
+
+def _cached_lines(out: Path, result: FileResult) -> Iterator[str]:
+    with _cache_path(out, result.sha256, result.path).with_suffix(".nq").open(encoding="utf-8") as handle:
+        yield from handle
+
+
+def _write_graph_file(out: Path, ordered: list[FileResult]) -> int:
+    """Stream every document's graph (in the order of the input paths, each graph's lines sorted) into
+    ``graph.nq``, then the shared graph and the ontology, sorted; a document found in two files is written once.
+    Only the shared graph is held in memory. Returns the number of quads."""
+    shared: set[str] = {line + "\n" for line in ontology_quads()}
+    written_graphs: set[str] = set()
+    count = 0
+    temporary = out / "graph.nq.tmp"
+    with temporary.open("w", encoding="utf-8") as handle:
+        for result in ordered:
+            if result.error:
+                continue
+            fresh = {graph for graph in result.graphs if graph not in written_graphs}
+            for line in _cached_lines(out, result):
+                if line.endswith(_SHARED_SUFFIX):
+                    shared.add(line)
+                elif line.rsplit(" ", 2)[1][1:-1] in fresh:
+                    handle.write(line)
+                    count += 1
+            written_graphs |= fresh
+        for line in sorted(shared):
+            handle.write(line)
+        count += len(shared)
+    temporary.replace(out / "graph.nq")
+    return count
+
+
+def _read_manifest(out: Path) -> dict[str, object] | None:
+    try:
+        return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _update_store(out: Path, ordered: list[FileResult], previous: dict[str, object] | None) -> OxigraphStore:
+    """Bring ``out/store`` up to date: replace only the graphs of the files that changed when the previous build's
+    store is there and complete, else bulk-load ``graph.nq`` into a new store."""
+    store_dir = out / "store"
+    held = {entry["path"]: entry for entry in (previous or {}).get("files", [])}  # type: ignore[union-attr]
+    updating = out / "store.updating"   # left behind by an update that did not finish: start the store afresh
+    if previous is None or not previous.get("store_complete") or not store_dir.is_dir() or updating.exists():
+        if store_dir.exists():
+            shutil.rmtree(store_dir)
+        store = OxigraphStore(store_dir)
+        store.load_file(out / "graph.nq")
+        updating.unlink(missing_ok=True)
+        return store
+    updating.touch()
+    store = OxigraphStore(store_dir)
+    current = {r.path: r for r in ordered if not r.error}
+    stale = [graph for path, entry in held.items()
+             if path not in current or current[path].sha256 != entry["sha256"] for graph in entry.get("graphs", [])]
+    fresh = [r for path, r in current.items() if path not in held or held[path]["sha256"] != r.sha256]
+    kept = {graph for path, r in current.items() if r not in fresh for graph in r.graphs}
+    store.remove_graphs([graph for graph in stale if graph not in kept] + [SHARED_GRAPH,
+                                                                             "https://w3id.org/resolution-kg/ontology"])
+    for result in fresh:
+        store.load("".join(line for line in _cached_lines(out, result) if not line.endswith(_SHARED_SUFFIX)),
+                   bulk=False)
+    shared = "".join(line for line in _graph_lines(out / "graph.nq", {SHARED_GRAPH,
+                                                                       "https://w3id.org/resolution-kg/ontology"}))
+    store.load(shared, bulk=False)
+    store.optimize()
+    updating.unlink()
+    return store
+
+
+def _graph_lines(path: Path, graphs: set[str]) -> Iterator[str]:
+    suffixes = tuple(f"<{graph}> .\n" for graph in graphs)
+    with path.open(encoding="utf-8") as handle:
+        yield from (line for line in handle if line.endswith(suffixes))
 
 
 def _analyse_and_draw(out: Path, store: OxigraphStore, *, doc_views: bool, results: list[FileResult]) -> None:
@@ -238,8 +326,9 @@ def _write_manifest(result: BuildResult) -> None:
         "tool": f"resolution-kg {__version__}",
         "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "quads": result.quads,
+        "store_complete": True,
         "files": [{"path": f.path, "sha256": f.sha256, "documents": len(f.documents), "reparsed": f.reparsed,
-                   "error": f.error} for f in result.files],
+                   "error": f.error, "graphs": list(f.graphs)} for f in result.files],
         "errors": list(result.errors),
     }
     (result.out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",

@@ -99,12 +99,21 @@ class OxigraphStore:
         except OSError as error:
             raise StoreError(f"{path}: cannot open the store ({error})") from None
 
-    def load(self, nquads: str | bytes) -> None:
-        """Add N-Quads; an on-disk store takes them through the bulk loader."""
-        if self.path is not None:
+    def load(self, nquads: str | bytes, *, bulk: bool = True) -> None:
+        """Add N-Quads; an on-disk store takes them through the bulk loader unless ``bulk`` is False (the plain
+        loader is one transaction: readers see all of it or none)."""
+        if self.path is not None and bulk:
             self._store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
         else:
             self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
+
+    def remove_graphs(self, graphs: list[str]) -> None:
+        for graph in graphs:
+            self._store.remove_graph(ox.NamedNode(graph)) if self._store.contains_named_graph(
+                ox.NamedNode(graph)) else None
+
+    def optimize(self) -> None:
+        self._store.optimize()
 
     def load_file(self, path: str | Path) -> None:
         """Bulk-load an N-Quads file, then optimise the store for reading."""

@@ -100,6 +100,12 @@ def test_build_is_deterministic_and_incremental(tmp_path):
     touched = build_graph([inputs], tmp_path / "a", progress=False, workers=1)
     assert [name.rsplit("/", 1)[-1] for name in touched.reparsed] == ["other.txt"]
     assert again.quads == first.quads
+    # the store updated in place holds exactly what a store built afresh from the same files holds
+    fresh = build_graph([inputs], tmp_path / "c", progress=False, workers=1)
+    assert (tmp_path / "a" / "graph.nq").read_bytes() == (tmp_path / "c" / "graph.nq").read_bytes()
+    updated = set(OxigraphStore(tmp_path / "a" / "store", read_only=True).dump().splitlines())
+    assert updated == set(OxigraphStore(tmp_path / "c" / "store", read_only=True).dump().splitlines())
+    assert len(updated) == len((tmp_path / "c" / "graph.nq").read_text(encoding="utf-8").splitlines()) > fresh.quads
 
 
 def test_any_executor_runs_the_per_file_work(tmp_path):

@@ -99,8 +99,11 @@ def _display_name(path: Path) -> str:
         return str(path)
 
 
-def process_file(path: str, name: str) -> FileResult:
-    """Read, parse, extract and turn into quads every document of one file (runs in a worker process)."""
+def process_file(path: str, name: str, out: str | None = None) -> FileResult:
+    """Read, parse, extract and turn into quads every document of one file (runs in a worker process).
+
+    With ``out`` the worker writes the file's cache entry itself and returns the result without its quads, so
+    that no large text travels back to the parent process (the workers then need ``out`` on a shared disk)."""
     data = Path(path).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     try:
@@ -121,7 +124,8 @@ def process_file(path: str, name: str) -> FileResult:
             sections=len(document.sections), clauses=len(document.clauses), citations=len(citations),
             cited=tuple(c.work for c in citations if c.work),
             unresolved=tuple((c.text, c.reason or "") for c in citations if c.work is None)))
-    return FileResult(name, digest, tuple(sorted(set(quads))), tuple(summaries), graphs=tuple(dict.fromkeys(graphs)))
+    result = FileResult(name, digest, tuple(sorted(set(quads))), tuple(summaries), graphs=tuple(dict.fromkeys(graphs)))
+    return _store_cached(_cache_path(Path(out), digest, name), result) if out is not None else result
 
 
 def _cache_path(out: Path, digest: str, name: str) -> Path:
@@ -159,18 +163,19 @@ def _store_cached(path: Path, result: FileResult) -> FileResult:
     return replace(result, quads=())
 
 
-def _run(jobs: list[tuple[str, str]], executor: Executor | None, workers: int | None,
+def _run(jobs: list[tuple[str, str]], out: Path, executor: Executor | None, workers: int | None,
          progress: bool) -> Iterable[FileResult]:
     bar = tqdm(total=len(jobs), desc="building", unit="file", disable=not progress, file=sys.stderr)
     if executor is None and (workers == 1 or len(jobs) <= 1):
         for path, name in jobs:
-            yield process_file(path, name)
+            yield process_file(path, name, str(out))
             bar.update()
     else:
         own = executor is None
         pool = executor or ProcessPoolExecutor(max_workers=workers or os.cpu_count())
         try:
-            for result in pool.map(process_file, [p for p, _ in jobs], [n for _, n in jobs]):
+            for result in pool.map(process_file, [p for p, _ in jobs], [n for _, n in jobs], [str(out)] * len(jobs),
+                                   chunksize=1 if executor is not None else 16):
                 yield result
                 bar.update()
         finally:
@@ -201,8 +206,8 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
             results[name] = cached
         else:
             jobs.append((str(path), name))
-    for result in _run(jobs, executor, workers, progress):
-        results[result.path] = _store_cached(_cache_path(out, result.sha256, result.path), result)
+    for result in _run(jobs, out, executor, workers, progress):
+        results[result.path] = result
     ordered = [results[name] for name in sorted(results)]
     errors += [r.error for r in ordered if r.error]
     previous = _read_manifest(out)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from kg.rdf import work_iri
 from kg.store import GraphStore
 
 EXACT_BETWEENNESS_UP_TO = 2000
-BETWEENNESS_SAMPLE = 500
+BETWEENNESS_SAMPLE = 200
 SEED = 42
 _PREFIXES = """PREFIX kg: <https://w3id.org/resolution-kg/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
@@ -89,12 +90,18 @@ def _family(key: str) -> str:
 
 
 def instrument_graph(store: GraphStore) -> nx.DiGraph:
-    """Works citing works; ``weight`` counts the distinct citing clauses, ``clauses`` lists them."""
+    """Works citing works, read from the store; ``weight`` counts the distinct citing clauses."""
+    return network_of_citations(_citations(store), _work_facts(store))
+
+
+def network_of_citations(citations: Iterable[Mapping[str, str]],
+                         facts: Mapping[str, Mapping[str, object]]) -> nx.DiGraph:
+    """Works citing works from citation rows (``citing``, ``edition``, ``clause`` or none, ``cited``):
+    ``weight`` counts the distinct citing clauses, ``clauses`` lists them; ``facts`` gives node data by key."""
     G = nx.DiGraph()
     clauses: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in _citations(store):
+    for row in citations:
         clauses[(row["citing"], row["cited"])].add(row.get("clause") or row["edition"])
-    facts = _work_facts(store)
     G.add_nodes_from(sorted({node for pair in clauses for node in pair}))
     for (citing, cited), where in sorted(clauses.items()):   # a fixed order: the same scores, to the last bit
         if citing == cited:
@@ -318,13 +325,15 @@ def neighbourhood(G: nx.DiGraph, node: str, *, depth: int = 1) -> nx.DiGraph:
     return G.subgraph(nx.ego_graph(G.to_undirected(as_view=True), node, radius=depth).nodes).copy()
 
 
-def analyze_build(out: Path, *, store: GraphStore | None = None) -> tuple[nx.DiGraph, Metrics]:
+def analyze_build(out: Path, *, store: GraphStore | None = None,
+                  G: nx.DiGraph | None = None) -> tuple[nx.DiGraph, Metrics]:
     """``kg analyze``: metrics of a build's instrument graph, written to ``metrics.csv``/``metrics.json`` and back
-    into the store and ``graph.nq`` (as the analysis graph)."""
+    into the store and ``graph.nq`` (as the analysis graph). ``G`` is the instrument graph when the caller has it
+    already (``kg build`` makes it from what it extracted, without reading the store)."""
     from kg.store import OxigraphStore
     own = store is None
     store = store or OxigraphStore(out / "store")
-    G = instrument_graph(store)
+    G = G if G is not None else instrument_graph(store)
     metrics = compute_metrics(G)
     lines = write_metrics(out, G, metrics)
     nquads = "".join(line + "\n" for line in lines)

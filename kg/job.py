@@ -29,12 +29,13 @@ from tqdm import tqdm
 from kg import __version__
 from kg.errors import InputError
 from kg.parse import parse_document
-from kg.rdf import SHARED_GRAPH, content_hash, document_quads, graph_iri
+from kg.gazetteer import load_gazetteer
+from kg.rdf import SHARED_GRAPH, clause_iris, content_hash, document_quads, graph_iri, own_work_key, work_facts
 from kg.readers import DOCUMENT_SUFFIXES, read
-from kg.resolve import citing_context, extract_citations
+from kg.resolve import extract_citations
 from kg.store import OxigraphStore
 
-CACHE_VERSION = f"{__version__}-1"
+CACHE_VERSION = f"{__version__}-2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +43,16 @@ class DocumentSummary:
     """What the report says of one document."""
 
     doc: str
-    work: str | None
+    work: str
     sections: int
     clauses: int
     citations: int
     cited: tuple[str, ...]
     unresolved: tuple[tuple[str, str], ...]
+    title: str | None = None
+    year: int | None = None
+    edition: str = "unknown"
+    links: tuple[tuple[str, str], ...] = ()   # (citing clause IRI, or "" outside any clause; cited work)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,12 +123,18 @@ def process_file(path: str, name: str, out: str | None = None) -> FileResult:
         citations = extract_citations(document)
         quads += document_quads(document, citations, source_name=source.origin.replace(path, name, 1))
         graphs.append(graph_iri(content_hash(source.text)))
+        clauses = clause_iris(document)
+        date = document.header.date or (conference.end_date if (conference := load_gazetteer().by_id(
+            document.header.edition or "")) else None)
         summaries.append(DocumentSummary(
             doc=source.origin.replace(path, name, 1),
-            work=citing_context(document).work,
+            work=own_work_key(document),
             sections=len(document.sections), clauses=len(document.clauses), citations=len(citations),
             cited=tuple(c.work for c in citations if c.work),
-            unresolved=tuple((c.text, c.reason or "") for c in citations if c.work is None)))
+            unresolved=tuple((c.text, c.reason or "") for c in citations if c.work is None),
+            title=document.header.title, year=int(date[:4]) if date else None,
+            edition=document.header.edition or "unknown",
+            links=tuple((clauses.get(c.clause or "", ""), c.work) for c in citations if c.work)))
     result = FileResult(name, digest, tuple(sorted(set(quads))), tuple(summaries), graphs=tuple(dict.fromkeys(graphs)))
     return _store_cached(_cache_path(Path(out), digest, name), result) if out is not None else result
 
@@ -141,7 +152,8 @@ def _load_cached(path: Path) -> FileResult | None:
     if not path.with_suffix(".nq").exists():
         return None
     documents = tuple(DocumentSummary(**{**d, "cited": tuple(d["cited"]),
-                                         "unresolved": tuple(tuple(u) for u in d["unresolved"])})
+                                         "unresolved": tuple(tuple(u) for u in d["unresolved"]),
+                                         "links": tuple(tuple(link) for link in d["links"])})
                       for d in raw["documents"])
     return FileResult(raw["path"], raw["sha256"], (), documents, raw["error"], reparsed=False,
                       graphs=tuple(raw["graphs"]))
@@ -307,7 +319,7 @@ def _analyse_and_draw(out: Path, store: OxigraphStore, *, doc_views: bool, resul
     """Metrics written back into the store, the overview view, and with ``doc_views`` one view per resolution."""
     from kg.analyze import analyze_build, document_outline
     from kg.view import document_view, overview
-    G, metrics = analyze_build(out, store=store)
+    G, metrics = analyze_build(out, store=store, G=network_of_summaries(results))
     views = out / "views"
     if views.exists():
         shutil.rmtree(views)
@@ -315,6 +327,27 @@ def _analyse_and_draw(out: Path, store: OxigraphStore, *, doc_views: bool, resul
     if doc_views:
         for work in sorted({d.work for r in results for d in r.documents if d.work}):
             document_view(document_outline(store, work)).write(views / "doc" / f"{work.replace('/', '_')}.html")
+
+
+def network_of_summaries(results: list[FileResult]):  # noqa: ANN201 (networkx loads only when building)
+    """The instrument graph from what the build extracted: the same graph ``instrument_graph`` reads from the
+    store, made without a query."""
+    from kg.analyze import network_of_citations
+    documents = [d for r in results if not r.error for d in r.documents]
+    rows = [{"citing": d.work, "edition": d.edition, "clause": clause, "cited": cited}
+            for d in documents for clause, cited in d.links]
+    facts: dict[str, dict[str, object]] = {}
+    for row in rows:
+        for key in (row["citing"], row["cited"]):
+            facts.setdefault(key, {**work_facts(key), "years": []})
+    for document in documents:
+        if document.work in facts:
+            if document.title:
+                facts[document.work]["title"] = document.title
+            years = facts[document.work]["years"]
+            if document.year and document.year not in years:   # type: ignore[operator]
+                years.append(document.year)  # type: ignore[union-attr]
+    return network_of_citations([{k: v for k, v in r.items() if v} for r in rows], facts)
 
 
 def ontology_quads() -> list[str]:

@@ -162,6 +162,36 @@ class _Quads:
         self.lines.add(f"{subject} {predicate} {obj} <{SHARED_GRAPH}> .")
 
 
+def work_facts(work_key: str) -> dict[str, str]:
+    """What a work key says of its work: its class, the name of its body (or its family), its number.
+
+    >>> work_facts("itu/pp/res/71")
+    {'kind': 'Resolution', 'body': 'Plenipotentiary Conference', 'number': '71'}
+    """
+    body = _work_body(work_key)
+    family = {"itu": "ITU", "un": "United Nations", "wsis": "WSIS"}.get(work_key.split("/", 1)[0], "other")
+    facts = {"kind": _work_class(work_key), "body": _bodies()[body][1] if body in _bodies() else family}
+    if (number := _work_number(work_key)) is not None:
+        facts["number"] = number
+    return facts
+
+
+def own_work_key(document: Document) -> str:
+    """The work key of ``document`` itself; a text whose number or body is not found is ``local/{hash}``."""
+    return citing_context(document).work or f"local/{content_hash(document.source.text)[:16]}"
+
+
+def clause_iris(document: Document) -> dict[str, str]:
+    """The IRI of each clause of ``document``, by clause id (``.../wtsa-08/considering/b/iii``)."""
+    own_edition = edition_iri(own_work_key(document), document.header.edition or "unknown")
+    iris = {}
+    for section in document.sections:
+        section_iri = f"{own_edition}/{quote(section.id, safe=_SAFE)}"
+        for clause, path in zip(section.clauses, _clause_paths(section), strict=True):
+            iris[clause.id] = f"{section_iri}/{quote(path, safe=_SAFE)}"
+    return iris
+
+
 def _describe_work(out: _Quads, work_key: str) -> str:
     """A work node (so a work no document in the corpus defines is still in the graph), and its IRI."""
     subject = _iri(work_iri(work_key))
@@ -230,9 +260,8 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
     """The N-Quads lines of one document's named graph (unsorted; sort them for a byte-identical file)."""
     header = document.header
     digest = content_hash(document.source.text)
-    context = citing_context(document)
-    family = context.family
-    own_key = context.work or f"local/{digest[:16]}"
+    family = citing_context(document).family
+    own_key = own_work_key(document)
     own_edition = header.edition or "unknown"
     out = _Quads(_iri(graph_iri(digest)), set())
 

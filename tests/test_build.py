@@ -83,6 +83,15 @@ def test_ten_most_cited_works(store):
     assert str(rows[0]["key"]) == "un/charter"
 
 
+def test_the_network_made_by_the_build_equals_the_one_read_from_the_store(corpus_build, store):
+    from kg.analyze import instrument_graph
+    from kg.job import network_of_summaries
+    made, read_back = network_of_summaries(list(corpus_build.files)), instrument_graph(store)
+    assert made.number_of_edges() > 5000
+    assert sorted(made.nodes(data=True)) == sorted(read_back.nodes(data=True))
+    assert sorted(made.edges(data=True)) == sorted(read_back.edges(data=True))
+
+
 def test_build_is_deterministic_and_incremental(tmp_path):
     inputs = tmp_path / "inputs"
     inputs.mkdir()

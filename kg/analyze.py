@@ -337,7 +337,8 @@ def analyze_build(out: Path, *, store: GraphStore | None = None,
     metrics = compute_metrics(G)
     lines = write_metrics(out, G, metrics)
     nquads = "".join(line + "\n" for line in lines)
-    store.replace_graph(ANALYSIS_GRAPH, nquads)
+    store.remove_graphs([ANALYSIS_GRAPH])
+    store.load(nquads, bulk=False)
     graph_file = out / "graph.nq"
     if graph_file.exists():   # graph.nq stays the whole dataset: the scores replace the previous ones there too
         marker = f"<{ANALYSIS_GRAPH}> .\n"

@@ -303,8 +303,7 @@ def _update_store(out: Path, ordered: list[FileResult], previous: dict[str, obje
                    bulk=False)
     shared = "".join(line for line in _graph_lines(out / "graph.nq", {SHARED_GRAPH,
                                                                        "https://w3id.org/resolution-kg/ontology"}))
-    store.load(shared, bulk=False)
-    store.optimize()
+    store.load(shared, bulk=False)   # (no optimize: a few graphs replaced do not need the store compacted)
     updating.unlink()
     return store
 

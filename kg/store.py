@@ -33,7 +33,8 @@ class StoreError(KgError):
 
 
 class GraphStore(Protocol):
-    def load(self, nquads: str | bytes) -> None: ...
+    def load(self, nquads: str | bytes, *, bulk: bool = True) -> None: ...
+    def remove_graphs(self, graphs: list[str]) -> None: ...
     def replace_graph(self, graph: str, nquads: str) -> None: ...
     def select(self, sparql: str, *,
                bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]: ...
@@ -165,8 +166,12 @@ class MemoryStore:
     def __init__(self) -> None:
         self.dataset = rdflib.Dataset(default_union=True)
 
-    def load(self, nquads: str | bytes) -> None:
+    def load(self, nquads: str | bytes, *, bulk: bool = True) -> None:
         self.dataset.parse(data=nquads, format="nquads")
+
+    def remove_graphs(self, graphs: list[str]) -> None:
+        for graph in graphs:
+            self.dataset.remove_graph(self.dataset.graph(URIRef(graph)))
 
     def replace_graph(self, graph: str, nquads: str) -> None:
         self.dataset.remove_graph(self.dataset.graph(URIRef(graph)))

@@ -230,7 +230,7 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
         store.close()
     result = BuildResult(out, tuple(ordered), quads, tuple(errors))
     (out / "report.md").write_text(build_report(result), encoding="utf-8")
-    _write_manifest(result)
+    _write_manifest(result, store_complete=load_store)
     return result
 
 
@@ -358,12 +358,12 @@ def ontology_quads() -> list[str]:
             and not isinstance(o, rdflib.BNode)]
 
 
-def _write_manifest(result: BuildResult) -> None:
+def _write_manifest(result: BuildResult, *, store_complete: bool) -> None:
     manifest = {
         "tool": f"resolution-kg {__version__}",
         "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "quads": result.quads,
-        "store_complete": True,
+        "store_complete": store_complete,
         "files": [{"path": f.path, "sha256": f.sha256, "documents": len(f.documents), "reparsed": f.reparsed,
                    "error": f.error, "graphs": list(f.graphs)} for f in result.files],
         "errors": list(result.errors),

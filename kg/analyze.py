@@ -328,7 +328,7 @@ def neighbourhood(G: nx.DiGraph, node: str, *, depth: int = 1) -> nx.DiGraph:
 def analyze_build(out: Path, *, store: GraphStore | None = None,
                   G: nx.DiGraph | None = None) -> tuple[nx.DiGraph, Metrics]:
     """``kg analyze``: metrics of a build's instrument graph, written to ``metrics.csv``/``metrics.json`` and back
-    into the store and ``graph.nq`` (as the analysis graph). ``G`` is the instrument graph when the caller has it
+    into the store and ``graph.nq`` (as the analysis graph; also kept as ``analysis.nq``). ``G`` is the instrument graph when the caller has it
     already (``kg build`` makes it from what it extracted, without reading the store)."""
     from kg.store import OxigraphStore
     own = store is None
@@ -337,6 +337,7 @@ def analyze_build(out: Path, *, store: GraphStore | None = None,
     metrics = compute_metrics(G)
     lines = write_metrics(out, G, metrics)
     nquads = "".join(line + "\n" for line in lines)
+    (out / "analysis.nq").write_text(nquads, encoding="utf-8")
     store.remove_graphs([ANALYSIS_GRAPH])
     store.load(nquads, bulk=False)
     graph_file = out / "graph.nq"

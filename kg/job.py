@@ -77,6 +77,7 @@ class BuildResult:
     files: tuple[FileResult, ...]
     quads: int
     errors: tuple[str, ...] = field(default=())
+    network: str = ""
 
     @property
     def reparsed(self) -> list[str]:
@@ -224,11 +225,13 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
     errors += [r.error for r in ordered if r.error]
     previous = _read_manifest(out)
     quads = _write_graph_file(out, ordered)
+    network = ""
     if load_store:
-        store = _update_store(out, ordered, previous)
-        _analyse_and_draw(out, store, doc_views=doc_views, results=ordered)
+        store, fresh_store = _update_store(out, ordered, previous)
+        network = _analyse_and_draw(out, store, doc_views=doc_views, results=ordered, previous=previous,
+                                    fresh_store=fresh_store)
         store.close()
-    result = BuildResult(out, tuple(ordered), quads, tuple(errors))
+    result = BuildResult(out, tuple(ordered), quads, tuple(errors), network)
     (out / "report.md").write_text(build_report(result), encoding="utf-8")
     _write_manifest(result, store_complete=load_store)
     return result
@@ -276,9 +279,10 @@ def _read_manifest(out: Path) -> dict[str, object] | None:
         return None
 
 
-def _update_store(out: Path, ordered: list[FileResult], previous: dict[str, object] | None) -> OxigraphStore:
+def _update_store(out: Path, ordered: list[FileResult],
+                  previous: dict[str, object] | None) -> tuple[OxigraphStore, bool]:
     """Bring ``out/store`` up to date: replace only the graphs of the files that changed when the previous build's
-    store is there and complete, else bulk-load ``graph.nq`` into a new store."""
+    store is there and complete, else bulk-load ``graph.nq`` into a new store (then the second value is True)."""
     store_dir = out / "store"
     held = {entry["path"]: entry for entry in (previous or {}).get("files", [])}  # type: ignore[union-attr]
     updating = out / "store.updating"   # left behind by an update that did not finish: start the store afresh
@@ -288,7 +292,7 @@ def _update_store(out: Path, ordered: list[FileResult], previous: dict[str, obje
         store = OxigraphStore(store_dir)
         store.load_file(out / "graph.nq")
         updating.unlink(missing_ok=True)
-        return store
+        return store, True
     updating.touch()
     store = OxigraphStore(store_dir)
     current = {r.path: r for r in ordered if not r.error}
@@ -305,7 +309,7 @@ def _update_store(out: Path, ordered: list[FileResult], previous: dict[str, obje
                                                                        "https://w3id.org/resolution-kg/ontology"}))
     store.load(shared, bulk=False)   # (no optimize: a few graphs replaced do not need the store compacted)
     updating.unlink()
-    return store
+    return store, False
 
 
 def _graph_lines(path: Path, graphs: set[str]) -> Iterator[str]:
@@ -314,18 +318,40 @@ def _graph_lines(path: Path, graphs: set[str]) -> Iterator[str]:
         yield from (line for line in handle if line.endswith(suffixes))
 
 
-def _analyse_and_draw(out: Path, store: OxigraphStore, *, doc_views: bool, results: list[FileResult]) -> None:
-    """Metrics written back into the store, the overview view, and with ``doc_views`` one view per resolution."""
-    from kg.analyze import analyze_build, document_outline
+def _analyse_and_draw(out: Path, store: OxigraphStore, *, doc_views: bool, results: list[FileResult],
+                      previous: dict[str, object] | None, fresh_store: bool) -> str:
+    """Metrics written back into the store and ``graph.nq``, the overview view, and with ``doc_views`` one view
+    per resolution. When the network is the one the previous build analysed (same instruments, facts and
+    citing clauses: a rebuild that changed no citation), its scores and overview are kept. Returns the network's
+    signature."""
+    from kg.analyze import ANALYSIS_GRAPH, analyze_build, document_outline
     from kg.view import document_view, overview
-    G, metrics = analyze_build(out, store=store, G=network_of_summaries(results))
+    G = network_of_summaries(results)
+    signature = network_signature(G)
     views = out / "views"
-    if views.exists():
-        shutil.rmtree(views)
-    overview(G, metrics).write(views / "overview.html")
+    kept = [out / "analysis.nq", out / "metrics.json", out / "metrics.csv", views / "overview.html"]
+    if previous is not None and previous.get("network") == signature and all(path.exists() for path in kept):
+        scores = (out / "analysis.nq").read_text(encoding="utf-8")
+        if fresh_store:
+            store.load(scores, bulk=False)
+        with (out / "graph.nq").open("a", encoding="utf-8") as handle:
+            handle.write(scores)
+        assert scores == "" or scores.endswith(f"<{ANALYSIS_GRAPH}> .\n")
+    else:
+        G, metrics = analyze_build(out, store=store, G=G)
+        if views.exists():
+            shutil.rmtree(views)
+        overview(G, metrics).write(views / "overview.html")
     if doc_views:
         for work in sorted({d.work for r in results for d in r.documents if d.work}):
             document_view(document_outline(store, work)).write(views / "doc" / f"{work.replace('/', '_')}.html")
+    return signature
+
+
+def network_signature(G) -> str:  # noqa: ANN001
+    """A hash of the instrument graph: its nodes with their data and its edges with their data."""
+    record = json.dumps([sorted(G.nodes(data=True)), sorted(G.edges(data=True))], sort_keys=True, default=str)
+    return hashlib.sha256(record.encode("utf-8")).hexdigest()
 
 
 def network_of_summaries(results: list[FileResult]):  # noqa: ANN201 (networkx loads only when building)
@@ -364,6 +390,7 @@ def _write_manifest(result: BuildResult, *, store_complete: bool) -> None:
         "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "quads": result.quads,
         "store_complete": store_complete,
+        "network": result.network,
         "files": [{"path": f.path, "sha256": f.sha256, "documents": len(f.documents), "reparsed": f.reparsed,
                    "error": f.error, "graphs": list(f.graphs)} for f in result.files],
         "errors": list(result.errors),

@@ -108,6 +108,7 @@ def test_build_is_deterministic_and_incremental(tmp_path):
                                       encoding="utf-8")
     touched = build_graph([inputs], tmp_path / "a", progress=False, workers=1)
     assert [name.rsplit("/", 1)[-1] for name in touched.reparsed] == ["other.txt"]
+    assert touched.network == first.network      # no citation changed: the network's scores were kept
     assert again.quads == first.quads
     # the store updated in place holds exactly what a store built afresh from the same files holds
     fresh = build_graph([inputs], tmp_path / "c", progress=False, workers=1)
@@ -115,6 +116,15 @@ def test_build_is_deterministic_and_incremental(tmp_path):
     updated = set(OxigraphStore(tmp_path / "a" / "store", read_only=True).dump().splitlines())
     assert updated == set(OxigraphStore(tmp_path / "c" / "store", read_only=True).dump().splitlines())
     assert len(updated) == len((tmp_path / "c" / "graph.nq").read_text(encoding="utf-8").splitlines()) > fresh.quads
+    # a change that does cite something new is analysed again, and still equals a fresh build
+    (inputs / "other.txt").write_text((inputs / "other.txt").read_text(encoding="utf-8").replace(
+        "to submit contributions to the Dedicated", "to apply Resolution 64 (Rev. Busan, 2014) of the "
+        "Plenipotentiary Conference and to submit contributions to the Dedicated"), encoding="utf-8")
+    cited = build_graph([inputs], tmp_path / "a", progress=False, workers=1)
+    assert cited.network != first.network
+    assert (tmp_path / "a" / "graph.nq").read_bytes() == \
+        (build_graph([inputs], tmp_path / "d", progress=False, workers=1), tmp_path / "d" / "graph.nq")[1].read_bytes()
+    assert "itu/pp/res/64" in (tmp_path / "a" / "metrics.csv").read_text(encoding="utf-8")
 
 
 def test_any_executor_runs_the_per_file_work(tmp_path):

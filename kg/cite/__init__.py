@@ -17,158 +17,44 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import replace
 
-from kg.datafiles import read_csv_rows, read_toml
+from kg.cite.patterns import (
+    NamedInstrument,
+    _ADOPTED_BY_COUNCIL,
+    _ADOPTION_DATE,
+    _COUNCIL_ADOPTED,
+    _EDITION_LIKE,
+    _ITU_REC,
+    _KEYWORD,
+    _KEYWORD_TRIGGERS,
+    _KINDS,
+    _LABEL_AT_LINE_START,
+    _MEMBER_ASIDE,
+    _NUMBER,
+    _OTHER_ORGAN,
+    _PARAGRAPH_ANCHOR,
+    _PARAGRAPH_ID,
+    _PAREN,
+    _PINPOINT_ANCHOR,
+    _PINPOINT_ID,
+    _PREFIX,
+    _PREFIX_BODIES,
+    _REC_ID,
+    _SELF,
+    _SEMICOLON,
+    _SEPARATOR,
+    _TRAILING,
+    _TRAILING_BODIES,
+    _WHITESPACE,
+    _YEAR_NUMBER,
+    _clean,
+    _near_triggers,
+    _un_symbol_pattern,
+    _which,
+    named_instruments,
+)
 from kg.model import Document, Mention
-
-_KEYWORD = re.compile(
-    r"\b(?P<kw>(?:R|r)esolutions?|RESOLUTIONS?|(?:D|d)ecisions?|DECISIONS?|(?:R|r)ecommendations?|RECOMMENDATIONS?"
-    r"|(?:O|o)pinions?|OPINIONS?)\b")
-_KEYWORD_TRIGGERS = ("esolution", "ecision", "ecommendation", "pinion")
-_KINDS = {"resolution": "res", "decision": "dec", "recommendation": "rec", "opinion": "opinion"}
-# A member of a list of numbered instruments: ITU "71", "1282", "25A"; RA "ITU-R 9-7"; UN "70/1", "S-26/2",
-# "57/130 B", "2006/46"; the part letter of an old GA resolution ("217 A (III)") is read and dropped.
-_NUMBER = re.compile(
-    r"(?P<itur>ITU-R\s+)?(?P<num>(?:E?S-\d{1,2}/\d{1,4})|\d{1,4}/\d{1,4}|\d{1,4}[A-Z]?(?:-\d{1,2})?)"
-    r"(?!\w|[/.]\d)(?P<part>\s?[A-H](?:\s?(?:-|and)\s?[A-H])?(?=\s*(?:\(|,|;|\.|\band\b|\bof\b|\)|$)))?")
-_PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,70})\)")
-_EDITION_LIKE = re.compile(r"\d{4}|\b[A-Z]{2,5}(?:\s\w{3})?[-\u2011]\d{2,4}\b|^\s*Rev|^[IVXL]+$|^(?:E?S-)[IVXL]+$",
-                           re.IGNORECASE)
-_ADOPTION_DATE = re.compile(r"\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
-# What may stand between the members of a list: a title ("74/270 of 2 April 2020, entitled “...”, and") or a
-# pinpoint ("52/214, sect. C, para. 3; 55/222").
-_MEMBER_ASIDE = re.compile(r",?\s*(?:entitled\s+[“\"][^”\"]{1,300}[”\"]"
-                           r"|(?:on|concerning|relating\s+to|regarding)\s+[^,;()“”]{1,150}?"
-                           r"(?=[,;]?\s*(?:and\s+)?\d{1,4}(?:\s?\((?:19|20)\d\d\)|/\d))"
-                           r"|(?:,\s*)?(?:sect\.|section|annex|paras?\.|paragraphs?)\s*[\w.–-]{1,9}"
-                           r"(?:,\s*(?:sect\.|paras?\.)\s*[\w.–-]{1,9})*)")
-# "52/214, sect. C, para. 3; 55/222", "2143 (2014) on children and armed conflict; and 1502 (2003)"
-# (and a comma left out: "1998 (2011) 2068 (2012)")
-_SEMICOLON = re.compile(r"(?P<range>(?!))?(?:;\s*(?:and\s+)?(?=\d{1,4}(?:/\d|\s?\((?:19|20)\d\d\)))"
-                        r"|\s+(?=\d{1,4}\s?\((?:19|20)\d\d\)))")
-_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*(?P<range>-|–|to)\s*)")
-_ITU_REC = re.compile(
-    r"\b(?:(?P<pre>ITU[-\s][TRD])\s+)?(?P<kw>Recommendations?|RECOMMENDATIONS?)\s+(?:(?P<post>ITU[-\s][TRD])\s+)?"
-    r"(?=[A-Z]{1,3}\.\d)")
-_REC_ID = re.compile(r"(?P<id>[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})*)(?P<rev>-\d{1,2})?(?!\w|\.\d)")
-_PINPOINT_ANCHOR = re.compile(r"\b(?P<kind>Articles?|Nos?\.?|Appendix|Appendices|APPENDIX|ARTICLE|Sections?)\s*(?=\d)")
-_PINPOINT_ID = re.compile(r"\d{1,3}(?:\.\d{1,3})?[A-Z]{0,2}(?!\w|[/.]\d)")
-_PARAGRAPH_ANCHOR = re.compile(r"(?P<kind>§§?|\b[Pp]aragraphs?|\bparas?\.)\s*(?=\d)")
-_PARAGRAPH_ID = re.compile(r"\d{1,3}(?:\s?[a-z]\)(?:\s?[-–]\s?[a-z]\))?)?(?![\d/])")
-_SELF = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by)\s+(?:this|the\s+present)\s+(?:[Cc]onference|[Aa]ssembly|"
-                   r"[Ff]orum|[Cc]ouncil)\b")
-_ADOPTED_BY_COUNCIL = re.compile(r"^\s*,?\s*adopted\s+by\s+the\s+(?:ITU\s+)?Council\s+at\s+its\s+(?P<year>\d{4})"
-                                 r"\s+session")
-_PREFIX_BODIES = [
-    (r"United\s+Nations\s+General\s+Assembly(?:\s+\(UNGA\))?|UNGA|UN\s+General\s+Assembly|General\s+Assembly", "unga"),
-    (r"(?:United\s+Nations\s+)?Security\s+Council", "unsc"),
-    (r"Human\s+Rights\s+Council", "hrc"),
-    (r"Economic\s+and\s+Social\s+Council|ECOSOC", "ecosoc"),
-    (r"Commission\s+on\s+Human\s+Rights", "chr"),
-    (r"ITU\s+Council|Council", "council"),
-    (r"WTSA|World\s+Telecommunication\s+Standardization\s+Assembly", "wtsa"),
-    (r"WTDC|World\s+Telecommunication\s+Development\s+Conference", "wtdc"),
-    (r"PP|Plenipotentiary(?:\s+Conference)?", "pp"),
-    (r"WRC|World\s+Radiocommunication\s+Conference", "wrc"),
-    (r"RA|Radiocommunication\s+Assembly", "ra"),
-    (r"ITU-D", "wtdc"), (r"ITU-T", "wtsa"), (r"ITU-R", "ra"),
-    (r"its|their", "its"),
-]
-_COUNCIL_ADOPTED = re.compile(r"\b(?:ITU\s+)?Council\s+(?:adopted|approved)(?:\s+at\s+its\s+(?P<year>\d{4})\s+"
-                              r"session)?\s+$")
-_PREFIX = re.compile(r"(?:\b(?P<body>" + "|".join(f"(?:{p})" for p, _ in _PREFIX_BODIES) + r")(?:\s+\(\w+\))?)\s+$")
-_TRAILING_BODIES = [
-    (r"(?:ITU\s+)?Plenipotentiary\s+Conference|PP", "pp"),
-    (r"World\s+Telecommunication\s+Standardization\s+Assembly|WTSA", "wtsa"),
-    (r"World\s+Telecommunication\s+Standardization\s+Conference|WTSC", "wtsa"),
-    (r"World\s+Telecommunication\s+Development\s+Conference|WTDC", "wtdc"),
-    (r"World\s+(?:Administrative\s+)?Radio(?:communication)?\s+Conference|WRC|WARC", "wrc"),
-    (r"Radiocommunication\s+Assembly|RA", "ra"),
-    (r"World\s+Conference\s+on\s+International\s+Telecommunications|WCIT(?:-12)?", "wcit"),
-    (r"World\s+Telecommunication/(?:ICT|[Ii]nformation\s+and\s+[Cc]ommunication\s+[Tt]echnology)\s+Policy\s+Forum"
-     r"|World\s+Telecommunication\s+Policy\s+Forum|WTPF", "wtpf"),
-    (r"(?:ITU\s+)?Council", "council"),
-    (r"(?:United\s+Nations\s+)?General\s+Assembly(?:\s+of\s+the\s+United\s+Nations)?|UNGA", "unga"),
-    (r"(?:United\s+Nations\s+)?Security\s+Council", "unsc"),
-    (r"Human\s+Rights\s+Council", "hrc"),
-    (r"Economic\s+and\s+Social\s+Council|ECOSOC", "ecosoc"),
-]
-_TRAILING = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by|from)\s+(?:the\s+)?(?:(?:last|latest|most\s+recent)\s+)?"
-                       r"(?P<body>" + "|".join(f"(?:{p})" for p, _ in _TRAILING_BODIES) + r")\b")
-# "resolution 8/10 of the Conference of the States Parties to ...": an organ this project has no series for
-_OTHER_ORGAN = re.compile(r"^\s*,?\s*(?:of|adopted\s+by)\s+the\s+(?P<organ>(?:Conference|Meeting|Assembly|Board|"
-                          r"Commission|Committee|Governing|Executive|Council)\b[^,;.]{0,80})")
-_WHITESPACE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class NamedInstrument:
-    key: str
-    families: tuple[str, ...]
-    pattern: re.Pattern[str]
-    triggers: tuple[str, ...]
-
-
-@cache
-def named_instruments() -> tuple[NamedInstrument, ...]:
-    """The instruments cited by name (``data/instruments.toml``): key, the families that cite them, a pattern,
-    and the words one of which every match contains."""
-    rows = read_toml("instruments.toml")["instrument"]
-    return tuple(NamedInstrument(str(row["key"]), tuple(row["families"]), re.compile(rf"\b(?:{row['pattern']})"),
-                                 tuple(row["triggers"]))
-                 for row in rows)  # type: ignore[union-attr]
-
-
-def _near_triggers(pattern: re.Pattern[str], text: str, triggers: tuple[str, ...], *, back: int,
-                   ahead: int = 200, folded: str | None = None) -> list[re.Match[str]]:
-    """The matches of ``pattern`` that contain one of the literal ``triggers``, in text order, not overlapping.
-
-    Literal search is fast; a pattern with an optional opening ("(?:ITU\\s+)?Constitution") is not, so the
-    pattern is only tried within ``back`` characters before each trigger and ``ahead`` after it. With
-    ``folded`` (the text in lower case) the triggers are lower-case words looked for in it.
-    """
-    haystack = folded if folded is not None else text
-    hits = []
-    for trigger in triggers:
-        position = haystack.find(trigger)
-        while position >= 0:
-            hits.append(position)
-            position = haystack.find(trigger, position + 1)
-    matches: list[re.Match[str]] = []
-    for position in sorted(set(hits)):
-        if matches and position < matches[-1].end():
-            continue
-        start = max(0, position - back, matches[-1].end() if matches else 0)
-        for match in pattern.finditer(text, start, min(len(text), position + ahead)):
-            if match.start() <= position < match.end():
-                matches.append(match)
-                break
-            if match.start() > position:
-                break
-    return matches
-
-
-@cache
-def _un_symbol_pattern() -> re.Pattern[str]:
-    series = sorted((row["series"] for row in read_csv_rows("un_symbols.csv")), key=len, reverse=True)
-    # a joint symbol ("A/74/959-S/2020/724") is two symbols: "-" may stand before a series
-    return re.compile(r"(?<![\w/.])(?P<sym>(?:" + "|".join(map(re.escape, series)) +
-                      r")(?:/(?:E?S-\d{1,2}|[A-Z]{1,5}\(\d{1,2}\)|[A-Z][A-Za-z]{0,5}\.?\d{0,3}|\d{1,5}[A-Za-z]?))+)"
-                      r"(?P<year>\s?\((?:19|20)\d{2}\))?")
-
-
-def _which(patterns: list[tuple[str, str]], printed: str) -> str:
-    for pattern, body in patterns:
-        if re.fullmatch(pattern, printed):
-            return body
-    raise ValueError(printed)  # unreachable: ``printed`` was matched by one of ``patterns``
-
-
-def _clean(text: str) -> str:
-    return _WHITESPACE.sub(" ", text).strip()
-
 
 def find_mentions(document: Document, *, family: str | None = None) -> list[Mention]:
     """Every mention in ``document``, in text order, each with the id of the clause it stands in.
@@ -299,7 +185,6 @@ def _read_list(text: str, position: int) -> list[tuple[int, int, str, str | None
     return members
 
 
-_LABEL_AT_LINE_START = re.compile(r"\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]*(?:$|[A-Za-z])", re.MULTILINE)
 
 
 def _crosses_paragraph(text: str, start: int, end: int) -> bool:
@@ -322,7 +207,6 @@ def _spread_editions(editions: list[str | None]) -> list[str | None]:
     return spread
 
 
-_YEAR_NUMBER = re.compile(r"(?<![\w/.(-])\d{3,4}\s?\((?:19[4-9]\d|20\d\d)\)")
 
 
 def _unnamed_security_council_mentions(text: str) -> list[Mention]:

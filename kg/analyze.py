@@ -21,7 +21,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.rdf import work_iri
+from kg.rdf import work_family, work_iri
 from kg.store import GraphStore
 
 EXACT_BETWEENNESS_UP_TO = 2000
@@ -70,7 +70,7 @@ def _work_facts(store: GraphStore) -> dict[str, dict[str, object]]:
     for row in rows:
         data = facts[str(row["key"])]
         data["kind"] = str(row["type"]).rsplit("#", 1)[-1]
-        data["body"] = str(row.get("body", "")) or _family(str(row["key"]))
+        data["body"] = str(row.get("body", "")) or work_family(str(row["key"]))
         if "number" in row:
             data["number"] = str(row["number"])
         if "title" in row:
@@ -83,10 +83,6 @@ def _work_facts(store: GraphStore) -> dict[str, dict[str, object]]:
         if year not in years:
             years.append(year)
     return facts
-
-
-def _family(key: str) -> str:
-    return {"itu": "ITU", "un": "United Nations", "wsis": "WSIS"}.get(key.split("/", 1)[0], "other")
 
 
 def instrument_graph(store: GraphStore) -> nx.DiGraph:
@@ -108,7 +104,7 @@ def network_of_citations(citations: Iterable[Mapping[str, str]],
             continue   # an edition citing an earlier edition of itself is not an edge of the network
         G.add_edge(citing, cited, weight=len(where), clauses=sorted(where))
     for node in G.nodes:
-        G.nodes[node].update({"kind": "Instrument", "body": _family(node)}, **facts.get(node, {}))
+        G.nodes[node].update({"kind": "Instrument", "body": work_family(node)}, **facts.get(node, {}))
         G.nodes[node]["years"] = sorted(G.nodes[node].get("years", []))
     return G
 

@@ -105,13 +105,13 @@ def _display_name(path: Path) -> str:
         return str(path)
 
 
-def process_file(path: str, name: str, out: str | None = None) -> FileResult:
+def process_file(path: str, name: str, out: str | None = None, digest: str | None = None) -> FileResult:
     """Read, parse, extract and turn into quads every document of one file (runs in a worker process).
 
     With ``out`` the worker writes the file's cache entry itself and returns the result without its quads, so
-    that no large text travels back to the parent process (the workers then need ``out`` on a shared disk)."""
-    data = Path(path).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
+    that no large text travels back to the parent process (the workers then need ``out`` on a shared disk).
+    ``digest`` is the file's sha256 when the caller has hashed it already."""
+    digest = digest or hashlib.sha256(Path(path).read_bytes()).hexdigest()
     try:
         sources = read(path)
     except InputError as error:
@@ -176,18 +176,19 @@ def _store_cached(path: Path, result: FileResult) -> FileResult:
     return replace(result, quads=())
 
 
-def _run(jobs: list[tuple[str, str]], out: Path, executor: Executor | None, workers: int | None,
+def _run(jobs: list[tuple[str, str, str]], out: Path, executor: Executor | None, workers: int | None,
          progress: bool) -> Iterable[FileResult]:
     bar = tqdm(total=len(jobs), desc="building", unit="file", disable=not progress, file=sys.stderr)
     if executor is None and (workers == 1 or len(jobs) <= 1):
-        for path, name in jobs:
-            yield process_file(path, name, str(out))
+        for path, name, digest in jobs:
+            yield process_file(path, name, str(out), digest)
             bar.update()
     else:
         own = executor is None
         pool = executor or ProcessPoolExecutor(max_workers=workers or os.cpu_count())
         try:
-            for result in pool.map(process_file, [p for p, _ in jobs], [n for _, n in jobs], [str(out)] * len(jobs),
+            paths, names, digests = zip(*jobs)
+            for result in pool.map(process_file, paths, names, [str(out)] * len(jobs), digests,
                                    chunksize=1 if executor is not None else 16):
                 yield result
                 bar.update()
@@ -218,7 +219,7 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
         if cached is not None:
             results[name] = cached
         else:
-            jobs.append((str(path), name))
+            jobs.append((str(path), name, digest))
     for result in _run(jobs, out, executor, workers, progress):
         results[result.path] = result
     ordered = [results[name] for name in sorted(results)]

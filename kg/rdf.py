@@ -162,6 +162,11 @@ class _Quads:
         self.lines.add(f"{subject} {predicate} {obj} <{SHARED_GRAPH}> .")
 
 
+def work_family(work_key: str) -> str:
+    """The family a work belongs to, by the first part of its key: ``"ITU"``, ``"United Nations"``, ``"WSIS"``."""
+    return {"itu": "ITU", "un": "United Nations", "wsis": "WSIS"}.get(work_key.split("/", 1)[0], "other")
+
+
 def work_facts(work_key: str) -> dict[str, str]:
     """What a work key says of its work: its class, the name of its body (or its family), its number.
 
@@ -169,8 +174,7 @@ def work_facts(work_key: str) -> dict[str, str]:
     {'kind': 'Resolution', 'body': 'Plenipotentiary Conference', 'number': '71'}
     """
     body = _work_body(work_key)
-    family = {"itu": "ITU", "un": "United Nations", "wsis": "WSIS"}.get(work_key.split("/", 1)[0], "other")
-    facts = {"kind": _work_class(work_key), "body": _bodies()[body][1] if body in _bodies() else family}
+    facts = {"kind": _work_class(work_key), "body": _bodies()[body][1] if body in _bodies() else work_family(work_key)}
     if (number := _work_number(work_key)) is not None:
         facts["number"] = number
     return facts

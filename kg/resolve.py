@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from kg.cite import find_mentions
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.model import Citation, Document, Mention
-from kg.parse.header import body_of_symbol, read_editions
+from kg.parse.header import UN_BODIES, body_of_symbol, read_editions
 
-_UN_BODIES = {"unga", "unsc", "hrc", "ecosoc", "chr"}
+_UN_BODIES = UN_BODIES | {"chr"}   # and the Commission on Human Rights, cited but not parsed
 _ROMAN = re.compile(r"^(?:E?S-)?[IVXL]+$", re.IGNORECASE)
 _COUNCIL_WORDS = re.compile(r"\bRev\.?|\b(?:last\s+)?(?:modified|amended|revised)\b|\band\b", re.IGNORECASE)
 _YEARS = re.compile(r"\b(19[4-9]\d|20\d\d)\b")

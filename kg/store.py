@@ -35,7 +35,6 @@ class StoreError(KgError):
 class GraphStore(Protocol):
     def load(self, nquads: str | bytes, *, bulk: bool = True) -> None: ...
     def remove_graphs(self, graphs: list[str]) -> None: ...
-    def replace_graph(self, graph: str, nquads: str) -> None: ...
     def select(self, sparql: str, *,
                bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]: ...
     def query(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]: ...
@@ -121,11 +120,6 @@ class OxigraphStore:
         self._store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
         self._store.optimize()
 
-    def replace_graph(self, graph: str, nquads: str) -> None:
-        """Replace one named graph whole, in one transaction: readers see the old graph or the new one."""
-        body = "\n".join(line.rsplit(" ", 2)[0] + " ." for line in nquads.splitlines() if line.strip())
-        self._store.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }}")
-
     def select(self, sparql: str, *,
                bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]:
         """The projected variables, in order, and the rows (an ASK gives ``ask``; a CONSTRUCT ``s``, ``p``, ``o``)."""
@@ -172,10 +166,6 @@ class MemoryStore:
     def remove_graphs(self, graphs: list[str]) -> None:
         for graph in graphs:
             self.dataset.remove_graph(self.dataset.graph(URIRef(graph)))
-
-    def replace_graph(self, graph: str, nquads: str) -> None:
-        self.dataset.remove_graph(self.dataset.graph(URIRef(graph)))
-        self.load(nquads)
 
     def select(self, sparql: str, *,
                bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]:

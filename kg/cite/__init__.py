@@ -55,6 +55,7 @@ from kg.cite.patterns import (
     named_instruments,
 )
 from kg.model import Document, Mention
+from kg.parse.header import UN_BODIES
 
 def find_mentions(document: Document, *, family: str | None = None) -> list[Mention]:
     """Every mention in ``document``, in text order, each with the id of the clause it stands in.
@@ -63,7 +64,7 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     document's body.
     """
     text = document.source.text
-    family = family or ("un" if document.header.body in ("unga", "unsc", "hrc", "ecosoc") else "itu")
+    family = family or ("un" if document.header.body in UN_BODIES else "itu")
     folded = text.lower()   # the same length as ``text`` for the scripts of these documents; checked below
     if len(folded) != len(text):
         folded = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)

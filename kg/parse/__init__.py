@@ -15,12 +15,10 @@ from __future__ import annotations
 
 from kg.model import Document, Source
 from kg.parse.assemble import assemble_document
-from kg.parse.header import read_header
+from kg.parse.header import UN_BODIES, read_header
 from kg.parse.layout import find_header, layout_blocks
 
 __all__ = ["parse_document"]
-
-_UN_BODIES = {"unga", "unsc", "hrc", "ecosoc"}
 
 
 def parse_document(source: Source) -> Document:
@@ -40,6 +38,6 @@ def parse_document(source: Source) -> Document:
         header = read_header(text[header_span.start:header_span.end], start=header_span.start,
                              hints=source.hints)
         body_start = header_span.end
-    un_style = header.body in _UN_BODIES or source.hints.symbol is not None
+    un_style = header.body in UN_BODIES or source.hints.symbol is not None
     blocks = source.blocks if source.blocks else layout_blocks(text, body_start=body_start, un_style=un_style)
     return assemble_document(source, header, list(blocks))

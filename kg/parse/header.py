@@ -25,7 +25,7 @@ EDITION_LINE = re.compile(r"^[ \t]*\((?P<edition>[^()\n]*\d{2}[^()\n]*)\)[ \t]*$
 FORMULA_LINE = re.compile(r"^[ \t]*The[ \t]+[^\n]{4,200}?[,:]?[ \t]*$")
 _REVISION = re.compile(r"^\s*(?:Rev\.?|REV\.?)\s*", re.IGNORECASE)
 _PLACE_YEAR = re.compile(r"^(?P<place>[^,\d][^,]*?),?\s+(?P<year>\d{4})$")
-_UN_BODIES = {"unga", "unsc", "hrc", "ecosoc"}
+UN_BODIES = frozenset({"unga", "unsc", "hrc", "ecosoc"})   # the UN organs whose texts follow UN layout
 _SYMBOL_BODIES = (("A/HRC/RES/", "hrc"), ("A/RES/", "unga"), ("S/RES/", "unsc"), ("E/RES/", "ecosoc"))
 
 
@@ -135,7 +135,7 @@ def _number_only(number: str | None) -> str | None:
 
 
 def _with_edition(header: Header, edition_text: str | None, hints: Hints) -> Header:
-    if header.body in _UN_BODIES:
+    if header.body in UN_BODIES:
         year = int(hints.date[:4]) if hints.date else None
         if year is None and edition_text and re.fullmatch(r"\s*(?:19|20)\d\d\s*", edition_text):
             year = int(edition_text)   # "Resolution 2088 (2013)"

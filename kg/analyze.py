@@ -321,11 +321,12 @@ def neighbourhood(G: nx.DiGraph, node: str, *, depth: int = 1) -> nx.DiGraph:
     return G.subgraph(nx.ego_graph(G.to_undirected(as_view=True), node, radius=depth).nodes).copy()
 
 
-def analyze_build(out: Path, *, store: GraphStore | None = None,
-                  G: nx.DiGraph | None = None) -> tuple[nx.DiGraph, Metrics]:
+def analyze_build(out: Path, *, store: GraphStore | None = None, G: nx.DiGraph | None = None,
+                  graph_file_has_scores: bool = True) -> tuple[nx.DiGraph, Metrics]:
     """``kg analyze``: metrics of a build's instrument graph, written to ``metrics.csv``/``metrics.json`` and back
     into the store and ``graph.nq`` (as the analysis graph; also kept as ``analysis.nq``). ``G`` is the instrument graph when the caller has it
-    already (``kg build`` makes it from what it extracted, without reading the store)."""
+    already (``kg build`` makes it from what it extracted, without reading the store); ``graph_file_has_scores``
+    False says that ``graph.nq`` was just written without scores, so they are appended instead of replaced."""
     from kg.store import OxigraphStore
     own = store is None
     store = store or OxigraphStore(out / "store")
@@ -337,7 +338,10 @@ def analyze_build(out: Path, *, store: GraphStore | None = None,
     store.remove_graphs([ANALYSIS_GRAPH])
     store.load(nquads, bulk=False)
     graph_file = out / "graph.nq"
-    if graph_file.exists():   # graph.nq stays the whole dataset: the scores replace the previous ones there too
+    if graph_file.exists() and not graph_file_has_scores:   # just written by the build: the scores go at the end
+        with graph_file.open("a", encoding="utf-8") as handle:
+            handle.write(nquads)
+    elif graph_file.exists():   # graph.nq stays the whole dataset: the scores replace the previous ones there too
         marker = f"<{ANALYSIS_GRAPH}> .\n"
         temporary = graph_file.with_suffix(".nq.tmp")
         with graph_file.open(encoding="utf-8") as source, temporary.open("w", encoding="utf-8") as target:

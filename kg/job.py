@@ -339,7 +339,7 @@ def _analyse_and_draw(out: Path, store: OxigraphStore, *, doc_views: bool, resul
             handle.write(scores)
         assert scores == "" or scores.endswith(f"<{ANALYSIS_GRAPH}> .\n")
     else:
-        G, metrics = analyze_build(out, store=store, G=G)
+        G, metrics = analyze_build(out, store=store, G=G, graph_file_has_scores=False)
         if views.exists():
             shutil.rmtree(views)
         overview(G, metrics).write(views / "overview.html")

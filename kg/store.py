@@ -35,6 +35,7 @@ class StoreError(KgError):
 class GraphStore(Protocol):
     def load(self, nquads: str | bytes, *, bulk: bool = True) -> None: ...
     def remove_graphs(self, graphs: list[str]) -> None: ...
+    def remove_quads(self, nquads: str | bytes) -> None: ...
     def select(self, sparql: str, *,
                bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]: ...
     def query(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]: ...
@@ -112,6 +113,11 @@ class OxigraphStore:
             self._store.remove_graph(ox.NamedNode(graph)) if self._store.contains_named_graph(
                 ox.NamedNode(graph)) else None
 
+    def remove_quads(self, nquads: str | bytes) -> None:
+        """Take out the quads written in ``nquads``."""
+        for quad in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
+            self._store.remove(quad)
+
     def optimize(self) -> None:
         self._store.optimize()
 
@@ -166,6 +172,12 @@ class MemoryStore:
     def remove_graphs(self, graphs: list[str]) -> None:
         for graph in graphs:
             self.dataset.remove_graph(self.dataset.graph(URIRef(graph)))
+
+    def remove_quads(self, nquads: str | bytes) -> None:
+        removed = rdflib.Dataset()
+        removed.parse(data=nquads, format="nquads")
+        for quad in removed.quads((None, None, None, None)):
+            self.dataset.remove(quad)
 
     def select(self, sparql: str, *,
                bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]:

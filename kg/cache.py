@@ -1,0 +1,102 @@
+"""The build's cache: what one input file gave (its documents' summaries and its N-Quads), kept under
+``OUT/cache/`` by the hash of the file's bytes, so that a rebuild only redoes the files that changed.
+
+Each entry is two files named by a hash of (cache version, file name, file hash): ``{key}.json`` (the summary)
+and ``{key}.nq`` (the file's quads, sorted, the shared graph's lines among them). Both are written to a temporary
+name first and renamed, so an interrupted build never leaves half an entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from kg import __version__
+from kg.rdf import SHARED_GRAPH
+
+CACHE_VERSION = f"{__version__}-2"
+SHARED_SUFFIX = f"<{SHARED_GRAPH}> .\n"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What the report and the network need of one document."""
+
+    doc: str
+    work: str
+    sections: int
+    clauses: int
+    citations: int
+    cited: tuple[str, ...]
+    unresolved: tuple[tuple[str, str], ...]
+    title: str | None = None
+    year: int | None = None
+    edition: str = "unknown"
+    links: tuple[tuple[str, str], ...] = ()   # (citing clause IRI, or "" outside any clause; cited work)
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """The outcome of one input file: its documents' summaries and named graphs, or the error that made it be
+    skipped. ``quads`` travels from the worker to the cache only; the build streams them from there."""
+
+    path: str
+    sha256: str
+    quads: tuple[str, ...] = ()
+    documents: tuple[DocumentSummary, ...] = ()
+    error: str | None = None
+    reparsed: bool = True
+    graphs: tuple[str, ...] = ()
+
+
+def cache_path(out: Path, digest: str, name: str) -> Path:
+    """The summary file of the entry for the file ``name`` whose bytes hash to ``digest`` (its quads: ``.nq``)."""
+    key = hashlib.sha256(f"{CACHE_VERSION}\0{name}\0{digest}".encode()).hexdigest()
+    return out / "cache" / f"{key}.json"
+
+
+def load_cached(out: Path, digest: str, name: str) -> FileResult | None:
+    """The cached result for this file and hash, or None when there is none (or only part of one)."""
+    path = cache_path(out, digest, name)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not path.with_suffix(".nq").exists():
+        return None
+    documents = tuple(DocumentSummary(**{**d, "cited": tuple(d["cited"]),
+                                         "unresolved": tuple(tuple(u) for u in d["unresolved"]),
+                                         "links": tuple(tuple(link) for link in d["links"])})
+                      for d in raw["documents"])
+    return FileResult(raw["path"], raw["sha256"], (), documents, raw["error"], reparsed=False,
+                      graphs=tuple(raw["graphs"]))
+
+
+def store_cached(out: Path, result: FileResult) -> FileResult:
+    """Write the summary (JSON) and the quads (N-Quads) of one file; return the result without its quads."""
+    path = cache_path(out, result.sha256, result.path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    quads = path.with_suffix(".nq")
+    temporary = quads.with_suffix(".nq.tmp")
+    temporary.write_text("".join(line + "\n" for line in result.quads), encoding="utf-8")
+    temporary.replace(quads)
+    record = asdict(result)
+    for transient in ("reparsed", "quads"):
+        record.pop(transient)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    temporary.replace(path)
+    return replace(result, quads=())
+
+
+def cached_lines(out: Path, digest: str, name: str) -> Iterator[str]:
+    """The N-Quads lines of a cache entry, each with its newline."""
+    with cache_path(out, digest, name).with_suffix(".nq").open(encoding="utf-8") as handle:
+        yield from handle
+
+
+def has_quads(out: Path, digest: str, name: str) -> bool:
+    return cache_path(out, digest, name).with_suffix(".nq").exists()

@@ -1,0 +1,238 @@
+"""``OUT/graph.nq``, the whole graph in one N-Quads file: every document's named graph in the order of the input
+paths (each graph's lines sorted), then the shared graph and the ontology (sorted); the build appends the analysis
+graph after them. The same inputs give the same bytes.
+
+A rebuild does not write it from the cache again. The bytes of the files that did not change are copied from the
+previous ``graph.nq`` (the manifest records where each file's graphs lie; the copy is done by the kernel), only
+the changed files are read from the cache, and the shared graph is kept as counts (how many files describe each of
+its lines, ``OUT/cache/shared.tsv``), so that a changed file's lines are taken out or put in without reading the
+other files. Whatever does not match what the manifest recorded (graph.nq edited, another version of the code, a
+cache entry gone) makes the file be written whole from the cache instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.cache import CACHE_VERSION, SHARED_SUFFIX, FileResult, cache_path, has_quads
+
+ONTOLOGY_GRAPH = "https://w3id.org/resolution-kg/ontology"
+_SHARED_SUFFIX = SHARED_SUFFIX.encode("utf-8")
+_COPY_CHUNK = 1 << 24
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where one input file's document graphs lie in ``graph.nq``; ``complete`` when it wrote all of them (a
+    graph that an earlier file holds too is written once, by the earlier file)."""
+
+    offset: int
+    length: int
+    lines: int
+    complete: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GraphFile:
+    """What ``write_graph_file`` wrote: its quads, each file's span, and the shared graph (with the ontology)
+    and how it changed since the previous build (``shared_removed`` is None when that is not known)."""
+
+    quads: int
+    spans: dict[str, Span]
+    shared: tuple[bytes, ...]
+    shared_added: tuple[bytes, ...]
+    shared_removed: tuple[bytes, ...] | None
+    copied: int        # files whose bytes were copied from the previous graph.nq
+    record: dict[str, object]   # what the manifest keeps to reuse this file next time (see ``graph_file_record``)
+
+
+def ontology_digest(ontology: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(ontology)).encode("utf-8")).hexdigest()
+
+
+def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str, object] | None, *,
+                     ontology: list[str]) -> GraphFile:
+    """Write ``out/graph.nq`` (without the analysis graph) and ``out/cache/shared.tsv`` for ``ordered`` (the
+    results in input-path order), reusing the previous build's file where the manifest ``previous`` allows."""
+    old_files = {entry["path"]: entry for entry in (previous or {}).get("files", [])}  # type: ignore[union-attr]
+    known = (previous or {}).get("graph_file") or {}
+    assert isinstance(known, dict)
+    same_code = known.get("cache_version") == CACHE_VERSION and known.get("ontology") == ontology_digest(ontology)
+    old_counts = _read_shared_counts(out, known.get("token")) if same_code else None
+    current = {r.path: r for r in ordered if not r.error}
+    changed = {path for path, r in current.items()
+               if path not in old_files or old_files[path]["sha256"] != r.sha256 or old_files[path].get("error")}
+    dropped = [entry for path, entry in old_files.items() if not entry.get("error")
+               and (path not in current or path in changed)]
+    counts: Counter[bytes]
+    target = out / "graph.nq"
+    if old_counts is not None and all(has_quads(out, e["sha256"], e["path"]) for e in dropped):
+        counts = Counter(old_counts)
+        for entry in dropped:
+            counts.subtract(_shared_lines(out, entry["sha256"], entry["path"]))
+        collect = changed
+        reusable = _as_recorded(target, known)
+    else:   # counted afresh from every file's cache entry, so none is copied
+        counts = Counter(line.encode("utf-8") + b"\n" for line in ontology)
+        collect = set(current)
+        reusable = False
+    temporary = out / "graph.nq.tmp"
+    spans: dict[str, Span] = {}
+    written: set[bytes] = set()
+    copied = 0
+    with temporary.open("wb", buffering=0) as raw, (target.open("rb") if reusable else open(os.devnull, "rb")) as old:
+        writer = _Writer(raw, old)
+        for result in ordered:
+            if result.error:
+                continue
+            graphs = {f"<{graph}>".encode("utf-8") for graph in result.graphs}
+            entry = old_files.get(result.path)
+            start, lines = writer.position, 0
+            if (reusable and result.path not in changed and entry is not None and entry.get("span")
+                    and entry["span"][3] and not graphs & written):
+                offset, length, lines, _ = entry["span"]
+                writer.copy(offset, length)
+                copied += 1
+            else:
+                fresh = graphs - written
+                own = []
+                for line in _lines(out, result.sha256, result.path):
+                    if line.endswith(_SHARED_SUFFIX):
+                        if result.path in collect:
+                            counts[line] += 1
+                    elif line.rsplit(b" ", 2)[1] in fresh:
+                        own.append(line)
+                writer.write(b"".join(own))
+                lines = len(own)
+            spans[result.path] = Span(start, writer.position - start, lines, not graphs & written)
+            written |= graphs
+        shared = tuple(sorted(line for line, count in counts.items() if count > 0))
+        writer.write(b"".join(shared))
+        writer.flush()
+    token = uuid.uuid4().hex
+    _write_shared_counts(out, token, {line: counts[line] for line in shared})
+    temporary.replace(target)
+    if old_counts is None:
+        added, removed = shared, None
+    else:
+        before = {line for line, count in old_counts.items() if count > 0}
+        added = tuple(line for line in shared if line not in before)
+        removed = tuple(sorted(before.difference(shared)))
+    quads = sum(span.lines for span in spans.values()) + len(shared)
+    record = {"token": token, "cache_version": CACHE_VERSION, "ontology": ontology_digest(ontology),
+              "files_copied": copied}
+    return GraphFile(quads, spans, shared, added, removed, copied, record)
+
+
+def graph_file_record(out: Path, graph_file: GraphFile) -> dict[str, object]:
+    """What the manifest keeps of ``graph.nq`` once the build has finished writing it (the analysis graph
+    appended): its token, size and modification time, so the next build can tell it was not changed since."""
+    status = (out / "graph.nq").stat()
+    return {**graph_file.record, "size": status.st_size, "mtime_ns": status.st_mtime_ns}
+
+
+def _as_recorded(path: Path, known: Mapping[str, object]) -> bool:
+    try:
+        status = path.stat()
+    except OSError:
+        return False
+    return known.get("size") == status.st_size and known.get("mtime_ns") == status.st_mtime_ns
+
+
+def _lines(out: Path, digest: str, name: str) -> Iterable[bytes]:
+    with cache_path(out, digest, name).with_suffix(".nq").open("rb") as handle:
+        yield from handle
+
+
+def _shared_lines(out: Path, digest: str, name: str) -> list[bytes]:
+    return [line for line in _lines(out, digest, name) if line.endswith(_SHARED_SUFFIX)]
+
+
+def _shared_counts_path(out: Path) -> Path:
+    return out / "cache" / "shared.tsv"
+
+
+def _read_shared_counts(out: Path, token: object) -> Counter[bytes] | None:
+    """The counts the previous build left, if they belong to the graph.nq its manifest describes."""
+    try:
+        with _shared_counts_path(out).open("rb") as handle:
+            if token is None or handle.readline().strip() != str(token).encode("ascii"):
+                return None
+            counts: Counter[bytes] = Counter()
+            for row in handle:
+                line, _, count = row.rstrip(b"\n").rpartition(b"\t")
+                counts[line + b"\n"] = int(count)
+            return counts
+    except (OSError, ValueError):
+        return None
+
+
+def _write_shared_counts(out: Path, token: str, counts: Mapping[bytes, int]) -> None:
+    path = _shared_counts_path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    with temporary.open("wb") as handle:
+        handle.write(token.encode("ascii") + b"\n")
+        handle.writelines(line[:-1] + b"\t%d\n" % count for line, count in counts.items())
+    temporary.replace(path)
+
+
+class _Writer:
+    """Buffered writes to an unbuffered file, and copies of byte ranges of ``old`` into it (by the kernel where
+    it can: ``os.copy_file_range``); adjacent copies are merged into one."""
+
+    def __init__(self, raw, old) -> None:  # noqa: ANN001
+        self.raw, self.old = raw, old
+        self.position = 0
+        self._buffer = bytearray()
+        self._pending: tuple[int, int] | None = None   # (offset in old, length) not yet copied
+
+    def write(self, data: bytes) -> None:
+        self._copy_pending()
+        self._buffer += data
+        self.position += len(data)
+        if len(self._buffer) >= _COPY_CHUNK:
+            self._write_buffer()
+
+    def copy(self, offset: int, length: int) -> None:
+        if self._pending is not None and self._pending[0] + self._pending[1] == offset:
+            self._pending = (self._pending[0], self._pending[1] + length)
+        else:
+            self._copy_pending()
+            self._pending = (offset, length)
+        self.position += length
+
+    def flush(self) -> None:
+        self._copy_pending()
+        self._write_buffer()
+
+    def _write_buffer(self) -> None:
+        view = memoryview(self._buffer)
+        while view:
+            view = view[self.raw.write(view):]
+        self._buffer = bytearray()
+
+    def _copy_pending(self) -> None:
+        if self._pending is None:
+            return
+        self._write_buffer()
+        offset, length = self._pending
+        self._pending = None
+        source, target = self.old.fileno(), self.raw.fileno()
+        while length > 0:
+            try:
+                done = os.copy_file_range(source, target, min(length, _COPY_CHUNK), offset)
+            except (AttributeError, OSError):   # not Linux, or not between these files: copy through memory
+                done = len(chunk := os.pread(source, min(length, _COPY_CHUNK), offset))
+                view = memoryview(chunk)
+                while view:
+                    view = view[self.raw.write(view):]
+            if done == 0:
+                raise OSError(f"graph.nq ended before the {length} bytes to copy at offset {offset}")
+            offset, length = offset + done, length - done

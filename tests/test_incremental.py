@@ -1,0 +1,108 @@
+"""Rebuilds: after any sequence of changes to the inputs, a build into the same folder (which copies what did not
+change from the previous ``graph.nq`` and updates the store in place) gives what a build afresh gives."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED
+from kg.job import build_graph
+from kg.store import OxigraphStore
+
+DEDICATED = "to submit contributions to the Dedicated"
+PP_64 = "to apply Resolution 64 (Rev. Busan, 2014) of the Plenipotentiary Conference and " + DEDICATED
+PP_2 = "to apply Resolution 2 (Rev. Dubai, 2018) of the Plenipotentiary Conference and " + DEDICATED
+
+
+def _resolution(number: int, *, cites: str = DEDICATED) -> str:
+    text = SEED.read_text(encoding="utf-8").replace("RESOLUTION 75", f"RESOLUTION {number}")
+    assert DEDICATED in text
+    return text.replace(DEDICATED, cites)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} does not hold {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# Each step changes the inputs; every build after it must equal a fresh build of the same inputs.
+STEPS = [
+    ("edit a clause, no citation changed", lambda d: _edit(d / "r72.txt", "Group on", "Group indeed on")),
+    ("one file cites a new work", lambda d: _edit(d / "r73.txt", DEDICATED, PP_64)),
+    ("a second file cites it too", lambda d: _edit(d / "r74.txt", DEDICATED, PP_64)),
+    ("the first stops citing it", lambda d: _edit(d / "r73.txt", PP_64, DEDICATED)),
+    ("the only file citing PP-2 stops", lambda d: _edit(d / "r71.txt", PP_2, DEDICATED)),
+    ("a file is removed", lambda d: (d / "r74.txt").unlink()),
+    ("a file is added between the others", lambda d: (d / "r72b.txt").write_text(_resolution(90, cites=PP_2),
+                                                                                 encoding="utf-8")),
+    ("a copy of a document under another name", lambda d: (d / "r70.txt").write_text(
+        (d / "r72.txt").read_text(encoding="utf-8"), encoding="utf-8")),
+    ("the original of the copy changes", lambda d: _edit(d / "r72.txt", "Group indeed on", "Group on")),
+    ("a file becomes unreadable XML", lambda d: (d / "r73.xml").write_text("<akomaNtoso><statement>",
+                                                                            encoding="utf-8")),
+    ("the bad file is removed, another touched", lambda d: ((d / "r73.xml").unlink(),
+                                                             os.utime(d / "r71.txt"))),
+]
+
+
+def _state(out: Path) -> tuple[bytes, set[str], str]:
+    store = OxigraphStore(out / "store", read_only=True)
+    return ((out / "graph.nq").read_bytes(), set(store.dump().splitlines()),
+            (out / "metrics.csv").read_text(encoding="utf-8"))
+
+
+def _assert_same_as_fresh(inputs: Path, out: Path, fresh: Path) -> None:
+    build_graph([inputs], fresh, progress=False, workers=1)
+    graph, stored, metrics = _state(out)
+    fresh_graph, fresh_stored, fresh_metrics = _state(fresh)
+    assert graph == fresh_graph
+    assert stored == fresh_stored, f"store differs: {sorted(stored ^ fresh_stored)[:5]}"
+    assert metrics == fresh_metrics
+
+
+@pytest.fixture()
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    (folder / "r71.txt").write_text(_resolution(71, cites=PP_2), encoding="utf-8")
+    for number in (72, 73, 74):
+        (folder / f"r{number}.txt").write_text(_resolution(number), encoding="utf-8")
+    return folder
+
+
+def test_every_step_of_a_sequence_of_changes_gives_what_a_fresh_build_gives(inputs, tmp_path):
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    copied = []
+    for number, (what, change) in enumerate(STEPS):
+        change(inputs)
+        build_graph([inputs], out, progress=False, workers=1)
+        copied.append(json.loads((out / "manifest.json").read_text(encoding="utf-8"))["graph_file"]["files_copied"])
+        try:
+            _assert_same_as_fresh(inputs, out, tmp_path / f"fresh-{number}")
+        except AssertionError as error:
+            raise AssertionError(f"after step {number} ({what}): {error}") from None
+    assert len(copied) == len(STEPS) > 10
+    assert all(count >= 1 for count in copied), copied    # the unchanged files' bytes were copied, not rewritten
+
+
+@pytest.mark.parametrize("damage", [
+    pytest.param(lambda out: (out / "graph.nq").open("a").write("\n"), id="graph.nq edited"),
+    pytest.param(lambda out: (out / "cache" / "shared.tsv").unlink(), id="shared counts gone"),
+    pytest.param(lambda out: (out / "cache" / "shared.tsv").write_text("another build\n"), id="shared counts stale"),
+    pytest.param(lambda out: [p.unlink() for p in (out / "cache").glob("*.nq")], id="cache emptied"),
+    pytest.param(lambda out: (out / "store.updating").touch(), id="store update interrupted"),
+])
+def test_a_damaged_output_folder_is_rebuilt_right(inputs, tmp_path, damage):
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    damage(out)
+    _edit(inputs / "r73.txt", DEDICATED, PP_64)
+    (inputs / "r74.txt").unlink()
+    build_graph([inputs], out, progress=False, workers=1)
+    _assert_same_as_fresh(inputs, out, tmp_path / "fresh")

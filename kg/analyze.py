@@ -149,7 +149,8 @@ def compute_metrics(G: nx.DiGraph, *, seed: int = SEED) -> Metrics:
         hubs = authorities = dict.fromkeys(G, 0.0)
     k = None if G.number_of_nodes() <= EXACT_BETWEENNESS_UP_TO else BETWEENNESS_SAMPLE
     betweenness = nx.betweenness_centrality(G, k=k, seed=seed)
-    communities = [sorted(c) for c in nx.community.louvain_communities(G.to_undirected(), weight="weight", seed=seed)]
+    communities = [sorted(c) for c in nx.community.louvain_communities(_undirected_weights(G), weight="weight",
+                                                                       seed=seed)]
     communities.sort(key=lambda c: (-len(c), c))
     community_of = {node: index for index, members in enumerate(communities) for node in members}
     weighted_in = dict(G.in_degree(weight="weight"))
@@ -158,6 +159,15 @@ def compute_metrics(G: nx.DiGraph, *, seed: int = SEED) -> Metrics:
                      "hub": hubs[node], "authority": authorities[node], "betweenness": betweenness[node],
                      "community": community_of[node]} for node in G}
     return Metrics(scores, communities)
+
+
+def _undirected_weights(G: nx.DiGraph) -> nx.Graph:
+    """``G.to_undirected()`` with the weights only (that copies every edge's data, the clause lists too); where
+    two works cite each other, the edge keeps the weight of the one met last, as ``to_undirected`` does."""
+    H = nx.Graph()
+    H.add_nodes_from(G)
+    H.add_weighted_edges_from(G.edges(data="weight", default=1))
+    return H
 
 
 def co_citation(G: nx.DiGraph, node: str, *, top: int = 10) -> list[tuple[str, int]]:
@@ -329,7 +339,7 @@ def analyze_build(out: Path, *, store: GraphStore | None = None, G: nx.DiGraph |
     into the store and ``graph.nq`` (as the analysis graph; also kept as ``analysis.nq``). ``G`` is the instrument graph when the caller has it
     already (``kg build`` makes it from what it extracted, without reading the store); ``graph_file_has_scores``
     False says that ``graph.nq`` was just written without scores, so they are appended instead of replaced."""
-    from kg.store import OxigraphStore
+    from kg.store import OxigraphStore, change_marker
     own = store is None
     store = store or OxigraphStore(out / "store")
     G = G if G is not None else instrument_graph(store)
@@ -337,19 +347,24 @@ def analyze_build(out: Path, *, store: GraphStore | None = None, G: nx.DiGraph |
     lines = write_metrics(out, G, metrics)
     nquads = "".join(line + "\n" for line in lines)
     (out / "analysis.nq").write_text(nquads, encoding="utf-8")
+    changing = change_marker(store.path) if getattr(store, "path", None) is not None else None
+    if changing is not None:
+        changing.touch()   # the bulk loader is not a transaction: an interrupted load makes the next build start afresh
     store.remove_graphs([ANALYSIS_GRAPH])
-    store.load(nquads, bulk=False)
+    store.load(nquads, bulk=True)
     graph_file = out / "graph.nq"
     if graph_file.exists() and not graph_file_has_scores:   # just written by the build: the scores go at the end
         with graph_file.open("a", encoding="utf-8") as handle:
             handle.write(nquads)
     elif graph_file.exists():   # graph.nq stays the whole dataset: the scores replace the previous ones there too
-        marker = f"<{ANALYSIS_GRAPH}> .\n"
+        scores = f"<{ANALYSIS_GRAPH}> .\n"
         temporary = graph_file.with_suffix(".nq.tmp")
         with graph_file.open(encoding="utf-8") as source, temporary.open("w", encoding="utf-8") as target:
-            target.writelines(line for line in source if not line.endswith(marker))
+            target.writelines(line for line in source if not line.endswith(scores))
             target.write(nquads)
         temporary.replace(graph_file)
     if own:
         store.close()
+        if changing is not None:
+            changing.unlink()   # (a build takes its own marker away once it has closed the store)
     return G, metrics

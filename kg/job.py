@@ -35,7 +35,7 @@ from kg.gazetteer import load_gazetteer
 from kg.rdf import SHARED_GRAPH, clause_iris, content_hash, document_quads, graph_iri, own_work_key, work_facts
 from kg.readers import DOCUMENT_SUFFIXES, read
 from kg.resolve import extract_citations
-from kg.store import OxigraphStore
+from kg.store import OxigraphStore, change_marker
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +180,7 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
         network = _analyse_and_draw(out, store, doc_views=doc_views, results=ordered, previous=previous,
                                     fresh_store=fresh_store)
         store.close()
+        change_marker(out / "store").unlink()
     result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), network)
     (out / "report.md").write_text(build_report(result), encoding="utf-8")
     _write_manifest(result, store_complete=load_store, status=status, graph_file=graph_file)
@@ -214,21 +215,22 @@ def _update_store(out: Path, ordered: list[FileResult], previous: dict[str, obje
                   graph_file: GraphFile) -> tuple[OxigraphStore, bool]:
     """Bring ``out/store`` up to date: replace only the graphs of the files that changed, and only the lines of
     the shared graph that changed, when the previous build's store is there and complete; else (or when more than
-    a quarter of the files changed) bulk-load ``graph.nq`` into a new store (then the second value is True)."""
+    a quarter of the files changed) bulk-load ``graph.nq`` into a new store (then the second value is True).
+    The store's change marker is left for the caller to take away once the analysis is in the store too."""
     store_dir = out / "store"
     held = {entry["path"]: entry for entry in (previous or {}).get("files", [])}  # type: ignore[union-attr]
     current = {r.path: r for r in ordered if not r.error}
     fresh = [r for path, r in current.items() if path not in held or held[path]["sha256"] != r.sha256]
-    updating = out / "store.updating"   # left behind by an update that did not finish: start the store afresh
-    if (previous is None or not previous.get("store_complete") or not store_dir.is_dir() or updating.exists()
+    marker = change_marker(store_dir)   # left behind by a change that did not finish: start the store afresh
+    if (previous is None or not previous.get("store_complete") or not store_dir.is_dir() or marker.exists()
             or len(fresh) > max(len(current), 1) / 4):
+        marker.touch()
         if store_dir.exists():
             shutil.rmtree(store_dir)
         store = OxigraphStore(store_dir)
         store.load_file(out / "graph.nq")
-        updating.unlink(missing_ok=True)
         return store, True
-    updating.touch()
+    marker.touch()
     store = OxigraphStore(store_dir)
     before, now = _graph_writers(held.values()), _graph_writers(
         {"path": r.path, "sha256": r.sha256, "graphs": r.graphs} for r in current.values())
@@ -246,7 +248,6 @@ def _update_store(out: Path, ordered: list[FileResult], previous: dict[str, obje
         store.remove_quads(b"".join(graph_file.shared_removed))
         store.load(b"".join(graph_file.shared_added), bulk=False)
     # (no optimize: a few graphs replaced do not need the store compacted)
-    updating.unlink()
     return store, False
 
 
@@ -275,7 +276,7 @@ def _analyse_and_draw(out: Path, store: OxigraphStore, *, doc_views: bool, resul
     if previous is not None and previous.get("network") == signature and all(path.exists() for path in kept):
         scores = (out / "analysis.nq").read_text(encoding="utf-8")
         if fresh_store:
-            store.load(scores, bulk=False)
+            store.load(scores, bulk=True)
         with (out / "graph.nq").open("a", encoding="utf-8") as handle:
             handle.write(scores)
         assert scores == "" or scores.endswith(f"<{ANALYSIS_GRAPH}> .\n")
@@ -311,7 +312,8 @@ def network_of_summaries(results: list[FileResult]):  # noqa: ANN201 (networkx l
     facts: dict[str, dict[str, object]] = {}
     for row in rows:
         for key in (row["citing"], row["cited"]):
-            facts.setdefault(key, {**work_facts(key), "years": []})
+            if key not in facts:
+                facts[key] = {**work_facts(key), "years": []}
     for document in documents:
         if document.work in facts:
             if document.title:

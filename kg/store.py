@@ -85,6 +85,12 @@ def _from_oxigraph(term: object) -> Identifier:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def change_marker(store_dir: Path) -> Path:
+    """The file that stands beside an on-disk store while a build or ``kg analyze`` changes it (bulk loads are
+    not transactions): one left behind says that a change did not finish, and the next build starts afresh."""
+    return store_dir.with_name(store_dir.name + ".updating")
+
+
 class OxigraphStore:
     """An Oxigraph store: on disk at ``path`` (held by one writer at a time), or in memory when ``path`` is None."""
 

@@ -58,6 +58,7 @@ def _state(out: Path) -> tuple[bytes, set[str], str]:
 
 def _assert_same_as_fresh(inputs: Path, out: Path, fresh: Path) -> None:
     build_graph([inputs], fresh, progress=False, workers=1)
+    assert not (out / "store.updating").exists()
     graph, stored, metrics = _state(out)
     fresh_graph, fresh_stored, fresh_metrics = _state(fresh)
     assert graph == fresh_graph

@@ -7,6 +7,7 @@ representation that Jupyter shows inline (views in an ``iframe`` whose page need
 from __future__ import annotations
 
 import html
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -174,10 +175,11 @@ def open_graph(out: str | Path) -> KnowledgeGraph:
 
 
 def build(paths: list[str | Path] | str | Path, *, out: str | Path = "out", workers: int | None = None,
-          progress: bool = False, doc_views: bool = False) -> KnowledgeGraph:
-    """Build ``out`` from ``paths`` (as ``kg build`` does) and open it."""
+          progress: bool = False, doc_views: bool = False, executor: Executor | None = None) -> KnowledgeGraph:
+    """Build ``out`` from ``paths`` (as ``kg build`` does) and open it. ``executor`` runs the per-file work (any
+    ``concurrent.futures.Executor``: a dask.distributed ``Client(...).get_executor()`` runs it on a cluster)."""
     inputs = [paths] if isinstance(paths, (str, Path)) else list(paths)
-    result = build_graph(inputs, out, workers=workers, progress=progress, doc_views=doc_views)
+    result = build_graph(inputs, out, workers=workers, progress=progress, doc_views=doc_views, executor=executor)
     for error in result.errors:
         print(f"skipped: {error}")
     return KnowledgeGraph(out)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.job import input_files
-from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, InputError, KgError
+from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, InputError, KgError, UnreachableError
 from kg.evaluate import read_gold, score_citations, score_report
 from kg.model import Document
 from kg.parse import parse_document
@@ -93,8 +93,19 @@ def command_eval(args: argparse.Namespace) -> int:
 
 def command_build(args: argparse.Namespace) -> int:
     from kg.job import build_graph  # noqa: PLC0415 (the store and the process pool load only when building)
-    result = build_graph(args.inputs or ["data"], args.out, workers=args.workers, progress=not args.quiet,
-                         doc_views=args.doc_views)
+    client = None
+    if args.scheduler:
+        try:
+            client = _dask_client(args.scheduler)
+        except KgError as error:
+            print(f"kg: error: {error}", file=sys.stderr)
+            return error.exit_code
+    try:
+        result = build_graph(args.inputs or ["data"], args.out, workers=args.workers, progress=not args.quiet,
+                             doc_views=args.doc_views, executor=client.get_executor() if client else None)
+    finally:
+        if client is not None:
+            client.close()
     for error in result.errors:
         print(f"kg: error: {error}", file=sys.stderr)
     documents = sum(len(f.documents) for f in result.files)
@@ -103,6 +114,19 @@ def command_build(args: argparse.Namespace) -> int:
     for name in ("graph.nq", "store/", "report.md", "metrics.csv", "views/overview.html", "manifest.json"):
         print(f"  {result.out / name}")
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
+
+
+def _dask_client(address: str):  # noqa: ANN202 (dask is an optional extra)
+    """A client of the dask.distributed scheduler at ``address``: its executor runs the per-file work on the
+    cluster's workers (which must see the inputs and the output folder at the same paths)."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise KgError("--scheduler needs dask.distributed: pip install 'resolution-kg[dask]'") from None
+    try:
+        return Client(address, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as error:
+        raise UnreachableError(f"{address}: cannot reach the dask scheduler ({error})") from None
 
 
 def command_validate(args: argparse.Namespace) -> int:
@@ -273,6 +297,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--workers", type=int, default=None, help="processes for per-file work (default: all cores)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.add_argument("--doc-views", action="store_true", help="also one HTML view per resolution, in DIR/views/doc/")
+    build.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run the per-file work on a dask.distributed cluster (tcp://host:8786); its workers "
+                            "must see the inputs and DIR at the same paths")
     build.set_defaults(run=command_build)
     validate = commands.add_parser("validate", help="check a built graph against the SHACL shapes")
     validate.add_argument("target", metavar="DIR|FILE")

@@ -30,3 +30,9 @@ class InputError(KgError):
         self.reason = message
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
+
+
+class UnreachableError(KgError):
+    """A store, endpoint or dask scheduler that cannot be reached."""
+
+    exit_code = EXIT_UNREACHABLE

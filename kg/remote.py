@@ -29,16 +29,14 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from tqdm import tqdm
 
 from kg import __version__
-from kg.errors import EXIT_UNREACHABLE, KgError
+from kg.errors import KgError, UnreachableError
 from kg.store import Row, bind_values
 
 USER_AGENT = f"resolution-kg/{__version__} (+https://w3id.org/resolution-kg)"
 
 
-class RemoteError(KgError):
+class RemoteError(UnreachableError):
     """An endpoint that cannot be reached, times out, or keeps answering with an error."""
-
-    exit_code = EXIT_UNREACHABLE
 
 
 @dataclass(frozen=True, slots=True)

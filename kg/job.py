@@ -27,7 +27,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kg import __version__
-from kg.cache import CACHE_VERSION, SHARED_SUFFIX, DocumentSummary, FileResult, cached_lines, load_cached, store_cached
+from kg.cache import CACHE_VERSION, DocumentSummary, FileResult, cached_lines, load_cached, store_cached
 from kg.errors import InputError
 from kg.graphfile import ONTOLOGY_GRAPH, GraphFile, graph_file_record, write_graph_file
 from kg.parse import parse_document

@@ -23,6 +23,16 @@ from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.model import Citation, Document, Mention
 from kg.parse.header import UN_BODIES, body_of_symbol, read_editions
 
+_SYMBOL_VOLUME = re.compile(r"\s*\((?:Part\s*[IVX]+|supp\.?|vol\.\s*[IVX]+)\)", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_LOWER_SESSION = re.compile(r"\(([a-z\-]+)\)$")
+_PART_LETTER = re.compile(r"^((?:A|E)/(?:HRC/)?RES/(?:E?S-)?\d+/\d+)[A-Za-z](?:-[A-Za-z])?$")
+_YEAR = re.compile(r"(19|20)\d\d")
+_NUMBERS_ONLY = re.compile(r"[\d\s,;.]*")
+_PLAIN_NUMBER = re.compile(r"\d{1,4}[A-Z]?")
+_SC_SYMBOL = re.compile(r"S/RES/(\d{1,4})")
+_REV = re.compile(r"^Rev\.?\s*")
+
 _UN_BODIES = UN_BODIES | {"chr"}   # and the Commission on Human Rights, cited but not parsed
 _ROMAN = re.compile(r"^(?:E?S-)?[IVXL]+$", re.IGNORECASE)
 _COUNCIL_WORDS = re.compile(r"\bRev\.?|\b(?:last\s+)?(?:modified|amended|revised)\b|\band\b", re.IGNORECASE)
@@ -55,10 +65,10 @@ def un_work_key(symbol: str) -> str:
     ['un/S/RES/2286(2016)', 'un/A/79/139', 'un/A/47/40', 'un/A/RES/48/218', 'un/A/RES/57/130', \
 'un/A/RES/1874(S-IV)', 'un/A/RES/74/261', 'un/A/75/49']
     """
-    compact = re.sub(r"\s*\((?:Part\s*[IVX]+|supp\.?|vol\.\s*[IVX]+)\)", "", symbol.strip(), flags=re.IGNORECASE)
-    compact = re.sub(r"\s+", "", compact).rstrip(".,;")
-    compact = re.sub(r"\(([a-z\-]+)\)$", lambda m: f"({m.group(1).upper()})", compact)
-    compact = re.sub(r"^((?:A|E)/(?:HRC/)?RES/(?:E?S-)?\d+/\d+)[A-Za-z](?:-[A-Za-z])?$", r"\1", compact)
+    compact = _SYMBOL_VOLUME.sub("", symbol.strip())
+    compact = _SPACES.sub("", compact).rstrip(".,;")
+    compact = _LOWER_SESSION.sub(lambda m: f"({m.group(1).upper()})", compact)
+    compact = _PART_LETTER.sub(r"\1", compact)
     return f"un/{compact}"
 
 
@@ -76,7 +86,7 @@ def citing_context(document: Document, mentions: list[Mention] | None = None) ->
         work = f"itu/{body}/{kind}/{header.number.split('-')[0]}"
     years = {}
     for mention in mentions or []:
-        if mention.family == "instrument" and mention.edition and re.fullmatch(r"(19|20)\d\d", mention.edition):
+        if mention.family == "instrument" and mention.edition and _YEAR.fullmatch(mention.edition):
             years.setdefault(mention.number or "", mention.edition)
     return CitingContext(document.source.origin, header.body, family, work, header.edition, years)
 
@@ -138,7 +148,7 @@ def _resolve_itu_instrument(mention: Mention, number: str, printed: str, marker:
     reason = None
     years = _YEARS.findall(printed)
     # a Council resolution prints years only: "(2009)", "(Rev. 2016)", "(1996, last modified 2001)"
-    council_style = bool(years) and re.fullmatch(r"[\d\s,;.]*", _COUNCIL_WORDS.sub("", printed)) is not None
+    council_style = bool(years) and _NUMBERS_ONLY.fullmatch(_COUNCIL_WORDS.sub("", printed)) is not None
     if body == "council" or (body is None and council_style):
         body = "council"
         edition = f"council-{years[-1]}" if years else None
@@ -169,7 +179,7 @@ def _resolve_itu_instrument(mention: Mention, number: str, printed: str, marker:
         body = context.body
     if body in _UN_BODIES:
         return _resolve_un_instrument(mention, body, context)
-    if not re.fullmatch(r"\d{1,4}[A-Z]?", number):
+    if not _PLAIN_NUMBER.fullmatch(number):
         return None, None, f"{number}: not the number of an ITU {kind}"
     return f"itu/{body}/{kind}/{number}", edition, reason
 
@@ -186,7 +196,7 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
     body = marker
     if "/" not in number:
         # "resolution 2165 (2014)": a number and a year is the Security Council's, whoever "its" refers to
-        stated_year = printed if re.fullmatch(r"(19|20)\d\d", printed) else None
+        stated_year = printed if _YEAR.fullmatch(printed) else None
         if (stated_year is None and body not in (None, "unsc")) or kind != "res":
             return None, None, f"{mention.text}: a {body or 'UN'} {kind} is numbered session/number"
         year = stated_year or context.security_council_years.get(number)
@@ -219,7 +229,7 @@ def _resolve_itu_recommendation(mention: Mention, context: CitingContext) -> tup
 
 def _resolve_symbol(mention: Mention, context: CitingContext) -> tuple[str | None, str | None, str | None]:
     symbol = mention.number or mention.text
-    match = re.fullmatch(r"S/RES/(\d{1,4})", re.sub(r"\s+", "", symbol))
+    match = _SC_SYMBOL.fullmatch(_SPACES.sub("", symbol))
     if match and match.group(1) in context.security_council_years:
         symbol = f"S/RES/{match.group(1)}({context.security_council_years[match.group(1)]})"
     return un_work_key(symbol), None, None
@@ -237,7 +247,7 @@ def _resolve_named(mention: Mention, context: CitingContext,
             return None, None, None
     edition = None
     if mention.edition:
-        conference = gazetteer.by_alias(re.sub(r"^Rev\.?\s*", "", mention.edition))
+        conference = gazetteer.by_alias(_REV.sub("", mention.edition))
         edition = conference.id if conference else None
     return work, edition, None
 

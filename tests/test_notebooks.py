@@ -7,7 +7,6 @@ import html
 import os
 import re
 import time
-from pathlib import Path
 
 import nbformat
 import pytest

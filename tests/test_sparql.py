@@ -14,7 +14,7 @@ import rdflib
 from rdflib.compare import isomorphic
 from servers import FaultyServer, OxigraphServer, free_port, wait_until_up
 
-from conftest import REPO, SEED, corpus_files
+from conftest import SEED, corpus_files
 from kg.job import build_graph
 from kg.cli import main
 from kg.errors import EXIT_OK, EXIT_UNREACHABLE

@@ -6,7 +6,6 @@ from the XML with lxml: it does not use the project's AKN reader.
 
 from __future__ import annotations
 
-import pytest
 from lxml import etree
 
 from conftest import corpus_files

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
+from collections.abc import Callable
 
 from kg.cite.patterns import (
     NamedInstrument,
@@ -54,8 +54,46 @@ from kg.cite.patterns import (
     _which,
     named_instruments,
 )
+from kg.cite.triggers import find_triggers
 from kg.model import Document, Mention
 from kg.parse.header import UN_BODIES
+
+_Locator = Callable[[int], "str | None"]
+_PINPOINT_TRIGGERS = ("article", "no.", "nos", "appendi", "section")
+_YEAR_TRIGGERS = ("(19", "(20")
+_GAP = re.compile(r"[ \t\u00a0]+(?:No\.\s*)?")
+_REC_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:(?:ITU[-\s][TRD])\s+)?")
+_PIN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
+_PIN_EDITION = re.compile(r"WRC|WARC|Rev")
+_WITHIN_ARTICLE = re.compile(r"\s+(?:in|of)\s+Article\s+\d{1,3}[A-Z]?(?=\s+of\b)")
+_OF_THE = re.compile(r"\s*,?\s*(?:of|in)\s+(?:the\s+)?")
+_NUMBER_AND_YEAR = re.compile(r"(\d+)\s?\((\d{4})\)")
+_PARAGRAPH_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*(?P<range>-|–|to)\s*)")
+_PARAGRAPH_JOINER = re.compile(r"\s*(?:of|in|to)\s+(?:the\s+)?(?:WSIS\s+)?(?:[A-Z][\w-]*\s+){0,4}?")
+_DIGIT = re.compile(r"\d")
+_NON_SPACE = re.compile(r"\S*")
+_LIST_OPENERS = frozenset("0123456789IES")   # what a list of numbers can open with (see patterns._NUMBER)
+_BODY_PHRASE_OPENING = re.compile(r"\s*,?\s*(?:of|by|adopted|from)\b")   # how every phrase after a list opens
+
+
+def _trigger_words(family: str) -> tuple[str, ...]:
+    words = _KEYWORD_TRIGGERS + _PINPOINT_TRIGGERS + ("/", "para") + (_YEAR_TRIGGERS if family == "un" else ())
+    return words + tuple(t for i in named_instruments() if family in i.families for t in i.triggers)
+
+
+class _Triggers:
+    """The trigger positions of one document, found in one pass; ``at(*words)`` merges those of some words."""
+
+    def __init__(self, text: str, family: str) -> None:
+        self.positions = find_triggers(text, _trigger_words(family))
+        # where a paragraph pinpoint ("§ 35", "paragraphs 90 and 107", "para. 3") may open
+        sections = [] if text.isascii() else [match.start() for match in re.finditer("§", text)]
+        self.paragraph_anchors = sorted(self.positions["para"] + sections)
+
+    def at(self, *words: str) -> list[int]:
+        if len(words) == 1:
+            return self.positions[words[0]]
+        return sorted({position for word in words for position in self.positions[word]})
 
 def find_mentions(document: Document, *, family: str | None = None) -> list[Mention]:
     """Every mention in ``document``, in text order, each with the id of the clause it stands in.
@@ -65,52 +103,54 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     """
     text = document.source.text
     family = family or ("un" if document.header.body in UN_BODIES else "itu")
-    folded = text.lower()   # the same length as ``text`` for the scripts of these documents; checked below
-    if len(folded) != len(text):
-        folded = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    found = (_instrument_mentions(text, folded) + _itu_recommendation_mentions(text, folded)
-             + _pinpointed_mentions(text, folded, family))
+    triggers = _Triggers(text, family)
+    locate = _clause_locator(document)
+    found = (_instrument_mentions(text, triggers, locate) + _itu_recommendation_mentions(text, triggers, locate)
+             + _pinpointed_mentions(text, triggers, family, locate))
     taken = sorted((m.start, m.end) for m in found)
     if family == "un":
-        found += [m for m in _unnamed_security_council_mentions(text) if not _overlaps(m, taken)]
+        found += _unnamed_security_council_mentions(text, triggers, taken, locate)
+        taken = sorted((m.start, m.end) for m in found)
+    found += [m for m in _symbol_mentions(text, triggers, taken, locate) if not _overlaps(m, taken)]
     taken = sorted((m.start, m.end) for m in found)
-    found += [m for m in _symbol_mentions(text) if not _overlaps(m, taken)]
-    taken = sorted((m.start, m.end) for m in found)
-    found += [m for m in _named_mentions(text, family) if not _overlaps(m, taken)]
-    found = _with_paragraph_pinpoints(text, found)
-    locate = _clause_locator(document)
-    located = [Mention(m.start, m.end, m.text, m.family, m.kind, m.number, m.body, m.edition, m.pinpoint,
-                       locate(m.start)) for m in found]
-    return sorted(located, key=lambda m: (m.start, m.end))
+    found += [m for m in _named_mentions(text, triggers, family, locate) if not _overlaps(m, taken)]
+    found = _with_paragraph_pinpoints(text, found, locate, triggers.paragraph_anchors)
+    return sorted(found, key=lambda m: (m.start, m.end))
 
 
 def _overlaps(mention: Mention, taken: list[tuple[int, int]]) -> bool:
-    index = bisect.bisect_right(taken, (mention.start, float("inf"))) - 1
+    return _span_overlaps(mention.start, mention.end, taken)
+
+
+def _span_overlaps(first: int, last: int, taken: list[tuple[int, int]]) -> bool:
+    index = bisect.bisect_right(taken, (first, float("inf"))) - 1
     for start, end in taken[max(index, 0):index + 2]:
-        if start < mention.end and mention.start < end:
+        if start < last and first < end:
             return True
     return False
 
 
-def _instrument_mentions(text: str, folded: str) -> list[Mention]:
+def _instrument_mentions(text: str, triggers: _Triggers, locate: _Locator) -> list[Mention]:
     """Numbered resolutions, decisions, recommendations and opinions, with lists, editions and body phrases."""
     mentions: list[Mention] = []
-    for keyword in _near_triggers(_KEYWORD, text, _KEYWORD_TRIGGERS, back=1, ahead=20, folded=folded):
-        kind = _KINDS[keyword.group("kw").lower().rstrip("s")]
-        position = keyword.end()
-        gap = re.match(r"[ \t\u00a0]+(?:No\.\s*)?", text[position:position + 12])
-        if gap is None:
+    size = len(text)
+    for keyword in _keywords_at(text, triggers.at(*_KEYWORD_TRIGGERS)):
+        gap = _GAP.match(text, keyword.end(), keyword.end() + 12)
+        if gap is None or gap.end() == size or text[gap.end()] not in _LIST_OPENERS:
             continue
-        position += gap.end()
+        position = gap.end()
         members = _read_list(text, position)
         if not members:
             continue
+        kind = _KINDS[keyword.group("kw").lower().rstrip("s")]
         tail_at = members[-1][1]
         if (date := _ADOPTION_DATE.match(text, tail_at)) is not None:
             tail_at = date.end()
         body = None
         after = text[tail_at:tail_at + 160]
-        if (council := _ADOPTED_BY_COUNCIL.match(after)) is not None:
+        if _BODY_PHRASE_OPENING.match(after) is None:
+            pass   # none of the phrases below can follow: "resolution 1325 (2000) on women and peace"
+        elif (council := _ADOPTED_BY_COUNCIL.match(after)) is not None:
             body = "council"
             members[-1] = (*members[-1][:3], members[-1][3] or council.group("year"), members[-1][4])
         elif _SELF.match(after):
@@ -122,7 +162,8 @@ def _instrument_mentions(text: str, folded: str) -> list[Mention]:
         window_start = _word_start(text, keyword.start() - 80)
         prefix = _PREFIX.search(text, window_start, keyword.start())
         prefix_body = _which(_PREFIX_BODIES, _clean(prefix.group("body"))) if prefix else None
-        adopted = _COUNCIL_ADOPTED.search(text, window_start, keyword.start())
+        adopted = (_COUNCIL_ADOPTED.search(text, window_start, keyword.start())
+                   if "Council" in text[window_start:keyword.start()] else None)
         if adopted is not None and body is None:
             prefix, prefix_body = None, "council"   # "the Council adopted at its 2015 session Decision 584"
             if adopted.group("year"):
@@ -135,17 +176,25 @@ def _instrument_mentions(text: str, folded: str) -> list[Mention]:
             member_body = "ra" if itu_r else (body or prefix_body)
             mention_start = first_start if index == 0 else start
             mentions.append(Mention(mention_start, end, text[mention_start:end], "instrument", kind, number,
-                                    member_body, editions[index]))
+                                    member_body, editions[index], None, locate(mention_start)))
     return mentions
+
+
+def _keywords_at(text: str, positions: list[int]) -> list[re.Match[str]]:
+    """The keywords ("Resolutions", "decision", "OPINION") whose trigger ("esolution", ...) is at ``positions``:
+    each keyword starts one character before its trigger."""
+    found = []
+    for position in positions:
+        if position > 0 and (keyword := _KEYWORD.match(text, position - 1)) is not None:
+            found.append(keyword)
+    return found
 
 
 def _word_start(text: str, position: int) -> int:
     """``position``, moved forward to the start of a word (a look-back window never starts mid-word)."""
     if position <= 0:
         return 0
-    while position < len(text) and not text[position - 1].isspace():
-        position += 1
-    return position
+    return min(len(text), _NON_SPACE.match(text, position - 1).end() + 1)  # type: ignore[union-attr]
 
 
 def _read_list(text: str, position: int) -> list[tuple[int, int, str, str | None, bool]]:
@@ -198,6 +247,8 @@ def _crosses_paragraph(text: str, start: int, end: int) -> bool:
 
 def _spread_editions(editions: list[str | None]) -> list[str | None]:
     """In a list, an edition marker applies to the members before it back to the previous marker."""
+    if len(editions) == 1:
+        return editions
     spread: list[str | None] = list(editions)
     pending: str | None = None
     for index in range(len(spread) - 1, -1, -1):
@@ -210,38 +261,42 @@ def _spread_editions(editions: list[str | None]) -> list[str | None]:
 
 
 
-def _unnamed_security_council_mentions(text: str) -> list[Mention]:
+def _unnamed_security_council_mentions(text: str, triggers: _Triggers, taken: list[tuple[int, int]],
+                                       locate: _Locator) -> list[Mention]:
     """ "its previous resolutions on Iraq, in particular 1500 (2003), 1546 (2004)": in a UN text a number with
     a year, in a sentence that speaks of resolutions, is a Security Council resolution though the keyword is
-    not printed right before it."""
+    not printed right before it. (Those within a mention found already, ``taken``, are not looked at.)"""
     mentions = []
-    for match in _near_triggers(_YEAR_NUMBER, text, ("(19", "(20"), back=6, ahead=6):
+    positions = [p for p in triggers.at(*_YEAR_TRIGGERS) if not _span_overlaps(p, p + 1, taken)]
+    for match in _near_triggers(_YEAR_NUMBER, text, positions, back=6, ahead=6):
+        if _span_overlaps(match.start(), match.end(), taken):
+            continue
         before = text[max(0, match.start() - 300):match.start()]
         said_at = max(before.rfind("resolution"), before.rfind("Resolution"))
         if said_at < 0 or "." in before[said_at:].replace("S/RES", "").rstrip("."):
             continue
-        number, year = re.match(r"(\d+)\s?\((\d{4})\)", match.group(0)).groups()  # type: ignore[union-attr]
+        number, year = _NUMBER_AND_YEAR.match(match.group(0)).groups()  # type: ignore[union-attr]
         mentions.append(Mention(match.start(), match.end(), match.group(0), "instrument", "res", number, "unsc",
-                                year))
+                                year, None, locate(match.start())))
     return mentions
 
 
-def _itu_recommendation_mentions(text: str, folded: str) -> list[Mention]:
+def _itu_recommendation_mentions(text: str, triggers: _Triggers, locate: _Locator) -> list[Mention]:
     """ "Recommendation ITU-T A.1", "ITU-T Recommendation E.164", "Recommendations ITU-R M.1036-6 and M.1457"."""
     mentions = []
-    for anchor in _near_triggers(_ITU_REC, text, ("ecommendation",), back=12, ahead=60, folded=folded):
+    for anchor in _near_triggers(_ITU_REC, text, triggers.at("ecommendation"), back=12, ahead=60):
         sector = (anchor.group("pre") or anchor.group("post") or "").replace(" ", "-")
         position = anchor.end()
         first = True
         while (rec := _REC_ID.match(text, position)) is not None:
             start = anchor.start() if first else rec.start()
             mentions.append(Mention(start, rec.end(), text[start:rec.end()], "itu-rec", "rec", rec.group("id"),
-                                    sector.lower() or None))
+                                    sector.lower() or None, None, None, locate(start)))
             first = False
-            separator = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:(?:ITU[-\s][TRD])\s+)?", text[rec.end():])
-            if separator is None or _REC_ID.match(text, rec.end() + separator.end()) is None:
+            separator = _REC_SEPARATOR.match(text, rec.end())
+            if separator is None or _REC_ID.match(text, separator.end()) is None:
                 break
-            position = rec.end() + separator.end()
+            position = separator.end()
     return mentions
 
 
@@ -255,15 +310,14 @@ def _named_at(text: str, position: int, family: str) -> tuple[NamedInstrument, r
     return None
 
 
-def _pinpointed_mentions(text: str, folded: str, family: str) -> list[Mention]:
+def _pinpointed_mentions(text: str, triggers: _Triggers, family: str, locate: _Locator) -> list[Mention]:
     """ "Article 17 of the ITU Constitution", "Nos. 5.1 and 5.2 of the Radio Regulations", "No. 47 in Article 8 of
     the Convention", "Appendix 30 (Rev.WRC-15)": one mention per pinpoint; without a named instrument the
     pinpoint is kept (``kind`` None) for ``resolve`` to read in the citing context (the Radio Regulations in a
     WRC or RA text)."""
     mentions = []
     consumed = 0
-    for anchor in _near_triggers(_PINPOINT_ANCHOR, text, ("article", "no.", "nos", "appendi", "section"), back=0, ahead=16,
-                                 folded=folded):
+    for anchor in _near_triggers(_PINPOINT_ANCHOR, text, triggers.at(*_PINPOINT_TRIGGERS), back=0, ahead=16):
         if anchor.start() < consumed:
             continue   # the "Article 8" of "No. 47 in Article 8 of the ITU Constitution"
         label = {"articles": "Article", "article": "Article", "no.": "No.", "nos.": "No.", "no": "No.", "nos": "No.",
@@ -274,24 +328,24 @@ def _pinpointed_mentions(text: str, folded: str, family: str) -> list[Mention]:
         while (pin := _PINPOINT_ID.match(text, position)) is not None:
             end, edition = pin.end(), None
             paren = _PAREN.match(text, end)
-            if paren is not None and re.search(r"WRC|WARC|Rev", paren.group("inner")):
+            if paren is not None and _PIN_EDITION.search(paren.group("inner")):
                 edition, end = _clean(paren.group("inner")), paren.end()
             members.append((pin.start(), end, pin.group(0), edition))
-            separator = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)", text[end:end + 12])
-            if separator is None or _PINPOINT_ID.match(text, end + separator.end()) is None:
+            separator = _PIN_SEPARATOR.match(text, end, end + 12)
+            if separator is None or _PINPOINT_ID.match(text, separator.end()) is None:
                 break
-            position = end + separator.end()
+            position = separator.end()
         if not members:
             continue
         after = members[-1][1]
-        within = re.match(r"\s+(?:in|of)\s+Article\s+\d{1,3}[A-Z]?(?=\s+of\b)", text[after:after + 40])
+        within = _WITHIN_ARTICLE.match(text[after:after + 40])
         if within:
             after += within.end()
             consumed = after
         named = None
-        of = re.match(r"\s*,?\s*(?:of|in)\s+(?:the\s+)?", text[after:after + 12])
+        of = _OF_THE.match(text, after, after + 12)
         if of is not None:
-            named = _named_at(text, after + of.end(), family)
+            named = _named_at(text, of.end(), family)
         editions = _spread_editions([member[3] for member in members])
         for index, (start, end, pin_id, _) in enumerate(members):
             mention_start = anchor.start() if index == 0 else start
@@ -302,30 +356,34 @@ def _pinpointed_mentions(text: str, folded: str, family: str) -> list[Mention]:
                 if index == len(members) - 1:
                     mention_end = named[1].end()
             mentions.append(Mention(mention_start, mention_end, text[mention_start:mention_end], "named", key, None,
-                                    None, editions[index], f"{label} {pin_id}"))
+                                    None, editions[index], f"{label} {pin_id}", locate(mention_start)))
     return mentions
 
 
-def _symbol_mentions(text: str) -> list[Mention]:
+def _symbol_mentions(text: str, triggers: _Triggers, taken: list[tuple[int, int]], locate: _Locator) -> list[Mention]:
+    """UN document symbols written out ("A/RES/70/1", "S/2020/724"); a "/" within a mention found already
+    (``taken``: "resolution 70/1") is not looked at."""
     mentions = []
-    for match in _near_triggers(_un_symbol_pattern(), text, ("/",), back=12, ahead=80):
+    positions = [p for p in triggers.at("/") if not _span_overlaps(p, p + 1, taken)]
+    for match in _near_triggers(_un_symbol_pattern(), text, positions, back=12, ahead=80):
         symbol = match.group("sym").rstrip(".")
-        if not re.search(r"\d", symbol) or symbol.count("/") < 1:
+        if not _DIGIT.search(symbol) or symbol.count("/") < 1:
             continue
         end = match.start() + len(symbol) + (len(match.group("year")) if match.group("year") and
                                              len(symbol) == len(match.group("sym")) else 0)
         mentions.append(Mention(match.start(), end, text[match.start():end], "symbol", None,
-                                _WHITESPACE.sub("", text[match.start():end])))
+                                _WHITESPACE.sub("", text[match.start():end]), None, None, None, locate(match.start())))
     return mentions
 
 
-def _named_mentions(text: str, family: str) -> list[Mention]:
+def _named_mentions(text: str, triggers: _Triggers, family: str, locate: _Locator) -> list[Mention]:
     mentions = []
     for instrument in named_instruments():
         if family not in instrument.families:
             continue
-        for match in _near_triggers(instrument.pattern, text, instrument.triggers, back=30):
-            mentions.append(Mention(match.start(), match.end(), match.group(0), "named", instrument.key))
+        for match in _near_triggers(instrument.pattern, text, triggers.at(*instrument.triggers), back=30):
+            mentions.append(Mention(match.start(), match.end(), match.group(0), "named", instrument.key, None, None,
+                                    None, None, locate(match.start())))
     mentions.sort(key=lambda m: (m.start, -m.end))
     kept: list[Mention] = []
     for mention in mentions:
@@ -334,21 +392,21 @@ def _named_mentions(text: str, family: str) -> list[Mention]:
     return kept
 
 
-def _with_paragraph_pinpoints(text: str, mentions: list[Mention]) -> list[Mention]:
+def _with_paragraph_pinpoints(text: str, mentions: list[Mention], locate: _Locator,
+                              anchors: list[int]) -> list[Mention]:
     """ "§§ 35 a)-e) of the Tunis Agenda", "paragraphs 90 and 107 of", "paragraph 29 of resolution 1929 (2010)":
-    the paragraphs printed before "of" become the pinpoints of the mention after it, one mention each."""
+    the paragraphs printed before "of" become the pinpoints of the mention after it, one mention each.
+    ``anchors`` are the (sorted) places where a paragraph anchor may open."""
     result = []
     for mention in mentions:
-        if mention.pinpoint is not None:
-            result.append(mention)
-            continue
         window_start = max(0, mention.start - 160)
-        window = text[window_start:mention.start]
-        if "§" not in window and "ara" not in window:
+        nearest = bisect.bisect_left(anchors, window_start)
+        if mention.pinpoint is not None or nearest == len(anchors) or anchors[nearest] >= mention.start:
             result.append(mention)
             continue
+        window = text[window_start:mention.start]
         anchor = None
-        for candidate in _PARAGRAPH_ANCHOR.finditer(window):
+        for candidate in _PARAGRAPH_ANCHOR.finditer(window, anchors[nearest] - window_start):   # (none before)
             anchor = candidate
         if anchor is None:
             result.append(mention)
@@ -356,11 +414,11 @@ def _with_paragraph_pinpoints(text: str, mentions: list[Mention]) -> list[Mentio
         pinpoints, position = [], anchor.end()
         while (paragraph := _PARAGRAPH_ID.match(window, position)) is not None:
             pinpoints.append(_clean(paragraph.group(0)).replace(" )", ")"))
-            separator = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*(?P<range>-|–|to)\s*)", window[paragraph.end():])
+            separator = _PARAGRAPH_SEPARATOR.match(window, paragraph.end())
             if separator is None:
                 position = paragraph.end()
                 break
-            following = _PARAGRAPH_ID.match(window, paragraph.end() + separator.end())
+            following = _PARAGRAPH_ID.match(window, separator.end())
             if following is None:
                 position = paragraph.end()
                 break
@@ -372,18 +430,19 @@ def _with_paragraph_pinpoints(text: str, mentions: list[Mention]) -> list[Mentio
                     pinpoints[-1] = f"{low}-{high}"
                     position = following.end()
                     break
-            position = paragraph.end() + separator.end()
-        joiner = re.fullmatch(r"\s*(?:of|in|to)\s+(?:the\s+)?(?:WSIS\s+)?(?:[A-Z][\w-]*\s+){0,4}?", window[position:])
+            position = separator.end()
+        joiner = _PARAGRAPH_JOINER.fullmatch(window, position)
         if not pinpoints or joiner is None:
             result.append(mention)
             continue
         start = window_start + anchor.start()
-        result += [replace(mention, start=start, text=text[start:mention.end], pinpoint=f"§ {pin}")
-                   for pin in pinpoints]
+        clause, printed = locate(start), text[start:mention.end]
+        result += [Mention(start, mention.end, printed, mention.family, mention.kind, mention.number, mention.body,
+                           mention.edition, f"§ {pin}", clause) for pin in pinpoints]
     return result
 
 
-def _clause_locator(document: Document):  # noqa: ANN202
+def _clause_locator(document: Document) -> _Locator:
     """A function from an offset to the id of the clause (or footnote's clause) that holds it."""
     spans = sorted([(c.start, c.end, c.id) for c in document.clauses] +
                    [(f.start, f.end, f.clause) for f in document.footnotes], key=lambda span: span[0])

@@ -4,6 +4,7 @@ instruments cited by name (``data/instruments.toml``), with the literal triggers
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -107,32 +108,22 @@ def named_instruments() -> tuple[NamedInstrument, ...]:
                  for row in rows)  # type: ignore[union-attr]
 
 
-def _near_triggers(pattern: re.Pattern[str], text: str, triggers: tuple[str, ...], *, back: int,
-                   ahead: int = 200, folded: str | None = None) -> list[re.Match[str]]:
-    """The matches of ``pattern`` that contain one of the literal ``triggers``, in text order, not overlapping.
-
-    Literal search is fast; a pattern with an optional opening ("(?:ITU\\s+)?Constitution") is not, so the
-    pattern is only tried within ``back`` characters before each trigger and ``ahead`` after it. With
-    ``folded`` (the text in lower case) the triggers are lower-case words looked for in it.
-    """
-    haystack = folded if folded is not None else text
-    hits = []
-    for trigger in triggers:
-        position = haystack.find(trigger)
-        while position >= 0:
-            hits.append(position)
-            position = haystack.find(trigger, position + 1)
+def _near_triggers(pattern: re.Pattern[str], text: str, positions: Iterable[int], *, back: int,
+                   ahead: int = 200) -> list[re.Match[str]]:
+    """The matches of ``pattern`` that contain one of the trigger ``positions`` (sorted), in text order, not
+    overlapping. The pattern is only tried from ``back`` characters before each trigger to ``ahead`` after it."""
     matches: list[re.Match[str]] = []
-    for position in sorted(set(hits)):
-        if matches and position < matches[-1].end():
+    last_end, size = 0, len(text)
+    for position in positions:
+        if position < last_end:
             continue
-        start = max(0, position - back, matches[-1].end() if matches else 0)
-        for match in pattern.finditer(text, start, min(len(text), position + ahead)):
-            if match.start() <= position < match.end():
-                matches.append(match)
-                break
-            if match.start() > position:
-                break
+        end = min(size, position + ahead)
+        match = pattern.search(text, max(0, position - back, last_end), end)
+        while match is not None and match.end() <= position:
+            match = pattern.search(text, match.end() + (match.end() == match.start()), end)
+        if match is not None and match.start() <= position:
+            matches.append(match)
+            last_end = match.end()
     return matches
 
 
@@ -146,6 +137,11 @@ def _un_symbol_pattern() -> re.Pattern[str]:
 
 
 def _which(patterns: list[tuple[str, str]], printed: str) -> str:
+    return _which_cached(tuple(patterns), printed)
+
+
+@cache
+def _which_cached(patterns: tuple[tuple[str, str], ...], printed: str) -> str:
     for pattern, body in patterns:
         if re.fullmatch(pattern, printed):
             return body

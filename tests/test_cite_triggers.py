@@ -1,0 +1,62 @@
+"""The literal triggers that every mention search starts from: both engines (Hyperscan, bytes.find) find the same
+positions, and the mentions found are the same whichever engine ran."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import SEED, corpus_files
+from kg.cite import _trigger_words, find_mentions
+from kg.cite import triggers as trigger_module
+from kg.cite.triggers import find_triggers, hyperscan
+from kg.parse import parse_document
+from kg.readers import read
+
+needs_hyperscan = pytest.mark.skipif(hyperscan is None, reason="the hyperscan package is not installed here")
+WORDS = _trigger_words("un")
+
+
+def _expected(text: str, word: str) -> list[int]:
+    """By hand: every offset where ``word`` stands, in any case when it is lower-case."""
+    folded = word == word.lower()
+    return [i for i in range(len(text) - len(word) + 1)
+            if (text[i:i + len(word)].lower() if folded else text[i:i + len(word)]) == word]
+
+
+def test_positions_worked_by_hand():
+    text = "See RESOLUTION 1 and resolution 2 (2020), A/RES/70/1, §§ 3 and Paragraph 4 of the Tunis Agenda."
+    positions = find_triggers(text, ("esolution", "(20", "/", "para", "Agenda", "Charter"), engine="find")
+    assert positions == {"esolution": [5, 22], "(20": [34], "/": [43, 47, 50], "para": [63], "Agenda": [88],
+                         "Charter": []}
+
+
+@pytest.mark.parametrize("engine", [pytest.param("hyperscan", marks=needs_hyperscan), "find"])
+@given(text=st.text(alphabet=st.sampled_from(list("Resolution ESOLUTION/(20§ paraNo.nos Charter é\n")), max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_each_engine_finds_every_occurrence(engine, text):
+    found = find_triggers(text, WORDS, engine=engine)
+    for word in WORDS:
+        assert found[word] == _expected(text, word), word
+
+
+@needs_hyperscan
+def test_the_engines_agree_on_every_corpus_document():
+    files = [SEED] + [f for folder in ("itu-pp18", "un-sc", "un-ga", "un-ga-80-pdftext") for f in corpus_files(folder)]
+    texts = [source.text for path in files for source in read(path)]
+    assert len(texts) > 400
+    for text in texts:
+        assert find_triggers(text, WORDS, engine="hyperscan") == find_triggers(text, WORDS, engine="find")
+
+
+@needs_hyperscan
+def test_the_mentions_do_not_depend_on_the_engine():
+    documents = [parse_document(source) for path in [SEED, *corpus_files("un-sc")[:40]] for source in read(path)]
+    with_hyperscan = [find_mentions(document) for document in documents]
+    with mock.patch.object(trigger_module, "hyperscan", None):
+        with_find = [find_mentions(document) for document in documents]
+    assert with_hyperscan == with_find
+    assert sum(len(mentions) for mentions in with_find) > 500

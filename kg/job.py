@@ -151,14 +151,15 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
     results: dict[str, FileResult] = {}
     jobs = []
     errors = []
-    status: dict[str, tuple[int, int]] = {}
+    status: dict[str, tuple[int, int, int]] = {}
     for path, name in _named_inputs(inputs):
         try:
             stat = path.stat()
-            status[name] = (stat.st_size, stat.st_mtime_ns)
+            status[name] = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
             entry = hashed.get(name)
-            if entry is not None and [entry.get("size"), entry.get("mtime_ns")] == list(status[name]):
-                digest = entry["sha256"]   # as git does: a file of the same size and time is not read again
+            if entry is not None and [entry.get("size"), entry.get("mtime_ns"), entry.get("ctime_ns")] == \
+                    list(status[name]):
+                digest = entry["sha256"]   # as git does: a file of the same size and times is not read again
             else:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as error:
@@ -333,7 +334,7 @@ def ontology_quads() -> list[str]:
             and not isinstance(o, rdflib.BNode)]
 
 
-def _write_manifest(result: BuildResult, *, store_complete: bool, status: dict[str, tuple[int, int]],
+def _write_manifest(result: BuildResult, *, store_complete: bool, status: dict[str, tuple[int, int, int]],
                     graph_file: GraphFile) -> None:
     spans = graph_file.spans
     manifest = {
@@ -344,6 +345,7 @@ def _write_manifest(result: BuildResult, *, store_complete: bool, status: dict[s
         "network": result.network,
         "graph_file": graph_file_record(result.out, graph_file),
         "files": [{"path": f.path, "sha256": f.sha256, "size": status[f.path][0], "mtime_ns": status[f.path][1],
+                   "ctime_ns": status[f.path][2],
                    "documents": len(f.documents), "reparsed": f.reparsed, "error": f.error,
                    "graphs": list(f.graphs),
                    "span": [spans[f.path].offset, spans[f.path].length, spans[f.path].lines, spans[f.path].complete]

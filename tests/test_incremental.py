@@ -107,3 +107,17 @@ def test_a_damaged_output_folder_is_rebuilt_right(inputs, tmp_path, damage):
     (inputs / "r74.txt").unlink()
     build_graph([inputs], out, progress=False, workers=1)
     _assert_same_as_fresh(inputs, out, tmp_path / "fresh")
+
+
+def test_a_file_rewritten_with_its_old_size_and_time_is_read_again(inputs, tmp_path):
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    path = inputs / "r72.txt"
+    before, text = path.stat(), path.read_text(encoding="utf-8")
+    changed = text.replace("Group on", "Grupo on", 1)
+    assert changed != text and len(changed.encode("utf-8")) == before.st_size
+    path.write_text(changed, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))   # as `cp -p` or an unpacked archive leaves it
+    rebuilt = build_graph([inputs], out, progress=False, workers=1)
+    assert [name.rsplit("/", 1)[-1] for name in rebuilt.reparsed] == ["r72.txt"]
+    _assert_same_as_fresh(inputs, out, tmp_path / "fresh")

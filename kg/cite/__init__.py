@@ -160,7 +160,8 @@ def _instrument_mentions(text: str, triggers: _Triggers, locate: _Locator) -> li
         elif (organ := _OTHER_ORGAN.match(after)) is not None:
             body = "other: " + _clean(organ.group("organ"))
         window_start = _word_start(text, keyword.start() - 80)
-        prefix = _PREFIX.search(text, window_start, keyword.start())
+        prefix = _PREFIX.search(text, window_start, keyword.start()) if _may_close_a_body(
+            text[window_start:keyword.start()]) else None
         prefix_body = _which(_PREFIX_BODIES, _clean(prefix.group("body"))) if prefix else None
         adopted = (_COUNCIL_ADOPTED.search(text, window_start, keyword.start())
                    if "Council" in text[window_start:keyword.start()] else None)
@@ -178,6 +179,17 @@ def _instrument_mentions(text: str, triggers: _Triggers, locate: _Locator) -> li
             mentions.append(Mention(mention_start, end, text[mention_start:end], "instrument", kind, number,
                                     member_body, editions[index], None, locate(mention_start)))
     return mentions
+
+
+def _may_close_a_body(before: str) -> bool:
+    """Whether ``before`` may end with a body phrase of ``_PREFIX`` ("General Assembly", "WTSA", "its"): each
+    ends with a capitalised word, "its"/"their", or an acronym in brackets. Most keywords follow a lower-case
+    word ("the resolution"), and then the search is not needed."""
+    stripped = before.rstrip()
+    if not stripped or stripped[-1] == ")":
+        return bool(stripped)
+    last = stripped[stripped.rfind(" ") + 1:]
+    return last[0].isupper() or last in ("its", "their") or not last.isalpha()
 
 
 def _keywords_at(text: str, positions: list[int]) -> list[re.Match[str]]:
@@ -364,7 +376,9 @@ def _symbol_mentions(text: str, triggers: _Triggers, taken: list[tuple[int, int]
     """UN document symbols written out ("A/RES/70/1", "S/2020/724"); a "/" within a mention found already
     (``taken``: "resolution 70/1") is not looked at."""
     mentions = []
-    positions = [p for p in triggers.at("/") if not _span_overlaps(p, p + 1, taken)]
+    # in a symbol every "/" opens a part that begins with a capital or a digit ("and/or", "https://" are none)
+    positions = [p for p in triggers.at("/") if p + 1 < len(text) and (text[p + 1].isdigit() or "A" <= text[p + 1] <= "Z")
+                 and not _span_overlaps(p, p + 1, taken)]
     for match in _near_triggers(_un_symbol_pattern(), text, positions, back=12, ahead=80):
         symbol = match.group("sym").rstrip(".")
         if not _DIGIT.search(symbol) or symbol.count("/") < 1:

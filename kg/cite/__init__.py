@@ -52,6 +52,21 @@ from kg.cite.patterns import (
     _near_triggers,
     _un_symbol_pattern,
     _which,
+    _PINPOINT_TRIGGERS,
+    _YEAR_TRIGGERS,
+    _GAP,
+    _REC_SEPARATOR,
+    _PIN_SEPARATOR,
+    _PIN_EDITION,
+    _WITHIN_ARTICLE,
+    _OF_THE,
+    _NUMBER_AND_YEAR,
+    _PARAGRAPH_SEPARATOR,
+    _PARAGRAPH_JOINER,
+    _DIGIT,
+    _NON_SPACE,
+    _LIST_OPENERS,
+    _BODY_PHRASE_OPENING,
     named_instruments,
 )
 from kg.cite.triggers import find_triggers
@@ -59,24 +74,8 @@ from kg.model import Document, Mention
 from kg.parse.header import UN_BODIES
 
 _Locator = Callable[[int], "str | None"]
-_PINPOINT_TRIGGERS = ("article", "no.", "nos", "appendi", "section")
-_YEAR_TRIGGERS = ("(19", "(20")
-_GAP = re.compile(r"[ \t\u00a0]+(?:No\.\s*)?")
-_REC_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:(?:ITU[-\s][TRD])\s+)?")
-_PIN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
-_PIN_EDITION = re.compile(r"WRC|WARC|Rev")
-_WITHIN_ARTICLE = re.compile(r"\s+(?:in|of)\s+Article\s+\d{1,3}[A-Z]?(?=\s+of\b)")
-_OF_THE = re.compile(r"\s*,?\s*(?:of|in)\s+(?:the\s+)?")
-_NUMBER_AND_YEAR = re.compile(r"(\d+)\s?\((\d{4})\)")
-_PARAGRAPH_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*(?P<range>-|–|to)\s*)")
-_PARAGRAPH_JOINER = re.compile(r"\s*(?:of|in|to)\s+(?:the\s+)?(?:WSIS\s+)?(?:[A-Z][\w-]*\s+){0,4}?")
-_DIGIT = re.compile(r"\d")
-_NON_SPACE = re.compile(r"\S*")
-_LIST_OPENERS = frozenset("0123456789IES")   # what a list of numbers can open with (see patterns._NUMBER)
-_BODY_PHRASE_OPENING = re.compile(r"\s*,?\s*(?:of|by|adopted|from)\b")   # how every phrase after a list opens
-
-
 def _trigger_words(family: str) -> tuple[str, ...]:
+    """Every trigger the finders of one family look for, so that one pass finds them all."""
     words = _KEYWORD_TRIGGERS + _PINPOINT_TRIGGERS + ("/", "para") + (_YEAR_TRIGGERS if family == "un" else ())
     return words + tuple(t for i in named_instruments() if family in i.families for t in i.triggers)
 
@@ -94,6 +93,7 @@ class _Triggers:
         if len(words) == 1:
             return self.positions[words[0]]
         return sorted({position for word in words for position in self.positions[word]})
+
 
 def find_mentions(document: Document, *, family: str | None = None) -> list[Mention]:
     """Every mention in ``document``, in text order, each with the id of the clause it stands in.

@@ -88,6 +88,22 @@ _TRAILING = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by|from)\s+(?:the\s+)?(?:(?
 _OTHER_ORGAN = re.compile(r"^\s*,?\s*(?:of|adopted\s+by)\s+the\s+(?P<organ>(?:Conference|Meeting|Assembly|Board|"
                           r"Commission|Committee|Governing|Executive|Council)\b[^,;.]{0,80})")
 _WHITESPACE = re.compile(r"\s+")
+# The literal triggers of the pinpoint and year finders, and the patterns the finders use between the big ones
+_PINPOINT_TRIGGERS = ("article", "no.", "nos", "appendi", "section")
+_YEAR_TRIGGERS = ("(19", "(20")
+_GAP = re.compile(r"[ \t\u00a0]+(?:No\.\s*)?")
+_REC_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:(?:ITU[-\s][TRD])\s+)?")
+_PIN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
+_PIN_EDITION = re.compile(r"WRC|WARC|Rev")
+_WITHIN_ARTICLE = re.compile(r"\s+(?:in|of)\s+Article\s+\d{1,3}[A-Z]?(?=\s+of\b)")
+_OF_THE = re.compile(r"\s*,?\s*(?:of|in)\s+(?:the\s+)?")
+_NUMBER_AND_YEAR = re.compile(r"(\d+)\s?\((\d{4})\)")
+_PARAGRAPH_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*(?P<range>-|–|to)\s*)")
+_PARAGRAPH_JOINER = re.compile(r"\s*(?:of|in|to)\s+(?:the\s+)?(?:WSIS\s+)?(?:[A-Z][\w-]*\s+){0,4}?")
+_DIGIT = re.compile(r"\d")
+_NON_SPACE = re.compile(r"\S*")
+_LIST_OPENERS = frozenset("0123456789IES")   # what a list of numbers can open with (see patterns._NUMBER)
+_BODY_PHRASE_OPENING = re.compile(r"\s*,?\s*(?:of|by|adopted|from)\b")   # how every phrase after a list opens
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -146,11 +147,53 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
     """Build ``out`` from the files under ``inputs``; unchanged files (by content hash) come from the cache."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    stages = _Stages()
     previous = _read_manifest(out)
+    results, jobs, errors, status = _look_up_inputs(inputs, out, previous)
+    stages.done("inputs")
+    for result in _run(jobs, out, executor, workers, progress):
+        results[result.path] = result
+    stages.done("documents")
+    ordered = [results[name] for name in sorted(results)]
+    errors += [r.error for r in ordered if r.error]
+    graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
+    stages.done("graph.nq")
+    network = ""
+    if load_store:
+        store, fresh_store = _update_store(out, ordered, previous, graph_file)
+        stages.done("store")
+        network = _analyse_and_draw(out, store, doc_views=doc_views, results=ordered, previous=previous,
+                                    fresh_store=fresh_store)
+        store.close()
+        change_marker(out / "store").unlink()
+        stages.done("network and views")
+    result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), network)
+    (out / "report.md").write_text(build_report(result), encoding="utf-8")
+    stages.done("report")
+    _write_manifest(result, store_complete=load_store, status=status, graph_file=graph_file, seconds=stages.seconds)
+    return result
+
+
+class _Stages:
+    """The seconds each stage of a build took (the manifest keeps them: ``make bench`` prints them)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._since = time.perf_counter()
+
+    def done(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = round(now - self._since, 3)
+        self._since = now
+
+
+def _look_up_inputs(inputs: Sequence[str | Path], out: Path, previous: Mapping[str, object] | None):  # noqa: ANN202
+    """The cached results of the unchanged input files, the jobs for the others (path, name, sha256), the files
+    that cannot be opened, and each file's (size, modification time, change time)."""
     hashed = {entry["path"]: entry for entry in (previous or {}).get("files", [])}  # type: ignore[union-attr]
     results: dict[str, FileResult] = {}
-    jobs = []
-    errors = []
+    jobs: list[tuple[str, str, str]] = []
+    errors: list[str] = []
     status: dict[str, tuple[int, int, int]] = {}
     for path, name in _named_inputs(inputs):
         try:
@@ -170,22 +213,7 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
             results[name] = cached
         else:
             jobs.append((str(path), name, digest))
-    for result in _run(jobs, out, executor, workers, progress):
-        results[result.path] = result
-    ordered = [results[name] for name in sorted(results)]
-    errors += [r.error for r in ordered if r.error]
-    graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
-    network = ""
-    if load_store:
-        store, fresh_store = _update_store(out, ordered, previous, graph_file)
-        network = _analyse_and_draw(out, store, doc_views=doc_views, results=ordered, previous=previous,
-                                    fresh_store=fresh_store)
-        store.close()
-        change_marker(out / "store").unlink()
-    result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), network)
-    (out / "report.md").write_text(build_report(result), encoding="utf-8")
-    _write_manifest(result, store_complete=load_store, status=status, graph_file=graph_file)
-    return result
+    return results, jobs, errors, status
 
 
 def _named_inputs(inputs: Sequence[str | Path]) -> Iterator[tuple[Path, str]]:
@@ -335,7 +363,7 @@ def ontology_quads() -> list[str]:
 
 
 def _write_manifest(result: BuildResult, *, store_complete: bool, status: dict[str, tuple[int, int, int]],
-                    graph_file: GraphFile) -> None:
+                    graph_file: GraphFile, seconds: dict[str, float]) -> None:
     spans = graph_file.spans
     manifest = {
         "tool": f"resolution-kg {__version__}",
@@ -343,6 +371,7 @@ def _write_manifest(result: BuildResult, *, store_complete: bool, status: dict[s
         "quads": result.quads,
         "store_complete": store_complete,
         "network": result.network,
+        "seconds": seconds,
         "graph_file": graph_file_record(result.out, graph_file),
         "files": [{"path": f.path, "sha256": f.sha256, "size": status[f.path][0], "mtime_ns": status[f.path][1],
                    "ctime_ns": status[f.path][2],

@@ -70,18 +70,9 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
                if path not in old_files or old_files[path]["sha256"] != r.sha256 or old_files[path].get("error")}
     dropped = [entry for path, entry in old_files.items() if not entry.get("error")
                and (path not in current or path in changed)]
-    counts: Counter[bytes]
     target = out / "graph.nq"
-    if old_counts is not None and all(has_quads(out, e["sha256"], e["path"]) for e in dropped):
-        counts = Counter(old_counts)
-        for entry in dropped:
-            counts.subtract(_shared_lines(out, entry["sha256"], entry["path"]))
-        collect = changed
-        reusable = _as_recorded(target, known)
-    else:   # counted afresh from every file's cache entry, so none is copied
-        counts = Counter(line.encode("utf-8") + b"\n" for line in ontology)
-        collect = set(current)
-        reusable = False
+    counts, collect = _starting_counts(out, old_counts, dropped, ontology, current=set(current), changed=changed)
+    reusable = collect == changed and _as_recorded(target, known)   # (counted afresh, every file is read again)
     temporary = out / "graph.nq.tmp"
     spans: dict[str, Span] = {}
     written: set[bytes] = set()
@@ -128,6 +119,19 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
     record = {"token": token, "cache_version": CACHE_VERSION, "ontology": ontology_digest(ontology),
               "files_copied": copied}
     return GraphFile(quads, spans, shared, added, removed, copied, record)
+
+
+def _starting_counts(out: Path, old_counts: Counter[bytes] | None, dropped: list[dict[str, str]],
+                     ontology: list[str], *, current: set[str], changed: set[str]) -> tuple[Counter[bytes], set[str]]:
+    """The shared-graph counts before the files in the returned set add their lines: the previous build's counts
+    less the lines of the files that changed or went (``dropped``), or, when those are not all known, the
+    ontology alone, every file then adding its lines."""
+    if old_counts is not None and all(has_quads(out, e["sha256"], e["path"]) for e in dropped):
+        counts = Counter(old_counts)
+        for entry in dropped:
+            counts.subtract(_shared_lines(out, entry["sha256"], entry["path"]))
+        return counts, changed
+    return Counter(line.encode("utf-8") + b"\n" for line in ontology), current
 
 
 def graph_file_record(out: Path, graph_file: GraphFile) -> dict[str, object]:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED, corpus_files
 from kg.cite import _trigger_words, find_mentions
 from kg.cite import triggers as trigger_module
+from kg.cite.patterns import _near_triggers, _un_symbol_openings, _un_symbol_pattern
 from kg.cite.triggers import find_triggers, hyperscan
 from kg.parse import parse_document
 from kg.readers import read
@@ -60,3 +61,23 @@ def test_the_mentions_do_not_depend_on_the_engine():
         with_find = [find_mentions(document) for document in documents]
     assert with_hyperscan == with_find
     assert sum(len(mentions) for mentions in with_find) > 500
+
+
+@given(pieces=st.lists(st.sampled_from(["A", "S", "E", "/", "RES", "CN.", "70", "1", " ", ".", "-", "(2019)", "x",
+                                         "HRC", "L.", "Add.2"]), max_size=30))
+@example(pieces=["A", "/", "RES", "/", "70", "/", "1", " ", "S", "/", "70", " ", "(2019)", "A", "/", "CN.", "/", "L."])
+@settings(max_examples=300, deadline=None)
+def test_trying_a_pattern_only_where_it_can_open_finds_the_same_matches(pieces):
+    text = "".join(pieces)
+    positions = [index for index, character in enumerate(text) if character == "/"]
+    everywhere = _near_triggers(_un_symbol_pattern(), text, positions, back=12, ahead=80)
+    at_openings = _near_triggers(_un_symbol_pattern(), text, positions, back=12, ahead=80,
+                                 opening=_un_symbol_openings())
+    assert [m.span() for m in at_openings] == [m.span() for m in everywhere]
+
+
+def test_the_symbols_of_the_example_above_are_found():
+    text = "A/RES/70/1 S/70 (2019)A/CN./L."
+    found = _near_triggers(_un_symbol_pattern(), text, [i for i, c in enumerate(text) if c == "/"], back=12, ahead=80,
+                           opening=_un_symbol_openings())
+    assert [m.group("sym") for m in found] == ["A/RES/70/1", "S/70", "A/CN./L."]   # (no digit: dropped later)

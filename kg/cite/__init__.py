@@ -50,6 +50,7 @@ from kg.cite.patterns import (
     _YEAR_NUMBER,
     _clean,
     _near_triggers,
+    _un_symbol_openings,
     _un_symbol_pattern,
     _which,
     _PINPOINT_TRIGGERS,
@@ -379,7 +380,8 @@ def _symbol_mentions(text: str, triggers: _Triggers, taken: list[tuple[int, int]
     # in a symbol every "/" opens a part that begins with a capital or a digit ("and/or", "https://" are none)
     positions = [p for p in triggers.at("/") if p + 1 < len(text) and (text[p + 1].isdigit() or "A" <= text[p + 1] <= "Z")
                  and not _span_overlaps(p, p + 1, taken)]
-    for match in _near_triggers(_un_symbol_pattern(), text, positions, back=12, ahead=80):
+    for match in _near_triggers(_un_symbol_pattern(), text, positions, back=12, ahead=80,
+                                opening=_un_symbol_openings()):
         symbol = match.group("sym").rstrip(".")
         if not _DIGIT.search(symbol) or symbol.count("/") < 1:
             continue

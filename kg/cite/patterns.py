@@ -125,22 +125,38 @@ def named_instruments() -> tuple[NamedInstrument, ...]:
 
 
 def _near_triggers(pattern: re.Pattern[str], text: str, positions: Iterable[int], *, back: int,
-                   ahead: int = 200) -> list[re.Match[str]]:
+                   ahead: int = 200, opening: frozenset[str] | None = None) -> list[re.Match[str]]:
     """The matches of ``pattern`` that contain one of the trigger ``positions`` (sorted), in text order, not
-    overlapping. The pattern is only tried from ``back`` characters before each trigger to ``ahead`` after it."""
+    overlapping. The pattern is only tried from ``back`` characters before each trigger to ``ahead`` after it;
+    with ``opening`` (the characters a match can open with) only where one of those stands."""
     matches: list[re.Match[str]] = []
     last_end, size = 0, len(text)
     for position in positions:
         if position < last_end:
             continue
-        end = min(size, position + ahead)
-        match = pattern.search(text, max(0, position - back, last_end), end)
-        while match is not None and match.end() <= position:
-            match = pattern.search(text, match.end() + (match.end() == match.start()), end)
+        start, end = max(0, position - back, last_end), min(size, position + ahead)
+        if opening is None:
+            match = pattern.search(text, start, end)
+            while match is not None and match.end() <= position:
+                match = pattern.search(text, match.end() + (match.end() == match.start()), end)
+        else:   # the same leftmost match, tried at the few places it can open instead of at every character
+            match, at = None, start
+            while at <= position:
+                found = pattern.match(text, at, end) if text[at] in opening else None
+                if found is not None and found.end() > position:
+                    match = found
+                    break
+                at = found.end() + (found.end() == at) if found is not None else at + 1
         if match is not None and match.start() <= position:
             matches.append(match)
             last_end = match.end()
     return matches
+
+
+@cache
+def _un_symbol_openings() -> frozenset[str]:
+    """The characters a UN symbol can open with: the first letters of the series."""
+    return frozenset(row["series"][0] for row in read_csv_rows("un_symbols.csv"))
 
 
 @cache

@@ -86,6 +86,16 @@ def stage_times(files: list[Path]) -> dict[str, float]:
     return times
 
 
+def _changed(text: str, what: str) -> str:
+    """``text`` reworded (a word after the first clause's opening, which no citation pattern reads) or with a
+    new citation (before the last " the ", in a clause)."""
+    if what == "reworded":
+        opening = "\nthat " if "\nthat " in text else "</span> "
+        return text.replace(opening, opening + "indeed ", 1)
+    at = text.rindex(" the ")
+    return text[:at] + " the Resolution 64 (Rev. Busan, 2014) of the Plenipotentiary Conference and" + text[at:]
+
+
 def _print_build_stages(size: int, out: Path) -> None:
     """The stages of the build that wrote ``out``, as its manifest recorded them (the process start not included)."""
     seconds = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["seconds"]
@@ -121,17 +131,12 @@ def main() -> None:
                 print(f"{size:>10}{f'full build, {workers} worker(s)':>24}{seconds:>10.2f}{size / seconds:>10.0f}"
                       f"{peak / 1024:>10.0f}")
                 _print_build_stages(size, work / f"out-{size}-{workers}")
-            # 1% of the files changed, twice: a clause reworded (the network is the same, so its scores are kept),
-            # then a new citation in each (the whole network is analysed again)
-            for offset, (what, old, new) in enumerate([
-                    ("reworded", " the ", " the very "),
-                    ("new citation", " the ", " the Resolution 64 (Rev. Busan, 2014) of the Plenipotentiary "
-                                              "Conference and the ")]):
+            # 1% of the files changed, twice: a word added at the start of a clause (no citation changes, so the
+            # network's scores are kept), then a new citation in each (the whole network is analysed again)
+            for offset, what in enumerate(("reworded", "new citation")):
                 changed = files[offset:: 100]
-                for path in changed:   # the last " the " of the file: in a clause, not in the title
-                    text = path.read_text(encoding="utf-8")
-                    at = text.rindex(old)
-                    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+                for path in changed:
+                    path.write_text(_changed(path.read_text(encoding="utf-8"), what), encoding="utf-8")
                 seconds, peak, _ = _build(inputs, work / f"out-{size}-2", 2)
                 print(f"{size:>10}{f'rebuild, 1% {what}':>24}{seconds:>10.2f}{size / seconds:>10.0f}"
                       f"{peak / 1024:>10.0f}   ({100 * seconds / full[2]:.0f}% of the full build)")

@@ -42,9 +42,20 @@ def _itu_citation(rng: random.Random) -> str:
     return f"Resolution {_cited_number(rng, 220)} (Rev. {rng.choice(editions)}) {phrase}"
 
 
-def itu_text(rng: random.Random, number: int) -> str:
-    body, phrase, editions = BODIES[number % len(BODIES)]
-    place = editions[0]
+# the conferences that adopt the generated ITU texts (all in data/conferences.csv)
+OWN_EDITIONS = {"pp": ["Minneapolis, 1998", "Marrakesh, 2002", "Antalya, 2006", "Guadalajara, 2010", "Busan, 2014",
+                       "Dubai, 2018", "Bucharest, 2022"],
+                "wtsa": ["Florianópolis, 2004", "Johannesburg, 2008", "Dubai, 2012", "Hammamet, 2016", "New Delhi, 2024"],
+                "wtdc": ["Istanbul, 2002", "Doha, 2006", "Hyderabad, 2010", "Dubai, 2014", "Buenos Aires, 2017",
+                         "Kigali, 2022"]}
+
+
+def itu_text(rng: random.Random, ordinal: int) -> str:
+    """The ``ordinal``-th ITU text (from 0): bodies in turn, numbers of at most four digits as ITU's are, and the
+    conference that adopts it changing every 30,000 texts, so that no two texts are the same resolution."""
+    body, phrase, editions = BODIES[ordinal % len(BODIES)]
+    number = ordinal // len(BODIES) % 9999 + 1
+    place = OWN_EDITIONS[body][ordinal // (len(BODIES) * 9999) % len(OWN_EDITIONS[body])]
     formula = {"pp": "The Plenipotentiary Conference of the International Telecommunication Union",
                "wtsa": "The World Telecommunication Standardization Assembly",
                "wtdc": "The World Telecommunication Development Conference"}[body]
@@ -62,8 +73,10 @@ def itu_text(rng: random.Random, number: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def akn_text(rng: random.Random, number: int) -> str:
-    session = 60 + number % 20
+def akn_text(rng: random.Random, ordinal: int) -> str:
+    """The ``ordinal``-th General Assembly resolution (from 0): 330 to a session, as the Assembly adopts."""
+    session, number = 1 + ordinal // 330, ordinal % 330 + 1
+    date = f"{1945 + session}-12-10"
     paragraphs = []
     for verb in rng.sample(UN_VERBS_PRE, rng.randint(3, 6)):
         text = _sentence(rng, rng.randint(15, 50))
@@ -83,8 +96,8 @@ def akn_text(rng: random.Random, number: int) -> str:
                     f"{escape(text)};</p></content></paragraph>")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
             '<statement name="resolution"><meta><identification source="#s"><FRBRWork>'
-            f'<FRBRthis value="/akn/un/statement/deliberation/unga/2020-12-10/{session}-{number}/!main"/>'
-            '<FRBRdate date="2020-12-10" name="adoption"/><FRBRauthor href="ga" as="author"/></FRBRWork>'
+            f'<FRBRthis value="/akn/un/statement/deliberation/unga/{date}/{session}-{number}/!main"/>'
+            f'<FRBRdate date="{date}" name="adoption"/><FRBRauthor href="ga" as="author"/></FRBRWork>'
             f'</identification></meta><preface><p><docNumber>{session}/{number}.</docNumber>'
             f'<docTitle refersTo="#resolutionTitle">{escape(_sentence(rng, 8))}</docTitle></p></preface>'
             '<preamble><formula name="enactingFormula"><p><span class="italic">The General Assembly</span>,</p></formula>'
@@ -100,10 +113,10 @@ def generate(count: int, out: Path, *, seed: int = 1) -> list[Path]:
         rng = random.Random(seed * 1_000_003 + number)
         if number % 3:
             path = out / f"itu-{number:06d}.txt"
-            path.write_text(itu_text(rng, number), encoding="utf-8")
+            path.write_text(itu_text(rng, 2 * (number // 3) + number % 3 - 1), encoding="utf-8")
         else:
             path = out / f"un-{number:06d}.xml"
-            path.write_text(akn_text(rng, number), encoding="utf-8")
+            path.write_text(akn_text(rng, number // 3 - 1), encoding="utf-8")
         paths.append(path)
     return paths
 

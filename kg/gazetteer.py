@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.datafiles import read_csv_rows, split_aliases
 
@@ -36,6 +36,7 @@ class Conference:
         return int(self.start_date[:4])
 
 
+@lru_cache(maxsize=4096)   # the same few names are folded again at every look-up
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip accents and punctuation spacing, for matching names.
 

@@ -222,7 +222,7 @@ def _read_list(text: str, position: int) -> list[tuple[int, int, str, str | None
         paren = _PAREN.match(text, end)
         if paren is not None and _EDITION_LIKE.search(paren.group("inner")):
             edition, end = _clean(paren.group("inner")), paren.end()
-        printed = _clean(number.group("num"))
+        printed = number.group("num")   # (digits, letters, "/" and "-": nothing to clean)
         members.append((number.start(), end, printed, edition, bool(number.group("itur"))))
         date = _ADOPTION_DATE.match(text, end)
         after = date.end() if date else end

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,6 +142,43 @@ def compute_metrics(G: nx.DiGraph, *, seed: int = SEED) -> Metrics:
     """Degrees, weighted in-degree, PageRank, HITS, betweenness (sampled past a size) and Louvain communities."""
     if G.number_of_nodes() == 0:
         return Metrics({}, [])
+    sampled = G.number_of_nodes() > EXACT_BETWEENNESS_UP_TO
+    with _beside(sampled) as pool:
+        # betweenness, the longest measure, runs in a second process while the others run here
+        later = pool.submit(_betweenness, list(G), list(G.edges()), BETWEENNESS_SAMPLE if sampled else None, seed)
+        scores, communities = _other_measures(G, seed)
+        betweenness = later.result()
+    for node, measures in scores.items():
+        measures["betweenness"] = betweenness[node]
+    return Metrics(scores, communities)
+
+
+def _betweenness(nodes: list[str], edges: list[tuple[str, str]], k: int | None, seed: int) -> dict[str, float]:
+    """Betweenness of the graph made of ``nodes`` and ``edges`` in that order (the order the samples and sums
+    follow: the same order, the same scores to the last bit)."""
+    G = nx.DiGraph()
+    G.add_nodes_from(nodes)
+    G.add_edges_from(edges)
+    return nx.betweenness_centrality(G, k=k, seed=seed)
+
+
+def _beside(parallel: bool):  # noqa: ANN202
+    """A process to run one task beside this one (started afresh: no fork of a process holding a store), or,
+    for small graphs where starting it costs more than it saves, an executor that runs the task here."""
+    if parallel:
+        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    return _HereExecutor()
+
+
+class _HereExecutor(Executor):
+    def submit(self, fn, /, *args, **kwargs):  # noqa: ANN001, ANN201
+        future: Future = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
+
+
+def _other_measures(G: nx.DiGraph, seed: int) -> tuple[dict[str, dict[str, float]], list[list[str]]]:
+    """Degrees, weighted in-degree, PageRank, HITS and Louvain communities (betweenness is filled in after)."""
     pagerank = nx.pagerank(G, weight="weight")
     try:
         # a fixed start vector: without one, scipy's svds starts from a random vector and the last digits of the
@@ -147,8 +186,6 @@ def compute_metrics(G: nx.DiGraph, *, seed: int = SEED) -> Metrics:
         hubs, authorities = nx.hits(G, max_iter=1000, normalized=True, nstart=dict.fromkeys(G, 1.0))
     except nx.PowerIterationFailedConvergence:
         hubs = authorities = dict.fromkeys(G, 0.0)
-    k = None if G.number_of_nodes() <= EXACT_BETWEENNESS_UP_TO else BETWEENNESS_SAMPLE
-    betweenness = nx.betweenness_centrality(G, k=k, seed=seed)
     communities = [sorted(c) for c in nx.community.louvain_communities(_undirected_weights(G), weight="weight",
                                                                        seed=seed)]
     communities.sort(key=lambda c: (-len(c), c))
@@ -156,9 +193,9 @@ def compute_metrics(G: nx.DiGraph, *, seed: int = SEED) -> Metrics:
     weighted_in = dict(G.in_degree(weight="weight"))
     scores = {node: {"in_degree": G.in_degree(node), "out_degree": G.out_degree(node),
                      "weighted_in_degree": weighted_in[node], "pagerank": pagerank[node],
-                     "hub": hubs[node], "authority": authorities[node], "betweenness": betweenness[node],
+                     "hub": hubs[node], "authority": authorities[node], "betweenness": 0.0,
                      "community": community_of[node]} for node in G}
-    return Metrics(scores, communities)
+    return scores, communities
 
 
 def _undirected_weights(G: nx.DiGraph) -> nx.Graph:

@@ -102,3 +102,22 @@ def test_kg_analyze_writes_files_and_scores(seed_build, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[-10].startswith("wsis/tunis-agenda,") or any(l.startswith("wsis/tunis-agenda,") for l in lines[1:3])
     assert len([l for l in lines if l.startswith(("itu/", "wsis/"))]) == 10
+
+
+def test_betweenness_sampled_in_a_second_process_is_networkx_own_to_the_last_bit():
+    import random
+
+    import networkx as nx
+
+    from kg.analyze import BETWEENNESS_SAMPLE, EXACT_BETWEENNESS_UP_TO, SEED, compute_metrics
+    rng = random.Random(7)
+    G = nx.DiGraph()
+    G.add_nodes_from(f"n{i}" for i in range(EXACT_BETWEENNESS_UP_TO + 300))
+    nodes = list(G)
+    G.add_edges_from((rng.choice(nodes), rng.choice(nodes[:200])) for _ in range(6000))
+    metrics = compute_metrics(G)
+    expected = nx.betweenness_centrality(G, k=BETWEENNESS_SAMPLE, seed=SEED)
+    assert {node: s["betweenness"] for node, s in metrics.scores.items()} == expected
+    assert sum(1 for value in expected.values() if value > 0) > 100
+    assert list(metrics.scores["n0"]) == ["in_degree", "out_degree", "weighted_in_degree", "pagerank", "hub",
+                                          "authority", "betweenness", "community"]

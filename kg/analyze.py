@@ -373,20 +373,37 @@ def neighbourhood(G: nx.DiGraph, node: str, *, depth: int = 1) -> nx.DiGraph:
 def analyze_build(out: Path, *, store: GraphStore | None = None, G: nx.DiGraph | None = None,
                   graph_file_has_scores: bool = True) -> tuple[nx.DiGraph, Metrics]:
     """``kg analyze``: metrics of a build's instrument graph, written to ``metrics.csv``/``metrics.json`` and back
-    into the store and ``graph.nq`` (as the analysis graph; also kept as ``analysis.nq``). ``G`` is the instrument graph when the caller has it
-    already (``kg build`` makes it from what it extracted, without reading the store); ``graph_file_has_scores``
-    False says that ``graph.nq`` was just written without scores, so they are appended instead of replaced."""
+    into the store and ``graph.nq`` (as the analysis graph; also kept as ``analysis.nq``). ``G`` is the instrument
+    graph when the caller has it already; ``graph_file_has_scores`` False says that ``graph.nq`` was just written
+    without scores, so they are appended instead of replaced."""
     from kg.store import OxigraphStore, change_marker
     own = store is None
     store = store or OxigraphStore(out / "store")
     G = G if G is not None else instrument_graph(store)
+    metrics, nquads = score_network(out, G)
+    store_scores(out, store, nquads, graph_file_has_scores=graph_file_has_scores)
+    if own:
+        store.close()
+        if isinstance(store, OxigraphStore) and store.path is not None:
+            change_marker(store.path).unlink()   # (a build takes its own marker away once it has closed the store)
+    return G, metrics
+
+
+def score_network(out: Path, G: nx.DiGraph) -> tuple[Metrics, str]:
+    """The metrics of ``G``, written to ``metrics.csv``, ``metrics.json`` and ``analysis.nq`` (whose N-Quads are
+    returned too). Needs no store: ``kg build`` runs it while the store loads."""
     metrics = compute_metrics(G)
-    lines = write_metrics(out, G, metrics)
-    nquads = "".join(line + "\n" for line in lines)
+    nquads = "".join(line + "\n" for line in write_metrics(out, G, metrics))
     (out / "analysis.nq").write_text(nquads, encoding="utf-8")
-    changing = change_marker(store.path) if getattr(store, "path", None) is not None else None
-    if changing is not None:
-        changing.touch()   # the bulk loader is not a transaction: an interrupted load makes the next build start afresh
+    return metrics, nquads
+
+
+def store_scores(out: Path, store: GraphStore, nquads: str, *, graph_file_has_scores: bool) -> None:
+    """Put the analysis graph ``nquads`` into the store and into ``graph.nq`` in place of the previous one."""
+    from kg.store import change_marker
+    if getattr(store, "path", None) is not None:
+        # the bulk loader is not a transaction: an interrupted load makes the next build start afresh
+        change_marker(store.path).touch()  # type: ignore[attr-defined]
     store.remove_graphs([ANALYSIS_GRAPH])
     store.load(nquads, bulk=True)
     graph_file = out / "graph.nq"
@@ -400,8 +417,3 @@ def analyze_build(out: Path, *, store: GraphStore | None = None, G: nx.DiGraph |
             target.writelines(line for line in source if not line.endswith(scores))
             target.write(nquads)
         temporary.replace(graph_file)
-    if own:
-        store.close()
-        if changing is not None:
-            changing.unlink()   # (a build takes its own marker away once it has closed the store)
-    return G, metrics

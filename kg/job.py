@@ -20,12 +20,18 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqdm import tqdm
+
+if TYPE_CHECKING:   # networkx loads only when the network is analysed
+    import networkx as nx
+
+    from kg.analyze import Metrics
 
 from kg import __version__
 from kg.cache import CACHE_VERSION, DocumentSummary, FileResult, cached_lines, load_cached, store_cached
@@ -160,13 +166,15 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
     stages.done("graph.nq")
     network = ""
     if load_store:
-        store, fresh_store = _update_store(out, ordered, previous, graph_file)
-        stages.done("store")
-        network = _analyse_and_draw(out, store, doc_views=doc_views, results=ordered, previous=previous,
-                                    fresh_store=fresh_store)
+        with ThreadPoolExecutor(max_workers=1) as beside:   # the store loads (in Rust) while the metrics are made
+            loading = beside.submit(_update_store, out, ordered, previous, graph_file)
+            scores = _score(out, ordered, previous)
+            store, fresh_store = loading.result()
+        stages.done("store and network metrics")
+        network = _store_and_draw(out, store, scores, results=ordered, fresh_store=fresh_store, doc_views=doc_views)
         store.close()
         change_marker(out / "store").unlink()
-        stages.done("network and views")
+        stages.done("scores and views")
     result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), network)
     (out / "report.md").write_text(build_report(result), encoding="utf-8")
     stages.done("report")
@@ -291,33 +299,52 @@ def _graph_writers(files: Iterable[Mapping[str, object]]) -> dict[str, tuple[str
     return writers
 
 
-def _analyse_and_draw(out: Path, store: OxigraphStore, *, doc_views: bool, results: list[FileResult],
-                      previous: dict[str, object] | None, fresh_store: bool) -> str:
-    """Metrics written back into the store and ``graph.nq``, the overview view, and with ``doc_views`` one view
-    per resolution. When the network is the one the previous build analysed (same instruments, facts and
-    citing clauses: a rebuild that changed no citation), its scores and overview are kept. Returns the network's
-    signature."""
-    from kg.analyze import ANALYSIS_GRAPH, analyze_build, document_outline
-    from kg.view import document_view, overview
+@dataclass(frozen=True, slots=True)
+class _Scores:
+    """The network's scores for this build: made afresh (``G`` and ``metrics`` set) or kept from the previous
+    build (``G`` None), as N-Quads of the analysis graph either way."""
+
+    signature: str
+    nquads: str
+    G: nx.DiGraph | None = None
+    metrics: Metrics | None = None
+
+
+def _score(out: Path, results: list[FileResult], previous: dict[str, object] | None) -> _Scores:
+    """The metrics of the network the build extracted, written to ``metrics.csv``/``.json`` and ``analysis.nq``;
+    when the network is the one the previous build analysed (same instruments, facts and citing clauses: a
+    rebuild that changed no citation), the previous scores are kept. Reads no store."""
+    from kg.analyze import score_network
     signature = network_signature(results)
-    views = out / "views"
-    kept = [out / "analysis.nq", out / "metrics.json", out / "metrics.csv", views / "overview.html"]
+    kept = [out / "analysis.nq", out / "metrics.json", out / "metrics.csv", out / "views" / "overview.html"]
     if previous is not None and previous.get("network") == signature and all(path.exists() for path in kept):
-        scores = (out / "analysis.nq").read_text(encoding="utf-8")
+        return _Scores(signature, (out / "analysis.nq").read_text(encoding="utf-8"))
+    G = network_of_summaries(results)
+    metrics, nquads = score_network(out, G)
+    return _Scores(signature, nquads, G, metrics)
+
+
+def _store_and_draw(out: Path, store: OxigraphStore, scores: _Scores, *, results: list[FileResult],
+                    fresh_store: bool, doc_views: bool) -> str:
+    """The scores into the store and ``graph.nq``, the overview view (unless kept), and with ``doc_views`` one
+    view per resolution. Returns the network's signature."""
+    from kg.analyze import document_outline, store_scores
+    from kg.view import document_view, overview
+    views = out / "views"
+    if scores.G is None:   # kept: graph.nq was written without them; a fresh store lacks them too
         if fresh_store:
-            store.load(scores, bulk=True)
+            store.load(scores.nquads, bulk=True)
         with (out / "graph.nq").open("a", encoding="utf-8") as handle:
-            handle.write(scores)
-        assert scores == "" or scores.endswith(f"<{ANALYSIS_GRAPH}> .\n")
+            handle.write(scores.nquads)
     else:
-        G, metrics = analyze_build(out, store=store, G=network_of_summaries(results), graph_file_has_scores=False)
+        store_scores(out, store, scores.nquads, graph_file_has_scores=False)
         if views.exists():
             shutil.rmtree(views)
-        overview(G, metrics).write(views / "overview.html")
+        overview(scores.G, scores.metrics).write(views / "overview.html")
     if doc_views:
         for work in sorted({d.work for r in results for d in r.documents if d.work}):
             document_view(document_outline(store, work)).write(views / "doc" / f"{work.replace('/', '_')}.html")
-    return signature
+    return scores.signature
 
 
 def network_signature(results: list[FileResult]) -> str:

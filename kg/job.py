@@ -1,14 +1,16 @@
 """``kg build``, the main job (``kg.build`` in Python). Read, parse, extract and resolve every document, write the graph and the store.
 
 Per-file work (read -> parse -> cite -> resolve -> rdf) is a pure function of the file's bytes, so it runs in
-parallel through any ``concurrent.futures.Executor`` and its result is cached under ``OUT/cache/`` by the
-hash of those bytes: a rebuild only redoes the files that changed. The outputs:
+parallel through any ``concurrent.futures.Executor`` (a process pool, or a dask.distributed cluster's) and its
+result is cached under ``OUT/cache/`` by the hash of those bytes: a rebuild only redoes the files that changed.
+Then, in this process: ``graph.nq`` (``kg.graphfile``, copying what did not change), the store (updated in place
+while the network metrics are made beside it), the scores, the views and the report. The outputs:
 
 - ``OUT/graph.nq``: every named graph, as sorted N-Quads (the same inputs give the same bytes);
-- ``OUT/store/``: the Oxigraph store, bulk-loaded from ``graph.nq`` and optimised;
+- ``OUT/store/``: the Oxigraph store, bulk-loaded from ``graph.nq`` and optimised, or updated in place;
 - ``OUT/report.md``: documents, sections, clauses, citations, unresolved mentions, most-cited instruments;
-- ``OUT/manifest.json``: what was built from what, when, and which files were parsed again this time.
-"""
+- ``OUT/manifest.json``: what was built from what, when, which files were parsed again this time, where each
+  file's graphs lie in ``graph.nq``, and the seconds each stage took."""
 
 from __future__ import annotations
 

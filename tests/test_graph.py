@@ -16,6 +16,7 @@ from kg.parse import parse_document
 from kg.rdf import document_quads, graph_iri
 from kg.readers import read
 from kg.resolve import extract_citations
+from kg.store import MemoryStore, OxigraphStore
 from kg.validate import validate_graph, validate_nquads
 
 ONTOLOGY = rdflib.Graph().parse(REPO / "ontology" / "kg.ttl")
@@ -130,3 +131,20 @@ def test_a_broken_graph_does_not_conform(breakage):
 
 def test_quads_are_deterministic():
     assert seed_quads() == seed_quads()
+
+
+@pytest.mark.parametrize("make_store", [OxigraphStore, MemoryStore], ids=["oxigraph", "rdflib"])
+def test_quads_taken_out_of_a_store_are_those_written(make_store):
+    (source,) = read(SEED)
+    document = parse_document(source)
+    lines = sorted(document_quads(document, extract_citations(document), source_name="seed.txt"))
+    store = make_store()
+    store.load("".join(line + "\n" for line in lines))
+    removed, kept = lines[::3], [line for index, line in enumerate(lines) if index % 3]
+    store.remove_quads("".join(line + "\n" for line in removed))
+    assert len(removed) > 50
+    left = rdflib.Dataset()
+    left.parse(data=store.dump(), format="nquads")
+    expected = rdflib.Dataset()
+    expected.parse(data="".join(line + "\n" for line in kept), format="nquads")
+    assert sorted(left.quads()) == sorted(expected.quads())

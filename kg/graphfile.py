@@ -45,15 +45,26 @@ class GraphFile:
 
     quads: int
     spans: dict[str, Span]
+    changed: frozenset[str]   # the files new or changed since the previous build
     shared: tuple[bytes, ...]
     shared_added: tuple[bytes, ...]
     shared_removed: tuple[bytes, ...] | None
-    copied: int        # files whose bytes were copied from the previous graph.nq
     record: dict[str, object]   # what the manifest keeps to reuse this file next time (see ``graph_file_record``)
 
 
 def ontology_digest(ontology: Iterable[str]) -> str:
     return hashlib.sha256("\n".join(sorted(ontology)).encode("utf-8")).hexdigest()
+
+
+def graph_writers(files: Iterable[tuple[str, str, Iterable[str]]]) -> dict[str, tuple[str, str]]:
+    """Each document graph with the file that writes it into graph.nq, as (path, sha256), from the files' (path,
+    sha256, graphs) in input order: the first file that holds it (two files with the same document hold the same
+    graph; the later one writes none of it)."""
+    writers: dict[str, tuple[str, str]] = {}
+    for path, digest, graphs in files:
+        for graph in graphs:
+            writers.setdefault(graph, (path, digest))
+    return writers
 
 
 def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str, object] | None, *,
@@ -63,7 +74,8 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
     old_files = {entry["path"]: entry for entry in (previous or {}).get("files", [])}  # type: ignore[union-attr]
     known = (previous or {}).get("graph_file") or {}
     assert isinstance(known, dict)
-    same_code = known.get("cache_version") == CACHE_VERSION and known.get("ontology") == ontology_digest(ontology)
+    ontology_version = ontology_digest(ontology)
+    same_code = known.get("cache_version") == CACHE_VERSION and known.get("ontology") == ontology_version
     old_counts = _read_shared_counts(out, known.get("token")) if same_code else None
     current = {r.path: r for r in ordered if not r.error}
     changed = {path for path, r in current.items()
@@ -75,34 +87,32 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
     reusable = collect == changed and _as_recorded(target, known)   # (counted afresh, every file is read again)
     temporary = out / "graph.nq.tmp"
     spans: dict[str, Span] = {}
-    written: set[bytes] = set()
+    writers = graph_writers((r.path, r.sha256, r.graphs) for r in current.values())
     copied = 0
     with temporary.open("wb", buffering=0) as raw, (target.open("rb") if reusable else open(os.devnull, "rb")) as old:
         writer = _Writer(raw, old)
-        for result in ordered:
-            if result.error:
-                continue
-            graphs = {f"<{graph}>".encode("utf-8") for graph in result.graphs}
+        for result in current.values():
+            own_graphs = {f"<{graph}>".encode("utf-8") for graph in result.graphs
+                          if writers[graph] == (result.path, result.sha256)}
+            complete = len(own_graphs) == len(set(result.graphs))
             entry = old_files.get(result.path)
             start, lines = writer.position, 0
             if (reusable and result.path not in changed and entry is not None and entry.get("span")
-                    and entry["span"][3] and not graphs & written):
+                    and entry["span"][3] and complete):
                 offset, length, lines, _ = entry["span"]
                 writer.copy(offset, length)
                 copied += 1
             else:
-                fresh = graphs - written
                 own = []
                 for line in _lines(out, result.sha256, result.path):
                     if line.endswith(_SHARED_SUFFIX):
                         if result.path in collect:
                             counts[line] += 1
-                    elif line.rsplit(b" ", 2)[1] in fresh:
+                    elif line.rsplit(b" ", 2)[1] in own_graphs:
                         own.append(line)
                 writer.write(b"".join(own))
                 lines = len(own)
-            spans[result.path] = Span(start, writer.position - start, lines, not graphs & written)
-            written |= graphs
+            spans[result.path] = Span(start, writer.position - start, lines, complete)
         shared = tuple(sorted(line for line, count in counts.items() if count > 0))
         writer.write(b"".join(shared))
         writer.flush()
@@ -116,9 +126,8 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
         added = tuple(line for line in shared if line not in before)
         removed = tuple(sorted(before.difference(shared)))
     quads = sum(span.lines for span in spans.values()) + len(shared)
-    record = {"token": token, "cache_version": CACHE_VERSION, "ontology": ontology_digest(ontology),
-              "files_copied": copied}
-    return GraphFile(quads, spans, shared, added, removed, copied, record)
+    record = {"token": token, "cache_version": CACHE_VERSION, "ontology": ontology_version, "files_copied": copied}
+    return GraphFile(quads, spans, frozenset(changed), shared, added, removed, record)
 
 
 def _starting_counts(out: Path, old_counts: Counter[bytes] | None, dropped: list[dict[str, str]],

@@ -38,7 +38,7 @@ if TYPE_CHECKING:   # networkx loads only when the network is analysed
 from kg import __version__
 from kg.cache import CACHE_VERSION, DocumentSummary, FileResult, cached_lines, load_cached, store_cached
 from kg.errors import InputError
-from kg.graphfile import ONTOLOGY_GRAPH, GraphFile, graph_file_record, write_graph_file
+from kg.graphfile import ONTOLOGY_GRAPH, GraphFile, graph_file_record, graph_writers, write_graph_file
 from kg.parse import parse_document
 from kg.gazetteer import load_gazetteer
 from kg.rdf import SHARED_GRAPH, clause_iris, content_hash, document_quads, graph_iri, own_work_key, work_facts
@@ -257,12 +257,11 @@ def _update_store(out: Path, ordered: list[FileResult], previous: dict[str, obje
     a quarter of the files changed) bulk-load ``graph.nq`` into a new store (then the second value is True).
     The store's change marker is left for the caller to take away once the analysis is in the store too."""
     store_dir = out / "store"
-    held = {entry["path"]: entry for entry in (previous or {}).get("files", [])}  # type: ignore[union-attr]
-    current = {r.path: r for r in ordered if not r.error}
-    fresh = [r for path, r in current.items() if path not in held or held[path]["sha256"] != r.sha256]
+    held = (previous or {}).get("files", [])
+    current = [r for r in ordered if not r.error]
     marker = change_marker(store_dir)   # left behind by a change that did not finish: start the store afresh
     if (previous is None or not previous.get("store_complete") or not store_dir.is_dir() or marker.exists()
-            or len(fresh) > max(len(current), 1) / 4):
+            or len(graph_file.changed) > max(len(current), 1) / 4):
         marker.touch()
         if store_dir.exists():
             shutil.rmtree(store_dir)
@@ -271,8 +270,9 @@ def _update_store(out: Path, ordered: list[FileResult], previous: dict[str, obje
         return store, True
     marker.touch()
     store = OxigraphStore(store_dir)
-    before, now = _graph_writers(held.values()), _graph_writers(
-        {"path": r.path, "sha256": r.sha256, "graphs": r.graphs} for r in current.values())
+    before = graph_writers((e["path"], e["sha256"], e.get("graphs", ())) for e in held  # type: ignore[union-attr]
+                           if not e.get("error"))
+    now = graph_writers((r.path, r.sha256, r.graphs) for r in current)
     store.remove_graphs([graph for graph, writer in before.items() if now.get(graph) != writer])
     wanted: dict[tuple[str, str], set[str]] = {}
     for graph, writer in now.items():
@@ -288,17 +288,6 @@ def _update_store(out: Path, ordered: list[FileResult], previous: dict[str, obje
         store.load(b"".join(graph_file.shared_added), bulk=False)
     # (no optimize: a few graphs replaced do not need the store compacted)
     return store, False
-
-
-def _graph_writers(files: Iterable[Mapping[str, object]]) -> dict[str, tuple[str, str]]:
-    """Each document graph with the file that writes it into graph.nq, as (path, sha256): the first file, in input
-    order, that holds it (two files with the same document hold the same graph)."""
-    writers: dict[str, tuple[str, str]] = {}
-    for entry in files:
-        if not entry.get("error"):
-            for graph in entry.get("graphs", ()):  # type: ignore[union-attr]
-                writers.setdefault(graph, (entry["path"], entry["sha256"]))  # type: ignore[arg-type]
-    return writers
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,8 +375,7 @@ def ontology_quads() -> list[str]:
     """The ontology as a named graph of its own, so SPARQL over the store can follow ``rdfs:subClassOf``."""
     import rdflib
     ontology = rdflib.Graph().parse(Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl")
-    name = "<https://w3id.org/resolution-kg/ontology>"
-    return [f"{s.n3()} {p.n3()} {o.n3()} {name} ." for s, p, o in ontology if not isinstance(s, rdflib.BNode)
+    return [f"{s.n3()} {p.n3()} {o.n3()} <{ONTOLOGY_GRAPH}> ." for s, p, o in ontology if not isinstance(s, rdflib.BNode)
             and not isinstance(o, rdflib.BNode)]
 
 

@@ -92,9 +92,9 @@ def store_cached(out: Path, result: FileResult) -> FileResult:
     return replace(result, quads=())
 
 
-def cached_lines(out: Path, digest: str, name: str) -> Iterator[str]:
-    """The N-Quads lines of a cache entry, each with its newline."""
-    with cache_path(out, digest, name).with_suffix(".nq").open(encoding="utf-8") as handle:
+def cached_lines(out: Path, digest: str, name: str) -> Iterator[bytes]:
+    """The N-Quads lines of a cache entry (UTF-8), each with its newline."""
+    with cache_path(out, digest, name).with_suffix(".nq").open("rb") as handle:
         yield from handle
 
 

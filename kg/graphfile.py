@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.cache import CACHE_VERSION, SHARED_SUFFIX, FileResult, cache_path, has_quads
+from kg.cache import CACHE_VERSION, SHARED_SUFFIX, FileResult, cached_lines, has_quads
 
 ONTOLOGY_GRAPH = "https://w3id.org/resolution-kg/ontology"
 _SHARED_SUFFIX = SHARED_SUFFIX.encode("utf-8")
@@ -104,7 +104,7 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
                 copied += 1
             else:
                 own = []
-                for line in _lines(out, result.sha256, result.path):
+                for line in cached_lines(out, result.sha256, result.path):
                     if line.endswith(_SHARED_SUFFIX):
                         if result.path in collect:
                             counts[line] += 1
@@ -158,13 +158,8 @@ def _as_recorded(path: Path, known: Mapping[str, object]) -> bool:
     return known.get("size") == status.st_size and known.get("mtime_ns") == status.st_mtime_ns
 
 
-def _lines(out: Path, digest: str, name: str) -> Iterable[bytes]:
-    with cache_path(out, digest, name).with_suffix(".nq").open("rb") as handle:
-        yield from handle
-
-
 def _shared_lines(out: Path, digest: str, name: str) -> list[bytes]:
-    return [line for line in _lines(out, digest, name) if line.endswith(_SHARED_SUFFIX)]
+    return [line for line in cached_lines(out, digest, name) if line.endswith(_SHARED_SUFFIX)]
 
 
 def _shared_counts_path(out: Path) -> Path:

@@ -274,12 +274,12 @@ def _update_store(out: Path, ordered: list[FileResult], previous: dict[str, obje
                            if not e.get("error"))
     now = graph_writers((r.path, r.sha256, r.graphs) for r in current)
     store.remove_graphs([graph for graph, writer in before.items() if now.get(graph) != writer])
-    wanted: dict[tuple[str, str], set[str]] = {}
+    wanted: dict[tuple[str, str], set[bytes]] = {}
     for graph, writer in now.items():
         if before.get(graph) != writer:
-            wanted.setdefault(writer, set()).add(f"<{graph}> .\n")
-    store.load("".join(line for (path, digest), graphs in wanted.items()
-                       for line in cached_lines(out, digest, path) if line[line.rfind("<"):] in graphs), bulk=False)
+            wanted.setdefault(writer, set()).add(f"<{graph}> .\n".encode("utf-8"))
+    store.load(b"".join(line for (path, digest), graphs in wanted.items()
+                        for line in cached_lines(out, digest, path) if line[line.rfind(b"<"):] in graphs), bulk=False)
     if graph_file.shared_removed is None:   # the previous shared graph is not known: replace it whole
         store.remove_graphs([SHARED_GRAPH, ONTOLOGY_GRAPH])
         store.load(b"".join(graph_file.shared), bulk=False)

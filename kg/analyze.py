@@ -384,8 +384,7 @@ def analyze_build(out: Path, *, store: GraphStore | None = None, G: nx.DiGraph |
     store_scores(out, store, nquads, graph_file_has_scores=graph_file_has_scores)
     if own:
         store.close()
-        if isinstance(store, OxigraphStore) and store.path is not None:
-            change_marker(store.path).unlink()   # (a build takes its own marker away once it has closed the store)
+        change_marker(out / "store").unlink()   # (a build takes its own marker away once it has closed the store)
     return G, metrics
 
 
@@ -398,14 +397,16 @@ def score_network(out: Path, G: nx.DiGraph) -> tuple[Metrics, str]:
     return metrics, nquads
 
 
-def store_scores(out: Path, store: GraphStore, nquads: str, *, graph_file_has_scores: bool) -> None:
-    """Put the analysis graph ``nquads`` into the store and into ``graph.nq`` in place of the previous one."""
+def store_scores(out: Path, store: GraphStore | None, nquads: str, *, graph_file_has_scores: bool) -> None:
+    """Put the analysis graph ``nquads`` into the store (None: it holds them already) and into ``graph.nq``, in
+    place of the previous one."""
     from kg.store import change_marker
-    if getattr(store, "path", None) is not None:
-        # the bulk loader is not a transaction: an interrupted load makes the next build start afresh
-        change_marker(store.path).touch()  # type: ignore[attr-defined]
-    store.remove_graphs([ANALYSIS_GRAPH])
-    store.load(nquads, bulk=True)
+    if store is not None:
+        if getattr(store, "path", None) is not None:
+            # the bulk loader is not a transaction: an interrupted load makes the next build start afresh
+            change_marker(store.path).touch()  # type: ignore[attr-defined]
+        store.remove_graphs([ANALYSIS_GRAPH])
+        store.load(nquads, bulk=True)
     graph_file = out / "graph.nq"
     if graph_file.exists() and not graph_file_has_scores:   # just written by the build: the scores go at the end
         with graph_file.open("a", encoding="utf-8") as handle:

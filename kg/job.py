@@ -322,13 +322,10 @@ def _store_and_draw(out: Path, store: OxigraphStore, scores: _Scores, *, results
     from kg.analyze import document_outline, store_scores
     from kg.view import document_view, overview
     views = out / "views"
-    if scores.G is None:   # kept: graph.nq was written without them; a fresh store lacks them too
-        if fresh_store:
-            store.load(scores.nquads, bulk=True)
-        with (out / "graph.nq").open("a", encoding="utf-8") as handle:
-            handle.write(scores.nquads)
-    else:
-        store_scores(out, store, scores.nquads, graph_file_has_scores=False)
+    # graph.nq was written without the scores; a store updated in place holds the kept ones already
+    store_scores(out, store if scores.G is not None or fresh_store else None, scores.nquads,
+                 graph_file_has_scores=False)
+    if scores.G is not None:
         if views.exists():
             shutil.rmtree(views)
         overview(scores.G, scores.metrics).write(views / "overview.html")

@@ -112,7 +112,7 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     if family == "un":
         found += _unnamed_security_council_mentions(text, triggers, taken, locate)
         taken = sorted((m.start, m.end) for m in found)
-    found += [m for m in _symbol_mentions(text, triggers, taken, locate) if not _overlaps(m, taken)]
+    found += _symbol_mentions(text, triggers, taken, locate)
     taken = sorted((m.start, m.end) for m in found)
     found += [m for m in _named_mentions(text, triggers, family, locate) if not _overlaps(m, taken)]
     found = _with_paragraph_pinpoints(text, found, locate, triggers.paragraph_anchors)
@@ -121,6 +121,11 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
 
 def _overlaps(mention: Mention, taken: list[tuple[int, int]]) -> bool:
     return _span_overlaps(mention.start, mention.end, taken)
+
+
+def _outside(positions: list[int], taken: list[tuple[int, int]]) -> list[int]:
+    """The trigger ``positions`` that no mention found already (``taken``) covers: no match there can be kept."""
+    return [position for position in positions if not _span_overlaps(position, position + 1, taken)]
 
 
 def _span_overlaps(first: int, last: int, taken: list[tuple[int, int]]) -> bool:
@@ -280,8 +285,7 @@ def _unnamed_security_council_mentions(text: str, triggers: _Triggers, taken: li
     a year, in a sentence that speaks of resolutions, is a Security Council resolution though the keyword is
     not printed right before it. (Those within a mention found already, ``taken``, are not looked at.)"""
     mentions = []
-    positions = [p for p in triggers.at(*_YEAR_TRIGGERS) if not _span_overlaps(p, p + 1, taken)]
-    for match in _near_triggers(_YEAR_NUMBER, text, positions, back=6, ahead=6):
+    for match in _near_triggers(_YEAR_NUMBER, text, _outside(triggers.at(*_YEAR_TRIGGERS), taken), back=6, ahead=6):
         if _span_overlaps(match.start(), match.end(), taken):
             continue
         before = text[max(0, match.start() - 300):match.start()]
@@ -374,12 +378,12 @@ def _pinpointed_mentions(text: str, triggers: _Triggers, family: str, locate: _L
 
 
 def _symbol_mentions(text: str, triggers: _Triggers, taken: list[tuple[int, int]], locate: _Locator) -> list[Mention]:
-    """UN document symbols written out ("A/RES/70/1", "S/2020/724"); a "/" within a mention found already
-    (``taken``: "resolution 70/1") is not looked at."""
+    """UN document symbols written out ("A/RES/70/1", "S/2020/724"), but for those within a mention found already
+    (``taken``: "resolution 70/1")."""
     mentions = []
     # in a symbol every "/" opens a part that begins with a capital or a digit ("and/or", "https://" are none)
-    positions = [p for p in triggers.at("/") if p + 1 < len(text) and (text[p + 1].isdigit() or "A" <= text[p + 1] <= "Z")
-                 and not _span_overlaps(p, p + 1, taken)]
+    positions = [p for p in _outside(triggers.at("/"), taken)
+                 if p + 1 < len(text) and (text[p + 1].isdigit() or "A" <= text[p + 1] <= "Z")]
     for match in _near_triggers(_un_symbol_pattern(), text, positions, back=12, ahead=80,
                                 opening=_un_symbol_openings()):
         symbol = match.group("sym").rstrip(".")
@@ -387,6 +391,8 @@ def _symbol_mentions(text: str, triggers: _Triggers, taken: list[tuple[int, int]
             continue
         end = match.start() + len(symbol) + (len(match.group("year")) if match.group("year") and
                                              len(symbol) == len(match.group("sym")) else 0)
+        if _span_overlaps(match.start(), end, taken):
+            continue
         mentions.append(Mention(match.start(), end, text[match.start():end], "symbol", None,
                                 _WHITESPACE.sub("", text[match.start():end]), None, None, None, locate(match.start())))
     return mentions

@@ -10,9 +10,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED, corpus_files
-from kg.cite import _trigger_words, find_mentions
+from kg.cite import _body_phrase_before, _trigger_words, find_mentions
 from kg.cite import triggers as trigger_module
-from kg.cite.patterns import _near_triggers, _un_symbol_openings, _un_symbol_pattern
+from kg.cite.patterns import _PREFIX, _PREFIX_BODIES, _near_triggers, _un_symbol_openings, _un_symbol_pattern
 from kg.cite.triggers import find_triggers, hyperscan
 from kg.parse import parse_document
 from kg.readers import read
@@ -81,3 +81,29 @@ def test_the_symbols_of_the_example_above_are_found():
     found = _near_triggers(_un_symbol_pattern(), text, [i for i, c in enumerate(text) if c == "/"], back=12, ahead=80,
                            opening=_un_symbol_openings())
     assert [m.group("sym") for m in found] == ["A/RES/70/1", "S/70", "A/CN./L."]   # (no digit: dropped later)
+
+
+BODY_WORDS = ["United", "Nations", "General", "Assembly", "(UNGA)", "(A)", "Security", "Council", "ITU", "WTSA", "its",
+              "the", "resolution", "Human", "Rights", "Commission", "on", "Economic", "and", "Social", "ITU-T", "PP",
+              "Plenipotentiary", "Conference", "World", "Radiocommunication", "of", "x"]
+
+
+@given(words=st.lists(st.sampled_from(BODY_WORDS), max_size=14),
+       spaces=st.lists(st.sampled_from([" ", "  ", "\n", "\u00a0"]), min_size=15, max_size=15))
+@example(words=["the", "United", "Nations", "General", "Assembly", "(UNGA)", "(A)"], spaces=[" "] * 15)
+@settings(max_examples=400, deadline=None)
+def test_the_body_phrase_before_a_keyword_is_the_one_a_plain_search_finds(words, spaces):
+    text = "".join(word + space for word, space in zip(words, spaces))
+    shortcut = _body_phrase_before(text, 0, len(text))
+    plain = _PREFIX.search(text, 0, len(text))
+    assert (shortcut and shortcut.span()) == (plain and plain.span())
+
+
+@pytest.mark.parametrize("pattern", [pattern for pattern, _ in _PREFIX_BODIES])
+@given(data=st.data())
+@settings(max_examples=30, deadline=None)
+def test_every_body_phrase_is_searched_for(pattern, data):
+    phrase = data.draw(st.from_regex(rf"(?:{pattern})(?:\s+\(\w+\))?", fullmatch=True))
+    text = "recalling the " + phrase + " "
+    found = _body_phrase_before(text, 0, len(text))
+    assert found is not None and found.end() == len(text)

@@ -16,22 +16,23 @@ edition) and the body phrase that closes the list. Deciding what the parts mean 
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Callable
 
 from kg.cite.patterns import (
     NamedInstrument,
     _ADOPTED_BY_COUNCIL,
-    _ADOPTION_DATE,
     _COUNCIL_ADOPTED,
     _EDITION_LIKE,
     _ITU_REC,
     _KEYWORD,
     _KEYWORD_TRIGGERS,
-    _KINDS,
+    _KIND_OF_KEYWORD,
     _LABEL_AT_LINE_START,
-    _MEMBER_ASIDE,
-    _NUMBER,
+    _MEMBER,
+    _NEXT_MEMBER,
+    _NEXT_MEMBER_OR_SEMICOLON,
     _OTHER_ORGAN,
     _PARAGRAPH_ANCHOR,
     _PARAGRAPH_ID,
@@ -40,13 +41,12 @@ from kg.cite.patterns import (
     _PINPOINT_ID,
     _PREFIX,
     _PREFIX_BODIES,
+    _PREFIX_LAST_WORDS,
+    _PREFIX_MOST_WORDS,
     _REC_ID,
     _SELF,
-    _SEMICOLON,
-    _SEPARATOR,
     _TRAILING,
     _TRAILING_BODIES,
-    _WHITESPACE,
     _YEAR_NUMBER,
     _clean,
     _near_triggers,
@@ -67,7 +67,7 @@ from kg.cite.patterns import (
     _DIGIT,
     _NON_SPACE,
     _LIST_OPENERS,
-    _BODY_PHRASE_OPENING,
+    _BODY_PHRASE_AFTER,
     named_instruments,
 )
 from kg.cite.triggers import find_triggers
@@ -75,6 +75,7 @@ from kg.model import Document, Mention
 from kg.parse.header import UN_BODIES
 
 _Locator = Callable[[int], "str | None"]
+_START_AND_END = operator.attrgetter("start", "end")
 def _trigger_words(family: str) -> tuple[str, ...]:
     """Every trigger the finders of one family look for, so that one pass finds them all."""
     words = _KEYWORD_TRIGGERS + _PINPOINT_TRIGGERS + ("/", "para") + (_YEAR_TRIGGERS if family == "un" else ())
@@ -88,7 +89,8 @@ class _Triggers:
         self.positions = find_triggers(text, _trigger_words(family))
         # where a paragraph pinpoint ("§ 35", "paragraphs 90 and 107", "para. 3") may open
         sections = [] if text.isascii() else [match.start() for match in re.finditer("§", text)]
-        self.paragraph_anchors = sorted(self.positions["para"] + sections)
+        self.paragraph_anchors = [position for position in sorted(self.positions["para"] + sections)
+                                  if _PARAGRAPH_ANCHOR.match(text, position) is not None]
 
     def at(self, *words: str) -> list[int]:
         if len(words) == 1:
@@ -108,15 +110,20 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     locate = _clause_locator(document)
     found = (_instrument_mentions(text, triggers, locate) + _itu_recommendation_mentions(text, triggers, locate)
              + _pinpointed_mentions(text, triggers, family, locate))
-    taken = sorted((m.start, m.end) for m in found)
+    taken = sorted(map(_START_AND_END, found))   # the spans of the mentions found so far
+
+    def take(mentions: list[Mention]) -> None:
+        found.extend(mentions)
+        taken.extend(map(_START_AND_END, mentions))
+        taken.sort()
+
     if family == "un":
-        found += _unnamed_security_council_mentions(text, triggers, taken, locate)
-        taken = sorted((m.start, m.end) for m in found)
-    found += _symbol_mentions(text, triggers, taken, locate)
-    taken = sorted((m.start, m.end) for m in found)
+        take(_unnamed_security_council_mentions(text, triggers, taken, locate))
+    take(_symbol_mentions(text, triggers, taken, locate))
     found += [m for m in _named_mentions(text, triggers, family, locate) if not _overlaps(m, taken)]
+    found.sort(key=_START_AND_END)
     found = _with_paragraph_pinpoints(text, found, locate, triggers.paragraph_anchors)
-    return sorted(found, key=lambda m: (m.start, m.end))
+    return sorted(found, key=_START_AND_END)   # (a pinpoint moves the start of its mention back to the anchor)
 
 
 def _overlaps(mention: Mention, taken: list[tuple[int, int]]) -> bool:
@@ -144,58 +151,56 @@ def _instrument_mentions(text: str, triggers: _Triggers, locate: _Locator) -> li
         gap = _GAP.match(text, keyword.end(), keyword.end() + 12)
         if gap is None or gap.end() == size or text[gap.end()] not in _LIST_OPENERS:
             continue
-        position = gap.end()
-        members = _read_list(text, position)
+        members = _read_list(text, gap.end())
         if not members:
             continue
-        kind = _KINDS[keyword.group("kw").lower().rstrip("s")]
-        tail_at = members[-1][1]
-        if (date := _ADOPTION_DATE.match(text, tail_at)) is not None:
-            tail_at = date.end()
         body = None
-        after = text[tail_at:tail_at + 160]
-        if _BODY_PHRASE_OPENING.match(after) is None:
-            pass   # none of the phrases below can follow: "resolution 1325 (2000) on women and peace"
-        elif (council := _ADOPTED_BY_COUNCIL.match(after)) is not None:
-            body = "council"
-            members[-1] = (*members[-1][:3], members[-1][3] or council.group("year"), members[-1][4])
-        elif _SELF.match(after):
-            body = "self"
-        elif (trailing := _TRAILING.match(after)) is not None:
-            body = _which(_TRAILING_BODIES, _clean(trailing.group("body")))
-        elif (organ := _OTHER_ORGAN.match(after)) is not None:
-            body = "other: " + _clean(organ.group("organ"))
-        window_start = _word_start(text, keyword.start() - 80)
-        prefix = _PREFIX.search(text, window_start, keyword.start()) if _may_close_a_body(
-            text[window_start:keyword.start()]) else None
+        if (phrase := _BODY_PHRASE_AFTER.match(text, members[-1][1])) is not None:
+            after = text[phrase.end():phrase.end() + 160]   # (after the adoption date, if one is printed)
+            if (council := _ADOPTED_BY_COUNCIL.match(after)) is not None:
+                body = "council"
+                members[-1] = (*members[-1][:3], members[-1][3] or council.group("year"), members[-1][4])
+            elif _SELF.match(after):
+                body = "self"
+            elif (trailing := _TRAILING.match(after)) is not None:
+                body = _which(_TRAILING_BODIES, _clean(trailing.group("body")))
+            elif (organ := _OTHER_ORGAN.match(after)) is not None:
+                body = "other: " + _clean(organ.group("organ"))
+        keyword_start = keyword.start()
+        window_start = _word_start(text, keyword_start - 80)
+        prefix = _body_phrase_before(text, window_start, keyword_start)
         prefix_body = _which(_PREFIX_BODIES, _clean(prefix.group("body"))) if prefix else None
-        adopted = (_COUNCIL_ADOPTED.search(text, window_start, keyword.start())
-                   if "Council" in text[window_start:keyword.start()] else None)
+        adopted = (_COUNCIL_ADOPTED.search(text, window_start, keyword_start)
+                   if text.find("Council", window_start, keyword_start) >= 0 else None)
         if adopted is not None and body is None:
             prefix, prefix_body = None, "council"   # "the Council adopted at its 2015 session Decision 584"
             if adopted.group("year"):
                 members = [(s_, e_, n_, ed or adopted.group("year"), r_) for s_, e_, n_, ed, r_ in members]
+        kind = _KIND_OF_KEYWORD[keyword.group("kw")]
+        body = body or prefix_body
+        first_start = prefix.start() if prefix is not None and prefix_body != "its" else keyword_start
         editions = _spread_editions([member[3] for member in members])
-        first_start = keyword.start()
-        if prefix is not None and prefix_body != "its":
-            first_start = prefix.start()
         for index, (start, end, number, _, itu_r) in enumerate(members):
-            member_body = "ra" if itu_r else (body or prefix_body)
-            mention_start = first_start if index == 0 else start
-            mentions.append(Mention(mention_start, end, text[mention_start:end], "instrument", kind, number,
-                                    member_body, editions[index], None, locate(mention_start)))
+            if index == 0:
+                start = first_start
+            mentions.append(Mention(start, end, text[start:end], "instrument", kind, number, "ra" if itu_r else body,
+                                    editions[index], None, locate(start)))
     return mentions
 
 
-def _may_close_a_body(before: str) -> bool:
-    """Whether ``before`` may end with a body phrase of ``_PREFIX`` ("General Assembly", "WTSA", "its"): each
-    ends with a capitalised word, "its"/"their", or an acronym in brackets. Most keywords follow a lower-case
-    word ("the resolution"), and then the search is not needed."""
-    stripped = before.rstrip()
-    if not stripped or stripped[-1] == ")":
-        return bool(stripped)
-    last = stripped[stripped.rfind(" ") + 1:]
-    return last[0].isupper() or last in ("its", "their") or not last.isalpha()
+def _body_phrase_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The body phrase of ``_PREFIX`` ("General Assembly", "WTSA", "its") that ends ``text[start:end]``, if any.
+
+    It is only searched for where it can be: the last word must be one such a phrase ends with (or a bracketed
+    acronym), and no phrase has more than ``_PREFIX_MOST_WORDS`` words. Most keywords follow another word ("the
+    resolution"), and then there is no search at all."""
+    before = text[start:end]
+    words = before.rsplit(None, _PREFIX_MOST_WORDS)
+    if not words or not (words[-1] in _PREFIX_LAST_WORDS or words[-1][-1] == ")"):
+        return None
+    if len(words) > _PREFIX_MOST_WORDS:
+        start += before.index(words[1], len(words[0]))
+    return _PREFIX.search(text, start, end)
 
 
 def _keywords_at(text: str, positions: list[int]) -> list[re.Match[str]]:
@@ -218,41 +223,27 @@ def _word_start(text: str, position: int) -> int:
 def _read_list(text: str, position: int) -> list[tuple[int, int, str, str | None, bool]]:
     """Members of a number list at ``position``: (start, end, number, printed edition, is ITU-R)."""
     members: list[tuple[int, int, str, str | None, bool]] = []
-    while True:
-        number = _NUMBER.match(text, position)
-        if number is None:
-            break
-        end = number.end()
+    member = _MEMBER.match(text, position)
+    while member is not None:
+        end = member.end("member")
         edition = None
-        paren = _PAREN.match(text, end)
-        if paren is not None and _EDITION_LIKE.search(paren.group("inner")):
-            edition, end = _clean(paren.group("inner")), paren.end()
-        printed = number.group("num")   # (digits, letters, "/" and "-": nothing to clean)
-        members.append((number.start(), end, printed, edition, bool(number.group("itur"))))
-        date = _ADOPTION_DATE.match(text, end)
-        after = date.end() if date else end
-        aside = _MEMBER_ASIDE.match(text, after)
-        after = aside.end() if aside else after
-        separator = _SEPARATOR.match(text, after)
-        if separator is None and ("/" in printed or edition):
-            separator = _SEMICOLON.match(text, after)
-        if separator is None or _NUMBER.match(text, separator.end()) is None:
+        if (inner := member.group("inner")) is not None and _EDITION_LIKE.search(inner):
+            edition, end = _clean(inner), member.end()
+        printed = member.group("num")   # (digits, letters, "/" and "-": nothing to clean)
+        members.append((member.start(), end, printed, edition, member.group("itur") is not None))
+        separator = (_NEXT_MEMBER_OR_SEMICOLON if "/" in printed or edition else _NEXT_MEMBER).match(text, end)
+        if separator is None:
             break
-        if _crosses_paragraph(text, end, separator.end()):
-            break
-        if separator.group("range") and not members[-1][2].isdigit():
+        following = _MEMBER.match(text, separator.end())
+        if following is None or _crosses_paragraph(text, end, separator.end()):
             break
         if separator.group("range"):
-            following = _NUMBER.match(text, separator.end())
-            assert following is not None
-            low, high = int(members[-1][2]), following.group("num")
-            if not high.isdigit() or not 0 < int(high) - low <= 10 or edition is not None:
+            high = following.group("num")
+            if not printed.isdigit() or not high.isdigit() or not 0 < int(high) - int(printed) <= 10 or edition:
                 break
-            members += [(number.start(), end, str(n), None, members[-1][4]) for n in range(low + 1, int(high))]
-        position = separator.end()
+            members += [(member.start(), end, str(n), None, members[-1][4]) for n in range(int(printed) + 1, int(high))]
+        member = following
     return members
-
-
 
 
 def _crosses_paragraph(text: str, start: int, end: int) -> bool:
@@ -394,7 +385,7 @@ def _symbol_mentions(text: str, triggers: _Triggers, taken: list[tuple[int, int]
         if _span_overlaps(match.start(), end, taken):
             continue
         mentions.append(Mention(match.start(), end, text[match.start():end], "symbol", None,
-                                _WHITESPACE.sub("", text[match.start():end]), None, None, None, locate(match.start())))
+                                "".join(text[match.start():end].split()), None, None, None, locate(match.start())))
     return mentions
 
 
@@ -418,50 +409,59 @@ def _with_paragraph_pinpoints(text: str, mentions: list[Mention], locate: _Locat
                               anchors: list[int]) -> list[Mention]:
     """ "§§ 35 a)-e) of the Tunis Agenda", "paragraphs 90 and 107 of", "paragraph 29 of resolution 1929 (2010)":
     the paragraphs printed before "of" become the pinpoints of the mention after it, one mention each.
-    ``anchors`` are the (sorted) places where a paragraph anchor may open."""
-    result = []
-    for mention in mentions:
-        window_start = max(0, mention.start - 160)
-        nearest = bisect.bisect_left(anchors, window_start)
-        if mention.pinpoint is not None or nearest == len(anchors) or anchors[nearest] >= mention.start:
-            result.append(mention)
-            continue
-        window = text[window_start:mention.start]
-        anchor = None
-        for candidate in _PARAGRAPH_ANCHOR.finditer(window, anchors[nearest] - window_start):   # (none before)
-            anchor = candidate
-        if anchor is None:
-            result.append(mention)
-            continue
-        pinpoints, position = [], anchor.end()
-        while (paragraph := _PARAGRAPH_ID.match(window, position)) is not None:
-            pinpoints.append(_clean(paragraph.group(0)).replace(" )", ")"))
-            separator = _PARAGRAPH_SEPARATOR.match(window, paragraph.end())
-            if separator is None:
-                position = paragraph.end()
+    ``mentions`` are in text order; ``anchors`` are the (sorted) places where a paragraph anchor opens. Only the
+    mentions that start at most 160 characters after an anchor are looked at."""
+    starts = [mention.start for mention in mentions]
+    near = sorted({index for anchor in anchors
+                   for index in range(bisect.bisect_right(starts, anchor), bisect.bisect_right(starts, anchor + 160))})
+    result: list[Mention] = []
+    done = 0
+    for index in near:
+        result += mentions[done:index]
+        result += _paragraph_pinpointed(text, mentions[index], locate, anchors)
+        done = index + 1
+    return result + mentions[done:] if near else mentions
+
+
+def _paragraph_pinpointed(text: str, mention: Mention, locate: _Locator, anchors: list[int]) -> list[Mention]:
+    """``mention`` with each paragraph printed before it as its pinpoint (or as it is)."""
+    if mention.pinpoint is not None:
+        return [mention]
+    window_start = max(0, mention.start - 160)
+    window = text[window_start:mention.start]
+    nearest = bisect.bisect_left(anchors, window_start)
+    anchor = None
+    for candidate in _PARAGRAPH_ANCHOR.finditer(window, anchors[nearest] - window_start):   # (none before)
+        anchor = candidate
+    if anchor is None:
+        return [mention]
+    pinpoints, position = [], anchor.end()
+    while (paragraph := _PARAGRAPH_ID.match(window, position)) is not None:
+        pinpoints.append(_clean(paragraph.group(0)).replace(" )", ")"))
+        separator = _PARAGRAPH_SEPARATOR.match(window, paragraph.end())
+        if separator is None:
+            position = paragraph.end()
+            break
+        following = _PARAGRAPH_ID.match(window, separator.end())
+        if following is None:
+            position = paragraph.end()
+            break
+        if separator.group("range") and pinpoints[-1].isdigit() and following.group(0).isdigit():
+            low, high = int(pinpoints[-1]), int(following.group(0))
+            if 0 < high - low <= 10:
+                pinpoints += [str(n) for n in range(low + 1, high)]
+            else:
+                pinpoints[-1] = f"{low}-{high}"
+                position = following.end()
                 break
-            following = _PARAGRAPH_ID.match(window, separator.end())
-            if following is None:
-                position = paragraph.end()
-                break
-            if separator.group("range") and pinpoints[-1].isdigit() and following.group(0).isdigit():
-                low, high = int(pinpoints[-1]), int(following.group(0))
-                if 0 < high - low <= 10:
-                    pinpoints += [str(n) for n in range(low + 1, high)]
-                else:
-                    pinpoints[-1] = f"{low}-{high}"
-                    position = following.end()
-                    break
-            position = separator.end()
-        joiner = _PARAGRAPH_JOINER.fullmatch(window, position)
-        if not pinpoints or joiner is None:
-            result.append(mention)
-            continue
-        start = window_start + anchor.start()
-        clause, printed = locate(start), text[start:mention.end]
-        result += [Mention(start, mention.end, printed, mention.family, mention.kind, mention.number, mention.body,
-                           mention.edition, f"§ {pin}", clause) for pin in pinpoints]
-    return result
+        position = separator.end()
+    joiner = _PARAGRAPH_JOINER.fullmatch(window, position)
+    if not pinpoints or joiner is None:
+        return [mention]
+    start = window_start + anchor.start()
+    clause, printed = locate(start), text[start:mention.end]
+    return [Mention(start, mention.end, printed, mention.family, mention.kind, mention.number, mention.body,
+                    mention.edition, f"§ {pin}", clause) for pin in pinpoints]
 
 
 def _clause_locator(document: Document) -> _Locator:

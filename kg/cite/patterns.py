@@ -14,7 +14,9 @@ _KEYWORD = re.compile(
     r"\b(?P<kw>(?:R|r)esolutions?|RESOLUTIONS?|(?:D|d)ecisions?|DECISIONS?|(?:R|r)ecommendations?|RECOMMENDATIONS?"
     r"|(?:O|o)pinions?|OPINIONS?)\b")
 _KEYWORD_TRIGGERS = ("esolution", "ecision", "ecommendation", "pinion")
-_KINDS = {"resolution": "res", "decision": "dec", "recommendation": "rec", "opinion": "opinion"}
+_KIND_OF_KEYWORD = {spelled: kind for word, kind in (("resolution", "res"), ("decision", "dec"),
+                                                     ("recommendation", "rec"), ("opinion", "opinion"))
+                    for plural in (word, word + "s") for spelled in (plural, plural.capitalize(), plural.upper())}
 # A member of a list of numbered instruments: ITU "71", "1282", "25A"; RA "ITU-R 9-7"; UN "70/1", "S-26/2",
 # "57/130 B", "2006/46"; the part letter of an old GA resolution ("217 A (III)") is read and dropped.
 _NUMBER = re.compile(
@@ -33,9 +35,18 @@ _MEMBER_ASIDE = re.compile(r",?\s*(?:entitled\s+[“\"][^”\"]{1,300}[”\"]"
                            r"(?:,\s*(?:sect\.|paras?\.)\s*[\w.–-]{1,9})*)")
 # "52/214, sect. C, para. 3; 55/222", "2143 (2014) on children and armed conflict; and 1502 (2003)"
 # (and a comma left out: "1998 (2011) 2068 (2012)")
-_SEMICOLON = re.compile(r"(?P<range>(?!))?(?:;\s*(?:and\s+)?(?=\d{1,4}(?:/\d|\s?\((?:19|20)\d\d\)))"
+_SEMICOLON = re.compile(r"(?:;\s*(?:and\s+)?(?=\d{1,4}(?:/\d|\s?\((?:19|20)\d\d\)))"
                         r"|\s+(?=\d{1,4}\s?\((?:19|20)\d\d\)))")
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*(?P<range>-|–|to)\s*)")
+# A member of a list with the edition in brackets after it ("71 (Rev. Guadalajara, 2010)"; whether the bracket
+# holds an edition is for _EDITION_LIKE), and what leads from one member to the next: an adoption date, an aside,
+# a separator, each taken as matched first (no backtracking into them, as if matched one after the other). The
+# semicolon joins members that have a "/" or an edition ("52/214, sect. C, para. 3; 55/222").
+_MEMBER = re.compile(rf"(?P<member>{_NUMBER.pattern})(?:{_PAREN.pattern})?")
+_NEXT_MEMBER = re.compile(rf"(?:{_ADOPTION_DATE.pattern})?+(?:{_MEMBER_ASIDE.pattern})?+(?>{_SEPARATOR.pattern})")
+_NEXT_MEMBER_OR_SEMICOLON = re.compile(
+    rf"(?:{_ADOPTION_DATE.pattern})?+(?:{_MEMBER_ASIDE.pattern})?+"
+    rf"(?>{_SEPARATOR.pattern}|{_SEMICOLON.pattern})")
 _ITU_REC = re.compile(
     r"\b(?:(?P<pre>ITU[-\s][TRD])\s+)?(?P<kw>Recommendations?|RECOMMENDATIONS?)\s+(?:(?P<post>ITU[-\s][TRD])\s+)?"
     r"(?=[A-Z]{1,3}\.\d)")
@@ -63,6 +74,11 @@ _PREFIX_BODIES = [
     (r"ITU-D", "wtdc"), (r"ITU-T", "wtsa"), (r"ITU-R", "ra"),
     (r"its|their", "its"),
 ]
+# The word each phrase of _PREFIX_BODIES ends with (or a bracketed acronym after it, "(UNGA)"): before most
+# keywords stands another word ("the resolution"), and then _PREFIX need not be searched for
+_PREFIX_LAST_WORDS = frozenset({"Assembly", "UNGA", "Council", "ECOSOC", "Rights", "WTSA", "WTDC", "PP",
+                                "Plenipotentiary", "Conference", "WRC", "RA", "ITU-D", "ITU-T", "ITU-R", "its", "their"})
+_PREFIX_MOST_WORDS = 6   # "United Nations General Assembly (UNGA) (A)"
 _COUNCIL_ADOPTED = re.compile(r"\b(?:ITU\s+)?Council\s+(?:adopted|approved)(?:\s+at\s+its\s+(?P<year>\d{4})\s+"
                               r"session)?\s+$")
 _PREFIX = re.compile(r"(?:\b(?P<body>" + "|".join(f"(?:{p})" for p, _ in _PREFIX_BODIES) + r")(?:\s+\(\w+\))?)\s+$")
@@ -87,7 +103,6 @@ _TRAILING = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by|from)\s+(?:the\s+)?(?:(?
 # "resolution 8/10 of the Conference of the States Parties to ...": an organ this project has no series for
 _OTHER_ORGAN = re.compile(r"^\s*,?\s*(?:of|adopted\s+by)\s+the\s+(?P<organ>(?:Conference|Meeting|Assembly|Board|"
                           r"Commission|Committee|Governing|Executive|Council)\b[^,;.]{0,80})")
-_WHITESPACE = re.compile(r"\s+")
 # The literal triggers of the pinpoint and year finders, and the patterns the finders use between the big ones
 _PINPOINT_TRIGGERS = ("article", "no.", "nos", "appendi", "section")
 _YEAR_TRIGGERS = ("(19", "(20")
@@ -103,7 +118,8 @@ _PARAGRAPH_JOINER = re.compile(r"\s*(?:of|in|to)\s+(?:the\s+)?(?:WSIS\s+)?(?:[A-
 _DIGIT = re.compile(r"\d")
 _NON_SPACE = re.compile(r"\S*")
 _LIST_OPENERS = frozenset("0123456789IES")   # what a list of numbers can open with (see patterns._NUMBER)
-_BODY_PHRASE_OPENING = re.compile(r"\s*,?\s*(?:of|by|adopted|from)\b")   # how every phrase after a list opens
+# how every body phrase after a list opens ("of the Plenipotentiary Conference"), after its adoption date if any
+_BODY_PHRASE_AFTER = re.compile(rf"(?:{_ADOPTION_DATE.pattern})?+(?=\s*,?\s*(?:of|by|adopted|from)\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +197,8 @@ def _which_cached(patterns: tuple[tuple[str, str], ...], printed: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return _WHITESPACE.sub(" ", text).strip()
+    """``text`` with each run of white space made one space, and none at either end."""
+    return " ".join(text.split())
 
 _LABEL_AT_LINE_START = re.compile(r"\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]*(?:$|[A-Za-z])", re.MULTILINE)
 _YEAR_NUMBER = re.compile(r"(?<![\w/.(-])\d{3,4}\s?\((?:19[4-9]\d|20\d\d)\)")

@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import csv
 import json
-import multiprocessing
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 
+from kg.betweenness import betweenness
 from kg.rdf import work_family, work_iri
 from kg.store import GraphStore
+from kg.swap import swap_in
 
 EXACT_BETWEENNESS_UP_TO = 2000
 BETWEENNESS_SAMPLE = 200
@@ -96,18 +96,25 @@ def network_of_citations(citations: Iterable[Mapping[str, str]],
                          facts: Mapping[str, Mapping[str, object]]) -> nx.DiGraph:
     """Works citing works from citation rows (``citing``, ``edition``, ``clause`` or none, ``cited``):
     ``weight`` counts the distinct citing clauses, ``clauses`` lists them; ``facts`` gives node data by key."""
-    G = nx.DiGraph()
     clauses: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in citations:
         clauses[(row["citing"], row["cited"])].add(row.get("clause") or row["edition"])
+    return network_of_links(clauses, facts)
+
+
+def network_of_links(clauses: Mapping[tuple[str, str], set[str]],
+                     facts: Mapping[str, Mapping[str, object]]) -> nx.DiGraph:
+    """Works citing works from the clauses (or editions, for citations outside any clause) where each (citing,
+    cited) pair of works is cited; ``facts`` gives node data by key."""
+    G = nx.DiGraph()
     G.add_nodes_from(sorted({node for pair in clauses for node in pair}))
-    for (citing, cited), where in sorted(clauses.items()):   # a fixed order: the same scores, to the last bit
-        if citing == cited:
-            continue   # an edition citing an earlier edition of itself is not an edge of the network
-        G.add_edge(citing, cited, weight=len(where), clauses=sorted(where))
-    for node in G.nodes:
-        G.nodes[node].update({"kind": "Instrument", "body": work_family(node)}, **facts.get(node, {}))
-        G.nodes[node]["years"] = sorted(G.nodes[node].get("years", []))
+    # in a fixed order: the same scores, to the last bit (an edition citing an earlier edition of itself is not
+    # an edge of the network)
+    G.add_edges_from((citing, cited, {"weight": len(where), "clauses": sorted(where)})
+                     for (citing, cited), where in sorted(clauses.items()) if citing != cited)
+    for node, data in G.nodes(data=True):
+        data.update({"kind": "Instrument", "body": work_family(node)}, **facts.get(node, {}))
+        data["years"] = sorted(data.get("years", []))
     return G
 
 
@@ -142,39 +149,11 @@ def compute_metrics(G: nx.DiGraph, *, seed: int = SEED) -> Metrics:
     """Degrees, weighted in-degree, PageRank, HITS, betweenness (sampled past a size) and Louvain communities."""
     if G.number_of_nodes() == 0:
         return Metrics({}, [])
-    sampled = G.number_of_nodes() > EXACT_BETWEENNESS_UP_TO
-    with _beside(sampled) as pool:
-        # betweenness, the longest measure, runs in a second process while the others run here
-        later = pool.submit(_betweenness, list(G), list(G.edges()), BETWEENNESS_SAMPLE if sampled else None, seed)
-        scores, communities = _other_measures(G, seed)
-        betweenness = later.result()
-    for node, measures in scores.items():
-        measures["betweenness"] = betweenness[node]
+    scores, communities = _other_measures(G, seed)
+    sample = BETWEENNESS_SAMPLE if G.number_of_nodes() > EXACT_BETWEENNESS_UP_TO else None
+    for node, score in betweenness(G, k=sample, seed=seed).items():
+        scores[node]["betweenness"] = score
     return Metrics(scores, communities)
-
-
-def _betweenness(nodes: list[str], edges: list[tuple[str, str]], k: int | None, seed: int) -> dict[str, float]:
-    """Betweenness of the graph made of ``nodes`` and ``edges`` in that order (the order the samples and sums
-    follow: the same order, the same scores to the last bit)."""
-    G = nx.DiGraph()
-    G.add_nodes_from(nodes)
-    G.add_edges_from(edges)
-    return nx.betweenness_centrality(G, k=k, seed=seed)
-
-
-def _beside(parallel: bool):  # noqa: ANN202
-    """A process to run one task beside this one (started afresh: no fork of a process holding a store), or,
-    for small graphs where starting it costs more than it saves, an executor that runs the task here."""
-    if parallel:
-        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-    return _HereExecutor()
-
-
-class _HereExecutor(Executor):
-    def submit(self, fn, /, *args, **kwargs):  # noqa: ANN001, ANN201
-        future: Future = Future()
-        future.set_result(fn(*args, **kwargs))
-        return future
 
 
 def _other_measures(G: nx.DiGraph, seed: int) -> tuple[dict[str, dict[str, float]], list[list[str]]]:
@@ -296,10 +275,12 @@ def write_metrics(out: Path, G: nx.DiGraph, metrics: Metrics) -> list[str]:
         for node in ranked:
             writer.writerow([node, G.nodes[node].get("kind", ""), G.nodes[node].get("body", ""),
                              *[metrics.scores[node][c] for c in columns]])
-    (out / "metrics.json").write_text(json.dumps({
-        "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
-        "scores": {node: metrics.scores[node] for node in ranked},
-        "communities": metrics.communities}, indent=1) + "\n", encoding="utf-8")
+    # one line per node and per community (json's indenting writer is ten times slower than its plain one)
+    scores = ",\n  ".join(f"{json.dumps(node)}: {json.dumps(metrics.scores[node])}" for node in ranked)
+    communities = ",\n  ".join(json.dumps(community) for community in metrics.communities)
+    (out / "metrics.json").write_text(
+        f'{{"nodes": {G.number_of_nodes()}, "edges": {G.number_of_edges()},\n "scores": {{\n  {scores}\n }},\n'
+        f' "communities": [\n  {communities}\n ]}}\n', encoding="utf-8")
     return score_quads(metrics)
 
 
@@ -417,4 +398,4 @@ def store_scores(out: Path, store: GraphStore | None, nquads: str, *, graph_file
         with graph_file.open(encoding="utf-8") as source, temporary.open("w", encoding="utf-8") as target:
             target.writelines(line for line in source if not line.endswith(scores))
             target.write(nquads)
-        temporary.replace(graph_file)
+        swap_in(temporary, graph_file)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.cache import CACHE_VERSION, SHARED_SUFFIX, FileResult, cached_lines, has_quads
+from kg.swap import swap_in
 
 ONTOLOGY_GRAPH = "https://w3id.org/resolution-kg/ontology"
 _SHARED_SUFFIX = SHARED_SUFFIX.encode("utf-8")
@@ -118,7 +119,7 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
         writer.flush()
     token = uuid.uuid4().hex
     _write_shared_counts(out, token, {line: counts[line] for line in shared})
-    temporary.replace(target)
+    swap_in(temporary, target)
     if old_counts is None:
         added, removed = shared, None
     else:

@@ -20,7 +20,7 @@ import os
 import shutil
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -341,23 +341,23 @@ def network_signature(results: list[FileResult]) -> str:
     signatures, equal networks, without making the network."""
     digest = hashlib.sha256(CACHE_VERSION.encode("utf-8"))
     for document in (d for r in results if not r.error for d in r.documents):
-        record = [document.work, document.edition, document.title, document.year, document.links]
-        digest.update(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+        # (the repr of strings, numbers, None and tuples is exact and stable, and far quicker than JSON)
+        record = (document.work, document.edition, document.title, document.year, document.links)
+        digest.update(repr(record).encode("utf-8", "surrogatepass") + b"\n")
     return digest.hexdigest()
 
 
 def network_of_summaries(results: list[FileResult]):  # noqa: ANN201 (networkx loads only when building)
     """The instrument graph from what the build extracted: the same graph ``instrument_graph`` reads from the
     store, made without a query."""
-    from kg.analyze import network_of_citations
+    from kg.analyze import network_of_links
     documents = [d for r in results if not r.error for d in r.documents]
-    rows = [{"citing": d.work, "edition": d.edition, "clause": clause, "cited": cited}
-            for d in documents for clause, cited in d.links]
-    facts: dict[str, dict[str, object]] = {}
-    for row in rows:
-        for key in (row["citing"], row["cited"]):
-            if key not in facts:
-                facts[key] = {**work_facts(key), "years": []}
+    clauses: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for document in documents:
+        for clause, cited in document.links:
+            clauses[(document.work, cited)].add(clause or document.edition)
+    facts: dict[str, dict[str, object]] = {key: {**work_facts(key), "years": []}
+                                           for key in sorted({key for pair in clauses for key in pair})}
     for document in documents:
         if document.work in facts:
             if document.title:
@@ -365,7 +365,7 @@ def network_of_summaries(results: list[FileResult]):  # noqa: ANN201 (networkx l
             years = facts[document.work]["years"]
             if document.year and document.year not in years:   # type: ignore[operator]
                 years.append(document.year)  # type: ignore[union-attr]
-    return network_of_citations([{k: v for k, v in r.items() if v} for r in rows], facts)
+    return network_of_links(clauses, facts)
 
 
 def ontology_quads() -> list[str]:

@@ -104,7 +104,7 @@ def test_kg_analyze_writes_files_and_scores(seed_build, capsys):
     assert len([l for l in lines if l.startswith(("itu/", "wsis/"))]) == 10
 
 
-def test_betweenness_sampled_in_a_second_process_is_networkx_own_to_the_last_bit():
+def test_betweenness_sampled_past_a_size_is_networkx_own():
     import random
 
     import networkx as nx
@@ -117,7 +117,7 @@ def test_betweenness_sampled_in_a_second_process_is_networkx_own_to_the_last_bit
     G.add_edges_from((rng.choice(nodes), rng.choice(nodes[:200])) for _ in range(6000))
     metrics = compute_metrics(G)
     expected = nx.betweenness_centrality(G, k=BETWEENNESS_SAMPLE, seed=SEED)
-    assert {node: s["betweenness"] for node, s in metrics.scores.items()} == expected
+    assert {node: s["betweenness"] for node, s in metrics.scores.items()} == pytest.approx(expected, abs=1e-12)
     assert sum(1 for value in expected.values() if value > 0) > 100
     assert list(metrics.scores["n0"]) == ["in_degree", "out_degree", "weighted_in_degree", "pagerank", "hub",
                                           "authority", "betweenness", "community"]

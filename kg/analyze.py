@@ -378,16 +378,25 @@ def score_network(out: Path, G: nx.DiGraph) -> tuple[Metrics, str]:
     return metrics, nquads
 
 
-def store_scores(out: Path, store: GraphStore | None, nquads: str, *, graph_file_has_scores: bool) -> None:
+def store_scores(out: Path, store: GraphStore | None, nquads: str, *, graph_file_has_scores: bool,
+                 held: str | None = None) -> None:
     """Put the analysis graph ``nquads`` into the store (None: it holds them already) and into ``graph.nq``, in
-    place of the previous one."""
+    place of the previous one. ``held`` is the analysis graph the store holds, when it is known: then only the
+    lines that differ are taken out and put in (a few new citations change a third of them)."""
     from kg.store import change_marker
     if store is not None:
         if getattr(store, "path", None) is not None:
             # the bulk loader is not a transaction: an interrupted load makes the next build start afresh
             change_marker(store.path).touch()  # type: ignore[attr-defined]
-        store.remove_graphs([ANALYSIS_GRAPH])
-        store.load(nquads, bulk=True)
+        if held is None:
+            store.remove_graphs([ANALYSIS_GRAPH])
+            store.load(nquads, bulk=True)
+        else:
+            before, after = set(held.splitlines(keepends=True)), set(nquads.splitlines(keepends=True))
+            if gone := before - after:
+                store.remove_quads("".join(sorted(gone)))
+            if new := after - before:
+                store.load("".join(sorted(new)), bulk=True)
     graph_file = out / "graph.nq"
     if graph_file.exists() and not graph_file_has_scores:   # just written by the build: the scores go at the end
         with graph_file.open("a", encoding="utf-8") as handle:

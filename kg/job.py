@@ -166,7 +166,7 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
     errors += [r.error for r in ordered if r.error]
     graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
     stages.done("graph.nq")
-    network = ""
+    network = analysis = ""
     if load_store:
         with ThreadPoolExecutor(max_workers=1) as beside:   # the store loads (in Rust) while the metrics are made
             loading = beside.submit(_update_store, out, ordered, previous, graph_file)
@@ -174,13 +174,15 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
             store, fresh_store = loading.result()
         stages.done("store and network metrics")
         network = _store_and_draw(out, store, scores, results=ordered, fresh_store=fresh_store, doc_views=doc_views)
+        analysis = scores.digest
         store.close()
         change_marker(out / "store").unlink()
         stages.done("scores and views")
     result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), network)
     (out / "report.md").write_text(build_report(result), encoding="utf-8")
     stages.done("report")
-    _write_manifest(result, store_complete=load_store, status=status, graph_file=graph_file, seconds=stages.seconds)
+    _write_manifest(result, store_complete=load_store, status=status, graph_file=graph_file, seconds=stages.seconds,
+                    analysis=analysis)
     return result
 
 
@@ -279,13 +281,13 @@ def _update_store(out: Path, ordered: list[FileResult], previous: dict[str, obje
         if before.get(graph) != writer:
             wanted.setdefault(writer, set()).add(f"<{graph}> .\n".encode("utf-8"))
     store.load(b"".join(line for (path, digest), graphs in wanted.items()
-                        for line in cached_lines(out, digest, path) if line[line.rfind(b"<"):] in graphs), bulk=False)
+                        for line in cached_lines(out, digest, path) if line[line.rfind(b"<"):] in graphs), bulk=True)
     if graph_file.shared_removed is None:   # the previous shared graph is not known: replace it whole
         store.remove_graphs([SHARED_GRAPH, ONTOLOGY_GRAPH])
-        store.load(b"".join(graph_file.shared), bulk=False)
+        store.load(b"".join(graph_file.shared), bulk=True)
     else:
         store.remove_quads(b"".join(graph_file.shared_removed))
-        store.load(b"".join(graph_file.shared_added), bulk=False)
+        store.load(b"".join(graph_file.shared_added), bulk=True)
     # (no optimize: a few graphs replaced do not need the store compacted)
     return store, False
 
@@ -299,6 +301,11 @@ class _Scores:
     nquads: str
     G: nx.DiGraph | None = None
     metrics: Metrics | None = None
+    held: str | None = None   # made afresh: the analysis graph the store holds from the previous build, if known
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.nquads.encode("utf-8")).hexdigest()
 
 
 def _score(out: Path, results: list[FileResult], previous: dict[str, object] | None) -> _Scores:
@@ -310,9 +317,21 @@ def _score(out: Path, results: list[FileResult], previous: dict[str, object] | N
     kept = [out / "analysis.nq", out / "metrics.json", out / "metrics.csv", out / "views" / "overview.html"]
     if previous is not None and previous.get("network") == signature and all(path.exists() for path in kept):
         return _Scores(signature, (out / "analysis.nq").read_text(encoding="utf-8"))
+    held = _analysis_held(out, previous)
     G = network_of_summaries(results)
     metrics, nquads = score_network(out, G)
-    return _Scores(signature, nquads, G, metrics)
+    return _Scores(signature, nquads, G, metrics, held)
+
+
+def _analysis_held(out: Path, previous: Mapping[str, object] | None) -> str | None:
+    """The analysis graph the previous build put into its store: its ``analysis.nq``, while that is still the
+    one the manifest recorded (``kg analyze`` run since rewrites it)."""
+    path = out / "analysis.nq"
+    recorded = (previous or {}).get("analysis")
+    if not recorded or not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8")
+    return text if hashlib.sha256(text.encode("utf-8")).hexdigest() == recorded else None
 
 
 def _store_and_draw(out: Path, store: OxigraphStore, scores: _Scores, *, results: list[FileResult],
@@ -324,7 +343,7 @@ def _store_and_draw(out: Path, store: OxigraphStore, scores: _Scores, *, results
     views = out / "views"
     # graph.nq was written without the scores; a store updated in place holds the kept ones already
     store_scores(out, store if scores.G is not None or fresh_store else None, scores.nquads,
-                 graph_file_has_scores=False)
+                 graph_file_has_scores=False, held=None if fresh_store else scores.held)
     if scores.G is not None:
         if views.exists():
             shutil.rmtree(views)
@@ -377,7 +396,7 @@ def ontology_quads() -> list[str]:
 
 
 def _write_manifest(result: BuildResult, *, store_complete: bool, status: dict[str, tuple[int, int, int]],
-                    graph_file: GraphFile, seconds: dict[str, float]) -> None:
+                    graph_file: GraphFile, seconds: dict[str, float], analysis: str) -> None:
     spans = graph_file.spans
     manifest = {
         "tool": f"resolution-kg {__version__}",
@@ -385,6 +404,7 @@ def _write_manifest(result: BuildResult, *, store_complete: bool, status: dict[s
         "quads": result.quads,
         "store_complete": store_complete,
         "network": result.network,
+        "analysis": analysis,   # the sha256 of the analysis graph in the store (and in analysis.nq)
         "seconds": seconds,
         "graph_file": graph_file_record(result.out, graph_file),
         "files": [{"path": f.path, "sha256": f.sha256, "size": status[f.path][0], "mtime_ns": status[f.path][1],

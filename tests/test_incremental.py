@@ -76,10 +76,21 @@ def inputs(tmp_path: Path) -> Path:
     return folder
 
 
-def test_every_step_of_a_sequence_of_changes_gives_what_a_fresh_build_gives(inputs, tmp_path):
+def test_every_step_of_a_sequence_of_changes_gives_what_a_fresh_build_gives(inputs, tmp_path, monkeypatch):
+    import kg.analyze
+
     out = tmp_path / "out"
     build_graph([inputs], out, progress=False, workers=1)
     copied = []
+    analysis_by_difference = []   # builds into ``out`` that changed only the analysis lines that differ
+    store_scores = kg.analyze.store_scores
+
+    def spy(where, store, nquads, **options):  # noqa: ANN001, ANN202
+        if where == out and store is not None:
+            analysis_by_difference.append(options.get("held") is not None)
+        return store_scores(where, store, nquads, **options)
+
+    monkeypatch.setattr(kg.analyze, "store_scores", spy)
     for number, (what, change) in enumerate(STEPS):
         change(inputs)
         build_graph([inputs], out, progress=False, workers=1)
@@ -89,6 +100,7 @@ def test_every_step_of_a_sequence_of_changes_gives_what_a_fresh_build_gives(inpu
         except AssertionError as error:
             raise AssertionError(f"after step {number} ({what}): {error}") from None
     assert len(copied) == len(STEPS) > 10
+    assert analysis_by_difference.count(True) >= 4, analysis_by_difference   # (the network changed in those)
     assert all(count >= 1 for count in copied), copied    # the unchanged files' bytes were copied, not rewritten
 
 
@@ -120,4 +132,20 @@ def test_a_file_rewritten_with_its_old_size_and_time_is_read_again(inputs, tmp_p
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))   # as `cp -p` or an unpacked archive leaves it
     rebuilt = build_graph([inputs], out, progress=False, workers=1)
     assert [name.rsplit("/", 1)[-1] for name in rebuilt.reparsed] == ["r72.txt"]
+    _assert_same_as_fresh(inputs, out, tmp_path / "fresh")
+
+
+def test_an_analysis_file_that_is_not_the_one_recorded_is_not_trusted(inputs, tmp_path):
+    # the store's scores are changed line by line from the previous analysis.nq, which must be the one the
+    # manifest recorded: had the edit below gone unnoticed, the store would keep the old PageRank scores
+    for number in range(75, 80):
+        (inputs / f"r{number}.txt").write_text(_resolution(number), encoding="utf-8")
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    analysis = out / "analysis.nq"
+    analysis.write_text("".join(line for line in analysis.open(encoding="utf-8") if "#pagerank>" not in line),
+                        encoding="utf-8")
+    _edit(inputs / "r73.txt", DEDICATED, PP_64)
+    build_graph([inputs], out, progress=False, workers=1)
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["graph_file"]["files_copied"] == 8
     _assert_same_as_fresh(inputs, out, tmp_path / "fresh")

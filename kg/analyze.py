@@ -149,15 +149,6 @@ def compute_metrics(G: nx.DiGraph, *, seed: int = SEED) -> Metrics:
     """Degrees, weighted in-degree, PageRank, HITS, betweenness (sampled past a size) and Louvain communities."""
     if G.number_of_nodes() == 0:
         return Metrics({}, [])
-    scores, communities = _other_measures(G, seed)
-    sample = BETWEENNESS_SAMPLE if G.number_of_nodes() > EXACT_BETWEENNESS_UP_TO else None
-    for node, score in betweenness(G, k=sample, seed=seed).items():
-        scores[node]["betweenness"] = score
-    return Metrics(scores, communities)
-
-
-def _other_measures(G: nx.DiGraph, seed: int) -> tuple[dict[str, dict[str, float]], list[list[str]]]:
-    """Degrees, weighted in-degree, PageRank, HITS and Louvain communities (betweenness is filled in after)."""
     pagerank = nx.pagerank(G, weight="weight")
     try:
         # a fixed start vector: without one, scipy's svds starts from a random vector and the last digits of the
@@ -165,25 +156,28 @@ def _other_measures(G: nx.DiGraph, seed: int) -> tuple[dict[str, dict[str, float
         hubs, authorities = nx.hits(G, max_iter=1000, normalized=True, nstart=dict.fromkeys(G, 1.0))
     except nx.PowerIterationFailedConvergence:
         hubs = authorities = dict.fromkeys(G, 0.0)
-    communities = [sorted(c) for c in nx.community.louvain_communities(_undirected_weights(G), weight="weight",
-                                                                       seed=seed)]
-    communities.sort(key=lambda c: (-len(c), c))
+    between = betweenness(G, k=BETWEENNESS_SAMPLE if len(G) > EXACT_BETWEENNESS_UP_TO else None, seed=seed)
+    communities = communities_of(list(G), list(G.edges(data="weight", default=1)), seed)
     community_of = {node: index for index, members in enumerate(communities) for node in members}
+    in_degree, out_degree = dict(G.in_degree()), dict(G.out_degree())
     weighted_in = dict(G.in_degree(weight="weight"))
-    scores = {node: {"in_degree": G.in_degree(node), "out_degree": G.out_degree(node),
+    scores = {node: {"in_degree": in_degree[node], "out_degree": out_degree[node],
                      "weighted_in_degree": weighted_in[node], "pagerank": pagerank[node],
-                     "hub": hubs[node], "authority": authorities[node], "betweenness": 0.0,
+                     "hub": hubs[node], "authority": authorities[node], "betweenness": between[node],
                      "community": community_of[node]} for node in G}
-    return scores, communities
+    return Metrics(scores, communities)
 
 
-def _undirected_weights(G: nx.DiGraph) -> nx.Graph:
-    """``G.to_undirected()`` with the weights only (that copies every edge's data, the clause lists too); where
-    two works cite each other, the edge keeps the weight of the one met last, as ``to_undirected`` does."""
+def communities_of(nodes: list[str], weights: list[tuple[str, str, float]], seed: int) -> list[list[str]]:
+    """Louvain communities of the undirected graph of ``nodes`` and weighted edges ``weights`` (in that order:
+    the order the algorithm visits them), largest first. Where two works cite each other, the edge keeps the
+    weight met last, as ``to_undirected`` does (which would also copy every edge's clause list)."""
     H = nx.Graph()
-    H.add_nodes_from(G)
-    H.add_weighted_edges_from(G.edges(data="weight", default=1))
-    return H
+    H.add_nodes_from(nodes)
+    H.add_weighted_edges_from(weights)
+    communities = [sorted(c) for c in nx.community.louvain_communities(H, weight="weight", seed=seed)]
+    communities.sort(key=lambda c: (-len(c), c))
+    return communities
 
 
 def co_citation(G: nx.DiGraph, node: str, *, top: int = 10) -> list[tuple[str, int]]:

@@ -308,7 +308,7 @@ class _Scores:
         return hashlib.sha256(self.nquads.encode("utf-8")).hexdigest()
 
 
-def _score(out: Path, results: list[FileResult], previous: dict[str, object] | None) -> _Scores:
+def _score(out: Path, results: list[FileResult], previous: Mapping[str, object] | None) -> _Scores:
     """The metrics of the network the build extracted, written to ``metrics.csv``/``.json`` and ``analysis.nq``;
     when the network is the one the previous build analysed (same instruments, facts and citing clauses: a
     rebuild that changed no citation), the previous scores are kept. Reads no store."""

@@ -121,4 +121,3 @@ def test_betweenness_sampled_past_a_size_is_networkx_own():
     assert sum(1 for value in expected.values() if value > 0) > 100
     assert list(metrics.scores["n0"]) == ["in_degree", "out_degree", "weighted_in_degree", "pagerank", "hub",
                                           "authority", "betweenness", "community"]
-

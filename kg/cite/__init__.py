@@ -239,9 +239,10 @@ def _read_list(text: str, position: int) -> list[tuple[int, int, str, str | None
             break
         if separator.group("range"):
             high = following.group("num")
-            if not printed.isdigit() or not high.isdigit() or not 0 < int(high) - int(printed) <= 10 or edition:
-                break
-            members += [(member.start(), end, str(n), None, members[-1][4]) for n in range(int(printed) + 1, int(high))]
+            if not (printed.isdigit() and high.isdigit() and 0 < int(high) - int(printed) <= 10 and edition is None):
+                break   # a range ("71 to 73") runs up at most ten, between plain numbers with no edition
+            members += [(member.start(), end, str(n), None, members[-1][4])
+                        for n in range(int(printed) + 1, int(high))]
         member = following
     return members
 

@@ -77,7 +77,8 @@ _PREFIX_BODIES = [
 # The word each phrase of _PREFIX_BODIES ends with (or a bracketed acronym after it, "(UNGA)"): before most
 # keywords stands another word ("the resolution"), and then _PREFIX need not be searched for
 _PREFIX_LAST_WORDS = frozenset({"Assembly", "UNGA", "Council", "ECOSOC", "Rights", "WTSA", "WTDC", "PP",
-                                "Plenipotentiary", "Conference", "WRC", "RA", "ITU-D", "ITU-T", "ITU-R", "its", "their"})
+                                "Plenipotentiary", "Conference", "WRC", "RA", "ITU-D", "ITU-T", "ITU-R",
+                                "its", "their"})
 _PREFIX_MOST_WORDS = 6   # "United Nations General Assembly (UNGA) (A)"
 _COUNCIL_ADOPTED = re.compile(r"\b(?:ITU\s+)?Council\s+(?:adopted|approved)(?:\s+at\s+its\s+(?P<year>\d{4})\s+"
                               r"session)?\s+$")

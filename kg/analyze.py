@@ -157,7 +157,7 @@ def compute_metrics(G: nx.DiGraph, *, seed: int = SEED) -> Metrics:
     except nx.PowerIterationFailedConvergence:
         hubs = authorities = dict.fromkeys(G, 0.0)
     between = betweenness(G, k=BETWEENNESS_SAMPLE if len(G) > EXACT_BETWEENNESS_UP_TO else None, seed=seed)
-    communities = communities_of(list(G), list(G.edges(data="weight", default=1)), seed)
+    communities = _communities(G, seed)
     community_of = {node: index for index, members in enumerate(communities) for node in members}
     in_degree, out_degree = dict(G.in_degree()), dict(G.out_degree())
     weighted_in = dict(G.in_degree(weight="weight"))
@@ -168,13 +168,13 @@ def compute_metrics(G: nx.DiGraph, *, seed: int = SEED) -> Metrics:
     return Metrics(scores, communities)
 
 
-def communities_of(nodes: list[str], weights: list[tuple[str, str, float]], seed: int) -> list[list[str]]:
-    """Louvain communities of the undirected graph of ``nodes`` and weighted edges ``weights`` (in that order:
-    the order the algorithm visits them), largest first. Where two works cite each other, the edge keeps the
-    weight met last, as ``to_undirected`` does (which would also copy every edge's clause list)."""
+def _communities(G: nx.DiGraph, seed: int) -> list[list[str]]:
+    """Louvain communities of ``G`` taken as undirected, largest first. The undirected graph is made with the
+    weights only (``G.to_undirected()`` would copy every edge's clause list too); where two works cite each
+    other, the edge keeps the weight met last, as ``to_undirected`` does."""
     H = nx.Graph()
-    H.add_nodes_from(nodes)
-    H.add_weighted_edges_from(weights)
+    H.add_nodes_from(G)
+    H.add_weighted_edges_from(G.edges(data="weight", default=1))
     communities = [sorted(c) for c in nx.community.louvain_communities(H, weight="weight", seed=seed)]
     communities.sort(key=lambda c: (-len(c), c))
     return communities

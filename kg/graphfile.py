@@ -6,8 +6,9 @@ A rebuild does not write it from the cache again. The bytes of the files that di
 previous ``graph.nq`` (the manifest records where each file's graphs lie; the copy is done by the kernel), only
 the changed files are read from the cache, and the shared graph is kept as counts (how many files describe each of
 its lines, ``OUT/cache/shared.tsv``), so that a changed file's lines are taken out or put in without reading the
-other files. Whatever does not match what the manifest recorded (graph.nq edited, another version of the code, a
-cache entry gone) makes the file be written whole from the cache instead.
+other files. When nothing changed, the file is only cut back to its end before the analysis graph. Whatever does
+not match what the manifest recorded (graph.nq edited, another version of the code, a cache entry gone) makes the
+file be written whole from the cache instead.
 """
 
 from __future__ import annotations
@@ -86,6 +87,10 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
     target = out / "graph.nq"
     counts, collect = _starting_counts(out, old_counts, dropped, ontology, current=set(current), changed=changed)
     reusable = collect == changed and _as_recorded(target, known)   # (counted afresh, every file is read again)
+    if reusable and not changed and not dropped:
+        kept = _kept_as_it_is(target, list(current), old_files, counts, known)
+        if kept is not None:
+            return kept
     temporary = out / "graph.nq.tmp"
     spans: dict[str, Span] = {}
     writers = graph_writers((r.path, r.sha256, r.graphs) for r in current.values())
@@ -129,6 +134,30 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
     quads = sum(span.lines for span in spans.values()) + len(shared)
     record = {"token": token, "cache_version": CACHE_VERSION, "ontology": ontology_version, "files_copied": copied}
     return GraphFile(quads, spans, frozenset(changed), shared, added, removed, record)
+
+
+def _kept_as_it_is(target: Path, paths: list[str], old_files: Mapping[str, Mapping[str, object]],
+                   counts: Counter[bytes], known: Mapping[str, object]) -> GraphFile | None:
+    """When no file changed, came or went, ``graph.nq`` already holds what would be written (the files' graphs in
+    the same order, then the same shared graph): it is cut back to that, dropping the analysis graph at its end,
+    instead of copied. None when the file is not laid out so (then it is written as usual)."""
+    spans, position = {}, 0
+    for path in paths:
+        span = old_files[path].get("span")
+        if not span or span[0] != position or not span[3]:
+            return None
+        spans[path] = Span(*span)  # type: ignore[misc]
+        position += span[1]  # type: ignore[index]
+    shared = tuple(sorted(line for line, count in counts.items() if count > 0))
+    expected = b"".join(shared)
+    with target.open("rb") as handle:
+        if os.pread(handle.fileno(), len(expected), position) != expected:
+            return None
+    os.truncate(target, position + len(expected))
+    quads = sum(span.lines for span in spans.values()) + len(shared)
+    record = {"token": known.get("token"), "cache_version": CACHE_VERSION, "ontology": known.get("ontology"),
+              "files_copied": len(spans)}
+    return GraphFile(quads, spans, frozenset(), shared, (), (), record)
 
 
 def _starting_counts(out: Path, old_counts: Counter[bytes] | None, dropped: list[dict[str, str]],

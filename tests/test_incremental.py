@@ -149,3 +149,28 @@ def test_an_analysis_file_that_is_not_the_one_recorded_is_not_trusted(inputs, tm
     build_graph([inputs], out, progress=False, workers=1)
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["graph_file"]["files_copied"] == 8
     _assert_same_as_fresh(inputs, out, tmp_path / "fresh")
+
+
+def test_a_rebuild_that_changes_nothing_cuts_graph_nq_back_in_place(inputs, tmp_path):
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    before = (out / "graph.nq").stat().st_ino
+    os.utime(inputs / "r72.txt")   # read again, the same bytes
+    build_graph([inputs], out, progress=False, workers=1)
+    assert (out / "graph.nq").stat().st_ino == before   # not written anew
+    _assert_same_as_fresh(inputs, out, tmp_path / "fresh")
+
+
+def test_a_graph_nq_edited_where_the_shared_graph_lies_is_written_anew(inputs, tmp_path):
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    graph = out / "graph.nq"
+    status = graph.stat()
+    data = graph.read_bytes()
+    line_start = data.rindex(b"\n", 0, data.index(b"<https://w3id.org/resolution-kg/id/graph/shared> .\n")) + 1
+    at = data.index(b"/", line_start)   # a letter of the first shared line's subject: same size, another letter
+    graph.write_bytes(data[:at + 1] + (b"Y" if data[at + 1:at + 2] != b"Y" else b"Z") + data[at + 2:])
+    os.utime(graph, ns=(status.st_atime_ns, status.st_mtime_ns))   # size and time as the manifest recorded
+    build_graph([inputs], out, progress=False, workers=1)
+    assert graph.stat().st_ino != status.st_ino
+    _assert_same_as_fresh(inputs, out, tmp_path / "fresh")

@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED, corpus_files
-from kg.cite import _body_phrase_before, _trigger_words, find_mentions
+from kg.cite import _body_phrase_before, _outside, _trigger_words, find_mentions
 from kg.cite import triggers as trigger_module
 from kg.cite.patterns import _PREFIX, _PREFIX_BODIES, _near_triggers, _un_symbol_openings, _un_symbol_pattern
 from kg.cite.triggers import find_triggers, hyperscan
@@ -107,3 +107,12 @@ def test_every_body_phrase_is_searched_for(pattern, data):
     text = "recalling the " + phrase + " "
     found = _body_phrase_before(text, 0, len(text))
     assert found is not None and found.end() == len(text)
+
+
+@given(positions=st.lists(st.integers(0, 60), max_size=20),
+       spans=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15)), max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_trigger_positions_within_a_mention_found_already_are_left_out(positions, spans):
+    taken = sorted((start, start + length) for start, length in spans)
+    positions = sorted(positions)
+    assert _outside(positions, taken) == [p for p in positions if not any(s <= p < e for s, e in taken)]

@@ -131,8 +131,17 @@ def _overlaps(mention: Mention, taken: list[tuple[int, int]]) -> bool:
 
 
 def _outside(positions: list[int], taken: list[tuple[int, int]]) -> list[int]:
-    """The trigger ``positions`` that no mention found already (``taken``) covers: no match there can be kept."""
-    return [position for position in positions if not _span_overlaps(position, position + 1, taken)]
+    """The trigger ``positions`` (sorted) that no mention found already (``taken``: sorted spans) covers: no match
+    there can be kept. One walk along both lists."""
+    kept, index, size = [], 0, len(taken)
+    reach = 0   # how far the spans that start at or before the position reach
+    for position in positions:
+        while index < size and taken[index][0] <= position:
+            reach = max(reach, taken[index][1])
+            index += 1
+        if position >= reach:
+            kept.append(position)
+    return kept
 
 
 def _span_overlaps(first: int, last: int, taken: list[tuple[int, int]]) -> bool:

@@ -99,22 +99,26 @@ def bench_analysis(store) -> None:  # noqa: ANN001
     """The time of each metric on the corpus's instrument graph, the top 10, and the overview at two sizes."""
     import networkx as nx
 
-    from kg.analyze import compute_metrics, instrument_graph, main_path, top
+    from kg.analyze import (BETWEENNESS_SAMPLE, EXACT_BETWEENNESS_UP_TO, compute_metrics, instrument_graph,
+                            main_path, top)
+    from kg.betweenness import betweenness
     from kg.view import overview
 
     seconds, G = best_of(1, lambda: instrument_graph(store))
     print()
     print(f"instrument graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges, read in {seconds:.2f} s")
+    k = BETWEENNESS_SAMPLE if G.number_of_nodes() > EXACT_BETWEENNESS_UP_TO else None   # as the build samples
+    sample = f"k={k}" if k else "exact"
     for name, work in (("pagerank", lambda: nx.pagerank(G, weight="weight")),
                        ("hits", lambda: nx.hits(G, max_iter=1000)),
-                       ("betweenness (exact)" if G.number_of_nodes() <= 2000 else "betweenness (k=500)",
-                        lambda: nx.betweenness_centrality(G, k=None if G.number_of_nodes() <= 2000 else 500, seed=42)),
+                       (f"betweenness, networkx ({sample})", lambda: nx.betweenness_centrality(G, k=k, seed=42)),
+                       (f"betweenness, kg ({sample})", lambda: betweenness(G, k=k, seed=42)),
                        ("louvain", lambda: nx.community.louvain_communities(G.to_undirected(), seed=42)),
                        ("main path (SPC)", lambda: main_path(G))):
         seconds, _ = best_of(1, work)
-        print(f"  {name:<22}{seconds:>8.3f} s")
+        print(f"  {name:<32}{seconds:>8.3f} s")
     seconds, metrics = best_of(1, lambda: compute_metrics(G))
-    print(f"  {'all metrics':<22}{seconds:>8.3f} s")
+    print(f"  {'all metrics':<32}{seconds:>8.3f} s")
     for by in ("pagerank", "in_degree"):
         print(f"top 10 by {by}: " + ", ".join(f"{key} ({value:.4g})" for key, value in top(metrics, by, 10)))
     for size in (500, 2000):

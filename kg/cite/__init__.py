@@ -476,8 +476,8 @@ def _paragraph_pinpointed(text: str, mention: Mention, locate: _Locator, anchors
 
 def _clause_locator(document: Document) -> _Locator:
     """A function from an offset to the id of the clause (or footnote's clause) that holds it."""
-    spans = sorted([(c.start, c.end, c.id) for c in document.clauses] +
-                   [(f.start, f.end, f.clause) for f in document.footnotes], key=lambda span: span[0])
+    spans = sorted([(c.start, c.end, c.id) for section in document.sections for c in section.clauses] +
+                   [(f.start, f.end, f.clause) for f in document.footnotes], key=operator.itemgetter(0))
     starts = [span[0] for span in spans]
 
     def locate(offset: int) -> str | None:

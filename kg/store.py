@@ -44,6 +44,7 @@ class GraphStore(Protocol):
     def dump(self) -> str: ...
 
 
+_BULK_FROM = 500_000   # characters (or bytes) of N-Quads: about 3,000 quads
 _WHERE = re.compile(r"\bWHERE\s*\{|\{", re.IGNORECASE)
 
 
@@ -107,9 +108,10 @@ class OxigraphStore:
             raise StoreError(f"{path}: cannot open the store ({error})") from None
 
     def load(self, nquads: str | bytes, *, bulk: bool = True) -> None:
-        """Add N-Quads; an on-disk store takes them through the bulk loader unless ``bulk`` is False (the plain
-        loader is one transaction: readers see all of it or none)."""
-        if self.path is not None and bulk:
+        """Add N-Quads; an on-disk store takes more than a few thousand of them through the bulk loader unless
+        ``bulk`` is False (the plain loader is one transaction: readers see all of it or none; the bulk loader
+        is faster past some 3,000 quads, slower below)."""
+        if self.path is not None and bulk and len(nquads) > _BULK_FROM:
             self._store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
         else:
             self._store.load(nquads, format=ox.RdfFormat.N_QUADS)

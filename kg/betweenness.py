@@ -33,6 +33,7 @@ def betweenness(G: nx.DiGraph, *, k: int | None = None, seed: int = 42) -> dict[
         return {}
     index = {node: position for position, node in enumerate(nodes)}
     sources = nodes if k is None else random.Random(seed).sample(nodes, k)
+    # (a loop lies on no shortest path)
     edges = np.array([(index[u], index[v]) for u, v in G.edges() if u != v], dtype=np.int64).reshape(-1, 2)
     forward = csr_array((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(size, size))
     backward = forward.T.tocsr()
@@ -40,9 +41,8 @@ def betweenness(G: nx.DiGraph, *, k: int | None = None, seed: int = 42) -> dict[
     for start in range(0, len(sources), BATCH):
         batch = np.array([index[source] for source in sources[start:start + BATCH]], dtype=np.int64)
         totals += _dependencies(forward, backward, batch)
-    scores = dict(zip(nodes, _rescaled(totals, size, None if k is None else np.unique(
-        [index[source] for source in sources])).tolist()))
-    return scores
+    sampled = None if k is None else np.array([index[source] for source in sources], dtype=np.int64)
+    return dict(zip(nodes, _rescaled(totals, size, sampled).tolist()))
 
 
 def _dependencies(forward: csr_array, backward: csr_array, sources: np.ndarray) -> np.ndarray:
@@ -87,8 +87,8 @@ def _entries(matrix: csr_array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _rescaled(totals: np.ndarray, size: int, sampled: np.ndarray | None) -> np.ndarray:
-    """Normalised as networkx normalises directed betweenness without endpoints: by the (source, target) pairs
-    that could pass through a node; with sampled sources, a source counts one source fewer."""
+    """Normalised as networkx (3.6) normalises directed betweenness without endpoints: by the (source, target)
+    pairs that could pass through a node; with sampled sources, a sampled node counts one source fewer."""
     pairs_through = size - 1
     if pairs_through < 2:
         return totals

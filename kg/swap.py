@@ -15,9 +15,9 @@ def swap_in(new: Path, target: Path) -> None:
     """Put ``new`` in the place of ``target`` (which may not exist) and delete the old file."""
     old = target.with_name(target.name + ".old")
     try:
-        target.rename(old)
+        target.replace(old)   # (an old file left by an interrupted build is replaced)
     except FileNotFoundError:
-        old = None
+        new.rename(target)
+        return
     new.rename(target)
-    if old is not None:
-        old.unlink()
+    old.unlink()

@@ -16,6 +16,7 @@ edition) and the body phrase that closes the list. Deciding what the parts mean 
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 from collections.abc import Callable
@@ -76,6 +77,7 @@ from kg.parse.header import UN_BODIES
 
 _Locator = Callable[[int], "str | None"]
 _START_AND_END = operator.attrgetter("start", "end")
+@functools.cache
 def _trigger_words(family: str) -> tuple[str, ...]:
     """Every trigger the finders of one family look for, so that one pass finds them all."""
     words = _KEYWORD_TRIGGERS + _PINPOINT_TRIGGERS + ("/", "para") + (_YEAR_TRIGGERS if family == "un" else ())
@@ -93,9 +95,10 @@ class _Triggers:
                                   if _PARAGRAPH_ANCHOR.match(text, position) is not None]
 
     def at(self, *words: str) -> list[int]:
-        if len(words) == 1:
-            return self.positions[words[0]]
-        return sorted({position for word in words for position in self.positions[word]})
+        found = [positions for word in words if (positions := self.positions[word])]
+        if len(found) < 2:
+            return found[0] if found else []
+        return sorted({position for positions in found for position in positions})
 
 
 def find_mentions(document: Document, *, family: str | None = None) -> list[Mention]:
@@ -404,7 +407,8 @@ def _named_mentions(text: str, triggers: _Triggers, family: str, locate: _Locato
     for instrument in named_instruments():
         if family not in instrument.families:
             continue
-        for match in _near_triggers(instrument.pattern, text, triggers.at(*instrument.triggers), back=30):
+        positions = triggers.at(*instrument.triggers)
+        for match in _near_triggers(instrument.pattern, text, positions, back=30) if positions else ():
             mentions.append(Mention(match.start(), match.end(), match.group(0), "named", instrument.key, None, None,
                                     None, None, locate(match.start())))
     mentions.sort(key=lambda m: (m.start, -m.end))

@@ -45,13 +45,16 @@ class GraphFile:
     """What ``write_graph_file`` wrote: its quads, each file's span, and the shared graph (with the ontology)
     and how it changed since the previous build (``shared_removed`` is None when that is not known)."""
 
-    quads: int
     spans: dict[str, Span]
     changed: frozenset[str]   # the files new or changed since the previous build
     shared: tuple[bytes, ...]
     shared_added: tuple[bytes, ...]
     shared_removed: tuple[bytes, ...] | None
     record: dict[str, object]   # what the manifest keeps to reuse this file next time (see ``graph_file_record``)
+
+    @property
+    def quads(self) -> int:
+        return sum(span.lines for span in self.spans.values()) + len(self.shared)
 
 
 def ontology_digest(ontology: Iterable[str]) -> str:
@@ -87,10 +90,13 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
     target = out / "graph.nq"
     counts, collect = _starting_counts(out, old_counts, dropped, ontology, current=set(current), changed=changed)
     reusable = collect == changed and _as_recorded(target, known)   # (counted afresh, every file is read again)
+    record = {"cache_version": CACHE_VERSION, "ontology": ontology_version}
     if reusable and not changed and not dropped:
-        kept = _kept_as_it_is(target, list(current), old_files, counts, known)
-        if kept is not None:
-            return kept
+        shared = _present(counts)
+        kept = _cut_back(target, list(current), old_files, b"".join(shared))
+        if kept is not None:   # (the shared counts and their token stay as they are)
+            return GraphFile(kept, frozenset(), shared, (), (),
+                             {**record, "token": known.get("token"), "files_copied": len(kept)})
     temporary = out / "graph.nq.tmp"
     spans: dict[str, Span] = {}
     writers = graph_writers((r.path, r.sha256, r.graphs) for r in current.values())
@@ -119,7 +125,7 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
                 writer.write(b"".join(own))
                 lines = len(own)
             spans[result.path] = Span(start, writer.position - start, lines, complete)
-        shared = tuple(sorted(line for line, count in counts.items() if count > 0))
+        shared = _present(counts)
         writer.write(b"".join(shared))
         writer.flush()
     token = uuid.uuid4().hex
@@ -128,19 +134,24 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
     if old_counts is None:
         added, removed = shared, None
     else:
-        before = {line for line, count in old_counts.items() if count > 0}
+        before = set(_present(old_counts))
         added = tuple(line for line in shared if line not in before)
         removed = tuple(sorted(before.difference(shared)))
-    quads = sum(span.lines for span in spans.values()) + len(shared)
-    record = {"token": token, "cache_version": CACHE_VERSION, "ontology": ontology_version, "files_copied": copied}
-    return GraphFile(quads, spans, frozenset(changed), shared, added, removed, record)
+    return GraphFile(spans, frozenset(changed), shared, added, removed,
+                     {**record, "token": token, "files_copied": copied})
 
 
-def _kept_as_it_is(target: Path, paths: list[str], old_files: Mapping[str, Mapping[str, object]],
-                   counts: Counter[bytes], known: Mapping[str, object]) -> GraphFile | None:
+def _present(counts: Mapping[bytes, int]) -> tuple[bytes, ...]:
+    """The lines of the shared graph that some file still describes, sorted."""
+    return tuple(sorted(line for line, count in counts.items() if count > 0))
+
+
+def _cut_back(target: Path, paths: list[str], old_files: Mapping[str, Mapping[str, object]],
+              shared: bytes) -> dict[str, Span] | None:
     """When no file changed, came or went, ``graph.nq`` already holds what would be written (the files' graphs in
-    the same order, then the same shared graph): it is cut back to that, dropping the analysis graph at its end,
-    instead of copied. None when the file is not laid out so (then it is written as usual)."""
+    the same order, then the ``shared`` graph): it is cut back to that, dropping the analysis graph at its end,
+    instead of copied, and the files' spans are returned. None when the file is not laid out so (then it is
+    written as usual)."""
     spans, position = {}, 0
     for path in paths:
         span = old_files[path].get("span")
@@ -148,16 +159,11 @@ def _kept_as_it_is(target: Path, paths: list[str], old_files: Mapping[str, Mappi
             return None
         spans[path] = Span(*span)  # type: ignore[misc]
         position += span[1]  # type: ignore[index]
-    shared = tuple(sorted(line for line, count in counts.items() if count > 0))
-    expected = b"".join(shared)
     with target.open("rb") as handle:
-        if os.pread(handle.fileno(), len(expected), position) != expected:
+        if os.pread(handle.fileno(), len(shared), position) != shared:
             return None
-    os.truncate(target, position + len(expected))
-    quads = sum(span.lines for span in spans.values()) + len(shared)
-    record = {"token": known.get("token"), "cache_version": CACHE_VERSION, "ontology": known.get("ontology"),
-              "files_copied": len(spans)}
-    return GraphFile(quads, spans, frozenset(), shared, (), (), record)
+    os.truncate(target, position + len(shared))
+    return spans
 
 
 def _starting_counts(out: Path, old_counts: Counter[bytes] | None, dropped: list[dict[str, str]],

@@ -77,6 +77,8 @@ from kg.parse.header import UN_BODIES
 
 _Locator = Callable[[int], "str | None"]
 _START_AND_END = operator.attrgetter("start", "end")
+
+
 @functools.cache
 def _trigger_words(family: str) -> tuple[str, ...]:
     """Every trigger the finders of one family look for, so that one pass finds them all."""
@@ -89,7 +91,7 @@ class _Triggers:
 
     def __init__(self, text: str, family: str) -> None:
         self.positions = find_triggers(text, _trigger_words(family))
-        # where a paragraph pinpoint ("§ 35", "paragraphs 90 and 107", "para. 3") may open
+        # where a paragraph pinpoint opens ("§ 35", "paragraphs 90 and 107", "para. 3")
         sections = [] if text.isascii() else [match.start() for match in re.finditer("§", text)]
         self.paragraph_anchors = [position for position in sorted(self.positions["para"] + sections)
                                   if _PARAGRAPH_ANCHOR.match(text, position) is not None]

@@ -305,7 +305,7 @@ class _Scores:
 
     @property
     def digest(self) -> str:
-        return hashlib.sha256(self.nquads.encode("utf-8")).hexdigest()
+        return _analysis_digest(self.nquads)
 
 
 def _score(out: Path, results: list[FileResult], previous: Mapping[str, object] | None) -> _Scores:
@@ -331,7 +331,12 @@ def _analysis_held(out: Path, previous: Mapping[str, object] | None) -> str | No
     if not recorded or not path.exists():
         return None
     text = path.read_text(encoding="utf-8")
-    return text if hashlib.sha256(text.encode("utf-8")).hexdigest() == recorded else None
+    return text if _analysis_digest(text) == recorded else None
+
+
+def _analysis_digest(nquads: str) -> str:
+    """What the manifest records of the analysis graph the store holds (``"analysis"``)."""
+    return hashlib.sha256(nquads.encode("utf-8")).hexdigest()
 
 
 def _store_and_draw(out: Path, store: OxigraphStore, scores: _Scores, *, results: list[FileResult],

@@ -22,6 +22,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.betweenness import betweenness
+from kg.louvain import louvain_communities
 from kg.rdf import work_family, work_iri
 from kg.store import GraphStore
 from kg.swap import swap_in
@@ -175,7 +176,7 @@ def _communities(G: nx.DiGraph, seed: int) -> list[list[str]]:
     H = nx.Graph()
     H.add_nodes_from(G)
     H.add_weighted_edges_from(G.edges(data="weight", default=1))
-    communities = [sorted(c) for c in nx.community.louvain_communities(H, weight="weight", seed=seed)]
+    communities = [sorted(c) for c in louvain_communities(H, weight="weight", seed=seed)]   # networkx's, faster
     communities.sort(key=lambda c: (-len(c), c))
     return communities
 

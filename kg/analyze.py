@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,22 +97,22 @@ def network_of_citations(citations: Iterable[Mapping[str, str]],
                          facts: Mapping[str, Mapping[str, object]]) -> nx.DiGraph:
     """Works citing works from citation rows (``citing``, ``edition``, ``clause`` or none, ``cited``):
     ``weight`` counts the distinct citing clauses, ``clauses`` lists them; ``facts`` gives node data by key."""
-    clauses: dict[tuple[str, str], set[str]] = defaultdict(set)
+    cites: dict[str, dict[str, dict[str, None]]] = {}
     for row in citations:
-        clauses[(row["citing"], row["cited"])].add(row.get("clause") or row["edition"])
-    return network_of_links(clauses, facts)
+        cites.setdefault(row["citing"], {}).setdefault(row["cited"], {})[row.get("clause") or row["edition"]] = None
+    return network_of_links(cites, facts)
 
 
-def network_of_links(clauses: Mapping[tuple[str, str], set[str]],
+def network_of_links(cites: Mapping[str, Mapping[str, Collection[str]]],
                      facts: Mapping[str, Mapping[str, object]]) -> nx.DiGraph:
-    """Works citing works from the clauses (or editions, for citations outside any clause) where each (citing,
-    cited) pair of works is cited; ``facts`` gives node data by key."""
+    """Works citing works from the clauses (or editions, for citations outside any clause) where each work cites
+    each other (``cites[citing][cited]``, distinct); ``facts`` gives node data by key."""
     G = nx.DiGraph()
-    G.add_nodes_from(sorted({node for pair in clauses for node in pair}))
+    G.add_nodes_from(sorted({*cites, *(cited for targets in cites.values() for cited in targets)}))
     # in a fixed order: the same scores, to the last bit (an edition citing an earlier edition of itself is not
     # an edge of the network)
     G.add_edges_from((citing, cited, {"weight": len(where), "clauses": sorted(where)})
-                     for (citing, cited), where in sorted(clauses.items()) if citing != cited)
+                     for citing in sorted(cites) for cited, where in sorted(cites[citing].items()) if citing != cited)
     for node, data in G.nodes(data=True):
         data.update({"kind": "Instrument", "body": work_family(node)}, **facts.get(node, {}))
         data["years"] = sorted(data.get("years", []))

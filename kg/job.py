@@ -20,7 +20,7 @@ import os
 import shutil
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -164,15 +164,19 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
     stages.done("documents")
     ordered = [results[name] for name in sorted(results)]
     errors += [r.error for r in ordered if r.error]
-    graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
-    stages.done("graph.nq")
     network = analysis = ""
-    if load_store:
-        with ThreadPoolExecutor(max_workers=1) as beside:   # the store loads (in Rust) while the metrics are made
-            loading = beside.submit(_update_store, out, ordered, previous, graph_file)
+    if not load_store:
+        graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
+        stages.done("graph.nq")
+    else:
+        # graph.nq is written and the store brought up to date (mostly the kernel's and Oxigraph's work, outside
+        # the GIL) while the network's metrics are made
+        with ThreadPoolExecutor(max_workers=1) as beside:
+            storing = beside.submit(_write_and_store, out, ordered, previous, stages)
             scores = _score(out, ordered, previous)
-            store, fresh_store = loading.result()
-        stages.done("store and network metrics")
+            stages.lap("network metrics")
+            graph_file, store, fresh_store = storing.result()
+        stages.done("graph.nq, store and network metrics")
         network = _store_and_draw(out, store, scores, results=ordered, fresh_store=fresh_store, doc_views=doc_views)
         analysis = scores.digest
         store.close()
@@ -187,7 +191,9 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
 
 
 class _Stages:
-    """The seconds each stage of a build took (the manifest keeps them: ``make bench`` prints them)."""
+    """The seconds each stage of a build took (the manifest keeps them: ``make bench`` prints them): ``done`` ends
+    a stage of the build; ``lap`` records how long one part of the current stage has run so far (parts run side
+    by side, each in its own thread)."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
@@ -197,6 +203,19 @@ class _Stages:
         now = time.perf_counter()
         self.seconds[stage] = round(now - self._since, 3)
         self._since = now
+
+    def lap(self, part: str) -> None:
+        self.seconds[part] = round(time.perf_counter() - self._since, 3)
+
+
+def _write_and_store(out: Path, ordered: list[FileResult], previous: dict[str, object] | None,
+                     stages: _Stages) -> tuple[GraphFile, OxigraphStore, bool]:
+    """``graph.nq``, then the store brought up to date with it (see ``_update_store``)."""
+    graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
+    stages.lap("graph.nq")
+    store, fresh_store = _update_store(out, ordered, previous, graph_file)
+    stages.lap("graph.nq and store")
+    return graph_file, store, fresh_store
 
 
 def _look_up_inputs(inputs: Sequence[str | Path], out: Path, previous: Mapping[str, object] | None):  # noqa: ANN202
@@ -376,12 +395,18 @@ def network_of_summaries(results: list[FileResult]):  # noqa: ANN201 (networkx l
     store, made without a query."""
     from kg.analyze import network_of_links
     documents = [d for r in results if not r.error for d in r.documents]
-    clauses: dict[tuple[str, str], set[str]] = defaultdict(set)
+    cites: dict[str, dict[str, dict[str, None]]] = {}   # citing work -> cited work -> citing clauses (distinct)
     for document in documents:
-        for clause, cited in document.links:
-            clauses[(document.work, cited)].add(clause or document.edition)
-    facts: dict[str, dict[str, object]] = {key: {**work_facts(key), "years": []}
-                                           for key in sorted({key for pair in clauses for key in pair})}
+        if document.links:
+            citing = cites.setdefault(document.work, {})
+            for clause, cited in document.links:
+                where = citing.get(cited)
+                if where is None:
+                    citing[cited] = {clause or document.edition: None}
+                else:
+                    where[clause or document.edition] = None
+    facts: dict[str, dict[str, object]] = {key: {**work_facts(key), "years": []} for key in
+                                           {*cites, *(cited for targets in cites.values() for cited in targets)}}
     for document in documents:
         if document.work in facts:
             if document.title:
@@ -389,7 +414,7 @@ def network_of_summaries(results: list[FileResult]):  # noqa: ANN201 (networkx l
             years = facts[document.work]["years"]
             if document.year and document.year not in years:   # type: ignore[operator]
                 years.append(document.year)  # type: ignore[union-attr]
-    return network_of_links(clauses, facts)
+    return network_of_links(cites, facts)
 
 
 def ontology_quads() -> list[str]:

@@ -170,13 +170,9 @@ def compute_metrics(G: nx.DiGraph, *, seed: int = SEED) -> Metrics:
 
 
 def _communities(G: nx.DiGraph, seed: int) -> list[list[str]]:
-    """Louvain communities of ``G`` taken as undirected, largest first. The undirected graph is made with the
-    weights only (``G.to_undirected()`` would copy every edge's clause list too); where two works cite each
-    other, the edge keeps the weight met last, as ``to_undirected`` does."""
-    H = nx.Graph()
-    H.add_nodes_from(G)
-    H.add_weighted_edges_from(G.edges(data="weight", default=1))
-    communities = [sorted(c) for c in louvain_communities(H, weight="weight", seed=seed)]   # networkx's, faster
+    """Louvain communities of ``G`` taken as undirected, largest first; where two works cite each other, the edge
+    keeps the weight met last, as ``G.to_undirected()`` does."""
+    communities = [sorted(c) for c in louvain_communities(G, weight="weight", seed=seed)]   # networkx's, faster
     communities.sort(key=lambda c: (-len(c), c))
     return communities
 
@@ -290,11 +286,12 @@ def score_quads(metrics: Metrics) -> list[str]:
     """The scores as N-Quads in the analysis graph, one triple per work and score."""
     lines = []
     for node, scores in sorted(metrics.scores.items()):
+        subject = f"<{work_iri(node)}>"
         for name, (term, datatype) in _SCORE_TERMS.items():
             value = scores[name]
             # 12 significant digits: the iterative algorithms' last bits are noise, not information
             lexical = f"{float(value):.12g}" if datatype == "double" else str(int(value))
-            lines.append(f"<{work_iri(node)}> <https://w3id.org/resolution-kg/ontology#{term}> "
+            lines.append(f"{subject} <https://w3id.org/resolution-kg/ontology#{term}> "
                          f'"{lexical}"^^<http://www.w3.org/2001/XMLSchema#{datatype}> <{ANALYSIS_GRAPH}> .')
     return lines
 

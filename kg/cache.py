@@ -9,8 +9,8 @@ name first and renamed, so an interrupted build never leaves half an entry.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -92,10 +92,10 @@ def store_cached(out: Path, result: FileResult) -> FileResult:
     return replace(result, quads=())
 
 
-def cached_lines(out: Path, digest: str, name: str) -> Iterator[bytes]:
-    """The N-Quads lines of a cache entry (UTF-8), each with its newline."""
-    with cache_path(out, digest, name).with_suffix(".nq").open("rb") as handle:
-        yield from handle
+def cached_lines(out: Path, digest: str, name: str) -> list[bytes]:
+    """The N-Quads lines of a cache entry (UTF-8), each with its newline. (Read in one call: a build reads them in
+    a thread beside the metrics, and each call that lets the GIL go waits to get it back.)"""
+    return io.BytesIO(cache_path(out, digest, name).with_suffix(".nq").read_bytes()).readlines()   # (at b"\n" only)
 
 
 def has_quads(out: Path, digest: str, name: str) -> bool:

@@ -205,14 +205,14 @@ def _shared_counts_path(out: Path) -> Path:
 def _read_shared_counts(out: Path, token: object) -> Counter[bytes] | None:
     """The counts the previous build left, if they belong to the graph.nq its manifest describes."""
     try:
-        with _shared_counts_path(out).open("rb") as handle:
-            if token is None or handle.readline().strip() != str(token).encode("ascii"):
-                return None
-            counts: Counter[bytes] = Counter()
-            for row in handle:
-                line, _, count = row.rstrip(b"\n").rpartition(b"\t")
-                counts[line + b"\n"] = int(count)
-            return counts
+        token_line, _, rows = _shared_counts_path(out).read_bytes().partition(b"\n")   # (one read: see cached_lines)
+        if token is None or token_line.strip() != str(token).encode("ascii"):
+            return None
+        counts: Counter[bytes] = Counter()
+        for row in rows.split(b"\n")[:-1]:
+            line, _, count = row.rpartition(b"\t")
+            counts[line + b"\n"] = int(count)
+        return counts
     except (OSError, ValueError):
         return None
 
@@ -221,9 +221,8 @@ def _write_shared_counts(out: Path, token: str, counts: Mapping[bytes, int]) -> 
     path = _shared_counts_path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
-    with temporary.open("wb") as handle:
-        handle.write(token.encode("ascii") + b"\n")
-        handle.writelines(line[:-1] + b"\t%d\n" % count for line, count in counts.items())
+    temporary.write_bytes(token.encode("ascii") + b"\n" +
+                          b"".join(line[:-1] + b"\t%d\n" % count for line, count in counts.items()))
     temporary.replace(path)
 
 

@@ -21,19 +21,13 @@ import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tqdm import tqdm
-
-if TYPE_CHECKING:   # networkx loads only when the network is analysed
-    import networkx as nx
-
-    from kg.analyze import Metrics
 
 from kg import __version__
 from kg.cache import CACHE_VERSION, DocumentSummary, FileResult, cached_lines, load_cached, store_cached
@@ -169,14 +163,16 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")
     else:
-        # graph.nq is written and the store brought up to date (mostly the kernel's and Oxigraph's work, outside
-        # the GIL) while the network's metrics are made
-        with ThreadPoolExecutor(max_workers=1) as beside:
-            storing = beside.submit(_write_and_store, out, ordered, previous, stages)
-            scores = _score(out, ordered, previous)
-            stages.lap("network metrics")
-            graph_file, store, fresh_store = storing.result()
-        stages.done("graph.nq, store and network metrics")
+        # the network's metrics (pure Python, mostly) are made in a process of their own while graph.nq is written
+        # and the store brought up to date (the kernel's and Oxigraph's work, mostly) here
+        scored = _score(out, ordered, previous)
+        stages.done("network inputs")
+        graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
+        stages.done("graph.nq")
+        store, fresh_store = _update_store(out, ordered, previous, graph_file)
+        stages.done("store")
+        scores = scored()
+        stages.done("network metrics (the rest of)")
         network = _store_and_draw(out, store, scores, results=ordered, fresh_store=fresh_store, doc_views=doc_views)
         analysis = scores.digest
         store.close()
@@ -191,9 +187,7 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
 
 
 class _Stages:
-    """The seconds each stage of a build took (the manifest keeps them: ``make bench`` prints them): ``done`` ends
-    a stage of the build; ``lap`` records how long one part of the current stage has run so far (parts run side
-    by side, each in its own thread)."""
+    """The seconds each stage of a build took (the manifest keeps them: ``make bench`` prints them)."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
@@ -203,19 +197,6 @@ class _Stages:
         now = time.perf_counter()
         self.seconds[stage] = round(now - self._since, 3)
         self._since = now
-
-    def lap(self, part: str) -> None:
-        self.seconds[part] = round(time.perf_counter() - self._since, 3)
-
-
-def _write_and_store(out: Path, ordered: list[FileResult], previous: dict[str, object] | None,
-                     stages: _Stages) -> tuple[GraphFile, OxigraphStore, bool]:
-    """``graph.nq``, then the store brought up to date with it (see ``_update_store``)."""
-    graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
-    stages.lap("graph.nq")
-    store, fresh_store = _update_store(out, ordered, previous, graph_file)
-    stages.lap("graph.nq and store")
-    return graph_file, store, fresh_store
 
 
 def _look_up_inputs(inputs: Sequence[str | Path], out: Path, previous: Mapping[str, object] | None):  # noqa: ANN202
@@ -313,13 +294,12 @@ def _update_store(out: Path, ordered: list[FileResult], previous: dict[str, obje
 
 @dataclass(frozen=True, slots=True)
 class _Scores:
-    """The network's scores for this build: made afresh (``G`` and ``metrics`` set) or kept from the previous
-    build (``G`` None), as N-Quads of the analysis graph either way."""
+    """The network's scores for this build, as N-Quads of the analysis graph: made afresh (``fresh``) or kept
+    from the previous build."""
 
     signature: str
     nquads: str
-    G: nx.DiGraph | None = None
-    metrics: Metrics | None = None
+    fresh: bool
     held: str | None = None   # made afresh: the analysis graph the store holds from the previous build, if known
 
     @property
@@ -327,19 +307,50 @@ class _Scores:
         return _analysis_digest(self.nquads)
 
 
-def _score(out: Path, results: list[FileResult], previous: Mapping[str, object] | None) -> _Scores:
-    """The metrics of the network the build extracted, written to ``metrics.csv``/``.json`` and ``analysis.nq``;
-    when the network is the one the previous build analysed (same instruments, facts and citing clauses: a
-    rebuild that changed no citation), the previous scores are kept. Reads no store."""
-    from kg.analyze import score_network
+def _score(out: Path, results: list[FileResult], previous: Mapping[str, object] | None) -> Callable[[], _Scores]:
+    """Start making the metrics of the network the build extracted, in a process of its own; the returned
+    function waits for them. When the network is the one the previous build analysed (same instruments, facts and
+    citing clauses: a rebuild that changed no citation), the previous scores are kept."""
     signature = network_signature(results)
     kept = [out / "analysis.nq", out / "metrics.json", out / "metrics.csv", out / "views" / "overview.html"]
     if previous is not None and previous.get("network") == signature and all(path.exists() for path in kept):
-        return _Scores(signature, (out / "analysis.nq").read_text(encoding="utf-8"))
-    held = _analysis_held(out, previous)
-    G = network_of_summaries(results)
+        nquads = (out / "analysis.nq").read_text(encoding="utf-8")
+        return lambda: _Scores(signature, nquads, fresh=False)
+    held = _analysis_held(out, previous)   # (read before the new scores replace it)
+    # the links go to the process as it starts (a forked process has them already: nothing is pickled)
+    beside = ProcessPoolExecutor(max_workers=1, initializer=_take_links, initargs=links_of_summaries(results))
+    scoring = beside.submit(_score_and_draw, out)
+
+    def scores() -> _Scores:
+        try:
+            return _Scores(signature, scoring.result(), fresh=True, held=held)
+        finally:
+            beside.shutdown()
+    return scores
+
+
+_links: tuple[Mapping[str, Mapping[str, Collection[str]]], Mapping[str, Mapping[str, object]]] | None = None
+
+
+def _take_links(cites: Mapping[str, Mapping[str, Collection[str]]], facts: Mapping[str, Mapping[str, object]]) -> None:
+    """Starts the scoring process: keeps what its one task (``_score_and_draw``) makes the network from."""
+    global _links
+    _links = (cites, facts)
+
+
+def _score_and_draw(out: Path) -> str:
+    """The network of the links ``_take_links`` kept and its metrics, written to ``metrics.csv``/``.json`` and
+    ``analysis.nq``, and the overview view (``views/`` made anew). Returns the analysis graph's N-Quads."""
+    from kg.analyze import network_of_links, score_network
+    from kg.view import overview
+    assert _links is not None, "runs in the process _take_links started"
+    G = network_of_links(*_links)
     metrics, nquads = score_network(out, G)
-    return _Scores(signature, nquads, G, metrics, held)
+    views = out / "views"
+    if views.exists():
+        shutil.rmtree(views)
+    overview(G, metrics).write(views / "overview.html")
+    return nquads
 
 
 def _analysis_held(out: Path, previous: Mapping[str, object] | None) -> str | None:
@@ -360,18 +371,14 @@ def _analysis_digest(nquads: str) -> str:
 
 def _store_and_draw(out: Path, store: OxigraphStore, scores: _Scores, *, results: list[FileResult],
                     fresh_store: bool, doc_views: bool) -> str:
-    """The scores into the store and ``graph.nq``, the overview view (unless kept), and with ``doc_views`` one
-    view per resolution. Returns the network's signature."""
+    """The scores into the store and ``graph.nq``, and with ``doc_views`` one view per resolution. Returns the
+    network's signature."""
     from kg.analyze import document_outline, store_scores
-    from kg.view import document_view, overview
+    from kg.view import document_view
     views = out / "views"
     # graph.nq was written without the scores; a store updated in place holds the kept ones already
-    store_scores(out, store if scores.G is not None or fresh_store else None, scores.nquads,
+    store_scores(out, store if scores.fresh or fresh_store else None, scores.nquads,
                  graph_file_has_scores=False, held=None if fresh_store else scores.held)
-    if scores.G is not None:
-        if views.exists():
-            shutil.rmtree(views)
-        overview(scores.G, scores.metrics).write(views / "overview.html")
     if doc_views:
         for work in sorted({d.work for r in results for d in r.documents if d.work}):
             document_view(document_outline(store, work)).write(views / "doc" / f"{work.replace('/', '_')}.html")
@@ -394,8 +401,15 @@ def network_of_summaries(results: list[FileResult]):  # noqa: ANN201 (networkx l
     """The instrument graph from what the build extracted: the same graph ``instrument_graph`` reads from the
     store, made without a query."""
     from kg.analyze import network_of_links
+    return network_of_links(*links_of_summaries(results))
+
+
+def links_of_summaries(results: list[FileResult]) -> tuple[dict[str, dict[str, dict[str, None]]],
+                                                           dict[str, dict[str, object]]]:
+    """What the instrument graph is made from (``kg.analyze.network_of_links``): the clauses where each work
+    cites each other (citing -> cited -> clauses, distinct, in order), and each work's facts."""
     documents = [d for r in results if not r.error for d in r.documents]
-    cites: dict[str, dict[str, dict[str, None]]] = {}   # citing work -> cited work -> citing clauses (distinct)
+    cites: dict[str, dict[str, dict[str, None]]] = {}
     for document in documents:
         if document.links:
             citing = cites.setdefault(document.work, {})
@@ -414,7 +428,7 @@ def network_of_summaries(results: list[FileResult]):  # noqa: ANN201 (networkx l
             years = facts[document.work]["years"]
             if document.year and document.year not in years:   # type: ignore[operator]
                 years.append(document.year)  # type: ignore[union-attr]
-    return network_of_links(cites, facts)
+    return cites, facts
 
 
 def ontology_quads() -> list[str]:

@@ -19,24 +19,28 @@ the order the sums are taken in cannot change a result.
 from __future__ import annotations
 
 import random
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable, Iterator
 
 import networkx as nx
 
 Neighbours = list[dict[int, int]]   # for each node (by number), its neighbours and the weight of the edge to each
 
 
-def louvain_communities(G: nx.Graph, *, weight: str = "weight", resolution: float = 1, threshold: float = 1e-7,
-                        seed: int = 0) -> list[set[Hashable]]:
-    """The communities of ``G`` (undirected; ``weight`` whole numbers, 1 where absent), as networkx's
-    ``louvain_communities(G, weight, resolution, threshold, seed=seed)`` gives them (in another order)."""
+def louvain_communities(G: nx.Graph | nx.DiGraph, *, weight: str = "weight", resolution: float = 1,
+                        threshold: float = 1e-7, seed: int = 0) -> list[set[Hashable]]:
+    """The communities of ``G`` (``weight`` whole numbers, 1 where absent), as networkx's
+    ``louvain_communities(G, weight, resolution, threshold, seed=seed)`` gives them (in another order). A directed
+    ``G`` is taken as undirected, each pair of nodes joined once with the weight of the edge met last between them,
+    as ``nx.Graph`` makes it from ``G``'s edges: its communities are networkx's for that graph."""
     nodes = list(G)
     if G.number_of_edges() == 0:
         return [{node} for node in nodes]
     number = {node: position for position, node in enumerate(nodes)}
+    edges = ((number[u], number[v], w) for u, v, w in G.edges(data=weight, default=1))
     adjacency: Neighbours = [{} for _ in nodes]
-    for u, v, w in G.edges(data=weight, default=1):   # as networkx copies ``G`` before its first level
-        adjacency[number[u]][number[v]] = adjacency[number[v]][number[u]] = w
+    # as networkx copies ``G`` before its first level (an undirected copy of a directed G first)
+    for u, v, w in _undirected(len(nodes), edges) if G.is_directed() else edges:
+        adjacency[u][v] = adjacency[v][u] = w
     m = sum(_degrees(adjacency)) / 2
     rng = random.Random(seed)
     modularity = _modularity(adjacency, list(range(len(nodes))), resolution)
@@ -55,6 +59,15 @@ def louvain_communities(G: nx.Graph, *, weight: str = "weight", resolution: floa
     for node, community in zip(nodes, community_of):
         communities.setdefault(community, set()).add(node)
     return list(communities.values())
+
+
+def _undirected(size: int, edges: Iterable[tuple[int, int, int]]) -> Iterator[tuple[int, int, int]]:
+    """The edges of the undirected graph made from directed ``edges`` among ``size`` nodes, in the order
+    networkx's ``Graph.edges`` gives them (by node, then as each node's neighbours were added)."""
+    adjacency: Neighbours = [{} for _ in range(size)]
+    for u, v, w in edges:
+        adjacency[u][v] = adjacency[v][u] = w
+    return ((u, v, w) for u, adjacent in enumerate(adjacency) for v, w in adjacent.items() if v >= u)
 
 
 def _degrees(adjacency: Neighbours) -> list[int]:

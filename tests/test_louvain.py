@@ -34,6 +34,22 @@ def test_the_communities_are_networkx_own(G, seed, resolution):
     assert _canonical(found) == _canonical(expected)
 
 
+@given(data=st.data(), seed=st.integers(0, 10_000))
+@settings(max_examples=200, deadline=None)
+def test_a_directed_network_is_taken_as_networkx_makes_it_undirected(data, seed):
+    # two works citing each other are one pair: the weight met last stands, as nx.Graph keeps it
+    size = data.draw(st.integers(min_value=1, max_value=30))
+    edges = st.tuples(st.integers(0, size - 1), st.integers(0, size - 1), st.integers(1, 2))   # (ties: order counts)
+    G = nx.DiGraph()
+    G.add_nodes_from(f"n{i}" for i in data.draw(st.permutations(range(size))))
+    G.add_weighted_edges_from((f"n{u}", f"n{v}", w) for u, v, w in data.draw(st.lists(edges, max_size=size * 4)))
+    H = nx.Graph()
+    H.add_nodes_from(G)
+    H.add_weighted_edges_from(G.edges(data="weight"))
+    expected = nx.community.louvain_communities(H, weight="weight", seed=seed)
+    assert _canonical(louvain_communities(G, seed=seed)) == _canonical(expected)
+
+
 @pytest.mark.parametrize("seed", [0, 7, 42])
 def test_a_network_merged_over_several_levels(seed):
     # 40 groups of 3 to 12 nodes, dense inside and sparse between: Louvain merges for more than one level

@@ -25,7 +25,7 @@ from kg.betweenness import betweenness
 from kg.louvain import louvain_communities
 from kg.rdf import work_family, work_iri
 from kg.store import GraphStore
-from kg.swap import swap_in
+from kg.scores import score_quads, store_scores
 
 EXACT_BETWEENNESS_UP_TO = 2000
 BETWEENNESS_SAMPLE = 200
@@ -272,28 +272,7 @@ def write_metrics(out: Path, G: nx.DiGraph, metrics: Metrics) -> list[str]:
     (out / "metrics.json").write_text(
         f'{{"nodes": {G.number_of_nodes()}, "edges": {G.number_of_edges()},\n "scores": {{\n  {scores}\n }},\n'
         f' "communities": [\n  {communities}\n ]}}\n', encoding="utf-8")
-    return score_quads(metrics)
-
-
-ANALYSIS_GRAPH = "https://w3id.org/resolution-kg/id/graph/analysis"
-_SCORE_TERMS = {"pagerank": ("pagerank", "double"), "in_degree": ("inDegree", "integer"),
-                "out_degree": ("outDegree", "integer"), "betweenness": ("betweenness", "double"),
-                "hub": ("hubScore", "double"), "authority": ("authorityScore", "double"),
-                "community": ("community", "integer")}
-
-
-def score_quads(metrics: Metrics) -> list[str]:
-    """The scores as N-Quads in the analysis graph, one triple per work and score."""
-    lines = []
-    for node, scores in sorted(metrics.scores.items()):
-        subject = f"<{work_iri(node)}>"
-        for name, (term, datatype) in _SCORE_TERMS.items():
-            value = scores[name]
-            # 12 significant digits: the iterative algorithms' last bits are noise, not information
-            lexical = f"{float(value):.12g}" if datatype == "double" else str(int(value))
-            lines.append(f"{subject} <https://w3id.org/resolution-kg/ontology#{term}> "
-                         f'"{lexical}"^^<http://www.w3.org/2001/XMLSchema#{datatype}> <{ANALYSIS_GRAPH}> .')
-    return lines
+    return score_quads(metrics.scores)
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,35 +347,3 @@ def score_network(out: Path, G: nx.DiGraph) -> tuple[Metrics, str]:
     nquads = "".join(line + "\n" for line in write_metrics(out, G, metrics))
     (out / "analysis.nq").write_text(nquads, encoding="utf-8")
     return metrics, nquads
-
-
-def store_scores(out: Path, store: GraphStore | None, nquads: str, *, graph_file_has_scores: bool,
-                 held: str | None = None) -> None:
-    """Put the analysis graph ``nquads`` into the store (None: it holds them already) and into ``graph.nq``, in
-    place of the previous one. ``held`` is the analysis graph the store holds, when it is known: then only the
-    lines that differ are taken out and put in (a few new citations change a third of them)."""
-    from kg.store import change_marker
-    if store is not None:
-        if getattr(store, "path", None) is not None:
-            # the bulk loader is not a transaction: an interrupted load makes the next build start afresh
-            change_marker(store.path).touch()  # type: ignore[attr-defined]
-        if held is None:
-            store.remove_graphs([ANALYSIS_GRAPH])
-            store.load(nquads, bulk=True)
-        else:
-            before, after = set(held.splitlines(keepends=True)), set(nquads.splitlines(keepends=True))
-            if gone := before - after:
-                store.remove_quads("".join(sorted(gone)))
-            if new := after - before:
-                store.load("".join(sorted(new)), bulk=True)
-    graph_file = out / "graph.nq"
-    if graph_file.exists() and not graph_file_has_scores:   # just written by the build: the scores go at the end
-        with graph_file.open("a", encoding="utf-8") as handle:
-            handle.write(nquads)
-    elif graph_file.exists():   # graph.nq stays the whole dataset: the scores replace the previous ones there too
-        scores = f"<{ANALYSIS_GRAPH}> .\n"
-        temporary = graph_file.with_suffix(".nq.tmp")
-        with graph_file.open(encoding="utf-8") as source, temporary.open("w", encoding="utf-8") as target:
-            target.writelines(line for line in source if not line.endswith(scores))
-            target.write(nquads)
-        swap_in(temporary, graph_file)

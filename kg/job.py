@@ -38,6 +38,7 @@ from kg.gazetteer import load_gazetteer
 from kg.rdf import SHARED_GRAPH, clause_iris, content_hash, document_quads, graph_iri, own_work_key, work_facts
 from kg.readers import DOCUMENT_SUFFIXES, read
 from kg.resolve import extract_citations
+from kg.scores import store_scores
 from kg.store import OxigraphStore, change_marker
 
 
@@ -158,29 +159,31 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
     stages.done("documents")
     ordered = [results[name] for name in sorted(results)]
     errors += [r.error for r in ordered if r.error]
-    network = analysis = ""
     if not load_store:
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")
+        result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors))
+        report, analysis = build_report(result), ""
     else:
         # the network's metrics (pure Python, mostly) are made in a process of their own while graph.nq is written
         # and the store brought up to date (the kernel's and Oxigraph's work, mostly) here
-        scored = _score(out, ordered, previous)
+        signature, scored = _score(out, ordered, previous)
         stages.done("network inputs")
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")
         store, fresh_store = _update_store(out, ordered, previous, graph_file)
         stages.done("store")
+        result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), signature)
+        report = build_report(result)
+        stages.done("report")
         scores = scored()
         stages.done("network metrics (the rest of)")
-        network = _store_and_draw(out, store, scores, results=ordered, fresh_store=fresh_store, doc_views=doc_views)
+        _store_and_draw(out, store, scores, results=ordered, fresh_store=fresh_store, doc_views=doc_views)
         analysis = scores.digest
         store.close()
         change_marker(out / "store").unlink()
         stages.done("scores and views")
-    result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), network)
-    (out / "report.md").write_text(build_report(result), encoding="utf-8")
-    stages.done("report")
+    (out / "report.md").write_text(report, encoding="utf-8")
     _write_manifest(result, store_complete=load_store, status=status, graph_file=graph_file, seconds=stages.seconds,
                     analysis=analysis)
     return result
@@ -297,7 +300,6 @@ class _Scores:
     """The network's scores for this build, as N-Quads of the analysis graph: made afresh (``fresh``) or kept
     from the previous build."""
 
-    signature: str
     nquads: str
     fresh: bool
     held: str | None = None   # made afresh: the analysis graph the store holds from the previous build, if known
@@ -307,15 +309,16 @@ class _Scores:
         return _analysis_digest(self.nquads)
 
 
-def _score(out: Path, results: list[FileResult], previous: Mapping[str, object] | None) -> Callable[[], _Scores]:
-    """Start making the metrics of the network the build extracted, in a process of its own; the returned
-    function waits for them. When the network is the one the previous build analysed (same instruments, facts and
-    citing clauses: a rebuild that changed no citation), the previous scores are kept."""
+def _score(out: Path, results: list[FileResult],
+           previous: Mapping[str, object] | None) -> tuple[str, Callable[[], _Scores]]:
+    """The network's signature, and the metrics of the network the build extracted started in a process of their
+    own: the returned function waits for them. When the network is the one the previous build analysed (same
+    instruments, facts and citing clauses: a rebuild that changed no citation), the previous scores are kept."""
     signature = network_signature(results)
     kept = [out / "analysis.nq", out / "metrics.json", out / "metrics.csv", out / "views" / "overview.html"]
     if previous is not None and previous.get("network") == signature and all(path.exists() for path in kept):
         nquads = (out / "analysis.nq").read_text(encoding="utf-8")
-        return lambda: _Scores(signature, nquads, fresh=False)
+        return signature, lambda: _Scores(nquads, fresh=False)
     held = _analysis_held(out, previous)   # (read before the new scores replace it)
     # the links go to the process as it starts (a forked process has them already: nothing is pickled)
     beside = ProcessPoolExecutor(max_workers=1, initializer=_take_links, initargs=links_of_summaries(results))
@@ -323,10 +326,10 @@ def _score(out: Path, results: list[FileResult], previous: Mapping[str, object] 
 
     def scores() -> _Scores:
         try:
-            return _Scores(signature, scoring.result(), fresh=True, held=held)
+            return _Scores(scoring.result(), fresh=True, held=held)
         finally:
             beside.shutdown()
-    return scores
+    return signature, scores
 
 
 _links: tuple[Mapping[str, Mapping[str, Collection[str]]], Mapping[str, Mapping[str, object]]] | None = None
@@ -370,19 +373,17 @@ def _analysis_digest(nquads: str) -> str:
 
 
 def _store_and_draw(out: Path, store: OxigraphStore, scores: _Scores, *, results: list[FileResult],
-                    fresh_store: bool, doc_views: bool) -> str:
-    """The scores into the store and ``graph.nq``, and with ``doc_views`` one view per resolution. Returns the
-    network's signature."""
-    from kg.analyze import document_outline, store_scores
-    from kg.view import document_view
+                    fresh_store: bool, doc_views: bool) -> None:
+    """The scores into the store and ``graph.nq``, and with ``doc_views`` one view per resolution."""
     views = out / "views"
     # graph.nq was written without the scores; a store updated in place holds the kept ones already
     store_scores(out, store if scores.fresh or fresh_store else None, scores.nquads,
                  graph_file_has_scores=False, held=None if fresh_store else scores.held)
     if doc_views:
+        from kg.analyze import document_outline
+        from kg.view import document_view
         for work in sorted({d.work for r in results for d in r.documents if d.work}):
             document_view(document_outline(store, work)).write(views / "doc" / f"{work.replace('/', '_')}.html")
-    return scores.signature
 
 
 def network_signature(results: list[FileResult]) -> str:

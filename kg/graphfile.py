@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -51,6 +52,7 @@ class GraphFile:
     shared_added: tuple[bytes, ...]
     shared_removed: tuple[bytes, ...] | None
     record: dict[str, object]   # what the manifest keeps to reuse this file next time (see ``graph_file_record``)
+    deleting: threading.Thread | None = None   # the previous graph.nq, deleted meanwhile: join it before the build ends
 
     @property
     def quads(self) -> int:
@@ -104,9 +106,8 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
     with temporary.open("wb", buffering=0) as raw, (target.open("rb") if reusable else open(os.devnull, "rb")) as old:
         writer = _Writer(raw, old)
         for result in current.values():
-            own_graphs = {f"<{graph}>".encode("utf-8") for graph in result.graphs
-                          if writers[graph] == (result.path, result.sha256)}
-            complete = len(own_graphs) == len(set(result.graphs))
+            writes = (result.path, result.sha256)
+            complete = all(writers[graph] == writes for graph in result.graphs)
             entry = old_files.get(result.path)
             start, lines = writer.position, 0
             if (reusable and result.path not in changed and entry is not None and entry.get("span")
@@ -115,6 +116,7 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
                 writer.copy(offset, length)
                 copied += 1
             else:
+                own_graphs = {f"<{graph}>".encode("utf-8") for graph in result.graphs if writers[graph] == writes}
                 own = []
                 for line in cached_lines(out, result.sha256, result.path):
                     if line.endswith(_SHARED_SUFFIX):
@@ -130,15 +132,15 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
         writer.flush()
     token = uuid.uuid4().hex
     _write_shared_counts(out, token, {line: counts[line] for line in shared})
-    swap_in(temporary, target)
+    deleting = swap_in(temporary, target, in_background=True)
     if old_counts is None:
         added, removed = shared, None
     else:
-        before = set(_present(old_counts))
+        before = {line for line, count in old_counts.items() if count > 0}
         added = tuple(line for line in shared if line not in before)
         removed = tuple(sorted(before.difference(shared)))
     return GraphFile(spans, frozenset(changed), shared, added, removed,
-                     {**record, "token": token, "files_copied": copied})
+                     {**record, "token": token, "files_copied": copied}, deleting)
 
 
 def _present(counts: Mapping[bytes, int]) -> tuple[bytes, ...]:

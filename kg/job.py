@@ -188,7 +188,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         report = build_report(result)
         stages.done("report")
         scores = scored()
-        stages.done("network metrics (the rest of)")
+        stages.done("metrics (waited for)")
         _store_and_draw(out, store, scores, results=ordered, fresh_store=fresh_store, doc_views=doc_views)
         analysis = scores.digest
         store.close()
@@ -197,6 +197,8 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
     (out / "report.md").write_text(report, encoding="utf-8")
     _write_manifest(result, store_complete=load_store, status=status, graph_file=graph_file, seconds=stages.seconds,
                     analysis=analysis)
+    if graph_file.deleting is not None:
+        graph_file.deleting.join()
     return result
 
 

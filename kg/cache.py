@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -54,18 +55,24 @@ class FileResult:
 
 def cache_path(out: Path, digest: str, name: str) -> Path:
     """The summary file of the entry for the file ``name`` whose bytes hash to ``digest`` (its quads: ``.nq``)."""
+    return Path(_cache_base(str(out), digest, name) + ".json")
+
+
+def _cache_base(out: str, digest: str, name: str) -> str:
     key = hashlib.sha256(f"{CACHE_VERSION}\0{name}\0{digest}".encode()).hexdigest()
-    return out / "cache" / f"{key}.json"
+    return os.path.join(out, "cache", key)
 
 
 def load_cached(out: Path, digest: str, name: str) -> FileResult | None:
-    """The cached result for this file and hash, or None when there is none (or only part of one)."""
-    path = cache_path(out, digest, name)
+    """The cached result for this file and hash, or None when there is none (or only part of one). (With plain
+    strings for paths: a rebuild reads ten thousand of these, and pathlib's objects were a fifth of the time.)"""
+    base = _cache_base(str(out), digest, name)
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        with open(base + ".json", "rb") as handle:
+            raw = json.loads(handle.read())
     except (OSError, ValueError):
         return None
-    if not path.with_suffix(".nq").exists():
+    if not os.path.exists(base + ".nq"):
         return None
     documents = tuple(DocumentSummary(**{**d, "cited": tuple(d["cited"]),
                                          "unresolved": tuple(tuple(u) for u in d["unresolved"]),

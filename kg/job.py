@@ -241,14 +241,15 @@ def _look_up_inputs(inputs: Sequence[str | Path], out: Path, previous: Mapping[s
     status: dict[str, tuple[int, int, int]] = {}
     for path, name in _named_inputs(inputs):
         try:
-            stat = path.stat()
+            stat = os.stat(path)
             status[name] = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
             entry = hashed.get(name)
             if entry is not None and [entry.get("size"), entry.get("mtime_ns"), entry.get("ctime_ns")] == \
                     list(status[name]):
                 digest = entry["sha256"]   # as git does: a file of the same size and times is not read again
             else:
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                with open(path, "rb") as handle:
+                    digest = hashlib.sha256(handle.read()).hexdigest()
         except OSError as error:
             errors.append(f"{name}: cannot open: {error.strerror or error}")
             continue
@@ -256,21 +257,22 @@ def _look_up_inputs(inputs: Sequence[str | Path], out: Path, previous: Mapping[s
         if cached is not None:
             results[name] = cached
         else:
-            jobs.append((str(path), name, digest))
+            jobs.append((path, name, digest))
     return results, jobs, errors, status
 
 
-def _named_inputs(inputs: Sequence[str | Path]) -> Iterator[tuple[Path, str]]:
-    """Each input file once, with the name the build knows it by (``_display_name``); the files found in a
-    directory are named below the directory's own name, which is worked out once."""
+def _named_inputs(inputs: Sequence[str | Path]) -> Iterator[tuple[str, str]]:
+    """Each input file once (its path as a string), with the name the build knows it by (``_display_name``); the
+    files found in a directory are named below the directory's own name, which is worked out once."""
     seen: set[str] = set()
     for given in inputs:
         root = Path(given)
         if root.is_dir():
             root_name = _display_name(root)
-            named = [(root / relative, os.path.join(root_name, relative)) for relative in _documents_below(root)]
+            named = [(os.path.join(root, relative), os.path.join(root_name, relative))
+                     for relative in _documents_below(root)]
         else:
-            named = [(root, _display_name(root))]
+            named = [(str(root), _display_name(root))]
         for path, name in named:
             if name not in seen:
                 seen.add(name)

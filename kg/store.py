@@ -163,8 +163,9 @@ class OxigraphStore:
         return self._store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
 
     def close(self) -> None:
-        """Let go of the on-disk store (another process may then open it)."""
-        self._store.flush() if self.path is not None else None
+        """Let go of the on-disk store (another process may then open it). Not flushed: what was written is in
+        RocksDB's write-ahead log already, which the next opening reads; a flush here would wait, when many files
+        have piled up from in-place updates, for a compaction to make room (seconds, now and then)."""
         del self._store
 
 

@@ -102,6 +102,7 @@ def bench_analysis(store) -> None:  # noqa: ANN001
     from kg.analyze import (BETWEENNESS_SAMPLE, EXACT_BETWEENNESS_UP_TO, compute_metrics, instrument_graph,
                             main_path, top)
     from kg.betweenness import betweenness
+    from kg.louvain import louvain_communities
     from kg.view import overview
 
     seconds, G = best_of(1, lambda: instrument_graph(store))
@@ -113,7 +114,8 @@ def bench_analysis(store) -> None:  # noqa: ANN001
                        ("hits", lambda: nx.hits(G, max_iter=1000)),
                        (f"betweenness, networkx ({sample})", lambda: nx.betweenness_centrality(G, k=k, seed=42)),
                        (f"betweenness, kg ({sample})", lambda: betweenness(G, k=k, seed=42)),
-                       ("louvain", lambda: nx.community.louvain_communities(G.to_undirected(), seed=42)),
+                       ("louvain, networkx", lambda: nx.community.louvain_communities(G.to_undirected(), seed=42)),
+                       ("louvain, kg", lambda: louvain_communities(G, seed=42)),
                        ("main path (SPC)", lambda: main_path(G))):
         seconds, _ = best_of(1, work)
         print(f"  {name:<32}{seconds:>8.3f} s")

@@ -3,8 +3,9 @@
 Per-file work (read -> parse -> cite -> resolve -> rdf) is a pure function of the file's bytes, so it runs in
 parallel through any ``concurrent.futures.Executor`` (a process pool, or a dask.distributed cluster's) and its
 result is cached under ``OUT/cache/`` by the hash of those bytes: a rebuild only redoes the files that changed.
-Then, in this process: ``graph.nq`` (``kg.graphfile``, copying what did not change), the store (updated in place
-while the network metrics are made beside it), the scores, the views and the report. The outputs:
+Then ``graph.nq`` (``kg.graphfile``, copying what did not change) and the store (updated in place), while the
+network metrics and the overview view are made in a process of their own (``kg.process``); then the scores into
+the store and ``graph.nq``, and the report. The outputs:
 
 - ``OUT/graph.nq``: every named graph, as sorted N-Quads (the same inputs give the same bytes);
 - ``OUT/store/``: the Oxigraph store, bulk-loaded from ``graph.nq`` and optimised, or updated in place;
@@ -34,9 +35,10 @@ from tqdm import tqdm
 from kg import __version__
 from kg.cache import CACHE_VERSION, DocumentSummary, FileResult, cached_lines, load_cached, store_cached
 from kg.errors import InputError
+from kg.gazetteer import load_gazetteer
 from kg.graphfile import ONTOLOGY_GRAPH, GraphFile, graph_file_record, graph_writers, write_graph_file
 from kg.parse import parse_document
-from kg.gazetteer import load_gazetteer
+from kg.process import Beside
 from kg.rdf import SHARED_GRAPH, clause_iris, content_hash, document_quads, graph_iri, own_work_key, work_facts
 from kg.readers import DOCUMENT_SUFFIXES, read
 from kg.resolve import extract_citations
@@ -150,15 +152,22 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
                 workers: int | None = None, progress: bool = True, load_store: bool = True,
                 doc_views: bool = False) -> BuildResult:
     """Build ``out`` from the files under ``inputs``; unchanged files (by content hash) come from the cache."""
+    # the network's metrics are made in a process of their own, which imports what they need meanwhile
+    beside = Beside(preload=_SCORING_MODULES) if load_store else None
     try:
-        return _build(inputs, Path(out), executor=executor, workers=workers, progress=progress,
-                      load_store=load_store, doc_views=doc_views)
+        return _build(inputs, Path(out), executor=executor, workers=workers, progress=progress, beside=beside,
+                      doc_views=doc_views)
     finally:
         gc.unfreeze()   # (see _collector_paused)
+        if beside is not None:
+            beside.stop()
+
+
+_SCORING_MODULES = ("kg.analyze", "kg.view")
 
 
 def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None, workers: int | None,
-           progress: bool, load_store: bool, doc_views: bool) -> BuildResult:
+           progress: bool, beside: Beside | None, doc_views: bool) -> BuildResult:
     out.mkdir(parents=True, exist_ok=True)
     stages = _Stages()
     with _collector_paused():   # (what is read here lives as long as the build; see _collector_paused)
@@ -170,15 +179,15 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
     stages.done("documents")
     ordered = [results[name] for name in sorted(results)]
     errors += [r.error for r in ordered if r.error]
-    if not load_store:
+    if beside is None:   # (no store, no metrics)
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")
         result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors))
         report, analysis = build_report(result), ""
     else:
-        # the network's metrics (pure Python, mostly) are made in a process of their own while graph.nq is written
-        # and the store brought up to date (the kernel's and Oxigraph's work, mostly) here
-        signature, scored = _score(out, ordered, previous)
+        # the network's metrics (pure Python, mostly) are made beside while graph.nq is written and the store
+        # brought up to date (the kernel's and Oxigraph's work, mostly) here
+        signature, scored = _score(beside, out, ordered, previous)
         stages.done("network inputs")
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")
@@ -195,7 +204,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         change_marker(out / "store").unlink()
         stages.done("scores and views")
     (out / "report.md").write_text(report, encoding="utf-8")
-    _write_manifest(result, store_complete=load_store, status=status, graph_file=graph_file, seconds=stages.seconds,
+    _write_manifest(result, store_complete=beside is not None, status=status, graph_file=graph_file, seconds=stages.seconds,
                     analysis=analysis)
     if graph_file.deleting is not None:
         graph_file.deleting.join()
@@ -340,48 +349,29 @@ class _Scores:
         return _analysis_digest(self.nquads)
 
 
-def _score(out: Path, results: list[FileResult],
+def _score(beside: Beside, out: Path, results: list[FileResult],
            previous: Mapping[str, object] | None) -> tuple[str, Callable[[], _Scores]]:
-    """The network's signature, and the metrics of the network the build extracted started in a process of their
-    own: the returned function waits for them. When the network is the one the previous build analysed (same
-    instruments, facts and citing clauses: a rebuild that changed no citation), the previous scores are kept."""
+    """The network's signature, and the metrics of the network the build extracted started ``beside``: the
+    returned function waits for them. When the network is the one the previous build analysed (same instruments,
+    facts and citing clauses: a rebuild that changed no citation), the previous scores are kept."""
     signature = network_signature(results)
     kept = [out / "analysis.nq", out / "metrics.json", out / "metrics.csv", out / "views" / "overview.html"]
     if previous is not None and previous.get("network") == signature and all(path.exists() for path in kept):
+        beside.stop()
         nquads = (out / "analysis.nq").read_text(encoding="utf-8")
         return signature, lambda: _Scores(nquads, fresh=False)
     held = _analysis_held(out, previous)   # (read before the new scores replace it)
-    # the links go to the process as it starts (a forked process has them already: nothing is pickled)
-    beside = ProcessPoolExecutor(max_workers=1, initializer=_take_links, initargs=links_of_summaries(results))
-    scoring = beside.submit(_score_and_draw, out)
-
-    def scores() -> _Scores:
-        try:
-            return _Scores(scoring.result(), fresh=True, held=held)
-        finally:
-            beside.shutdown()
-    return signature, scores
+    scoring = beside.call(_score_and_draw, out, *links_of_summaries(results))
+    return signature, lambda: _Scores(scoring(), fresh=True, held=held)
 
 
-_links: tuple[Mapping[str, Mapping[str, Collection[str]]], Mapping[str, Mapping[str, object]]] | None = None
-
-
-def _take_links(cites: Mapping[str, Mapping[str, Collection[str]]], facts: Mapping[str, Mapping[str, object]]) -> None:
-    """Starts the scoring process: keeps what its one task (``_score_and_draw``) makes the network from. The
-    process makes no reference cycles worth collecting and ends with its task: the cyclic garbage collector,
-    whose passes would go through every object of the network many times, is turned off in it."""
-    global _links
-    _links = (cites, facts)
-    gc.disable()
-
-
-def _score_and_draw(out: Path) -> str:
-    """The network of the links ``_take_links`` kept and its metrics, written to ``metrics.csv``/``.json`` and
-    ``analysis.nq``, and the overview view (``views/`` made anew). Returns the analysis graph's N-Quads."""
+def _score_and_draw(out: Path, cites: Mapping[str, Mapping[str, Collection[str]]],
+                    facts: Mapping[str, Mapping[str, object]]) -> str:
+    """The network of ``cites`` and its metrics, written to ``metrics.csv``/``.json`` and ``analysis.nq``, and the
+    overview view (``views/`` made anew). Returns the analysis graph's N-Quads. Reads no store."""
     from kg.analyze import network_of_links, score_network
     from kg.view import overview
-    assert _links is not None, "runs in the process _take_links started"
-    G = network_of_links(*_links)
+    G = network_of_links(cites, facts)
     metrics, nquads = score_network(out, G)
     views = out / "views"
     if views.exists():

@@ -24,8 +24,8 @@ import networkx as nx
 from kg.betweenness import betweenness
 from kg.louvain import louvain_communities
 from kg.rdf import work_family, work_iri
-from kg.store import GraphStore
 from kg.scores import score_quads, store_scores
+from kg.store import GraphStore
 
 EXACT_BETWEENNESS_UP_TO = 2000
 BETWEENNESS_SAMPLE = 200

@@ -100,8 +100,8 @@ def store_cached(out: Path, result: FileResult) -> FileResult:
 
 
 def cached_lines(out: Path, digest: str, name: str) -> list[bytes]:
-    """The N-Quads lines of a cache entry (UTF-8), each with its newline. (Read in one call: a build reads them in
-    a thread beside the metrics, and each call that lets the GIL go waits to get it back.)"""
+    """The N-Quads lines of a cache entry (UTF-8), each with its newline (the file read in one call and split in
+    C: a rebuild reads the entries of every changed file twice)."""
     return io.BytesIO(cache_path(out, digest, name).with_suffix(".nq").read_bytes()).readlines()   # (at b"\n" only)
 
 

@@ -207,7 +207,7 @@ def _shared_counts_path(out: Path) -> Path:
 def _read_shared_counts(out: Path, token: object) -> Counter[bytes] | None:
     """The counts the previous build left, if they belong to the graph.nq its manifest describes."""
     try:
-        token_line, _, rows = _shared_counts_path(out).read_bytes().partition(b"\n")   # (one read: see cached_lines)
+        token_line, _, rows = _shared_counts_path(out).read_bytes().partition(b"\n")   # (one read)
         if token is None or token_line.strip() != str(token).encode("ascii"):
             return None
         counts: Counter[bytes] = Counter()

@@ -154,11 +154,13 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
     """Build ``out`` from the files under ``inputs``; unchanged files (by content hash) come from the cache."""
     # the network's metrics are made in a process of their own, which imports what they need meanwhile
     beside = Beside(preload=_SCORING_MODULES) if load_store else None
+    frozen_before = gc.get_freeze_count()
     try:
         return _build(inputs, Path(out), executor=executor, workers=workers, progress=progress, beside=beside,
                       doc_views=doc_views)
     finally:
-        gc.unfreeze()   # (see _collector_paused)
+        if frozen_before == 0:   # (see _collector_paused; what a caller froze itself stays frozen, with ours)
+            gc.unfreeze()
         if beside is not None:
             beside.stop()
 
@@ -204,8 +206,8 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         change_marker(out / "store").unlink()
         stages.done("scores and views")
     (out / "report.md").write_text(report, encoding="utf-8")
-    _write_manifest(result, store_complete=beside is not None, status=status, graph_file=graph_file, seconds=stages.seconds,
-                    analysis=analysis)
+    _write_manifest(result, store_complete=beside is not None, status=status, graph_file=graph_file,
+                    seconds=stages.seconds, analysis=analysis)
     if graph_file.deleting is not None:
         graph_file.deleting.join()
     return result

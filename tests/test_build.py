@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 
@@ -145,3 +146,18 @@ def test_a_bad_file_is_reported_and_the_rest_is_built(tmp_path, capsys):
     assert "built 1 documents" in captured.out
     assert "broken.xml" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     assert validate_path(tmp_path / "out")[0]
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    # the build pauses the collector and freezes what it reads (kg.job._collector_paused); afterwards both are
+    # undone, except that objects a caller froze itself stay frozen
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    build_graph([SEED], tmp_path / "out", progress=False, workers=1)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        build_graph([SEED], tmp_path / "again", progress=False, workers=1)
+        assert gc.isenabled() and gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()

@@ -22,6 +22,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.betweenness import betweenness
+from kg.links import cites_of, works_of
 from kg.louvain import louvain_communities
 from kg.rdf import work_family, work_iri
 from kg.scores import score_quads, store_scores
@@ -97,10 +98,8 @@ def network_of_citations(citations: Iterable[Mapping[str, str]],
                          facts: Mapping[str, Mapping[str, object]]) -> nx.DiGraph:
     """Works citing works from citation rows (``citing``, ``edition``, ``clause`` or none, ``cited``):
     ``weight`` counts the distinct citing clauses, ``clauses`` lists them; ``facts`` gives node data by key."""
-    cites: dict[str, dict[str, dict[str, None]]] = {}
-    for row in citations:
-        cites.setdefault(row["citing"], {}).setdefault(row["cited"], {})[row.get("clause") or row["edition"]] = None
-    return network_of_links(cites, facts)
+    return network_of_links(cites_of((row["citing"], row["cited"], row.get("clause") or row["edition"])
+                                     for row in citations), facts)
 
 
 def network_of_links(cites: Mapping[str, Mapping[str, Collection[str]]],
@@ -108,7 +107,7 @@ def network_of_links(cites: Mapping[str, Mapping[str, Collection[str]]],
     """Works citing works from the clauses (or editions, for citations outside any clause) where each work cites
     each other (``cites[citing][cited]``, distinct); ``facts`` gives node data by key."""
     G = nx.DiGraph()
-    G.add_nodes_from(sorted({*cites, *(cited for targets in cites.values() for cited in targets)}))
+    G.add_nodes_from(sorted(works_of(cites)))
     # in a fixed order: the same scores, to the last bit (an edition citing an earlier edition of itself is not
     # an edge of the network)
     G.add_edges_from((citing, cited, {"weight": len(where), "clauses": sorted(where)})

@@ -37,6 +37,7 @@ from kg.cache import CACHE_VERSION, DocumentSummary, FileResult, cached_lines, l
 from kg.errors import InputError
 from kg.gazetteer import load_gazetteer
 from kg.graphfile import ONTOLOGY_GRAPH, GraphFile, graph_file_record, graph_writers, write_graph_file
+from kg.links import Cites, cites_of, works_of
 from kg.parse import parse_document
 from kg.process import Beside
 from kg.rdf import SHARED_GRAPH, clause_iris, content_hash, document_quads, graph_iri, own_work_key, work_facts
@@ -431,23 +432,13 @@ def network_of_summaries(results: list[FileResult]):  # noqa: ANN201 (networkx l
     return network_of_links(*links_of_summaries(results))
 
 
-def links_of_summaries(results: list[FileResult]) -> tuple[dict[str, dict[str, dict[str, None]]],
-                                                           dict[str, dict[str, object]]]:
+def links_of_summaries(results: list[FileResult]) -> tuple[Cites, dict[str, dict[str, object]]]:
     """What the instrument graph is made from (``kg.analyze.network_of_links``): the clauses where each work
     cites each other (citing -> cited -> clauses, distinct, in order), and each work's facts."""
     documents = [d for r in results if not r.error for d in r.documents]
-    cites: dict[str, dict[str, dict[str, None]]] = {}
-    for document in documents:
-        if document.links:
-            citing = cites.setdefault(document.work, {})
-            for clause, cited in document.links:
-                where = citing.get(cited)
-                if where is None:
-                    citing[cited] = {clause or document.edition: None}
-                else:
-                    where[clause or document.edition] = None
-    facts: dict[str, dict[str, object]] = {key: {**work_facts(key), "years": []} for key in
-                                           {*cites, *(cited for targets in cites.values() for cited in targets)}}
+    cites = cites_of((document.work, cited, clause or document.edition)
+                     for document in documents for clause, cited in document.links)
+    facts: dict[str, dict[str, object]] = {key: {**work_facts(key), "years": []} for key in works_of(cites)}
     for document in documents:
         if document.work in facts:
             if document.title:

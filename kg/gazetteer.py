@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from kg.datafiles import read_csv_rows, split_aliases
@@ -50,9 +50,25 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    """Look-ups over the conferences, by id, by alias, or by place and year."""
+    """Look-ups over the conferences, by id, by alias, or by place and year.
+
+    Every name is folded once, when the gazetteer is made, into two indexes (name -> conferences, place ->
+    conferences); a look-up reads the index instead of folding every conference's names again."""
 
     conferences: tuple[Conference, ...]
+    _named: dict[str, int] = field(init=False, repr=False, compare=False)
+    _at_place: dict[str, tuple[Conference, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        named: dict[str, int] = {}
+        at_place: dict[str, list[Conference]] = {}
+        for index, conference in enumerate(self.conferences):
+            for name in (conference.id, *conference.aliases):
+                named.setdefault(fold(name).replace(" ", "-"), index)   # (the first conference of a name wins)
+            for place in dict.fromkeys(map(fold, (conference.place, *conference.aliases))):
+                at_place.setdefault(place, []).append(conference)
+        object.__setattr__(self, "_named", named)
+        object.__setattr__(self, "_at_place", {place: tuple(found) for place, found in at_place.items()})
 
     def by_id(self, conference_id: str) -> Conference | None:
         return next((c for c in self.conferences if c.id == conference_id), None)
@@ -62,22 +78,17 @@ class Gazetteer:
         wanted = fold(alias).replace(" ", "-")
         # "WRC-2015" is "WRC-15": ids and aliases print the year in two digits
         short = re.sub(r"-(?:19|20)(\d\d)$", r"-\1", wanted)
-        for conference in self.conferences:
-            names = {fold(name).replace(" ", "-") for name in (conference.id, *conference.aliases)}
-            if wanted in names or short in names:
-                return conference
-        return None
+        found = [index for name in (wanted, short) if (index := self._named.get(name)) is not None]
+        return self.conferences[min(found)] if found else None
 
     def candidates(self, *, place: str | None = None, year: int | None = None,
                    body: str | None = None) -> list[Conference]:
         """Every conference that fits all the facts given (a place matches its name or an alias)."""
         found = []
-        for conference in self.conferences:
+        for conference in self.conferences if place is None else self._at_place.get(fold(place), ()):
             if body is not None and conference.body != body:
                 continue
             if year is not None and not (conference.year <= year <= int(conference.end_date[:4])):
-                continue
-            if place is not None and fold(place) not in {fold(conference.place), *map(fold, conference.aliases)}:
                 continue
             found.append(conference)
         return found

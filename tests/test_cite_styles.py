@@ -5,9 +5,11 @@ Each row is placed in a small resolution of the citing body written by the test,
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from kg.gazetteer import load_gazetteer
+from kg.gazetteer import fold, load_gazetteer
 from kg.model import Source
 from kg.parse import parse_document
 from kg.parse.header import read_editions
@@ -202,3 +204,35 @@ def test_gazetteer_row(conference):
 def test_gazetteer_rows_were_found():
     # the issue's list: PP 11, WTSA 9, WTDC 9, WRC and RA 9 each, 4 older radio conferences, WCIT, WTPF 3, WSIS 2
     assert len(CONFERENCES) == 57
+
+
+def _scan_by_alias(alias):
+    """By alias, as a look at every row in turn would answer (the first row with the name)."""
+    wanted = fold(alias).replace(" ", "-")
+    short = re.sub(r"-(?:19|20)(\d\d)$", r"-\1", wanted)
+    return next((c for c in CONFERENCES
+                 if {wanted, short} & {fold(n).replace(" ", "-") for n in (c.id, *c.aliases)}), None)
+
+
+def _scan_candidates(place, year, body):
+    return [c for c in CONFERENCES
+            if (body is None or c.body == body) and (year is None or c.year <= year <= int(c.end_date[:4]))
+            and (place is None or fold(place) in {fold(c.place), *map(fold, c.aliases)})]
+
+
+def test_gazetteer_indexes_answer_as_a_scan_of_every_row():
+    gazetteer = load_gazetteer()
+    names = {name for c in CONFERENCES for name in (c.id, c.place, *c.aliases)}
+    names |= {n.upper() for n in names} | {n.replace("-", " ") for n in names} | {"WRC-2015", "Nowhere", "wrc 03"}
+    assert len(names) > 200
+    for name in sorted(names):
+        assert gazetteer.by_alias(name) == _scan_by_alias(name), name
+    places = sorted({c.place for c in CONFERENCES} | {a for c in CONFERENCES for a in c.aliases} | {"DUBAI", "Nowhere"})
+    years = sorted({c.year for c in CONFERENCES} | {1900, 2012})
+    asked = 0
+    for place in [None, *places]:
+        for year in [None, *years]:
+            for body in [None, "pp", "wtsa", "wrc", "ra", "wcit"]:
+                assert gazetteer.candidates(place=place, year=year, body=body) == _scan_candidates(place, year, body)
+                asked += 1
+    assert asked > 10_000

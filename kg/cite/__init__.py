@@ -77,6 +77,7 @@ from kg.parse.header import UN_BODIES
 
 _Locator = Callable[[int], "str | None"]
 _START_AND_END = operator.attrgetter("start", "end")
+_START = operator.attrgetter("start")
 
 
 @functools.cache
@@ -481,15 +482,22 @@ def _paragraph_pinpointed(text: str, mention: Mention, locate: _Locator, anchors
 
 
 def _clause_locator(document: Document) -> _Locator:
-    """A function from an offset to the id of the clause (or footnote's clause) that holds it."""
-    spans = sorted([(c.start, c.end, c.id) for section in document.sections for c in section.clauses] +
-                   [(f.start, f.end, f.clause) for f in document.footnotes], key=operator.itemgetter(0))
-    starts = [span[0] for span in spans]
+    """A function from an offset to the id of the clause (or footnote's clause) that holds it.
+
+    The parser tiles the text (no two spans overlap), so an offset is in at most one clause or footnote: the
+    last section that starts at or before it, then the last of that section's clauses, tells the clause."""
+    sections = document.sections
+    section_starts = [section.start for section in sections]
+    footnotes = document.footnotes
+    footnote_starts = [footnote.start for footnote in footnotes]
 
     def locate(offset: int) -> str | None:
-        index = bisect.bisect_right(starts, offset) - 1
-        if index >= 0 and spans[index][0] <= offset < spans[index][1]:
-            return spans[index][2]
+        if (index := bisect.bisect_right(section_starts, offset) - 1) >= 0:
+            clauses = sections[index].clauses
+            if (inner := bisect.bisect_right(clauses, offset, key=_START) - 1) >= 0 and offset < clauses[inner].end:
+                return clauses[inner].id
+        if (index := bisect.bisect_right(footnote_starts, offset) - 1) >= 0 and offset < footnotes[index].end:
+            return footnotes[index].clause
         return None
 
     return locate

@@ -64,16 +64,21 @@ _scratch = threading.local()   # a scan's scratch space is not to be shared by t
 
 
 def _scan(haystack: bytes, words: tuple[str, ...]) -> dict[str, list[int]]:
+    """Hyperscan reports the matches in the order they end in; those of one literal also start in that order."""
     database = _database(words)
     spaces = _scratch.__dict__.setdefault("by_words", {})
     if words not in spaces:
         spaces[words] = hyperscan.Scratch(database)
-    scratch = spaces[words]
     found: list[list[int]] = [[] for _ in words]
-    lengths = [len(word) for word in words]
+    lengths = _lengths(words)
 
     def on_match(index: int, _start: int, end: int, _flags: int, _context: object) -> None:
         found[index].append(end - lengths[index])
 
-    database.scan(haystack, match_event_handler=on_match, scratch=scratch)
-    return {word: sorted(positions) for word, positions in zip(words, found, strict=True)}
+    database.scan(haystack, match_event_handler=on_match, scratch=spaces[words])
+    return dict(zip(words, found, strict=True))
+
+
+@cache
+def _lengths(words: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(map(len, words))

@@ -125,10 +125,21 @@ STYLES = [
     ("unga", "resolution 3201 (S-VI)", [("un/A/RES/3201(S-VI)", None, None)]),
     ("unga", "resolution S-26/2", [("un/A/RES/S-26/2", None, None)]),
     ("unga", "resolution ES-10/15", [("un/A/RES/ES-10/15", None, None)]),
+    ("unga", "its resolutions 48/75 J of 16 December 1993, 49/75 O of 15 December 1994 and 50/70 L of 12 December 1995",
+     [("un/A/RES/48/75", None, None), ("un/A/RES/49/75", None, None), ("un/A/RES/50/70", None, None)]),
+    ("unga", "its resolutions 40/257 A to C of 18 December 1985 and 45/250 A-C of 21 December 1990",
+     [("un/A/RES/40/257", None, None), ("un/A/RES/45/250", None, None)]),
+    # a footnote marker after a comma (PDF text), paragraphs after the mention: neither is another resolution
+    ("unga", "the report submitted pursuant to resolution 79/16,2 and the report", [("un/A/RES/79/16", None, None)]),
+    ("unga", "resolution S-10/2, paras. 30, 31, 50, 91 and 92", [("un/A/RES/S-10/2", None, None)]),
     ("unsc", "its resolution 2165 (2014)", [("un/S/RES/2165(2014)", None, None)]),
     ("unsc", "resolutions 1325 (2000), 1820 (2008) and 1888 (2009)",
      [("un/S/RES/1325(2000)", None, None), ("un/S/RES/1820(2008)", None, None), ("un/S/RES/1888(2009)", None, None)]),
     ("unsc", "its resolution 2031", [(None, None, None)]),
+    # "and 4 of resolution 2035": the paragraph of the next resolution, not a member of the list (the elliptic
+    # pinpoint itself is not read)
+    ("unsc", "paragraphs 4 and 6 of resolution 2036 (2012) and 4 of resolution 2035 (2012)",
+     [("un/S/RES/2036(2012)", None, "§ 4"), ("un/S/RES/2036(2012)", None, "§ 6"), ("un/S/RES/2035(2012)", None, None)]),
     ("unsc", "S/RES/2286 (2016)", [("un/S/RES/2286(2016)", None, None)]),
     ("unsc", "S/PRST/2021/13", [("un/S/PRST/2021/13", None, None)]),
     ("unga", "the report A/79/318/Add.1", [("un/A/79/318/Add.1", None, None)]),

@@ -33,7 +33,7 @@ def test_recall_against_un_links(measured):
     tp, _, fn, misses, _ = measured
     assert tp > 3000, "too few linked citations compared"
     recall = tp / (tp + fn)
-    assert recall >= 0.97, f"recall {recall:.3f}; first misses: {misses[:20]}"
+    assert recall >= 0.98, f"recall {recall:.3f}; first misses: {misses[:20]}"
 
 
 def test_precision_against_un_links(measured):

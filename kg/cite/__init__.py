@@ -36,6 +36,7 @@ from kg.cite.patterns import (
     _NEXT_MEMBER_OR_SEMICOLON,
     _OTHER_ORGAN,
     _PARAGRAPH_ANCHOR,
+    _PARAGRAPH_OF_NEXT,
     _PARAGRAPH_ID,
     _PAREN,
     _PINPOINT_ANCHOR,
@@ -250,7 +251,8 @@ def _read_list(text: str, position: int) -> list[tuple[int, int, str, str | None
         if separator is None:
             break
         following = _MEMBER.match(text, separator.end())
-        if following is None or _crosses_paragraph(text, end, separator.end()):
+        if (following is None or _crosses_paragraph(text, end, separator.end())
+                or not _continues_list(text, printed, following)):
             break
         if separator.group("range"):
             high = following.group("num")
@@ -260,6 +262,17 @@ def _read_list(text: str, position: int) -> list[tuple[int, int, str, str | None
                         for n in range(int(printed) + 1, int(high))]
         member = following
     return members
+
+
+def _continues_list(text: str, printed: str, following: re.Match[str]) -> bool:
+    """Whether the number after a list's member (``printed``) is another member. It is not where it is a plain
+    number after a session/number member, with no bracket after it: a footnote marker ("resolution 79/16,2") or a
+    paragraph ("resolution S-10/2, paras. 30, 31 and 92"); nor where the paragraph of the next mention follows
+    it ("resolution 1959 (2010) and 2 (a) and (b) of resolution 1960 (2010)")."""
+    number = following.group("num")
+    if "/" in printed and "/" not in number and following.group("inner") is None:
+        return False
+    return _PARAGRAPH_OF_NEXT.match(text, following.end("member")) is None
 
 
 def _crosses_paragraph(text: str, start: int, end: int) -> bool:

@@ -18,10 +18,11 @@ _KIND_OF_KEYWORD = {spelled: kind for word, kind in (("resolution", "res"), ("de
                                                      ("recommendation", "rec"), ("opinion", "opinion"))
                     for plural in (word, word + "s") for spelled in (plural, plural.capitalize(), plural.upper())}
 # A member of a list of numbered instruments: ITU "71", "1282", "25A"; RA "ITU-R 9-7"; UN "70/1", "S-26/2",
-# "57/130 B", "2006/46"; the part letter of an old GA resolution ("217 A (III)") is read and dropped.
+# "57/130 B", "2006/46"; the part letters of a GA resolution ("217 A (III)", "48/75 J", "40/257 A to C",
+# "57/130 A-B") are read and dropped.
 _NUMBER = re.compile(
     r"(?P<itur>ITU-R\s+)?(?P<num>(?:E?S-\d{1,2}/\d{1,4})|\d{1,4}/\d{1,4}|\d{1,4}[A-Z]?(?:-\d{1,2})?)"
-    r"(?!\w|[/.]\d)(?P<part>\s?[A-H](?:\s?(?:-|and)\s?[A-H])?(?=\s*(?:\(|,|;|\.|\band\b|\bof\b|\)|$)))?")
+    r"(?!\w|[/.]\d)(?P<part>\s?[A-Z](?:\s?[-–]\s?[A-Z]|\s+(?:and|to)\s+[A-Z])?(?=\s*(?:\(|,|;|\.|\band\b|\bof\b|\)|$)))?")
 _PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,70})\)")
 _EDITION_LIKE = re.compile(r"\d{4}|\b[A-Z]{2,5}(?:\s\w{3})?[-\u2011]\d{2,4}\b|^\s*Rev|^[IVXL]+$|^(?:E?S-)[IVXL]+$",
                            re.IGNORECASE)
@@ -115,6 +116,9 @@ _WITHIN_ARTICLE = re.compile(r"\s+(?:in|of)\s+Article\s+\d{1,3}[A-Z]?(?=\s+of\b)
 _OF_THE = re.compile(r"\s*,?\s*(?:of|in)\s+(?:the\s+)?")
 _NUMBER_AND_YEAR = re.compile(r"(\d+)\s?\((\d{4})\)")
 _PARAGRAPH_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*(?P<range>-|–|to)\s*)")
+# what follows a paragraph number that leads to the next mention: "2 (a) and (b) of the resolution", "4 of its decision"
+_PARAGRAPH_OF_NEXT = re.compile(r"(?:\s*\([a-z]\)(?:\s*(?:and|to|-|–)\s*\([a-z]\))?)?\s+(?:of|in)\s+(?:the\s+|its\s+)?"
+                                r"(?:[Rr]esolution|[Dd]ecision)")
 _PARAGRAPH_JOINER = re.compile(r"\s*(?:of|in|to)\s+(?:the\s+)?(?:WSIS\s+)?(?:[A-Z][\w-]*\s+){0,4}?")
 _DIGIT = re.compile(r"\d")
 _NON_SPACE = re.compile(r"\S*")

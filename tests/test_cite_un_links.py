@@ -39,4 +39,4 @@ def test_recall_against_un_links(measured):
 def test_precision_against_un_links(measured):
     tp, fp, _, _, false_hits = measured
     precision = tp / (tp + fp)
-    assert precision >= 0.95, f"precision {precision:.3f}; first false hits: {false_hits[:20]}"
+    assert precision >= 0.975, f"precision {precision:.3f}; first false hits: {false_hits[:20]}"

@@ -37,6 +37,12 @@ from kg.cite.patterns import (
     _OTHER_ORGAN,
     _PARAGRAPH_ANCHOR,
     _PARAGRAPH_OF_NEXT,
+    _BODY_BEFORE_ITS,
+    _JOINERS_BEFORE_ITS,
+    _NAME_JOINERS,
+    _ORGAN_NOUNS,
+    _QUALIFIERS,
+    _WORD,
     _PARAGRAPH_ID,
     _PAREN,
     _PINPOINT_ANCHOR,
@@ -115,7 +121,7 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     family = family or ("un" if document.header.body in UN_BODIES else "itu")
     triggers = _Triggers(text, family)
     locate = _clause_locator(document)
-    found = (_instrument_mentions(text, triggers, locate) + _itu_recommendation_mentions(text, triggers, locate)
+    found = (_instrument_mentions(text, triggers, family, locate) + _itu_recommendation_mentions(text, triggers, locate)
              + _pinpointed_mentions(text, triggers, family, locate))
     taken = sorted(map(_START_AND_END, found))   # the spans of the mentions found so far
 
@@ -159,7 +165,7 @@ def _span_overlaps(first: int, last: int, taken: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _instrument_mentions(text: str, triggers: _Triggers, locate: _Locator) -> list[Mention]:
+def _instrument_mentions(text: str, triggers: _Triggers, family: str, locate: _Locator) -> list[Mention]:
     """Numbered resolutions, decisions, recommendations and opinions, with lists, editions and body phrases."""
     mentions: list[Mention] = []
     size = len(text)
@@ -184,17 +190,15 @@ def _instrument_mentions(text: str, triggers: _Triggers, locate: _Locator) -> li
                 body = "other: " + _clean(organ.group("organ"))
         keyword_start = keyword.start()
         window_start = _word_start(text, keyword_start - 80)
-        prefix = _body_phrase_before(text, window_start, keyword_start)
-        prefix_body = _which(_PREFIX_BODIES, _clean(prefix.group("body"))) if prefix else None
+        first_start, prefix_body = _body_before(text, window_start, keyword_start, family) or (keyword_start, None)
         adopted = (_COUNCIL_ADOPTED.search(text, window_start, keyword_start)
                    if text.find("Council", window_start, keyword_start) >= 0 else None)
         if adopted is not None and body is None:
-            prefix, prefix_body = None, "council"   # "the Council adopted at its 2015 session Decision 584"
+            first_start, prefix_body = keyword_start, "council"   # "the Council adopted at its 2015 session Decision 584"
             if adopted.group("year"):
                 members = [(s_, e_, n_, ed or adopted.group("year"), r_) for s_, e_, n_, ed, r_ in members]
         kind = _KIND_OF_KEYWORD[keyword.group("kw")]
         body = body or prefix_body
-        first_start = prefix.start() if prefix is not None and prefix_body != "its" else keyword_start
         editions = _spread_editions([member[3] for member in members])
         for index, (start, end, number, _, itu_r) in enumerate(members):
             if index == 0:
@@ -202,6 +206,75 @@ def _instrument_mentions(text: str, triggers: _Triggers, locate: _Locator) -> li
             mentions.append(Mention(start, end, text[start:end], "instrument", kind, number, "ra" if itu_r else body,
                                     editions[index], None, locate(start)))
     return mentions
+
+
+def _body_before(text: str, start: int, end: int, family: str) -> tuple[int, str] | None:
+    """The body named right before a keyword at ``end``, and where the mention starts with it: "General Assembly
+    resolution" (unga, from "General"); "its resolution" ("its", the citing document's body, from the keyword);
+    "the Human Rights Council, in its resolution" (hrc, from the keyword); and in a UN text an organ with no series
+    of its own ("Commission on the Status of Women resolution": "other: Commission on the Status of Women")."""
+    prefix = _body_phrase_before(text, start, end)
+    body = _which(_PREFIX_BODIES, _clean(prefix.group("body"))) if prefix is not None else None
+    if prefix is not None and body == "its":
+        its_start = prefix.start()
+        joiner = text[max(start, its_start - 9):its_start].split()[-1:]
+        named = (_BODY_BEFORE_ITS.search(text, start, its_start)
+                 if joiner and joiner[0] in _JOINERS_BEFORE_ITS else None)
+        return end, _which(_PREFIX_BODIES, _clean(named.group("body"))) if named is not None else "its"
+    generic = prefix is not None and prefix.group("body") == "Council"   # (and not "Security Council" ...)
+    if family == "un" and (prefix is None or generic) and (organ := _organ_before(text, start, end)) is not None:
+        organ_start, name = organ
+        if prefix is None or (organ_start < prefix.start() and _names_another_organ(text[organ_start:prefix.start()])):
+            return organ_start, _known_body(name) or f"other: {name}"
+    return (prefix.start(), body) if prefix is not None and body is not None else None
+
+
+def _organ_before(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """The name of an organ that ends right before ``end``: two or more capitalised words (with "and", "of", "the"
+    ... between them) among which an organ's noun ("Commission", "Board", "Assembly"); the word that opens the
+    sentence ("Recalling", "See") is not part of it. Where it starts, and the name."""
+    last_space = text.rfind(" ", start, end - 1)
+    if last_space < 0 or not text[last_space + 1].isupper():
+        return None   # (most keywords follow a word in lower case: "the resolution", "its decision")
+    run: list[re.Match[str]] = []
+    for word in reversed(list(_WORD.finditer(text, start, end))):
+        printed = word.group()
+        if not ((printed[0].isupper() and printed[-1].isalnum()) or printed.lower() in _NAME_JOINERS):
+            break
+        run.append(word)
+    if (len(run) > 2 and run[-1].group() not in _ORGAN_NOUNS | _QUALIFIERS
+            and _opens_sentence(text, run[-1].start())):
+        run.pop()   # "Recalling", "See", "Recalls": the word that opens the sentence
+    while run and run[-1].group().lower() in _NAME_JOINERS:
+        run.pop()
+    names = [word.group() for word in reversed(run)]
+    if len(names) < 2 or _ORGAN_NOUNS.isdisjoint(names):
+        return None
+    return run[-1].start(), " ".join(names)
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    while position > 0 and text[position - 1] in " \t":
+        position -= 1
+    return position == 0 or text[position - 1] in "\n.:;("
+
+
+def _names_another_organ(extra: str) -> bool:
+    """Whether the words before a known body's phrase make it another organ's name ("Governing Council" is not
+    the ITU Council), rather than qualify it ("UN Security Council") or end another phrase ("Plenipotentiary
+    Conference and Council")."""
+    words = extra.split()
+    return not (words[-1].lower() in _NAME_JOINERS or all(word in _QUALIFIERS for word in words))
+
+
+def _known_body(name: str) -> str | None:
+    """The body an organ's printed name is, where it is one this project knows ("World Conference on International
+    Telecommunications": wcit)."""
+    for patterns in (_PREFIX_BODIES[:-1], _TRAILING_BODIES):
+        for pattern, body in patterns:
+            if re.fullmatch(pattern, name):
+                return body
+    return None
 
 
 def _body_phrase_before(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -81,6 +81,18 @@ _PREFIX_LAST_WORDS = frozenset({"Assembly", "UNGA", "Council", "ECOSOC", "Rights
                                 "Plenipotentiary", "Conference", "WRC", "RA", "ITU-D", "ITU-T", "ITU-R",
                                 "its", "their"})
 _PREFIX_MOST_WORDS = 6   # "United Nations General Assembly (UNGA) (A)"
+# "the Human Rights Council, in its resolution 42/23": "its" is the organ just named
+_BODY_BEFORE_ITS = re.compile(r"\b(?P<body>" + "|".join(f"(?:{p})" for p, body in _PREFIX_BODIES if body != "its")
+                              + r")\s*,?\s+(?:in|at|through|by|under|with)\s+$")
+_JOINERS_BEFORE_ITS = frozenset({"in", "at", "through", "by", "under", "with"})
+# An organ named before a keyword ("Commission on Crime Prevention and Criminal Justice resolution 25/1"): the
+# words that join the capitalised ones, the nouns one of which an organ's name holds, and the words that only
+# qualify a known body's name ("UN Security Council")
+_NAME_JOINERS = frozenset({"and", "for", "on", "of", "the", "to", "in"})
+_ORGAN_NOUNS = frozenset({"Commission", "Committee", "Board", "Assembly", "Council", "Conference", "Forum",
+                          "Meeting", "Parties", "Organization", "Programme"})
+_QUALIFIERS = frozenset({"UN", "United", "Nations", "ITU", "The"})
+_WORD = re.compile(r"\S+")
 _COUNCIL_ADOPTED = re.compile(r"\b(?:ITU\s+)?Council\s+(?:adopted|approved)(?:\s+at\s+its\s+(?P<year>\d{4})\s+"
                               r"session)?\s+$")
 _PREFIX = re.compile(r"(?:\b(?P<body>" + "|".join(f"(?:{p})" for p, _ in _PREFIX_BODIES) + r")(?:\s+\(\w+\))?)\s+$")

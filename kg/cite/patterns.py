@@ -104,8 +104,8 @@ _TRAILING_BODIES = [
     (r"World\s+(?:Administrative\s+)?Radio(?:communication)?\s+Conference|WRC|WARC", "wrc"),
     (r"Radiocommunication\s+Assembly|RA", "ra"),
     (r"World\s+Conference\s+on\s+International\s+Telecommunications|WCIT(?:-12)?", "wcit"),
-    (r"World\s+Telecommunication/(?:ICT|[Ii]nformation\s+and\s+[Cc]ommunication\s+[Tt]echnology)\s+Policy\s+Forum"
-     r"|World\s+Telecommunication\s+Policy\s+Forum|WTPF", "wtpf"),
+    ((r"World\s+Telecommunication/(?:ICT|[Ii]nformation\s+and\s+[Cc]ommunication\s+[Tt]echnology)\s+Policy\s+Forum"
+      r"|World\s+Telecommunication\s+Policy\s+Forum|WTPF"), "wtpf"),
     (r"(?:ITU\s+)?Council", "council"),
     (r"(?:United\s+Nations\s+)?General\s+Assembly(?:\s+of\s+the\s+United\s+Nations)?|UNGA", "unga"),
     (r"(?:United\s+Nations\s+)?Security\s+Council", "unsc"),

@@ -52,7 +52,7 @@ def _folded(word: str) -> bool:
 
 
 @cache
-def _database(words: tuple[str, ...]):  # noqa: ANN202
+def _database(words: tuple[str, ...]):
     database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     database.compile(expressions=[re.escape(word).encode("ascii") for word in words], ids=list(range(len(words))),
                      elements=len(words),

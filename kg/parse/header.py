@@ -26,6 +26,8 @@ FORMULA_LINE = re.compile(r"^[ \t]*The[ \t]+[^\n]{4,200}?[,:]?[ \t]*$")
 _REVISION = re.compile(r"^\s*(?:Rev\.?|REV\.?)\s*", re.IGNORECASE)
 _PLACE_YEAR = re.compile(r"^(?P<place>[^,\d][^,]*?),?\s+(?P<year>\d{4})$")
 UN_BODIES = frozenset({"unga", "unsc", "hrc", "ecosoc"})   # the UN organs whose texts follow UN layout
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_HISTORY = re.compile(r"\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)*\s*")
 _SYMBOL_BODIES = (("A/HRC/RES/", "hrc"), ("A/RES/", "unga"), ("S/RES/", "unsc"), ("E/RES/", "ecosoc"))
 
 
@@ -146,14 +148,29 @@ def _with_edition(header: Header, edition_text: str | None, hints: Hints) -> Hea
         edition_text = in_formula.group(1) if in_formula else None
     if edition_text is None and hints.number and "(" in hints.number:
         edition_text = hints.number.split("(", 1)[1].rstrip(")")
-    editions = read_editions(edition_text or "", header.body)
+    editions = read_editions(edition_text or "", header.body) if header.body != "council" else []
     if not editions:
-        return header
+        return _with_dated_edition(header, edition_text or "", hints)
     current = editions[-1]
     revisions = tuple(e.conference.id for e in editions if e.conference is not None)
     return replace(header, place=current.place, year=current.year, date=hints.date,
                    edition=current.conference.id if current.conference else None,
                    revisions=revisions if len(revisions) > 1 else ())
+
+
+def _with_dated_edition(header: Header, edition_text: str, hints: Hints) -> Header:
+    """The editions printed as years only: a Council text's "(modified 2019)", "(Rev. 2016)", "(1996, last modified
+    2001)" (the edition ``council-2019``, as a citation of it reads), and a Radiocommunication Assembly text's
+    history "(1993-1995-2000-2019)" (the assembly of the last year)."""
+    years = _YEARS.findall(edition_text)
+    if not years:
+        return header
+    year = int(years[-1])
+    if header.body == "council":
+        return replace(header, year=year, date=hints.date, edition=f"council-{year}")
+    if _YEAR_HISTORY.fullmatch(edition_text) and (conference := load_gazetteer().find(year=year, body=header.body)):
+        return replace(header, place=conference.place, year=year, date=hints.date, edition=conference.id)
+    return header
 
 
 def _un_symbol(header: Header) -> str | None:

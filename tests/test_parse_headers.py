@@ -42,3 +42,41 @@ def test_header_of_each_body(header, expected):
 
 def test_every_header_row_was_collected():
     assert len(HEADERS) == 9
+
+
+# UN texts as PDF text often comes: no blank line between paragraphs; the adoption line gives the date
+UN_TEXTS = [
+    ("United Nations A/HRC/RES/51/1\nHuman Rights Council\nFifty-first session\n"
+     "Resolution adopted by the Human Rights Council on 6 October 2022\n51/1. Human rights and indigenous peoples\n"
+     "The Human Rights Council,\nGuided by the Charter of the United Nations,\n"
+     "Recalling its resolution 48/11 of 8 October 2021 and General Assembly resolution 61/295,\n"
+     "1. Decides to continue its consideration of this question;\n2. Requests the Secretary-General to report.\n",
+     ("resolution", "51/1", "A/HRC/RES/51/1", "hrc", "2022-10-06"),
+     ["guided", "recalling", "decides", "requests"], ["un/charter", "un/A/HRC/RES/48/11", "un/A/RES/61/295"]),
+    ("United Nations E/RES/2022/10\nEconomic and Social Council\n"
+     "Resolution adopted by the Economic and Social Council on 22 July 2022\n2022/10. Coordination of the outcomes\n"
+     "The Economic and Social Council,\nRecalling General Assembly resolution 70/1 of 25 September 2015,\n"
+     "Recalling also its resolution 2021/5 and Human Rights Council resolution 47/1,\n"
+     "1. Decides to consider the matter at its 2023 session.\n",
+     ("resolution", "2022/10", "E/RES/2022/10", "ecosoc", "2022-07-22"),
+     ["recalling", "recalling-also", "decides"], ["un/A/RES/70/1", "un/E/RES/2021/5", "un/A/HRC/RES/47/1"]),
+    ("United Nations S/RES/2719 (2023)\nSecurity Council\nResolution 2719 (2023)\n"
+     "Adopted by the Security Council at its 9518th meeting, on 21 December 2023\nThe Security Council,\n"
+     "Recalling its resolutions 2033 (2012) and 2320 (2016),\n1. Decides that resolution 2719 (2023) shall be reviewed;\n"
+     "2. Decides to remain seized of the matter.\n",
+     ("resolution", "2719", "S/RES/2719 (2023)", "unsc", "2023-12-21"),
+     ["recalling", "decides", "decides-2"], ["un/S/RES/2033(2012)", "un/S/RES/2320(2016)"]),
+]
+
+
+@pytest.mark.parametrize(("text", "header", "sections", "works"), UN_TEXTS, ids=[t[1][3] for t in UN_TEXTS])
+def test_un_text_without_blank_lines(text, header, sections, works):
+    document = parse_document(Source("t.txt", text, "text"))
+    found = document.header
+    assert (found.kind, found.number, found.symbol, found.body, found.edition) == header
+    assert [section.id for section in document.sections] == sections
+    assert [c.work for c in extract_citations(document)] == works
+
+
+def test_every_un_text_was_collected():
+    assert len(UN_TEXTS) == 3

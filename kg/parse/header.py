@@ -20,12 +20,19 @@ NUMBER_LINE = re.compile(
     rf"^[ \t]*(?P<kind>{_KINDS}|{_KINDS.title()})[ \t]+(?:(?P<sector>ITU-[RTD])[ \t]+)?"
     r"(?P<number>\d{1,4}[A-Z]?(?:-\d{1,2})?)(?![\w/])[ \t]*(?:\((?P<edition>[^()\n]*)\))?[ \t]*$"
 )
-UN_NUMBER_LINE = re.compile(r"^[ \t]*(?P<number>\d{1,3}/\d{1,4})\.[ \t]+(?P<title>\S[^\n]*?)[ \t]*$")
+UN_NUMBER_LINE = re.compile(r"^[ \t]*(?P<number>\d{1,4}/\d{1,4})\.[ \t]+(?P<title>\S[^\n]*?)[ \t]*$")   # "80/1.", "2022/10."
 EDITION_LINE = re.compile(r"^[ \t]*\((?P<edition>[^()\n]*\d{2}[^()\n]*)\)[ \t]*$")
 FORMULA_LINE = re.compile(r"^[ \t]*The[ \t]+[^\n]{4,200}?[,:]?[ \t]*$")
 _REVISION = re.compile(r"^\s*(?:Rev\.?|REV\.?)\s*", re.IGNORECASE)
 _PLACE_YEAR = re.compile(r"^(?P<place>[^,\d][^,]*?),?\s+(?P<year>\d{4})$")
 UN_BODIES = frozenset({"unga", "unsc", "hrc", "ecosoc"})   # the UN organs whose texts follow UN layout
+# "Adopted by the Security Council at its 9518th meeting, on 21 December 2023", "Resolution adopted by the Human
+# Rights Council on 6 October 2022": the date a UN text was adopted, when the reader had none
+ADOPTION_LINE = re.compile(r"^[ \t]*(?:Resolution\s+)?[Aa]dopted\s+by\s+the\s+[^\n]{3,120}?\bon\s+"
+                            r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b")
+_MONTHS = {name: number for number, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"), start=1)}
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_HISTORY = re.compile(r"\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)*\s*")
 _SYMBOL_BODIES = (("A/HRC/RES/", "hrc"), ("A/RES/", "unga"), ("S/RES/", "unsc"), ("E/RES/", "ecosoc"))
@@ -96,6 +103,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
     body = hints.body
     sector = None
     reading_title = False
+    adopted = None   # the date of an adoption line ("Adopted by the Security Council at its 9518th meeting, on ...")
     for line in text.split("\n"):
         stripped = line.strip()
         if not stripped:
@@ -114,6 +122,9 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
         elif (match := EDITION_LINE.match(line)) and formula is None:
             edition_text = match.group("edition")
             reading_title = False
+        elif (match := ADOPTION_LINE.match(line)) and formula is None:
+            adopted = adopted or _iso_date(match.group("date"))
+            reading_title = False
         elif is_formula(line):
             formula = stripped
             body = vocabulary.body_of_formula(stripped) or body
@@ -126,7 +137,14 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
     header = Header(kind=kind or None, number=_number_only(number), symbol=hints.symbol,
                     title=" ".join(title_lines) or hints.title, body=body, formula=formula,
                     span=Span(start, start + len(text.rstrip())))
-    return _with_edition(header, edition_text, hints)
+    return _with_edition(header, edition_text, replace(hints, date=hints.date or adopted))
+
+
+def _iso_date(printed: str) -> str | None:
+    """ "21 December 2023" -> "2023-12-21"."""
+    day, month, year = printed.split()
+    number = _MONTHS.get(month.lower())
+    return f"{year}-{number:02d}-{int(day):02d}" if number else None
 
 
 def _number_only(number: str | None) -> str | None:
@@ -176,8 +194,9 @@ def _with_dated_edition(header: Header, edition_text: str, hints: Hints) -> Head
 def _un_symbol(header: Header) -> str | None:
     if header.number is None:
         return None
-    if header.body == "unga" and "/" in header.number:
-        return f"A/RES/{header.number}"
+    series = {"unga": "A/RES/", "hrc": "A/HRC/RES/", "ecosoc": "E/RES/"}.get(header.body or "")
+    if series is not None and "/" in header.number:
+        return f"{series}{header.number}"
     if header.body == "unsc" and header.number.isdigit() and header.year:
         return f"S/RES/{header.number} ({header.year})"
     return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from kg.model import Block, Span
-from kg.parse.header import EDITION_LINE, NUMBER_LINE, UN_NUMBER_LINE, is_formula
+from kg.parse.header import ADOPTION_LINE, EDITION_LINE, NUMBER_LINE, UN_NUMBER_LINE, is_formula
 from kg.parse.labels import label_alone, label_inline
 from kg.vocabulary import Vocabulary, load_vocabulary
 
@@ -62,6 +62,8 @@ def find_header(text: str) -> Span | None:
     head = list(islice(_lines(text), _HEADER_SEARCH_LINES))
     number_at = next((i for i, line in enumerate(head)
                       if NUMBER_LINE.match(line.text) or UN_NUMBER_LINE.match(line.text)), None)
+    if number_at and UN_NUMBER_LINE.match(head[number_at].text) and ADOPTION_LINE.match(head[number_at - 1].text):
+        number_at -= 1   # "Resolution adopted by the Human Rights Council on 6 October 2022" / "51/1. Title"
     formula_from = number_at or 0
     formula_at = next((i for i, line in enumerate(head[formula_from:formula_from + 60], formula_from)
                        if is_formula(line.text)), None)
@@ -217,14 +219,18 @@ def _un_paragraph(b: _Builder, line: _Line, blank_before: bool) -> bool:
     """A UN paragraph opening with its verb: "Recalling its resolution ...", "2. Requests the ...".
 
     A paragraph whose first word is not a known verb still opens a new preambular section when it starts a new
-    paragraph after one that ended with a comma (the preamble's punctuation).
+    paragraph after one that ended with a comma (the preamble's punctuation). Text without blank lines between
+    paragraphs (as PDF text often is) opens one where a line opens with a known verb after a line that ended a
+    paragraph ("," ";" "." ":").
     """
     match = _UN_PARAGRAPH.match(line.text)
-    if match is None or not blank_before:
+    if match is None:
         return False
     rest = match.group("rest")
     label = match.group("label") or ""
     found = b.vocabulary.match_verb(rest)
+    if not blank_before and (found is None or not b.open_text_end.endswith((",", ";", ".", ":"))):
+        return False
     if found is None:
         if label or b.seen_numbered or not b.open_text_end.endswith(","):
             return False

@@ -41,20 +41,23 @@ def write_docx(path: Path, text: str) -> Path:
 
 
 def write_pdf(path: Path, text: str) -> Path:
-    """A one-page PDF with each line of ``text`` drawn in Helvetica (enough for pypdf's text extraction)."""
+    """A PDF with each line of ``text`` drawn in Helvetica (enough for pypdf's text extraction); a form feed
+    ("\\f") starts a new page."""
     def escape(line: str) -> str:
         return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
-    lines = text.splitlines()
-    content = "BT /F1 10 Tf 40 800 Td 12 TL " + " ".join(f"({escape(line)}) Tj T*" for line in lines) + " ET"
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Contents 4 0 R "
-        "/Resources << /Font << /F1 5 0 R >> >> >>",
-        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
+    pages = text.split("\f")
+    font = 3 + 2 * len(pages)
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>",
+               f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(len(pages)))}] "
+               f"/Count {len(pages)} >>"]
+    for index, page in enumerate(pages):
+        content = ("BT /F1 10 Tf 40 800 Td 12 TL " + " ".join(f"({escape(line)}) Tj T*" for line in page.splitlines())
+                   + " ET")
+        objects += [f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Contents {4 + 2 * index} 0 R "
+                    f"/Resources << /Font << /F1 {font} 0 R >> >> >>",
+                    f"<< /Length {len(content)} >>\nstream\n{content}\nendstream"]
+    objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):

@@ -39,6 +39,28 @@ def test_every_format_gives_the_same_outline(tmp_path, suffix):
     assert_covers_exactly_once(document)
 
 
+def _paged(text: str, head: str, numbers: list[str]) -> str:
+    """``text`` over three pages, cut mid-list and before a label's text, with a running head on the pages after
+    the first (``{page}``: its number) and a page number at the foot of each."""
+    lines = text.splitlines()
+    cuts = [lines[:7], lines[7:13], lines[13:]]
+    return "\f".join("\n".join(([head.format(page=index + 1)] if index else []) + part + [numbers[index]])
+                      for index, part in enumerate(cuts))
+
+
+@pytest.mark.parametrize(("head", "numbers"), [("Res. 12", ["63", "64", "65"]),
+                                               ("PP-14 - Resolution 12 - page {page}", ["- 1 -", "- 2 -", "- 3 -"])])
+def test_pdf_page_furniture_is_left_out(tmp_path, head, numbers):
+    text = _paged(ITU_TEXT, head, numbers)
+    assert text.split("\f")[1].splitlines()[-2] == "2", "a label ends the second page, its text on the third"
+    (source,) = read(write_pdf(tmp_path / "paged.pdf", text))
+    document = parse_document(source)
+    assert outline(document) == EXPECTED_OUTLINE
+    assert [c.text for c in document.clauses] == ["that tests need a document;", "that the document has two parts,",
+                                                   "to parse it;", "to check it,", "to report on it."]
+    assert head.split()[0] not in source.text and numbers[1] not in source.text
+
+
 @pytest.mark.parametrize("suffix", sorted(WRITERS))
 def test_format_is_sniffed_when_the_suffix_lies(tmp_path, suffix):
     path = WRITERS[suffix](tmp_path / f"res-12.{suffix}", ITU_TEXT)
@@ -133,3 +155,12 @@ def test_bad_input_names_the_file(tmp_path, case):
 def test_missing_file_names_the_file(tmp_path):
     with pytest.raises(InputError, match="cannot open"):
         read(tmp_path / "nowhere.txt")
+
+
+def test_pdf_labels_at_page_edges_are_kept():
+    from kg.readers.pdf import without_furniture
+    pages = ["RESOLUTION 1\nresolves", "1\nto act;", "2\nto report;\n3", "4\nto review."]
+    # "1", "2", "4" open pages 2-4 but do not run with the pages; "3" ends one page only
+    assert without_furniture(pages) == pages
+    numbered = [page + f"\n{index + 10}" for index, page in enumerate(pages)]
+    assert without_furniture(numbered) == pages

@@ -106,3 +106,43 @@ AKN_STATEMENT = """<?xml version="1.0" encoding="UTF-8"?>
   </statement>
 </akomaNtoso>
 """
+
+
+FOOTNOTES_PART = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+{notes}
+</w:footnotes>"""
+
+
+def write_docx_with_notes(path: Path, text: str, notes: dict[str, str], table: list[list[str]]) -> Path:
+    """A .docx of ``text`` where each line ending with "[^N]" ends with a real footnote reference (the notes in a
+    footnotes part, as Word writes them), and ``table`` as a real table after the text."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    for line in text.splitlines():
+        marker = line[line.rindex("[^") + 2:-1] if line.endswith("]") and "[^" in line else None
+        paragraph = document.add_paragraph(line[:line.rindex("[^")] if marker else line)
+        if marker:
+            reference = paragraph.add_run()._r
+            element = reference.makeelement(qn("w:footnoteReference"), {qn("w:id"): marker})
+            reference.append(element)
+    grid = document.add_table(rows=len(table), cols=len(table[0]))
+    for row, cells in zip(grid.rows, table):
+        for cell, value in zip(row.cells, cells):
+            cell.text = value
+    body = "".join(f'<w:footnote w:id="{marker}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> '
+                   f'{note}</w:t></w:r></w:p></w:footnote>' for marker, note in notes.items())
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                FOOTNOTES_PART.format(notes=body).encode("utf-8"), document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    assert parse_xml(part.blob) is not None
+    document.save(str(path))
+    return path

@@ -9,6 +9,7 @@ from support import assert_covers_exactly_once
 from kg.errors import InputError
 from kg.parse import parse_document
 from kg.readers import read
+from kg.resolve import extract_citations
 
 
 def outline(document):
@@ -164,3 +165,19 @@ def test_pdf_labels_at_page_edges_are_kept():
     assert without_furniture(pages) == pages
     numbered = [page + f"\n{index + 10}" for index, page in enumerate(pages)]
     assert without_furniture(numbered) == pages
+
+
+def test_docx_footnotes_and_tables_are_read(tmp_path):
+    from documents import write_docx_with_notes
+    text = ITU_TEXT.replace("that tests need a document;", "that tests need a document;[^1]")
+    path = write_docx_with_notes(tmp_path / "notes.docx", text, {"1": "See Resolution 71 (Rev. Dubai, 2018)."},
+                                 [["Resolution", "Subject"], ["71", "Strategic plan"]])
+    (source,) = read(path)
+    assert "Resolution\tSubject\n71\tStrategic plan\n" in source.text
+    document = parse_document(source)
+    assert outline(document) == EXPECTED_OUTLINE
+    (footnote,) = document.footnotes
+    assert (footnote.marker, footnote.clause, footnote.text) == ("1", "considering.a",
+                                                                 "See Resolution 71 (Rev. Dubai, 2018).")
+    cited = [(c.work, c.clause) for c in extract_citations(document)]
+    assert ("itu/pp/res/71", "considering.a") in cited

@@ -159,7 +159,8 @@ class Mention:
     opinion of a conference, council or UN organ), ``itu-rec`` (an ITU-T/R/D Recommendation), ``named`` (the
     Constitution, the Tunis Agenda, the UN Charter ...; ``kind`` holds the instrument's key) or ``symbol`` (a
     UN document symbol written out). ``body`` is the body marker printed with it (``"pp"``, ``"council"``,
-    ``"self"`` for "this Conference", ``"its"``), ``edition`` the printed parenthetical ("Rev. Antalya, 2006").
+    ``"self"`` for "this Conference", ``"its"``), ``edition`` the printed parenthetical ("Rev. Antalya, 2006") or the
+    conference the body phrase names with its year ("WTSA-20" of "Resolutions 1 and 2 of WTSA-20").
     """
 
     start: int

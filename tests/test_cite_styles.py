@@ -68,6 +68,12 @@ STYLES = [
     ("pp", "Recommendation 7 (Rev. Dubai, 2018)", [("itu/pp/rec/7", "pp-18", None)]),
     ("pp", "Decision 5 (Rev. Dubai, 2018) of this conference", [("itu/pp/dec/5", "pp-18", None)]),
     ("pp", "Resolution 123", [("itu/pp/res/123", None, None)]),
+    # a conference's acronym with its year gives the edition, before the keyword or after the list
+    ("pp", "Resolutions 1, 2 and 4 of WTSA-20",
+     [("itu/wtsa/res/1", "wtsa-20", None), ("itu/wtsa/res/2", "wtsa-20", None), ("itu/wtsa/res/4", "wtsa-20", None)]),
+    ("pp", "WTDC-17 Resolution 37", [("itu/wtdc/res/37", "wtdc-17", None)]),
+    ("pp", "Opinion 2 of WTPF-13", [("itu/wtpf/opinion/2", "wtpf-13", None)]),
+    ("wrc", "Appendix 30B to the Radio Regulations", [("itu/rr", None, "Appendix 30B")]),
     ("wtsa", "WTSA Resolution 2", [("itu/wtsa/res/2", None, None)]),
     ("wtsa", "Resolution 40 (Rev. Hammamet, 2016) of this Assembly", [("itu/wtsa/res/40", "wtsa-16", None)]),
     ("wtdc", "Resolution 37 (Rev. Buenos Aires, 2017) of the World Telecommunication Development Conference",

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 
 from kg.cite.patterns import (
+    _ACRONYM_AND_YEAR,
     _ADOPTED_BY_COUNCIL,
     _BODY_BEFORE_ITS,
     _BODY_PHRASE_AFTER,
@@ -83,6 +84,7 @@ from kg.model import Document, Mention
 from kg.parse.header import UN_BODIES
 
 _Locator = Callable[[int], "str | None"]
+_Member = tuple[int, int, str, "str | None", bool]   # a list's member: start, end, number, printed edition, ITU-R
 _START_AND_END = operator.attrgetter("start", "end")
 _START = operator.attrgetter("start")
 
@@ -186,11 +188,16 @@ def _instrument_mentions(text: str, triggers: _Triggers, family: str, locate: _L
                 body = "self"
             elif (trailing := _TRAILING.match(after)) is not None:
                 body = _which(_TRAILING_BODIES, _clean(trailing.group("body")))
+                if trailing.group("year"):   # "of WTSA-20": the edition of every member that prints none
+                    members = _with_edition(members, trailing.group("body") + trailing.group("year"))
             elif (organ := _OTHER_ORGAN.match(after)) is not None:
                 body = "other: " + _clean(organ.group("organ"))
         keyword_start = keyword.start()
         window_start = _word_start(text, keyword_start - 80)
-        first_start, prefix_body = _body_before(text, window_start, keyword_start, family) or (keyword_start, None)
+        first_start, prefix_body, prefix_edition = (_body_before(text, window_start, keyword_start, family)
+                                                    or (keyword_start, None, None))
+        if prefix_edition is not None:   # "WTDC-17 Resolution 37"
+            members = _with_edition(members, prefix_edition)
         adopted = (_COUNCIL_ADOPTED.search(text, window_start, keyword_start)
                    if text.find("Council", window_start, keyword_start) >= 0 else None)
         if adopted is not None and body is None:
@@ -208,11 +215,12 @@ def _instrument_mentions(text: str, triggers: _Triggers, family: str, locate: _L
     return mentions
 
 
-def _body_before(text: str, start: int, end: int, family: str) -> tuple[int, str] | None:
-    """The body named right before a keyword at ``end``, and where the mention starts with it: "General Assembly
-    resolution" (unga, from "General"); "its resolution" ("its", the citing document's body, from the keyword);
-    "the Human Rights Council, in its resolution" (hrc, from the keyword); and in a UN text an organ with no series
-    of its own ("Commission on the Status of Women resolution": "other: Commission on the Status of Women")."""
+def _body_before(text: str, start: int, end: int, family: str) -> tuple[int, str, str | None] | None:
+    """The body named right before a keyword at ``end``, where the mention starts with it, and the edition the
+    phrase prints: "General Assembly resolution" (unga, from "General"); "WTDC-17 Resolution" (wtdc, edition
+    "WTDC-17"); "its resolution" ("its", the citing document's body, from the keyword); "the Human Rights Council,
+    in its resolution" (hrc, from the keyword); and in a UN text an organ with no series of its own ("Commission on
+    the Status of Women resolution": "other: Commission on the Status of Women")."""
     prefix = _body_phrase_before(text, start, end)
     body = _which(_PREFIX_BODIES, _clean(prefix.group("body"))) if prefix is not None else None
     if prefix is not None and body == "its":
@@ -220,13 +228,20 @@ def _body_before(text: str, start: int, end: int, family: str) -> tuple[int, str
         joiner = text[max(start, its_start - 9):its_start].split()[-1:]
         named = (_BODY_BEFORE_ITS.search(text, start, its_start)
                  if joiner and joiner[0] in _JOINERS_BEFORE_ITS else None)
-        return end, _which(_PREFIX_BODIES, _clean(named.group("body"))) if named is not None else "its"
+        return end, _which(_PREFIX_BODIES, _clean(named.group("body"))) if named is not None else "its", None
     generic = prefix is not None and prefix.group("body") == "Council"   # (and not "Security Council" ...)
     if family == "un" and (prefix is None or generic) and (organ := _organ_before(text, start, end)) is not None:
         organ_start, name = organ
         if prefix is None or (organ_start < prefix.start() and _names_another_organ(text[organ_start:prefix.start()])):
-            return organ_start, _known_body(name) or f"other: {name}"
-    return (prefix.start(), body) if prefix is not None and body is not None else None
+            return organ_start, _known_body(name) or f"other: {name}", None
+    if prefix is None or body is None:
+        return None
+    return prefix.start(), body, prefix.group("body") + prefix.group("year") if prefix.group("year") else None
+
+
+def _with_edition(members: list[_Member], edition: str) -> list[_Member]:
+    """The members of a list, each without an edition of its own given ``edition``."""
+    return [(start, end, number, printed or edition, itu_r) for start, end, number, printed, itu_r in members]
 
 
 def _organ_before(text: str, start: int, end: int) -> tuple[int, str] | None:
@@ -285,7 +300,12 @@ def _body_phrase_before(text: str, start: int, end: int) -> re.Match[str] | None
     resolution"), and then there is no search at all."""
     before = text[start:end]
     words = before.rsplit(None, _PREFIX_MOST_WORDS)
-    if not words or not (words[-1] in _PREFIX_LAST_WORDS or words[-1][-1] == ")"):
+    if not words:
+        return None
+    last = words[-1]
+    if not (last in _PREFIX_LAST_WORDS or last[-1] == ")" or (
+            last[-1].isdigit() and (dated := _ACRONYM_AND_YEAR.fullmatch(last)) is not None
+            and dated.group("acronym") in _PREFIX_LAST_WORDS)):
         return None
     if len(words) > _PREFIX_MOST_WORDS:
         start += before.index(words[1], len(words[0]))
@@ -309,9 +329,9 @@ def _word_start(text: str, position: int) -> int:
     return min(len(text), _NON_SPACE.match(text, position - 1).end() + 1)  # type: ignore[union-attr]
 
 
-def _read_list(text: str, position: int) -> list[tuple[int, int, str, str | None, bool]]:
+def _read_list(text: str, position: int) -> list[_Member]:
     """Members of a number list at ``position``: (start, end, number, printed edition, is ITU-R)."""
-    members: list[tuple[int, int, str, str | None, bool]] = []
+    members: list[_Member] = []
     member = _MEMBER.match(text, position)
     while member is not None:
         end = member.end("member")

@@ -95,7 +95,10 @@ _QUALIFIERS = frozenset({"UN", "United", "Nations", "ITU", "The"})
 _WORD = re.compile(r"\S+")
 _COUNCIL_ADOPTED = re.compile(r"\b(?:ITU\s+)?Council\s+(?:adopted|approved)(?:\s+at\s+its\s+(?P<year>\d{4})\s+"
                               r"session)?\s+$")
-_PREFIX = re.compile(r"(?:\b(?P<body>" + "|".join(f"(?:{p})" for p, _ in _PREFIX_BODIES) + r")(?:\s+\(\w+\))?)\s+$")
+# (a conference's acronym may carry its year: "WTDC-17 Resolution 37", "Resolutions 1 and 2 of WTSA-20")
+_PREFIX = re.compile(r"(?:\b(?P<body>" + "|".join(f"(?:{p})" for p, _ in _PREFIX_BODIES) + r")(?P<year>-\d{2,4})?"
+                     r"(?:\s+\(\w+\))?)\s+$")
+_ACRONYM_AND_YEAR = re.compile(r"(?P<acronym>[A-Z]{2,5})-\d{2,4}")
 _TRAILING_BODIES = [
     (r"(?:ITU\s+)?Plenipotentiary\s+Conference|PP", "pp"),
     (r"World\s+Telecommunication\s+Standardization\s+Assembly|WTSA", "wtsa"),
@@ -113,7 +116,7 @@ _TRAILING_BODIES = [
     (r"Economic\s+and\s+Social\s+Council|ECOSOC", "ecosoc"),
 ]
 _TRAILING = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by|from)\s+(?:the\s+)?(?:(?:last|latest|most\s+recent)\s+)?"
-                       r"(?P<body>" + "|".join(f"(?:{p})" for p, _ in _TRAILING_BODIES) + r")\b")
+                       r"(?P<body>" + "|".join(f"(?:{p})" for p, _ in _TRAILING_BODIES) + r")\b(?P<year>-\d{2,4}\b)?")
 # "resolution 8/10 of the Conference of the States Parties to ...": an organ this project has no series for
 _OTHER_ORGAN = re.compile(r"^\s*,?\s*(?:of|adopted\s+by)\s+the\s+(?P<organ>(?:Conference|Meeting|Assembly|Board|"
                           r"Commission|Committee|Governing|Executive|Council)\b[^,;.]{0,80})")
@@ -125,7 +128,7 @@ _REC_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:(?:ITU
 _PIN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 _PIN_EDITION = re.compile(r"WRC|WARC|Rev")
 _WITHIN_ARTICLE = re.compile(r"\s+(?:in|of)\s+Article\s+\d{1,3}[A-Z]?(?=\s+of\b)")
-_OF_THE = re.compile(r"\s*,?\s*(?:of|in)\s+(?:the\s+)?")
+_OF_THE = re.compile(r"\s*,?\s*(?:of|in|to)\s+(?:the\s+)?")
 _NUMBER_AND_YEAR = re.compile(r"(\d+)\s?\((\d{4})\)")
 _PARAGRAPH_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*(?P<range>-|–|to)\s*)")
 # what follows a paragraph number that leads to the next mention: "2 (a) and (b) of the resolution", "4 of its decision"

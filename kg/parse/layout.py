@@ -209,9 +209,21 @@ def _itu_heading(b: _Builder, line: _Line, stripped: str) -> bool:
     rest = " ".join(stripped.split()[words:]).strip(" ,:")
     if stripped[0].isupper() and (rest or b.un_style):
         return False
+    if rest.startswith("that ") and (b.open is None or b.open_text_end.endswith((",", ";", ".", ":"))):
+        return _inline_heading(b, line, words, part)   # "considering that ITU is ...", on one line
     if rest and _ADDRESSEE_STOP.search(rest):
         return False
     b.heading(line.first, line.first + len(stripped.rstrip(" ,:")), part)
+    return True
+
+
+def _inline_heading(b: _Builder, line: _Line, verb_words: int, part: str) -> bool:
+    """A section verb and the section's one clause on one line: the verb is the heading, the rest the clause."""
+    words = list(re.finditer(r"\S+", line.text))
+    verb_end = line.start + words[verb_words - 1].end()
+    b.heading(line.first, verb_end, part)
+    clause_start = line.start + words[verb_words].start()
+    b.clause(clause_start, line.end, "", line.text[clause_start - line.start:].strip())
     return True
 
 

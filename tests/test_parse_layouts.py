@@ -1,4 +1,4 @@
-"""The header of each ITU body's layout (texts written for the test): kind, number, adopting body and edition."""
+"""Each body's layout (texts written for the test): the header (kind, number, body, edition) and the sections."""
 
 from __future__ import annotations
 
@@ -80,3 +80,18 @@ def test_un_text_without_blank_lines(text, header, sections, works):
 
 def test_every_un_text_was_collected():
     assert len(UN_TEXTS) == 3
+
+
+def test_itu_section_verb_and_its_clause_on_one_line():
+    text = ("RESOLUTION 50 (Rev. Hammamet, 2016)\nCybersecurity\nThe World Telecommunication Standardization Assembly "
+            "(Hammamet, 2016),\nrecalling\na) Resolution 130 (Rev. Busan, 2014) of the Plenipotentiary Conference,\n"
+            "considering that ITU is the lead facilitator for Action Line C5 of the Tunis Agenda,\n"
+            "noting\nthat the work goes on,\nresolves\nto continue it.\n")
+    document = parse_document(Source("t.txt", text, "text"))
+    assert [(s.id, [c.text for c in s.clauses]) for s in document.sections] == [
+        ("recalling", ["Resolution 130 (Rev. Busan, 2014) of the Plenipotentiary Conference,"]),
+        ("considering", ["that ITU is the lead facilitator for Action Line C5 of the Tunis Agenda,"]),
+        ("noting", ["that the work goes on,"]),
+        ("resolves", ["to continue it."])]
+    assert [(c.work, c.clause) for c in extract_citations(document)] == [
+        ("itu/pp/res/130", "recalling.a"), ("wsis/tunis-agenda", "considering")]

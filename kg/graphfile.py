@@ -74,11 +74,16 @@ def graph_writers(files: Iterable[tuple[str, str, Iterable[str]]]) -> dict[str, 
     return writers
 
 
+def recorded_files(manifest: Mapping[str, object] | None) -> dict[str, dict]:
+    """The file entries a build's ``manifest`` recorded, by path (none without a manifest)."""
+    return {entry["path"]: entry for entry in (manifest or {}).get("files", [])}  # type: ignore[union-attr]
+
+
 def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str, object] | None, *,
                      ontology: list[str]) -> GraphFile:
     """Write ``out/graph.nq`` (without the analysis graph) and ``out/cache/shared.tsv`` for ``ordered`` (the
     results in input-path order), reusing the previous build's file where the manifest ``previous`` allows."""
-    old_files = {entry["path"]: entry for entry in (previous or {}).get("files", [])}  # type: ignore[union-attr]
+    old_files = recorded_files(previous)
     known = (previous or {}).get("graph_file") or {}
     assert isinstance(known, dict)
     ontology_version = ontology_digest(ontology)

@@ -36,7 +36,8 @@ from kg import __version__
 from kg.cache import CACHE_VERSION, DocumentSummary, FileResult, cached_lines, load_cached, store_cached
 from kg.errors import InputError
 from kg.gazetteer import load_gazetteer
-from kg.graphfile import ONTOLOGY_GRAPH, GraphFile, graph_file_record, graph_writers, write_graph_file
+from kg.graphfile import (ONTOLOGY_GRAPH, GraphFile, graph_file_record, graph_writers, recorded_files,
+                          write_graph_file)
 from kg.links import Cites, cites_of, works_of
 from kg.parse import parse_document
 from kg.process import Beside
@@ -246,7 +247,7 @@ class _Stages:
 def _look_up_inputs(inputs: Sequence[str | Path], out: Path, previous: Mapping[str, object] | None):  # noqa: ANN202
     """The cached results of the unchanged input files, the jobs for the others (path, name, sha256), the files
     that cannot be opened, and each file's (size, modification time, change time)."""
-    hashed = {entry["path"]: entry for entry in (previous or {}).get("files", [])}  # type: ignore[union-attr]
+    hashed = recorded_files(previous)
     results: dict[str, FileResult] = {}
     jobs: list[tuple[str, str, str]] = []
     errors: list[str] = []
@@ -305,7 +306,7 @@ def _update_store(out: Path, ordered: list[FileResult], previous: dict[str, obje
     a quarter of the files changed) bulk-load ``graph.nq`` into a new store (then the second value is True).
     The store's change marker is left for the caller to take away once the analysis is in the store too."""
     store_dir = out / "store"
-    held = (previous or {}).get("files", [])
+    held = recorded_files(previous).values()
     current = [r for r in ordered if not r.error]
     marker = change_marker(store_dir)   # left behind by a change that did not finish: start the store afresh
     if (previous is None or not previous.get("store_complete") or not store_dir.is_dir() or marker.exists()

@@ -23,8 +23,10 @@ from collections.abc import Callable
 
 from kg.cite.patterns import (
     _ACRONYM_AND_YEAR,
+    _ACRONYM_IN_BRACKETS,
     _ADOPTED_BY_COUNCIL,
     _BODY_BEFORE_ITS,
+    _BODY_OF_LIST_BEFORE,
     _BODY_PHRASE_AFTER,
     _COUNCIL_ADOPTED,
     _DIGIT,
@@ -37,6 +39,7 @@ from kg.cite.patterns import (
     _KIND_OF_KEYWORD,
     _LABEL_AT_LINE_START,
     _LIST_OPENERS,
+    _LIST_PICKS,
     _MEMBER,
     _NAME_JOINERS,
     _NEXT_MEMBER,
@@ -191,7 +194,7 @@ def _instrument_mentions(text: str, triggers: _Triggers, family: str, locate: _L
                 if trailing.group("year"):   # "of WTSA-20": the edition of every member that prints none
                     members = _with_edition(members, trailing.group("body") + trailing.group("year"))
             elif (organ := _OTHER_ORGAN.match(after)) is not None:
-                body = "other: " + _clean(organ.group("organ"))
+                body = _other_organ(_clean(organ.group("organ")))
         keyword_start = keyword.start()
         window_start = _word_start(text, keyword_start - 80)
         first_start, prefix_body, prefix_edition = (_body_before(text, window_start, keyword_start, family)
@@ -234,6 +237,9 @@ def _body_before(text: str, start: int, end: int, family: str) -> tuple[int, str
         organ_start, name = organ
         if prefix is None or (organ_start < prefix.start() and _names_another_organ(text[organ_start:prefix.start()])):
             return organ_start, _known_body(name) or f"other: {name}", None
+    if prefix is None and text[max(start, end - 12):end].split()[-1:] in ([word] for word in _LIST_PICKS):
+        listed = _BODY_OF_LIST_BEFORE.search(text, max(0, end - 200), end)
+        return (end, _which(_PREFIX_BODIES, _clean(listed.group("body"))), None) if listed is not None else None
     if prefix is None or body is None:
         return None
     return prefix.start(), body, prefix.group("body") + prefix.group("year") if prefix.group("year") else None
@@ -254,7 +260,9 @@ def _organ_before(text: str, start: int, end: int) -> tuple[int, str] | None:
     run: list[re.Match[str]] = []
     for word in reversed(list(_WORD.finditer(text, start, end))):
         printed = word.group()
-        if not ((printed[0].isupper() and printed[-1].isalnum()) or printed.lower() in _NAME_JOINERS):
+        if not run and printed.endswith(","):   # "Indian Ocean Tuna Commission, resolutions 12/07 and 13/07"
+            printed = printed[:-1]
+        if not (printed and ((printed[0].isupper() and printed[-1].isalnum()) or printed.lower() in _NAME_JOINERS)):
             break
         run.append(word)
     if (len(run) > 2 and run[-1].group() not in _ORGAN_NOUNS | _QUALIFIERS
@@ -263,7 +271,10 @@ def _organ_before(text: str, start: int, end: int) -> tuple[int, str] | None:
     while run and run[-1].group().lower() in _NAME_JOINERS:
         run.pop()
     names = [word.group() for word in reversed(run)]
-    if len(names) < 2 or _ORGAN_NOUNS.isdisjoint(names):
+    if len(names) < 2:
+        return None
+    names[-1] = names[-1].rstrip(",")
+    if _ORGAN_NOUNS.isdisjoint(names):
         return None
     return run[-1].start(), " ".join(names)
 
@@ -280,6 +291,13 @@ def _names_another_organ(extra: str) -> bool:
     Conference and Council")."""
     words = extra.split()
     return not (words[-1].lower() in _NAME_JOINERS or all(word in _QUALIFIERS for word in words))
+
+
+def _other_organ(name: str) -> str:
+    """The body of an organ named after a list that the trailing phrases do not know: the one its bracketed
+    acronym names ("World Telecommunication Conference (WTDC)", a misprint), else "other: <name>"."""
+    acronym = _ACRONYM_IN_BRACKETS.search(name)
+    return (_known_body(acronym.group("acronym")) if acronym is not None else None) or f"other: {name}"
 
 
 def _known_body(name: str) -> str | None:

@@ -84,6 +84,12 @@ _PREFIX_MOST_WORDS = 6   # "United Nations General Assembly (UNGA) (A)"
 # "the Human Rights Council, in its resolution 42/23": "its" is the organ just named
 _BODY_BEFORE_ITS = re.compile(r"\b(?P<body>" + "|".join(f"(?:{p})" for p, body in _PREFIX_BODIES if body != "its")
                               + r")\s*,?\s+(?:in|at|through|by|under|with)\s+$")
+# "Human Rights Council resolutions on the subject, including resolution 42/9": the body of the list it is one of
+_BODY_OF_LIST_BEFORE = re.compile(r"\b(?P<body>" + "|".join(f"(?:{p})" for p, body in _PREFIX_BODIES if body != "its")
+                                  + r")\s+(?:resolutions|decisions)\b[^.;\d]{0,100}?,?\s+(?:in\s+particular|"
+                                  r"including|notably|especially)\s+$")
+_ACRONYM_IN_BRACKETS = re.compile(r"\((?P<acronym>[A-Z]{2,6})\)")
+_LIST_PICKS = ("particular", "including", "notably", "especially")
 _JOINERS_BEFORE_ITS = frozenset({"in", "at", "through", "by", "under", "with"})
 # An organ named before a keyword ("Commission on Crime Prevention and Criminal Justice resolution 25/1"): the
 # words that join the capitalised ones, the nouns one of which an organ's name holds, and the words that only
@@ -118,8 +124,9 @@ _TRAILING_BODIES = [
 _TRAILING = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by|from)\s+(?:the\s+)?(?:(?:last|latest|most\s+recent)\s+)?"
                        r"(?P<body>" + "|".join(f"(?:{p})" for p, _ in _TRAILING_BODIES) + r")\b(?P<year>-\d{2,4}\b)?")
 # "resolution 8/10 of the Conference of the States Parties to ...": an organ this project has no series for
-_OTHER_ORGAN = re.compile(r"^\s*,?\s*(?:of|adopted\s+by)\s+the\s+(?P<organ>(?:Conference|Meeting|Assembly|Board|"
-                          r"Commission|Committee|Governing|Executive|Council)\b[^,;.]{0,80})")
+# (and "... of the United Nations Environment Assembly": capitalised words may stand before the organ's noun)
+_OTHER_ORGAN = re.compile(r"^\s*,?\s*(?:of|adopted\s+by)\s+the\s+(?P<organ>(?:[A-Z][\w-]*\s+){0,4}(?:Conference|"
+                          r"Meeting|Assembly|Board|Commission|Committee|Governing|Executive|Council)\b[^,;.]{0,80})")
 # The literal triggers of the pinpoint and year finders, and the patterns the finders use between the big ones
 _PINPOINT_TRIGGERS = ("article", "no.", "nos", "appendi", "section")
 _YEAR_TRIGGERS = ("(19", "(20")

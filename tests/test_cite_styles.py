@@ -142,6 +142,8 @@ STYLES = [
     ("unsc", "resolutions 1325 (2000), 1820 (2008) and 1888 (2009)",
      [("un/S/RES/1325(2000)", None, None), ("un/S/RES/1820(2008)", None, None), ("un/S/RES/1888(2009)", None, None)]),
     ("unsc", "its resolution 2031", [(None, None, None)]),
+    ("unsc", "paragraphs 3 (a) to (d) of resolution 1959 (2010)", [("un/S/RES/1959(2010)", None, "§ 3 (a) to (d)")]),
+    ("unsc", "paragraph 8 (c) of resolution 1333 (2000)", [("un/S/RES/1333(2000)", None, "§ 8 (c)")]),
     # "and 4 of resolution 2035": the paragraph of the next resolution, not a member of the list (the elliptic
     # pinpoint itself is not read)
     ("unsc", "paragraphs 4 and 6 of resolution 2036 (2012) and 4 of resolution 2035 (2012)",

@@ -237,7 +237,7 @@ def _body_before(text: str, start: int, end: int, family: str) -> tuple[int, str
         organ_start, name = organ
         if prefix is None or (organ_start < prefix.start() and _names_another_organ(text[organ_start:prefix.start()])):
             return organ_start, _known_body(name) or f"other: {name}", None
-    if prefix is None and text[max(start, end - 12):end].split()[-1:] in ([word] for word in _LIST_PICKS):
+    if prefix is None and text[max(start, end - 13):end].rstrip().endswith(_LIST_PICKS):
         listed = _BODY_OF_LIST_BEFORE.search(text, max(0, end - 200), end)
         return (end, _which(_PREFIX_BODIES, _clean(listed.group("body"))), None) if listed is not None else None
     if prefix is None or body is None:

@@ -89,7 +89,7 @@ _BODY_OF_LIST_BEFORE = re.compile(r"\b(?P<body>" + "|".join(f"(?:{p})" for p, bo
                                   + r")\s+(?:resolutions|decisions)\b[^.;\d]{0,100}?,?\s+(?:in\s+particular|"
                                   r"including|notably|especially)\s+$")
 _ACRONYM_IN_BRACKETS = re.compile(r"\((?P<acronym>[A-Z]{2,6})\)")
-_LIST_PICKS = ("particular", "including", "notably", "especially")
+_LIST_PICKS = (" particular", " including", " notably", " especially")
 _JOINERS_BEFORE_ITS = frozenset({"in", "at", "through", "by", "under", "with"})
 # An organ named before a keyword ("Commission on Crime Prevention and Criminal Justice resolution 25/1"): the
 # words that join the capitalised ones, the nouns one of which an organ's name holds, and the words that only

@@ -74,6 +74,8 @@ STYLES = [
     ("pp", "WTDC-17 Resolution 37", [("itu/wtdc/res/37", "wtdc-17", None)]),
     ("pp", "Opinion 2 of WTPF-13", [("itu/wtpf/opinion/2", "wtpf-13", None)]),
     ("wrc", "Appendix 30B to the Radio Regulations", [("itu/rr", None, "Appendix 30B")]),
+    ("pp", "Article 21 of the RR", [("itu/rr", None, "Article 21")]),
+    ("pp", "the International Telecommunication Regulations (Dubai, 2012)", [("itu/itr", None, None)]),
     ("wtsa", "WTSA Resolution 2", [("itu/wtsa/res/2", None, None)]),
     ("wtsa", "Resolution 40 (Rev. Hammamet, 2016) of this Assembly", [("itu/wtsa/res/40", "wtsa-16", None)]),
     ("wtdc", "Resolution 37 (Rev. Buenos Aires, 2017) of the World Telecommunication Development Conference",

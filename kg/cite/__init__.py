@@ -535,7 +535,8 @@ def _named_mentions(text: str, triggers: _Triggers, family: str, locate: _Locato
         if family not in instrument.families:
             continue
         positions = triggers.at(*instrument.triggers)
-        for match in _near_triggers(instrument.pattern, text, positions, back=30) if positions else ():
+        # (a name may open up to 60 characters before its trigger: "International Telecommunication Regulations")
+        for match in _near_triggers(instrument.pattern, text, positions, back=60) if positions else ():
             mentions.append(Mention(match.start(), match.end(), match.group(0), "named", instrument.key, None, None,
                                     None, None, locate(match.start())))
     mentions.sort(key=lambda m: (m.start, -m.end))

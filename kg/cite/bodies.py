@@ -1,0 +1,136 @@
+"""The body a numbered instrument's mention names before its keyword: a known body's phrase ("General Assembly
+resolution", "WTDC-17 Resolution"), "its" (the citing body, or the organ just named), the list it is picked from
+("Human Rights Council resolutions ..., including resolution 42/9"), or an organ with no series of its own
+("Commission on the Status of Women resolution": "other: Commission on the Status of Women")."""
+
+from __future__ import annotations
+
+import re
+
+from kg.cite.patterns import (
+    _ACRONYM_AND_YEAR,
+    _ACRONYM_IN_BRACKETS,
+    _BODY_BEFORE_ITS,
+    _BODY_OF_LIST_BEFORE,
+    _JOINERS_BEFORE_ITS,
+    _LIST_PICKS,
+    _NAME_JOINERS,
+    _ORGAN_NOUNS,
+    _PREFIX,
+    _PREFIX_BODIES,
+    _PREFIX_LAST_WORDS,
+    _PREFIX_MOST_WORDS,
+    _QUALIFIERS,
+    _TRAILING_BODIES,
+    _WORD,
+    _clean,
+    _which,
+)
+
+
+def body_before(text: str, start: int, end: int, family: str) -> tuple[int, str, str | None] | None:
+    """The body named right before a keyword at ``end``, where the mention starts with it, and the edition the
+    phrase prints: "General Assembly resolution" (unga, from "General"); "WTDC-17 Resolution" (wtdc, edition
+    "WTDC-17"); "its resolution" ("its", the citing document's body, from the keyword); "the Human Rights Council,
+    in its resolution" (hrc, from the keyword); and in a UN text an organ with no series of its own ("Commission on
+    the Status of Women resolution": "other: Commission on the Status of Women")."""
+    prefix = _body_phrase_before(text, start, end)
+    body = _which(_PREFIX_BODIES, _clean(prefix.group("body"))) if prefix is not None else None
+    if prefix is not None and body == "its":
+        its_start = prefix.start()
+        joiner = text[max(start, its_start - 9):its_start].split()[-1:]
+        named = (_BODY_BEFORE_ITS.search(text, start, its_start)
+                 if joiner and joiner[0] in _JOINERS_BEFORE_ITS else None)
+        return end, (_which(_PREFIX_BODIES, _clean(named.group("body"))) if named is not None else "its"), None
+    generic = prefix is not None and prefix.group("body") == "Council"   # (and not "Security Council" ...)
+    if family == "un" and (prefix is None or generic) and (organ := _organ_before(text, start, end)) is not None:
+        organ_start, name = organ
+        if prefix is None or (organ_start < prefix.start() and _names_another_organ(text[organ_start:prefix.start()])):
+            return organ_start, _known_body(name) or f"other: {name}", None
+    if prefix is None and text[max(start, end - 13):end].rstrip().endswith(_LIST_PICKS):
+        listed = _BODY_OF_LIST_BEFORE.search(text, max(0, end - 200), end)
+        return (end, _which(_PREFIX_BODIES, _clean(listed.group("body"))), None) if listed is not None else None
+    if prefix is None or body is None:
+        return None
+    return prefix.start(), body, prefix.group("body") + prefix.group("year") if prefix.group("year") else None
+
+
+def _organ_before(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """The name of an organ that ends right before ``end``: two or more capitalised words (with "and", "of", "the"
+    ... between them) among which an organ's noun ("Commission", "Board", "Assembly"); the word that opens the
+    sentence ("Recalling", "See") is not part of it. Where it starts, and the name."""
+    last_space = text.rfind(" ", start, end - 1)
+    if last_space < 0 or not text[last_space + 1].isupper():
+        return None   # (most keywords follow a word in lower case: "the resolution", "its decision")
+    run: list[re.Match[str]] = []
+    for word in reversed(list(_WORD.finditer(text, start, end))):
+        printed = word.group()
+        if not run and printed.endswith(","):   # "Indian Ocean Tuna Commission, resolutions 12/07 and 13/07"
+            printed = printed[:-1]
+        if not (printed and ((printed[0].isupper() and printed[-1].isalnum()) or printed.lower() in _NAME_JOINERS)):
+            break
+        run.append(word)
+    if (len(run) > 2 and run[-1].group() not in _ORGAN_NOUNS | _QUALIFIERS
+            and _opens_sentence(text, run[-1].start())):
+        run.pop()   # "Recalling", "See", "Recalls": the word that opens the sentence
+    while run and run[-1].group().lower() in _NAME_JOINERS:
+        run.pop()
+    names = [word.group() for word in reversed(run)]
+    if len(names) < 2:
+        return None
+    names[-1] = names[-1].rstrip(",")
+    if _ORGAN_NOUNS.isdisjoint(names):
+        return None
+    return run[-1].start(), " ".join(names)
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """Whether ``position`` opens a line, a sentence or a bracket (spaces aside)."""
+    while position > 0 and text[position - 1] in " \t":
+        position -= 1
+    return position == 0 or text[position - 1] in "\n.:;("
+
+
+def _names_another_organ(extra: str) -> bool:
+    """Whether the words before a known body's phrase make it another organ's name ("Governing Council" is not
+    the ITU Council), rather than qualify it ("UN Security Council") or end another phrase ("Plenipotentiary
+    Conference and Council")."""
+    words = extra.split()
+    return not (words[-1].lower() in _NAME_JOINERS or all(word in _QUALIFIERS for word in words))
+
+
+def other_organ(name: str) -> str:
+    """The body of an organ named after a list that the trailing phrases do not know: the one its bracketed
+    acronym names ("World Telecommunication Conference (WTDC)", a misprint), else "other: <name>"."""
+    acronym = _ACRONYM_IN_BRACKETS.search(name)
+    return (_known_body(acronym.group("acronym")) if acronym is not None else None) or f"other: {name}"
+
+
+def _known_body(name: str) -> str | None:
+    """The body an organ's printed name is, where it is one this project knows ("World Conference on International
+    Telecommunications": wcit)."""
+    for patterns in (_PREFIX_BODIES[:-1], _TRAILING_BODIES):
+        for pattern, body in patterns:
+            if re.fullmatch(pattern, name):
+                return body
+    return None
+
+
+def _body_phrase_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The body phrase of ``_PREFIX`` ("General Assembly", "WTSA", "its") that ends ``text[start:end]``, if any.
+
+    It is only searched for where it can be: the last word must be one such a phrase ends with (or a bracketed
+    acronym), and no phrase has more than ``_PREFIX_MOST_WORDS`` words. Most keywords follow another word ("the
+    resolution"), and then there is no search at all."""
+    before = text[start:end]
+    words = before.rsplit(None, _PREFIX_MOST_WORDS)
+    if not words:
+        return None
+    last = words[-1]
+    if not (last in _PREFIX_LAST_WORDS or last[-1] == ")" or (
+            last[-1].isdigit() and (dated := _ACRONYM_AND_YEAR.fullmatch(last)) is not None
+            and dated.group("acronym") in _PREFIX_LAST_WORDS)):
+        return None
+    if len(words) > _PREFIX_MOST_WORDS:
+        start += before.index(words[1], len(words[0]))
+    return _PREFIX.search(text, start, end)

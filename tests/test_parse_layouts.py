@@ -46,6 +46,14 @@ def test_every_header_row_was_collected():
 
 # UN texts as PDF text often comes: no blank line between paragraphs; the adoption line gives the date
 UN_TEXTS = [
+    ("United Nations A/RES/75/169\nGeneral Assembly\nSeventy-fifth session\nAgenda item 72 (b)\n"
+     "Resolution adopted by the General Assembly on 16 December 2020\n"
+     "[on the report of the Third Committee (A/75/478/Add.2)]\n75/169. Combating glorification of Nazism\n"
+     "The General Assembly,\nGuided by the Charter of the United Nations,\n"
+     "Recalling its resolution 74/136 of 18 December 2019,\n1. Reaffirms the Durban Declaration;\n"
+     "2. Decides to remain seized of the question.\n",
+     ("resolution", "75/169", "A/RES/75/169", "unga", "2020-12-16"),
+     ["guided", "recalling", "reaffirms", "decides"], ["un/A/75/478/Add.2", "un/charter", "un/A/RES/74/136"]),
     ("United Nations A/HRC/RES/51/1\nHuman Rights Council\nFifty-first session\n"
      "Resolution adopted by the Human Rights Council on 6 October 2022\n51/1. Human rights and indigenous peoples\n"
      "The Human Rights Council,\nGuided by the Charter of the United Nations,\n"
@@ -79,7 +87,7 @@ def test_un_text_without_blank_lines(text, header, sections, works):
 
 
 def test_every_un_text_was_collected():
-    assert len(UN_TEXTS) == 3
+    assert len(UN_TEXTS) == 4
 
 
 def test_itu_section_verb_and_its_clause_on_one_line():

@@ -62,8 +62,11 @@ def find_header(text: str) -> Span | None:
     head = list(islice(_lines(text), _HEADER_SEARCH_LINES))
     number_at = next((i for i, line in enumerate(head)
                       if NUMBER_LINE.match(line.text) or UN_NUMBER_LINE.match(line.text)), None)
-    if number_at and UN_NUMBER_LINE.match(head[number_at].text) and ADOPTION_LINE.match(head[number_at - 1].text):
-        number_at -= 1   # "Resolution adopted by the Human Rights Council on 6 October 2022" / "51/1. Title"
+    if number_at and UN_NUMBER_LINE.match(head[number_at].text):
+        # "Resolution adopted by the General Assembly on 16 December 2020" / "[on the report of the Third
+        # Committee (A/75/478)]" / "75/169. Title": the header opens at the adoption line
+        number_at = next((i for i in range(number_at - 1, max(number_at - 4, -1), -1)
+                          if ADOPTION_LINE.match(head[i].text)), number_at)
     formula_from = number_at or 0
     formula_at = next((i for i, line in enumerate(head[formula_from:formula_from + 60], formula_from)
                        if is_formula(line.text)), None)

@@ -146,10 +146,11 @@ STYLES = [
     ("unsc", "its resolution 2031", [(None, None, None)]),
     ("unsc", "paragraphs 3 (a) to (d) of resolution 1959 (2010)", [("un/S/RES/1959(2010)", None, "§ 3 (a) to (d)")]),
     ("unsc", "paragraph 8 (c) of resolution 1333 (2000)", [("un/S/RES/1333(2000)", None, "§ 8 (c)")]),
-    # "and 4 of resolution 2035": the paragraph of the next resolution, not a member of the list (the elliptic
-    # pinpoint itself is not read)
+    # "and 4 of resolution 2035": the paragraph of the next resolution ("paragraph" said once), not a member
     ("unsc", "paragraphs 4 and 6 of resolution 2036 (2012) and 4 of resolution 2035 (2012)",
-     [("un/S/RES/2036(2012)", None, "§ 4"), ("un/S/RES/2036(2012)", None, "§ 6"), ("un/S/RES/2035(2012)", None, None)]),
+     [("un/S/RES/2036(2012)", None, "§ 4"), ("un/S/RES/2036(2012)", None, "§ 6"), ("un/S/RES/2035(2012)", None, "§ 4")]),
+    # (but not a last paragraph after a range that could not be read: no pinpoint rather than a part of them)
+    ("unga", "paragraphs 156, 177 to 188 and 219 of resolution 71/123", [("un/A/RES/71/123", None, None)]),
     ("unsc", "S/RES/2286 (2016)", [("un/S/RES/2286(2016)", None, None)]),
     ("unsc", "S/PRST/2021/13", [("un/S/PRST/2021/13", None, None)]),
     ("unga", "the report A/79/318/Add.1", [("un/A/79/318/Add.1", None, None)]),

@@ -28,6 +28,7 @@ from kg.cite.patterns import (
     _COUNCIL_ADOPTED,
     _DIGIT,
     _EDITION_LIKE,
+    _ELLIPTIC_PARAGRAPH,
     _GAP,
     _ITU_REC,
     _KEYWORD,
@@ -478,9 +479,14 @@ def _paragraph_pinpointed(text: str, mention: Mention, locate: _Locator, anchors
                 break
         position = separator.end()
     joiner = _PARAGRAPH_JOINER.fullmatch(window, position)
+    start = window_start + anchor.start()
+    if ((not pinpoints or joiner is None) and (elliptic := _ELLIPTIC_PARAGRAPH.search(window, anchor.end()))
+            and " of " in window[anchor.end():elliptic.start()]):
+        # "paragraph 9 of resolution 1945 (2010) and 4 of resolution 2035 (2012)": "paragraph" said once, for
+        # the mention before this one
+        pinpoints, joiner, start = [_clean(elliptic.group("id"))], elliptic, window_start + elliptic.start("id")
     if not pinpoints or joiner is None:
         return [mention]
-    start = window_start + anchor.start()
     clause, printed = locate(start), text[start:mention.end]
     return [Mention(start, mention.end, printed, mention.family, mention.kind, mention.number, mention.body,
                     mention.edition, f"§ {pin}", clause) for pin in pinpoints]

@@ -141,6 +141,8 @@ _PARAGRAPH_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*(?P<range
 # what follows a paragraph number that leads to the next mention: "2 (a) and (b) of the resolution", "4 of its decision"
 _PARAGRAPH_OF_NEXT = re.compile(r"(?:\s*\([a-z]\)(?:\s*(?:and|to|-|–)\s*\([a-z]\))?)?\s+(?:of|in)\s+(?:the\s+|its\s+)?"
                                 r"(?:[Rr]esolution|[Dd]ecision)")
+# the paragraph of a second mention after "paragraph N of <mention>": "... and 4 of resolution 2035 (2012)"
+_ELLIPTIC_PARAGRAPH = re.compile(r"(?:,|\s+and)\s+(?P<id>\d{1,3}(?:\s?\(?[a-z]\))?)\s+(?:of|in)\s+(?:the\s+)?$")
 _PARAGRAPH_JOINER = re.compile(r"\s*(?:of|in|to)\s+(?:the\s+)?(?:WSIS\s+)?(?:[A-Z][\w-]*\s+){0,4}?")
 _DIGIT = re.compile(r"\d")
 _NON_SPACE = re.compile(r"\S*")

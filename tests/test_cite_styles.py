@@ -149,8 +149,8 @@ STYLES = [
     # "and 4 of resolution 2035": the paragraph of the next resolution ("paragraph" said once), not a member
     ("unsc", "paragraphs 4 and 6 of resolution 2036 (2012) and 4 of resolution 2035 (2012)",
      [("un/S/RES/2036(2012)", None, "§ 4"), ("un/S/RES/2036(2012)", None, "§ 6"), ("un/S/RES/2035(2012)", None, "§ 4")]),
-    # (but not a last paragraph after a range that could not be read: no pinpoint rather than a part of them)
-    ("unga", "paragraphs 156, 177 to 188 and 219 of resolution 71/123", [("un/A/RES/71/123", None, None)]),
+    ("unga", "paragraphs 156, 177 to 188 and 219 of resolution 71/123",
+     [("un/A/RES/71/123", None, "§ 156"), ("un/A/RES/71/123", None, "§ 177-188"), ("un/A/RES/71/123", None, "§ 219")]),
     ("unsc", "S/RES/2286 (2016)", [("un/S/RES/2286(2016)", None, None)]),
     ("unsc", "S/PRST/2021/13", [("un/S/PRST/2021/13", None, None)]),
     ("unga", "the report A/79/318/Add.1", [("un/A/79/318/Add.1", None, None)]),

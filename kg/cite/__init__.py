@@ -473,10 +473,12 @@ def _paragraph_pinpointed(text: str, mention: Mention, locate: _Locator, anchors
             low, high = int(pinpoints[-1]), int(following.group(0))
             if 0 < high - low <= 10:
                 pinpoints += [str(n) for n in range(low + 1, high)]
-            else:
+            else:   # a wide range is one pinpoint ("177-188"); the list may go on after it
                 pinpoints[-1] = f"{low}-{high}"
                 position = following.end()
-                break
+                separator = _PARAGRAPH_SEPARATOR.match(window, position)
+                if separator is None or _PARAGRAPH_ID.match(window, separator.end()) is None:
+                    break
         position = separator.end()
     joiner = _PARAGRAPH_JOINER.fullmatch(window, position)
     start = window_start + anchor.start()

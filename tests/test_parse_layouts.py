@@ -90,16 +90,24 @@ def test_every_un_text_was_collected():
     assert len(UN_TEXTS) == 4
 
 
-def test_itu_section_verb_and_its_clause_on_one_line():
+@pytest.mark.parametrize("end", [",", ";"])
+def test_itu_section_verb_and_its_clause_on_one_line(end):
     text = ("RESOLUTION 50 (Rev. Hammamet, 2016)\nCybersecurity\nThe World Telecommunication Standardization Assembly "
             "(Hammamet, 2016),\nrecalling\na) Resolution 130 (Rev. Busan, 2014) of the Plenipotentiary Conference,\n"
-            "considering that ITU is the lead facilitator for Action Line C5 of the Tunis Agenda,\n"
+            f"considering that ITU is the lead facilitator for Action Line C5 of the Tunis Agenda{end}\n"
             "noting\nthat the work goes on,\nresolves\nto continue it.\n")
     document = parse_document(Source("t.txt", text, "text"))
     assert [(s.id, [c.text for c in s.clauses]) for s in document.sections] == [
         ("recalling", ["Resolution 130 (Rev. Busan, 2014) of the Plenipotentiary Conference,"]),
-        ("considering", ["that ITU is the lead facilitator for Action Line C5 of the Tunis Agenda,"]),
+        ("considering", [f"that ITU is the lead facilitator for Action Line C5 of the Tunis Agenda{end}"]),
         ("noting", ["that the work goes on,"]),
         ("resolves", ["to continue it."])]
     assert [(c.work, c.clause) for c in extract_citations(document)] == [
         ("itu/pp/res/130", "recalling.a"), ("wsis/tunis-agenda", "considering")]
+
+
+def test_un_verb_alone_on_its_line():
+    text = "80/1. Test\n\nThe General Assembly,\n\nRecalling\n\nits resolution 70/1,\n\nIn\n\n1. Decides\n\nto act.\n"
+    document = parse_document(Source("t.txt", text, "text"))
+    assert [(s.id, [(c.label, c.text) for c in s.clauses]) for s in document.sections] == [
+        ("recalling", [("", "its resolution 70/1,\n\nIn")]), ("decides", [("1", "to act.")])]

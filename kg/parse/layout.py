@@ -201,8 +201,9 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
 
 
 def _itu_heading(b: _Builder, line: _Line, stripped: str) -> bool:
-    """A line holding a section verb and its addressees only: "instructs the Director of ... Bureau"."""
-    if len(stripped) > 220 or stripped.endswith((";", ".")):
+    """A line holding a section verb and its addressees only: "instructs the Director of ... Bureau"; or a
+    section verb and the section's one clause: "considering that ITU is ... ,"."""
+    if stripped[:1].isupper() and b.un_style:
         return False
     found = b.vocabulary.match_verb(stripped)
     if found is None:
@@ -210,10 +211,12 @@ def _itu_heading(b: _Builder, line: _Line, stripped: str) -> bool:
     verb, part = found
     words = len(verb.split())
     rest = " ".join(stripped.split()[words:]).strip(" ,:")
-    if stripped[0].isupper() and (rest or b.un_style):
+    if stripped[0].isupper() and rest:
         return False
     if rest.startswith("that ") and (b.open is None or b.open_text_end.endswith((",", ";", ".", ":"))):
-        return _inline_heading(b, line, words, part)   # "considering that ITU is ...", on one line
+        return _inline_heading(b, line, words, part)
+    if len(stripped) > 220 or stripped.endswith((";", ".")):
+        return False
     if rest and _ADDRESSEE_STOP.search(rest):
         return False
     b.heading(line.first, line.first + len(stripped.rstrip(" ,:")), part)
@@ -247,8 +250,8 @@ def _un_paragraph(b: _Builder, line: _Line, blank_before: bool) -> bool:
     if not blank_before and (found is None or not b.open_text_end.endswith((",", ";", ".", ":"))):
         return False
     if found is None:
-        if label or b.seen_numbered or not b.open_text_end.endswith(","):
-            return False
+        if label or b.seen_numbered or not b.open_text_end.endswith(",") or len(rest.split()) < 2:
+            return False   # (a word alone on its line opens no paragraph: there would be no clause after it)
         verb_words, part = 1, "preambular"
     else:
         verb_words, part = len(found[0].split()), found[1]
@@ -270,5 +273,8 @@ def _un_paragraph(b: _Builder, line: _Line, blank_before: bool) -> bool:
     clause_start = heading_end
     while clause_start < line.end and line.text[clause_start - line.start] in " \t,":
         clause_start += 1
-    b.clause(clause_start, line.end, label, line.text.strip())
+    if clause_start < line.end:
+        b.clause(clause_start, line.end, label, line.text.strip())
+    elif label:
+        b.pending_label = label   # "1. Decides" alone on its line: its text is on the next one
     return True

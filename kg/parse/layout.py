@@ -28,6 +28,7 @@ _ANNEX = re.compile(r"^[ \t]*(?:ANNEX|APPENDIX|ATTACHMENT|Annex|Appendix|Attachm
 _FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+)?|\d{1,3}/\d{1,3}|\d{2}-\d{5}\S*"
                         r"(?:[ \t].{0,40})?|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+plenary meeting)[ \t]*$")
 _UN_PARAGRAPH = re.compile(r"^[ \t]*(?:(?P<label>\d{1,3}\.|\([a-z]{1,4}\))[ \t]+)?(?P<rest>[A-Z][^\n]*)$")
+_WORD = re.compile(r"\S+")
 _ADDRESSEE_STOP = re.compile(r"^(?:that|to|on|in|as|with|for|of)\b|[;.]$")
 
 
@@ -214,22 +215,13 @@ def _itu_heading(b: _Builder, line: _Line, stripped: str) -> bool:
     if stripped[0].isupper() and rest:
         return False
     if rest.startswith("that ") and (b.open is None or b.open_text_end.endswith((",", ";", ".", ":"))):
-        return _inline_heading(b, line, words, part)
+        _verb_and_clause(b, line, line.first, words, part, "")   # "considering that ITU is ...", on one line
+        return True
     if len(stripped) > 220 or stripped.endswith((";", ".")):
         return False
     if rest and _ADDRESSEE_STOP.search(rest):
         return False
     b.heading(line.first, line.first + len(stripped.rstrip(" ,:")), part)
-    return True
-
-
-def _inline_heading(b: _Builder, line: _Line, verb_words: int, part: str) -> bool:
-    """A section verb and the section's one clause on one line: the verb is the heading, the rest the clause."""
-    words = list(re.finditer(r"\S+", line.text))
-    verb_end = line.start + words[verb_words - 1].end()
-    b.heading(line.first, verb_end, part)
-    clause_start = line.start + words[verb_words].start()
-    b.clause(clause_start, line.end, "", line.text[clause_start - line.start:].strip())
     return True
 
 
@@ -261,20 +253,26 @@ def _un_paragraph(b: _Builder, line: _Line, blank_before: bool) -> bool:
         return False  # "(a) ..." is a sub-paragraph, not a new section
     elif b.seen_numbered and part == "preambular":
         part = "operative"
-    rest_start = line.start + match.start("rest")
-    heading_end = rest_start
-    for word in re.finditer(r"\S+", rest):
+    _verb_and_clause(b, line, line.start + match.start("rest"), verb_words, part, label)
+    return True
+
+
+def _verb_and_clause(b: _Builder, line: _Line, start: int, verb_words: int, part: str, label: str) -> None:
+    """The ``verb_words`` words from ``start`` (an offset in ``line``) as a section's heading, without a comma after
+    them; the rest of the line as its first clause, with ``label``. A label with no text after the verb ("1.
+    Decides" alone on its line) waits for the next line."""
+    heading_end = start
+    for word in _WORD.finditer(line.text, start - line.start):
         verb_words -= 1
         if verb_words == 0:
-            heading_end = rest_start + word.end()
+            heading_end = line.start + word.end()
             break
-    heading_text_end = rest_start + len(line.text[rest_start - line.start:heading_end - line.start].rstrip(","))
-    b.heading(rest_start, heading_text_end, part)
+    heading_text_end = start + len(line.text[start - line.start:heading_end - line.start].rstrip(","))
+    b.heading(start, heading_text_end, part)
     clause_start = heading_end
     while clause_start < line.end and line.text[clause_start - line.start] in " \t,":
         clause_start += 1
     if clause_start < line.end:
         b.clause(clause_start, line.end, label, line.text.strip())
     elif label:
-        b.pending_label = label   # "1. Decides" alone on its line: its text is on the next one
-    return True
+        b.pending_label = label

@@ -19,7 +19,8 @@ from kg.errors import InputError
 from kg.model import Source
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_NOTE_KINDS = ((RELATIONSHIP_TYPE.FOOTNOTES, "footnote", ""), (RELATIONSHIP_TYPE.ENDNOTES, "endnote", "e"))
+# each kind of note: its part's relationship, its element, and what its marker opens with ("[^1]", "[^e1]")
+_NOTE_KINDS = {"footnote": (RELATIONSHIP_TYPE.FOOTNOTES, ""), "endnote": (RELATIONSHIP_TYPE.ENDNOTES, "e")}
 _SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}   # a note part's own furniture
 
 
@@ -61,7 +62,7 @@ def _text_of(paragraph: etree._Element) -> str:
         elif tag in ("br", "cr"):
             parts.append("\n")
         else:
-            parts.append(f"[^{'e' if tag == 'endnoteReference' else ''}{node.get(f'{_W}id')}]")
+            parts.append(f"[^{_NOTE_KINDS[tag.removesuffix('Reference')][1]}{node.get(f'{_W}id')}]")
     return "".join(parts)
 
 
@@ -69,7 +70,7 @@ def _notes(document: docx.document.Document) -> list[tuple[str, str]]:
     """(marker, text) of every footnote and endnote, in the order of the note parts."""
     found = []
     for relationship in document.part.rels.values():
-        for kind, tag, prefix in _NOTE_KINDS:
+        for tag, (kind, prefix) in _NOTE_KINDS.items():
             if relationship.reltype != kind or relationship.is_external:
                 continue
             root = etree.fromstring(relationship.target_part.blob)

@@ -15,6 +15,7 @@ from kg.cite.patterns import (
     _JOINERS_BEFORE_ITS,
     _LIST_PICKS,
     _NAME_JOINERS,
+    _NAMED_BODIES,
     _ORGAN_NOUNS,
     _PREFIX,
     _PREFIX_BODIES,
@@ -109,7 +110,7 @@ def other_organ(name: str) -> str:
 def _known_body(name: str) -> str | None:
     """The body an organ's printed name is, where it is one this project knows ("World Conference on International
     Telecommunications": wcit)."""
-    for patterns in (_PREFIX_BODIES[:-1], _TRAILING_BODIES):
+    for patterns in (_NAMED_BODIES, _TRAILING_BODIES):
         for pattern, body in patterns:
             if re.fullmatch(pattern, name):
                 return body

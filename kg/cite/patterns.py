@@ -81,13 +81,13 @@ _PREFIX_LAST_WORDS = frozenset({"Assembly", "UNGA", "Council", "ECOSOC", "Rights
                                 "Plenipotentiary", "Conference", "WRC", "RA", "ITU-D", "ITU-T", "ITU-R",
                                 "its", "their"})
 _PREFIX_MOST_WORDS = 6   # "United Nations General Assembly (UNGA) (A)"
+_NAMED_BODIES = [(pattern, body) for pattern, body in _PREFIX_BODIES if body != "its"]   # (the bodies named)
+_ANY_NAMED_BODY = "|".join(f"(?:{pattern})" for pattern, _ in _NAMED_BODIES)
 # "the Human Rights Council, in its resolution 42/23": "its" is the organ just named
-_BODY_BEFORE_ITS = re.compile(r"\b(?P<body>" + "|".join(f"(?:{p})" for p, body in _PREFIX_BODIES if body != "its")
-                              + r")\s*,?\s+(?:in|at|through|by|under|with)\s+$")
+_BODY_BEFORE_ITS = re.compile(r"\b(?P<body>" + _ANY_NAMED_BODY + r")\s*,?\s+(?:in|at|through|by|under|with)\s+$")
 # "Human Rights Council resolutions on the subject, including resolution 42/9": the body of the list it is one of
-_BODY_OF_LIST_BEFORE = re.compile(r"\b(?P<body>" + "|".join(f"(?:{p})" for p, body in _PREFIX_BODIES if body != "its")
-                                  + r")\s+(?:resolutions|decisions)\b[^.;\d]{0,100}?,?\s+(?:in\s+particular|"
-                                  r"including|notably|especially)\s+$")
+_BODY_OF_LIST_BEFORE = re.compile(r"\b(?P<body>" + _ANY_NAMED_BODY + r")\s+(?:resolutions|decisions)\b[^.;\d]{0,100}?,?"
+                                  r"\s+(?:in\s+particular|including|notably|especially)\s+$")
 _ACRONYM_IN_BRACKETS = re.compile(r"\((?P<acronym>[A-Z]{2,6})\)")
 _LIST_PICKS = (" particular", " including", " notably", " especially")
 _JOINERS_BEFORE_ITS = frozenset({"in", "at", "through", "by", "under", "with"})

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from kg.cite import find_mentions
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.model import Citation, Document, Mention
-from kg.parse.header import UN_BODIES, body_of_symbol, read_editions
+from kg.parse.header import UN_BODIES, body_of_symbol, council_edition, read_editions
 
 _SYMBOL_VOLUME = re.compile(r"\s*\((?:Part\s*[IVX]+|supp\.?|vol\.\s*[IVX]+)\)", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -151,7 +151,7 @@ def _resolve_itu_instrument(mention: Mention, number: str, printed: str, marker:
     council_style = bool(years) and _NUMBERS_ONLY.fullmatch(_COUNCIL_WORDS.sub("", printed)) is not None
     if body == "council" or (body is None and council_style):
         body = "council"
-        edition = f"council-{years[-1]}" if years else None
+        edition = council_edition(years[-1]) if years else None
     elif printed:
         editions = read_editions(printed, body)
         if editions and editions[-1].conference is not None:

@@ -176,6 +176,12 @@ def _with_edition(header: Header, edition_text: str | None, hints: Hints) -> Hea
                    revisions=revisions if len(revisions) > 1 else ())
 
 
+def council_edition(year: int | str) -> str:
+    """The id of the Council's edition of ``year`` ("council-2019"): a Council text's own edition and a citation's
+    of it are made here alike."""
+    return f"council-{year}"
+
+
 def _with_dated_edition(header: Header, edition_text: str, hints: Hints) -> Header:
     """The editions printed as years only: a Council text's "(modified 2019)", "(Rev. 2016)", "(1996, last modified
     2001)" (the edition ``council-2019``, as a citation of it reads), and a Radiocommunication Assembly text's
@@ -185,7 +191,7 @@ def _with_dated_edition(header: Header, edition_text: str, hints: Hints) -> Head
         return header
     year = int(years[-1])
     if header.body == "council":
-        return replace(header, year=year, date=hints.date, edition=f"council-{year}")
+        return replace(header, year=year, date=hints.date, edition=council_edition(year))
     if _YEAR_HISTORY.fullmatch(edition_text) and (conference := load_gazetteer().find(year=year, body=header.body)):
         return replace(header, place=conference.place, year=year, date=hints.date, edition=conference.id)
     return header

@@ -29,6 +29,14 @@ HEADERS = [
      "The World Telecommunication Standardization Assembly (Hammamet, 2016),\n", ("resolution", "2", "wtsa", "wtsa-16")),
     ("RESOLUTION 71 (Rev. Dubai, 2018)\nStrategic plan\nThe Plenipotentiary Conference of the International "
      "Telecommunication Union (Dubai, 2018),\n", ("resolution", "71", "pp", "pp-18")),
+    # a long formula wrapped by the page, and a title over three lines (as PDF text gives them)
+    ("DECISION 3 (Minneapolis, 1998)\n   Treatment of decisions,\n   resolutions and recommendations\n"
+     "   of plenipotentiary conferences\n\nThe Plenipotentiary Conference of the International Telecommunication Union"
+     "\n(Minneapolis, 1998),\n", ("decision", "3", "pp", "pp-98")),
+    ("RESOLUTION 2 (Rev. Hammamet, 2016)\nStudy group responsibility\n"
+     "The World Telecommunication Standardization Assembly (Hammamet,\n2016),\n", ("resolution", "2", "wtsa", "wtsa-16")),
+    ("RESOLUTION 71 (Rev. Dubai, 2018)\nThe Strategic plan of the Union\nThe Plenipotentiary Conference of the "
+     "International\nTelecommunication Union (Dubai, 2018),\n", ("resolution", "71", "pp", "pp-18")),
 ]
 
 
@@ -41,7 +49,21 @@ def test_header_of_each_body(header, expected):
 
 
 def test_every_header_row_was_collected():
-    assert len(HEADERS) == 9
+    assert len(HEADERS) == 12
+
+
+@pytest.mark.parametrize(("header", "title", "formula"), [
+    (HEADERS[9][0], "Treatment of decisions, resolutions and recommendations of plenipotentiary conferences",
+     "The Plenipotentiary Conference of the International Telecommunication Union (Minneapolis, 1998),"),
+    (HEADERS[10][0], "Study group responsibility",
+     "The World Telecommunication Standardization Assembly (Hammamet, 2016),"),
+    (HEADERS[11][0], "The Strategic plan of the Union",
+     "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"),
+])
+def test_wrapped_formula_is_one_formula_and_not_the_title(header, title, formula):
+    document = parse_document(Source("t.txt", header + BODY, "text"))
+    assert (document.header.title, document.header.formula) == (title, formula)
+    assert [section.id for section in document.sections] == ["considering", "resolves"]
 
 
 # UN texts as PDF text often comes: no blank line between paragraphs; the adoption line gives the date

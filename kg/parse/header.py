@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kg.gazetteer import Conference, load_gazetteer
@@ -34,6 +35,7 @@ _MONTHS = {name: number for number, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
      "december"), start=1)}
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_CLOSED_YEAR = re.compile(r"\b(?:19|20)\d\d\s*\)")   # "(Hammamet, 2016)" or the "2016)" of a wrapped one
 _YEAR_HISTORY = re.compile(r"\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)*\s*")
 _SYMBOL_BODIES = (("A/HRC/RES/", "hrc"), ("A/RES/", "unga"), ("S/RES/", "unsc"), ("E/RES/", "ecosoc"))
 
@@ -47,6 +49,41 @@ def is_formula(line: str) -> bool:
     if not FORMULA_LINE.match(line) or load_vocabulary().body_of_formula(line) is None:
         return False
     return line.rstrip().endswith((",", ":")) or len(re.sub(r"\([^()]*\)", "", line).split()) <= 6
+
+
+def formula_lines(lines: Sequence[str], index: int) -> int:
+    """How many lines from ``lines[index]`` on hold an enacting formula: 1 for one line, 2 or 3 for one that the
+    page wrapped ("The Plenipotentiary Conference of the International Telecommunication Union" / "(Minneapolis,
+    1998),"), 0 for none.
+
+    A wrapped formula ends with its comma or colon, with its brackets closed; a line that is no formula alone
+    ("The Plenipotentiary Conference of the International") goes on, and a short one that is ("The World
+    Telecommunication Standardization Assembly (Hammamet,", "The General Assembly") only where the next line
+    closes the bracket of a year ("2016),"). A line that opens with "The", a section verb or is a formula itself
+    is no continuation (a title that opens with "The" before the formula).
+
+    >>> formula_lines(["The Plenipotentiary Conference of the International", "Telecommunication Union "
+    ...                "(Dubai, 2018),", "considering"], 0)
+    2
+    >>> formula_lines(["The General Assembly", "Recalling its resolution 2334 (2016),"], 0)
+    1
+    """
+    first = lines[index].strip()
+    if not FORMULA_LINE.match(first):
+        return 0
+    alone = is_formula(first)
+    if alone and first.endswith((",", ":")) and first.count("(") == first.count(")"):
+        return 1
+    joined = first
+    for count, following in enumerate((line.strip() for line in lines[index + 1:index + 3]), start=2):
+        if (not following or following.startswith("The ") or is_formula(following)
+                or load_vocabulary().match_verb(following) is not None):
+            break
+        joined += " " + following
+        if (joined.endswith((",", ":")) and joined.count("(") == joined.count(")") and is_formula(joined)
+                and (not alone or _CLOSED_YEAR.search(following))):
+            return count
+    return 1 if alone else 0
 
 
 def body_of_symbol(symbol: str | None) -> str | None:
@@ -104,7 +141,10 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
     sector = None
     reading_title = False
     adopted = None   # the date of an adoption line ("Adopted by the Security Council at its 9518th meeting, on ...")
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    index = -1
+    while (index := index + 1) < len(lines):
+        line = lines[index]
         stripped = line.strip()
         if not stripped:
             continue
@@ -125,9 +165,10 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
         elif (match := ADOPTION_LINE.match(line)) and formula is None:
             adopted = adopted or _iso_date(match.group("date"))
             reading_title = False
-        elif is_formula(line):
-            formula = stripped
-            body = vocabulary.body_of_formula(stripped) or body
+        elif wrapped := formula_lines(lines, index):
+            formula = " ".join(part.strip() for part in lines[index:index + wrapped])
+            index += wrapped - 1
+            body = vocabulary.body_of_formula(formula) or body
             reading_title = False
         elif reading_title:
             title_lines.append(stripped)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from kg.model import Block, Span
-from kg.parse.header import ADOPTION_LINE, EDITION_LINE, NUMBER_LINE, UN_NUMBER_LINE, is_formula
+from kg.parse.header import ADOPTION_LINE, EDITION_LINE, NUMBER_LINE, UN_NUMBER_LINE, formula_lines
 from kg.parse.labels import label_alone, label_inline
 from kg.vocabulary import Vocabulary, load_vocabulary
 
@@ -69,13 +69,14 @@ def find_header(text: str) -> Span | None:
         number_at = next((i for i in range(number_at - 1, max(number_at - 4, -1), -1)
                           if ADOPTION_LINE.match(head[i].text)), number_at)
     formula_from = number_at or 0
-    formula_at = next((i for i, line in enumerate(head[formula_from:formula_from + 60], formula_from)
-                       if is_formula(line.text)), None)
+    texts = [line.text for line in head]
+    formula_at, wrapped = next(((i, wrapped) for i in range(formula_from, min(formula_from + 60, len(head)))
+                                if (wrapped := formula_lines(texts, i))), (None, 0))
     if number_at is None and formula_at is None:
         return None
     first = head[number_at if number_at is not None else formula_at]  # type: ignore[index]
     if formula_at is not None:
-        return Span(first.first, head[formula_at].end)
+        return Span(first.first, head[formula_at + wrapped - 1].end)
     last = first
     for line in head[number_at + 1:number_at + 8]:  # type: ignore[operator]
         if EDITION_LINE.match(line.text):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from kg.cite import find_mentions
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.model import Citation, Document, Mention
-from kg.parse.header import UN_BODIES, body_of_symbol, council_edition, read_editions
+from kg.parse.header import UN_BODIES, body_of_symbol, council_edition, council_years, read_editions
 
 _SYMBOL_VOLUME = re.compile(r"\s*\((?:Part\s*[IVX]+|supp\.?|vol\.\s*[IVX]+)\)", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -35,8 +35,7 @@ _REV = re.compile(r"^Rev\.?\s*")
 
 _UN_BODIES = UN_BODIES | {"chr"}   # and the Commission on Human Rights, cited but not parsed
 _ROMAN = re.compile(r"^(?:E?S-)?[IVXL]+$", re.IGNORECASE)
-_COUNCIL_WORDS = re.compile(r"\bRev\.?|\b(?:last\s+)?(?:modified|amended|revised)\b|\band\b", re.IGNORECASE)
-_YEARS = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
+_COUNCIL_WORDS = re.compile(r"\bRev\.?|\b(?:last\s+)?(?:modified|amended|revised)\b|\band\b|\bC-?\d\d\b", re.IGNORECASE)
 _ITU_R_SERIES = {"BO", "BR", "BS", "BT", "F", "M", "P", "RA", "RS", "S", "SA", "SF", "SM", "SNG", "TF", "V"}
 _SECTORS = {"itu-t": "t", "itu-r": "r", "itu-d": "d"}
 _SECTOR_OF_BODY = {"wtsa": "t", "wrc": "r", "ra": "r", "wtdc": "d"}
@@ -146,8 +145,9 @@ def _resolve_itu_instrument(mention: Mention, number: str, printed: str, marker:
     body = marker
     edition = None
     reason = None
-    years = _YEARS.findall(printed)
-    # a Council resolution prints years only: "(2009)", "(Rev. 2016)", "(1996, last modified 2001)"
+    years = council_years(printed)
+    # a Council resolution prints years only: "(2009)", "(Rev. 2016)", "(1996, last modified 2001)", "(C16, amended
+    # C17)"
     council_style = bool(years) and _NUMBERS_ONLY.fullmatch(_COUNCIL_WORDS.sub("", printed)) is not None
     if body == "council" or (body is None and council_style):
         body = "council"

@@ -23,6 +23,7 @@ FORMULAS = {
     "wtdc": "RESOLUTION 900 (KIGALI, 2022)\nTest\nThe World Telecommunication Development Conference (Kigali, 2022),",
     "wrc": "RESOLUTION 900 (WRC-15)\nTest\nThe World Radiocommunication Conference (Geneva, 2015),",
     "ra": "RESOLUTION ITU-R 900\nTest\nThe Radiocommunication Assembly (Geneva, 2015),",
+    "council": "RESOLUTION 9000 (C20)\nTest\nThe Council,",
     "unga": "99/1. Test\nThe General Assembly,",
     "unsc": "Resolution 9999 (2030)\nThe Security Council,",
 }
@@ -184,6 +185,12 @@ STYLES = [
     ("pp", "UNGA Resolution 64/211", [("un/A/RES/64/211", None, None)]),
     ("pp", "Resolution 70/1 of the United Nations General Assembly", [("un/A/RES/70/1", None, None)]),
     ("pp", "United Nations General Assembly (UNGA) Resolution 70/125", [("un/A/RES/70/125", None, None)]),
+    # a conference's acronym and year with a space; the Council's sessions by their short names
+    ("wrc", "Resolution 95 (Rev. WRC 19)", [("itu/wrc/res/95", "wrc-19", None)]),
+    ("pp", "ITU Council Resolution 1380 (C16, Amended C17)", [("itu/council/res/1380", "council-2017", None)]),
+    ("pp", "Council Decision 482 (C01, last amended C-19)", [("itu/council/dec/482", "council-2019", None)]),
+    ("council", "Resolution 1333 (C11, last amended C16)", [("itu/council/res/1333", "council-2016", None)]),
+    ("wtsa", "Resolution 1333 (C11, last amended C16)", [("itu/council/res/1333", "council-2016", None)]),
 ]
 
 

@@ -23,6 +23,8 @@ HEADERS = [
      ("decision", "482", "council", "council-2019")),
     ("RESOLUTION 1113 (1997, last modified 2001)\nA test\nThe Council,\n",
      ("resolution", "1113", "council", "council-2001")),
+    ("RESOLUTION 1380 (C16, last amended C17)\nPreparations\nThe Council,\n",
+     ("resolution", "1380", "council", "council-2017")),
     ("RESOLUTION 1 (Rev. Buenos Aires, 2017)\nRules of procedure of ITU-D\n"
      "The World Telecommunication Development Conference (Buenos Aires, 2017),\n", ("resolution", "1", "wtdc", "wtdc-17")),
     ("RESOLUTION 2 (Rev. Hammamet, 2016)\nStudy group responsibility\n"
@@ -49,15 +51,15 @@ def test_header_of_each_body(header, expected):
 
 
 def test_every_header_row_was_collected():
-    assert len(HEADERS) == 12
+    assert len(HEADERS) == 13
 
 
 @pytest.mark.parametrize(("header", "title", "formula"), [
-    (HEADERS[9][0], "Treatment of decisions, resolutions and recommendations of plenipotentiary conferences",
+    (HEADERS[10][0], "Treatment of decisions, resolutions and recommendations of plenipotentiary conferences",
      "The Plenipotentiary Conference of the International Telecommunication Union (Minneapolis, 1998),"),
-    (HEADERS[10][0], "Study group responsibility",
+    (HEADERS[11][0], "Study group responsibility",
      "The World Telecommunication Standardization Assembly (Hammamet, 2016),"),
-    (HEADERS[11][0], "The Strategic plan of the Union",
+    (HEADERS[12][0], "The Strategic plan of the Union",
      "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"),
 ])
 def test_wrapped_formula_is_one_formula_and_not_the_title(header, title, formula):

@@ -24,7 +24,8 @@ _NUMBER = re.compile(
     r"(?P<itur>ITU-R\s+)?(?P<num>(?:E?S-\d{1,2}/\d{1,4})|\d{1,4}/\d{1,4}|\d{1,4}[A-Z]?(?:-\d{1,2})?)"
     r"(?!\w|[/.]\d)(?P<part>\s?[A-Z](?:\s?[-–]\s?[A-Z]|\s+(?:and|to)\s+[A-Z])?(?=\s*(?:\(|,|;|\.|\band\b|\bof\b|\)|$)))?")
 _PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,70})\)")
-_EDITION_LIKE = re.compile(r"\d{4}|\b[A-Z]{2,5}(?:\s\w{3})?[-\u2011]\d{2,4}\b|^\s*Rev|^[IVXL]+$|^(?:E?S-)[IVXL]+$",
+_EDITION_LIKE = re.compile(r"\d{4}|\b[A-Z]{2,5}(?:\s\w{3})?[-\u2011]\d{2,4}\b|^\s*Rev|^[IVXL]+$|^(?:E?S-)[IVXL]+$"
+                           r"|^C-?\d\d\b",
                            re.IGNORECASE)
 _ADOPTION_DATE = re.compile(r"\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 # What may stand between the members of a list: a title ("74/270 of 2 April 2020, entitled “...”, and") or a

@@ -35,6 +35,7 @@ _MONTHS = {name: number for number, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
      "december"), start=1)}
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_COUNCIL_YEAR = re.compile(r"\b(?:(?P<year>19[4-9]\d|20\d\d)|C-?(?P<session>\d{2}))\b")
 _CLOSED_YEAR = re.compile(r"\b(?:19|20)\d\d\s*\)")   # "(Hammamet, 2016)" or the "2016)" of a wrapped one
 _YEAR_HISTORY = re.compile(r"\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)*\s*")
 _SYMBOL_BODIES = (("A/HRC/RES/", "hrc"), ("A/RES/", "unga"), ("S/RES/", "unsc"), ("E/RES/", "ecosoc"))
@@ -217,6 +218,24 @@ def _with_edition(header: Header, edition_text: str | None, hints: Hints) -> Hea
                    revisions=revisions if len(revisions) > 1 else ())
 
 
+def council_years(printed: str) -> list[int]:
+    """The years a Council text's edition prints, in order: "(1996, last modified 2001)" -> [1996, 2001]; the
+    short names of its sessions count as their years: "(C16, amended C17)" -> [2016, 2017]. (The Council first
+    met in 1947: an earlier year is none of its.)
+
+    >>> council_years("C01, last amended C-19"), council_years("Rev. 1995"), council_years("1932")
+    ([2001, 2019], [1995], [])
+    """
+    years = []
+    for match in _COUNCIL_YEAR.finditer(printed):
+        if match.group("year"):
+            years.append(int(match.group("year")))
+        else:
+            session = int(match.group("session"))
+            years.append(session + (1900 if session >= 47 else 2000))
+    return years
+
+
 def council_edition(year: int | str) -> str:
     """The id of the Council's edition of ``year`` ("council-2019"): a Council text's own edition and a citation's
     of it are made here alike."""
@@ -227,12 +246,14 @@ def _with_dated_edition(header: Header, edition_text: str, hints: Hints) -> Head
     """The editions printed as years only: a Council text's "(modified 2019)", "(Rev. 2016)", "(1996, last modified
     2001)" (the edition ``council-2019``, as a citation of it reads), and a Radiocommunication Assembly text's
     history "(1993-1995-2000-2019)" (the assembly of the last year)."""
+    if header.body == "council":
+        council = council_years(edition_text)
+        return replace(header, year=council[-1], date=hints.date, edition=council_edition(council[-1])) if council \
+            else header
     years = _YEARS.findall(edition_text)
     if not years:
         return header
     year = int(years[-1])
-    if header.body == "council":
-        return replace(header, year=year, date=hints.date, edition=council_edition(year))
     if _YEAR_HISTORY.fullmatch(edition_text) and (conference := load_gazetteer().find(year=year, body=header.body)):
         return replace(header, place=conference.place, year=year, date=hints.date, edition=conference.id)
     return header

@@ -191,6 +191,15 @@ STYLES = [
     ("pp", "Council Decision 482 (C01, last amended C-19)", [("itu/council/dec/482", "council-2019", None)]),
     ("council", "Resolution 1333 (C11, last amended C16)", [("itu/council/res/1333", "council-2016", None)]),
     ("wtsa", "Resolution 1333 (C11, last amended C16)", [("itu/council/res/1333", "council-2016", None)]),
+    # an edition the page wrapped; an edition after the body phrase; "RR" before a pinpoint
+    ("wtsa", "Resolution 71 (Rev. Dubai,\n2018) of the Plenipotentiary\nConference", [("itu/pp/res/71", "pp-18", None)]),
+    ("wtsa", "Resolution 71 of the Plenipotentiary Conference (Rev. Dubai, 2018)", [("itu/pp/res/71", "pp-18", None)]),
+    ("wtdc", "Resolutions 2 and 22 of the World Telecommunication Standardization Assembly (Hammamet, 2016)",
+     [("itu/wtsa/res/2", "wtsa-16", None), ("itu/wtsa/res/22", "wtsa-16", None)]),
+    ("wtsa", "Resolution 71 of the Plenipotentiary Conference (PP)", [("itu/pp/res/71", None, None)]),
+    ("wrc", "RR No. 4.4", [("itu/rr", None, "No. 4.4")]),
+    ("pp", "RR Appendices 30 and 30A", [("itu/rr", None, "Appendix 30"), ("itu/rr", None, "Appendix 30A")]),
+    ("wtdc", "the TRR No. 4", [(None, None, "No. 4")]),
 ]
 
 

@@ -34,6 +34,7 @@ from kg.cite.patterns import (
     _KEYWORD,
     _KEYWORD_TRIGGERS,
     _KIND_OF_KEYWORD,
+    _LAST_WORD,
     _LABEL_AT_LINE_START,
     _LIST_OPENERS,
     _MEMBER,
@@ -181,6 +182,8 @@ def _instrument_mentions(text: str, triggers: _Triggers, family: str, locate: _L
                 body = _which(_TRAILING_BODIES, _clean(trailing.group("body")))
                 if trailing.group("year"):   # "of WTSA-20": the edition of every member that prints none
                     members = _with_edition(members, trailing.group("body") + trailing.group("year"))
+                elif (edition := trailing.group("edition")) and _EDITION_LIKE.search(edition):
+                    members = _with_edition(members, _clean(edition))   # "of the Plenipotentiary Conference (Rev. Dubai, 2018)"
             elif (organ := _OTHER_ORGAN.match(after)) is not None:
                 body = other_organ(_clean(organ.group("organ")))
         keyword_start = keyword.start()
@@ -339,6 +342,18 @@ def _named_at(text: str, position: int, family: str) -> tuple[NamedInstrument, r
     return None
 
 
+def _named_before(text: str, position: int, family: str) -> tuple[NamedInstrument, re.Match[str]] | None:
+    """The instrument whose short name is the word right before ``position`` ("RR No. 4.4", "RR Appendix 30B")."""
+    end = position
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end == position or end == 0 or not text[end - 1].isalpha():
+        return None
+    word = _LAST_WORD.search(text, max(0, end - 12), end)
+    named = _named_at(text, word.start(), family) if word is not None else None
+    return named if named is not None and named[1].end() == end else None
+
+
 def _pinpointed_mentions(text: str, triggers: _Triggers, family: str, locate: _Locator) -> list[Mention]:
     """ "Article 17 of the ITU Constitution", "Nos. 5.1 and 5.2 of the Radio Regulations", "No. 47 in Article 8 of
     the Convention", "Appendix 30 (Rev.WRC-15)": one mention per pinpoint; without a named instrument the
@@ -375,14 +390,17 @@ def _pinpointed_mentions(text: str, triggers: _Triggers, family: str, locate: _L
         of = _OF_THE.match(text, after, after + 12)
         if of is not None:
             named = _named_at(text, of.end(), family)
+        first_start = anchor.start()
+        if named is None and (before := _named_before(text, first_start, family)) is not None:
+            named, first_start = (before[0], None), before[1].start()   # "RR No. 4.4": the name is the mention's start
         editions = _spread_editions([member[3] for member in members])
         for index, (start, end, pin_id, _) in enumerate(members):
-            mention_start = anchor.start() if index == 0 else start
+            mention_start = first_start if index == 0 else start
             mention_end = end
             key = None
             if named is not None:
                 key = named[0].key
-                if index == len(members) - 1:
+                if index == len(members) - 1 and named[1] is not None:
                     mention_end = named[1].end()
             mentions.append(Mention(mention_start, mention_end, text[mention_start:mention_end], "named", key, None,
                                     None, editions[index], f"{label} {pin_id}", locate(mention_start)))

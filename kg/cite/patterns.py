@@ -23,7 +23,7 @@ _KIND_OF_KEYWORD = {spelled: kind for word, kind in (("resolution", "res"), ("de
 _NUMBER = re.compile(
     r"(?P<itur>ITU-R\s+)?(?P<num>(?:E?S-\d{1,2}/\d{1,4})|\d{1,4}/\d{1,4}|\d{1,4}[A-Z]?(?:-\d{1,2})?)"
     r"(?!\w|[/.]\d)(?P<part>\s?[A-Z](?:\s?[-–]\s?[A-Z]|\s+(?:and|to)\s+[A-Z])?(?=\s*(?:\(|,|;|\.|\band\b|\bof\b|\)|$)))?")
-_PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,70})\)")
+_PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,70}(?:\n[^()\n]{1,40})?)\)")   # (a page may wrap it once)
 _EDITION_LIKE = re.compile(r"\d{4}|\b[A-Z]{2,5}(?:\s\w{3})?[-\u2011]\d{2,4}\b|^\s*Rev|^[IVXL]+$|^(?:E?S-)[IVXL]+$"
                            r"|^C-?\d\d\b",
                            re.IGNORECASE)
@@ -123,7 +123,8 @@ _TRAILING_BODIES = [
     (r"Economic\s+and\s+Social\s+Council|ECOSOC", "ecosoc"),
 ]
 _TRAILING = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by|from)\s+(?:the\s+)?(?:(?:last|latest|most\s+recent)\s+)?"
-                       r"(?P<body>" + "|".join(f"(?:{p})" for p, _ in _TRAILING_BODIES) + r")\b(?P<year>-\d{2,4}\b)?")
+                       r"(?P<body>" + "|".join(f"(?:{p})" for p, _ in _TRAILING_BODIES) + r")\b(?P<year>-\d{2,4}\b)?"
+                       r"(?:\s*\((?P<edition>[^()\n]{1,70}(?:\n[^()\n]{1,40})?)\))?")
 # "resolution 8/10 of the Conference of the States Parties to ...": an organ this project has no series for
 # (and "... of the United Nations Environment Assembly": capitalised words may stand before the organ's noun)
 _OTHER_ORGAN = re.compile(r"^\s*,?\s*(?:of|adopted\s+by)\s+the\s+(?P<organ>(?:[A-Z][\w-]*\s+){0,4}(?:Conference|"
@@ -147,6 +148,7 @@ _ELLIPTIC_PARAGRAPH = re.compile(r"(?:,|\s+and)\s+(?P<id>\d{1,3}(?:\s?\(?[a-z]\)
 _PARAGRAPH_JOINER = re.compile(r"\s*(?:of|in|to)\s+(?:the\s+)?(?:WSIS\s+)?(?:[A-Z][\w-]*\s+){0,4}?")
 _DIGIT = re.compile(r"\d")
 _NON_SPACE = re.compile(r"\S*")
+_LAST_WORD = re.compile(r"\S+$")   # (searched with an end position: the word that ends there)
 _LIST_OPENERS = frozenset("0123456789IES")   # what a list of numbers can open with (see patterns._NUMBER)
 # how every body phrase after a list opens ("of the Plenipotentiary Conference"), after its adoption date if any
 _BODY_PHRASE_AFTER = re.compile(rf"(?:{_ADOPTION_DATE.pattern})?+(?=\s*,?\s*(?:of|by|adopted|from)\b)")

@@ -200,6 +200,15 @@ STYLES = [
     ("wrc", "RR No. 4.4", [("itu/rr", None, "No. 4.4")]),
     ("pp", "RR Appendices 30 and 30A", [("itu/rr", None, "Appendix 30"), ("itu/rr", None, "Appendix 30A")]),
     ("wtdc", "the TRR No. 4", [(None, None, "No. 4")]),
+    # "paragraph N of its resolution"; the organ before "in ... its" with its session or a paragraph between
+    ("unga", "paragraph 6 of its resolution 74/136", [("un/A/RES/74/136", None, "§ 6")]),
+    ("unga", "the efforts of Member States, in paragraph 6 of its resolution 74/136", [("un/A/RES/74/136", None, "§ 6")]),
+    ("unga", "the Human Rights Council, in paragraph 3 of its resolution 42/23", [("un/A/HRC/RES/42/23", None, "§ 3")]),
+    ("unga", "the Economic and Social Council, in paragraphs 2 and 3 of its resolution 2019/3",
+     [("un/E/RES/2019/3", None, "§ 2"), ("un/E/RES/2019/3", None, "§ 3")]),
+    ("unga", "the United Nations Environment Assembly at its second session, in paragraph 6 of its resolution 2/10",
+     [(None, None, "§ 6")]),
+    ("unga", "the Commission on the Status of Women, in its resolution 60/2", [(None, None, None)]),
 ]
 
 

@@ -13,6 +13,7 @@ from kg.cite.patterns import (
     _BODY_BEFORE_ITS,
     _BODY_OF_LIST_BEFORE,
     _JOINERS_BEFORE_ITS,
+    _LEAD_TO_ITS,
     _LIST_PICKS,
     _NAME_JOINERS,
     _NAMED_BODIES,
@@ -40,9 +41,14 @@ def body_before(text: str, start: int, end: int, family: str) -> tuple[int, str,
     if prefix is not None and body == "its":
         its_start = prefix.start()
         joiner = text[max(start, its_start - 9):its_start].split()[-1:]
-        named = (_BODY_BEFORE_ITS.search(text, start, its_start)
-                 if joiner and joiner[0] in _JOINERS_BEFORE_ITS else None)
-        return end, (_which(_PREFIX_BODIES, _clean(named.group("body"))) if named is not None else "its"), None
+        if not joiner or joiner[0] not in _JOINERS_BEFORE_ITS:
+            return end, "its", None
+        reach = text.find(" ", max(0, its_start - 140), its_start) + 1   # (from a word's start; the lead is long)
+        if (named := _BODY_BEFORE_ITS.search(text, reach, its_start)) is not None:
+            return end, _which(_PREFIX_BODIES, _clean(named.group("body"))), None
+        lead = _LEAD_TO_ITS.search(text, max(reach, its_start - 80), its_start) if family == "un" else None
+        organ = _organ_before(text, reach, lead.start()) if lead is not None else None
+        return end, (_known_body(organ[1]) or f"other: {organ[1]}") if organ is not None else "its", None
     generic = prefix is not None and prefix.group("body") == "Council"   # (and not "Security Council" ...)
     if family == "un" and (prefix is None or generic) and (organ := _organ_before(text, start, end)) is not None:
         organ_start, name = organ

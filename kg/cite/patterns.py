@@ -85,13 +85,18 @@ _PREFIX_MOST_WORDS = 6   # "United Nations General Assembly (UNGA) (A)"
 _NAMED_BODIES = [(pattern, body) for pattern, body in _PREFIX_BODIES if body != "its"]   # (the bodies named)
 _ANY_NAMED_BODY = "|".join(f"(?:{pattern})" for pattern, _ in _NAMED_BODIES)
 # "the Human Rights Council, in its resolution 42/23": "its" is the organ just named
-_BODY_BEFORE_ITS = re.compile(r"\b(?P<body>" + _ANY_NAMED_BODY + r")\s*,?\s+(?:in|at|through|by|under|with)\s+$")
+# (and "the United Nations Environment Assembly at its second session, in paragraph 6 of its resolution 2/10": the
+# organ's session and a paragraph may stand between)
+_LEAD_TO_ITS = re.compile(r"(?:\s+at\s+its\s+[\w-]+\s+session)?\s*,?\s+(?:in|at|through|by|under|with)\s+"
+                          r"(?:(?:operative\s+)?paragraphs?\s+\d{1,3}(?:\s?\(?[a-z]\))?"
+                          r"(?:\s*(?:,|and|to|-|–)\s*\d{1,3}(?:\s?\(?[a-z]\))?)*\s+of\s+)?$")
+_BODY_BEFORE_ITS = re.compile(r"\b(?P<body>" + _ANY_NAMED_BODY + r")" + _LEAD_TO_ITS.pattern)
 # "Human Rights Council resolutions on the subject, including resolution 42/9": the body of the list it is one of
 _BODY_OF_LIST_BEFORE = re.compile(r"\b(?P<body>" + _ANY_NAMED_BODY + r")\s+(?:resolutions|decisions)\b[^.;\d]{0,100}?,?"
                                   r"\s+(?:in\s+particular|including|notably|especially)\s+$")
 _ACRONYM_IN_BRACKETS = re.compile(r"\((?P<acronym>[A-Z]{2,6})\)")
 _LIST_PICKS = (" particular", " including", " notably", " especially")
-_JOINERS_BEFORE_ITS = frozenset({"in", "at", "through", "by", "under", "with"})
+_JOINERS_BEFORE_ITS = frozenset({"in", "at", "through", "by", "under", "with", "of"})
 # An organ named before a keyword ("Commission on Crime Prevention and Criminal Justice resolution 25/1"): the
 # words that join the capitalised ones, the nouns one of which an organ's name holds, and the words that only
 # qualify a known body's name ("UN Security Council")
@@ -145,7 +150,7 @@ _PARAGRAPH_OF_NEXT = re.compile(r"(?:\s*\([a-z]\)(?:\s*(?:and|to|-|–)\s*\([a-z
                                 r"(?:[Rr]esolution|[Dd]ecision)")
 # the paragraph of a second mention after "paragraph N of <mention>": "... and 4 of resolution 2035 (2012)"
 _ELLIPTIC_PARAGRAPH = re.compile(r"(?:,|\s+and)\s+(?P<id>\d{1,3}(?:\s?\(?[a-z]\))?)\s+(?:of|in)\s+(?:the\s+)?$")
-_PARAGRAPH_JOINER = re.compile(r"\s*(?:of|in|to)\s+(?:the\s+)?(?:WSIS\s+)?(?:[A-Z][\w-]*\s+){0,4}?")
+_PARAGRAPH_JOINER = re.compile(r"\s*(?:of|in|to)\s+(?:the\s+|its\s+|their\s+)?(?:WSIS\s+)?(?:[A-Z][\w-]*\s+){0,4}?")
 _DIGIT = re.compile(r"\d")
 _NON_SPACE = re.compile(r"\S*")
 _LAST_WORD = re.compile(r"\S+$")   # (searched with an end position: the word that ends there)

@@ -209,6 +209,8 @@ STYLES = [
     ("unga", "the United Nations Environment Assembly at its second session, in paragraph 6 of its resolution 2/10",
      [(None, None, "§ 6")]),
     ("unga", "the Commission on the Status of Women, in its resolution 60/2", [(None, None, None)]),
+    ("unsc", "paragraphs 8 (a) (iii) and 8 (d) of resolution 1718 (2006)",
+     [("un/S/RES/1718(2006)", None, "§ 8 (a) (iii)"), ("un/S/RES/1718(2006)", None, "§ 8 (d)")]),
 ]
 
 

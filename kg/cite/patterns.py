@@ -56,7 +56,8 @@ _REC_ID = re.compile(r"(?P<id>[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})*)(?P<rev>-\d{1,2}
 _PINPOINT_ANCHOR = re.compile(r"\b(?P<kind>Articles?|Nos?\.?|Appendix|Appendices|APPENDIX|ARTICLE|Sections?)\s*(?=\d)")
 _PINPOINT_ID = re.compile(r"\d{1,3}(?:\.\d{1,3})?[A-Z]{0,2}(?!\w|[/.]\d)")
 _PARAGRAPH_ANCHOR = re.compile(r"(?P<kind>§§?|\b[Pp]aragraphs?|\bparas?\.)\s*(?=\d)")
-_PARAGRAPH_ID = re.compile(r"\d{1,3}(?:\s?\(?[a-z]\)(?:\s?(?:[-–]|to)\s?\(?[a-z]\))?)?(?![\d/])")   # "35 a)-e)", "3 (a) to (d)"
+# "35 a)-e)", "3 (a) to (d)", "8 (a) (iii)"
+_PARAGRAPH_ID = re.compile(r"\d{1,3}(?:\s?\(?[a-z]\)(?:\s?\([ivx]{1,4}\))?(?:\s?(?:[-–]|to)\s?\(?[a-z]\))?)?(?![\d/])")
 _SELF = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by)\s+(?:this|the\s+present)\s+(?:[Cc]onference|[Aa]ssembly|"
                    r"[Ff]orum|[Cc]ouncil)\b")
 _ADOPTED_BY_COUNCIL = re.compile(r"^\s*,?\s*adopted\s+by\s+the\s+(?:ITU\s+)?Council\s+at\s+its\s+(?P<year>\d{4})"

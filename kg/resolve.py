@@ -126,8 +126,7 @@ def _resolve_instrument(mention: Mention, context: CitingContext,
         return None, None, f"{mention.text}: a {mention.kind} of the {mention.body[7:]}, an organ with no known series"
     marker = context.body if mention.body in ("self", "its") else mention.body
     if marker == "council" and context.family == "un":
-        # "Council resolution 2046" in a UN text is a UN council's: the citing one, else the Security Council
-        marker = context.body if context.body in ("unsc", "hrc", "ecosoc") else "unsc"
+        marker = _un_council(number, context)
     un_shaped = "/" in number or bool(_ROMAN.match(printed)) or (
         context.family == "un" and marker in (None, *_UN_BODIES) and not mention.body == "ra")
     if marker in _UN_BODIES or (marker is None and un_shaped) or (context.family == "un" and "/" in number):
@@ -137,6 +136,17 @@ def _resolve_instrument(mention: Mention, context: CitingContext,
     if mention.body == "ra" and marker == "ra":
         number = number.split("-")[0]
     return _resolve_itu_instrument(mention, number, printed, marker, context, gazetteer)
+
+
+def _un_council(number: str, context: CitingContext) -> str:
+    """The UN council whose resolution "Council resolution <number>" is in a UN text: by the shape of the number
+    where it tells (a year and a number, "2019/3": the Economic and Social Council's; a session and a number,
+    "43/25", "S-29/1": the Human Rights Council's; a number alone, "2046": the Security Council's), else the citing
+    council."""
+    if "/" not in number:
+        return "unsc"
+    first = number.split("/")[0]
+    return "ecosoc" if first.isdigit() and int(first) >= 1946 else "hrc"
 
 
 def _resolve_itu_instrument(mention: Mention, number: str, printed: str, marker: str | None,

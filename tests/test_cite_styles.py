@@ -26,11 +26,12 @@ FORMULAS = {
     "council": "RESOLUTION 9000 (C20)\nTest\nThe Council,",
     "unga": "99/1. Test\nThe General Assembly,",
     "unsc": "Resolution 9999 (2030)\nThe Security Council,",
+    "hrc": "99/1. Test\nThe Human Rights Council,",
 }
 
 
 def cite(body: str, snippet: str):
-    if body in ("unga", "unsc"):
+    if body in ("unga", "unsc", "hrc"):
         text = f"{FORMULAS[body]}\n\nRecalling {snippet},\n\n1. Decides to act.\n"
     else:
         text = f"{FORMULAS[body]}\nconsidering\na)\n{snippet};\nresolves\nto act.\n"
@@ -211,6 +212,12 @@ STYLES = [
     ("unga", "the Commission on the Status of Women, in its resolution 60/2", [(None, None, None)]),
     ("unsc", "paragraphs 8 (a) (iii) and 8 (d) of resolution 1718 (2006)",
      [("un/S/RES/1718(2006)", None, "§ 8 (a) (iii)"), ("un/S/RES/1718(2006)", None, "§ 8 (d)")]),
+    # "Council resolution" in a UN text: the council the number's shape tells ("Recalling" is no part of its name)
+    ("unga", "Council resolution 43/25", [("un/A/HRC/RES/43/25", None, None)]),
+    ("unga", "Council resolution 2019/3", [("un/E/RES/2019/3", None, None)]),
+    ("unga", "Council resolution 2334 (2016)", [("un/S/RES/2334(2016)", None, None)]),
+    ("hrc", "Council resolutions 5/1 and 5/2", [("un/A/HRC/RES/5/1", None, None), ("un/A/HRC/RES/5/2", None, None)]),
+    ("hrc", "General Assembly resolution 60/251", [("un/A/RES/60/251", None, None)]),
 ]
 
 

@@ -28,6 +28,7 @@ from kg.cite.patterns import (
     _clean,
     _which,
 )
+from kg.vocabulary import load_vocabulary
 
 
 def body_before(text: str, start: int, end: int, family: str) -> tuple[int, str, str | None] | None:
@@ -77,9 +78,9 @@ def _organ_before(text: str, start: int, end: int) -> tuple[int, str] | None:
         if not (printed and ((printed[0].isupper() and printed[-1].isalnum()) or printed.lower() in _NAME_JOINERS)):
             break
         run.append(word)
-    if (len(run) > 2 and run[-1].group() not in _ORGAN_NOUNS | _QUALIFIERS
-            and _opens_sentence(text, run[-1].start())):
-        run.pop()   # "Recalling", "See", "Recalls": the word that opens the sentence
+    if (run and run[-1].group() not in _ORGAN_NOUNS | _QUALIFIERS and _opens_sentence(text, run[-1].start())
+            and (len(run) > 2 or load_vocabulary().match_verb(run[-1].group()) is not None)):
+        run.pop()   # "Recalling", "See", "Recalls": the word that opens the sentence (but "Governing Council")
     while run and run[-1].group().lower() in _NAME_JOINERS:
         run.pop()
     names = [word.group() for word in reversed(run)]

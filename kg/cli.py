@@ -17,7 +17,7 @@ from kg.job import input_files
 from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, InputError, KgError, UnreachableError
 from kg.evaluate import read_gold, score_citations, score_report
 from kg.model import Document
-from kg.parse import parse_document
+from kg.parse import parse_document, split_documents
 from kg.parse.render import document_outline, write_document_json
 from kg.readers import read
 from kg.resolve import citation_record, extract_citations
@@ -31,7 +31,7 @@ def parse_paths(paths: Sequence[str], errors: list[InputError]) -> Iterator[Docu
         except InputError as error:
             errors.append(error)
             continue
-        for source in sources:
+        for source in (part for source in sources for part in split_documents(source)):
             for warning in source.warnings:
                 print(f"kg: warning: {warning}", file=sys.stderr)
             yield parse_document(source)

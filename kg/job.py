@@ -39,7 +39,7 @@ from kg.gazetteer import load_gazetteer
 from kg.graphfile import (ONTOLOGY_GRAPH, GraphFile, graph_file_record, graph_writers, recorded_files,
                           write_graph_file)
 from kg.links import Cites, cites_of, works_of
-from kg.parse import parse_document
+from kg.parse import parse_document, split_documents
 from kg.process import Beside
 from kg.rdf import SHARED_GRAPH, clause_iris, content_hash, document_quads, graph_iri, own_work_key, work_facts
 from kg.readers import DOCUMENT_SUFFIXES, read
@@ -107,7 +107,7 @@ def process_file(path: str, name: str, out: str | None = None, digest: str | Non
     quads: list[str] = []
     summaries = []
     graphs = []
-    for source in sources:
+    for source in (part for source in sources for part in split_documents(source)):
         document = parse_document(source)
         citations = extract_citations(document)
         quads += document_quads(document, citations, source_name=source.origin.replace(path, name, 1))

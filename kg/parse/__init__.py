@@ -17,8 +17,9 @@ from kg.model import Document, Source
 from kg.parse.assemble import assemble_document
 from kg.parse.header import UN_BODIES, read_header
 from kg.parse.layout import find_header, layout_blocks
+from kg.parse.split import split_documents
 
-__all__ = ["parse_document"]
+__all__ = ["parse_document", "split_documents"]
 
 
 def parse_document(source: Source) -> Document:

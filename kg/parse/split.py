@@ -1,0 +1,95 @@
+"""Several documents in one text: the Final Acts of a conference, or a Council session's resolutions and
+decisions, read from one PDF, Word or text file. Each document opens with its number line and, a few lines on,
+its enacting formula ("RESOLUTION 76 (REV.WRC-15)" / title / "The World Radiocommunication Conference (Geneva,
+2015),"; "75/169. Title" / "The General Assembly,"); a number line alone is not enough, since a citation may
+stand alone on a line where the page wrapped it.
+
+>>> from kg.model import Source
+>>> text = ("RESOLUTION 1 (DUBAI, 2018)\\nA\\nThe Plenipotentiary Conference (Dubai, 2018),\\nresolves\\nto act.\\n"
+...         "RESOLUTION 2 (DUBAI, 2018)\\nB\\nThe Plenipotentiary Conference (Dubai, 2018),\\nresolves\\nto act.\\n")
+>>> [(part.origin, part.text.split("\\n")[0]) for part in split_documents(Source("fa.txt", text, "text"))]
+[('fa.txt#res-1', 'RESOLUTION 1 (DUBAI, 2018)'), ('fa.txt#res-2', 'RESOLUTION 2 (DUBAI, 2018)')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Source
+from kg.parse.header import ADOPTION_LINE, NUMBER_LINE, UN_NUMBER_LINE, formula_lines
+from kg.vocabulary import load_vocabulary
+
+_FORMULA_OPENING = re.compile(r"\n[ \t]*The[ \t]")   # (a literal to search from: fast over a long text)
+_FORMULA_WITHIN = 8   # lines above the formula (title, edition, history) where the number line must stand
+_KIND_IDS = {"resolution": "res", "decision": "dec", "recommendation": "rec", "opinion": "opinion"}
+
+
+def split_documents(source: Source) -> tuple[Source, ...]:
+    """The documents of ``source``, one ``Source`` each (``PATH#res-76``), where its text holds more than one;
+    else ``source`` itself. Every character stays in one of them: what stands before the second document's
+    number line is the first's (a cover page is remainder there). A reader's own structure (Akoma Ntoso) is
+    not split, nor a text whose reader found its metadata (one document)."""
+    if source.blocks or source.hints != type(source.hints)():
+        return (source,)
+    starts = document_starts(source.text)
+    if len(starts) < 2:
+        return (source,)
+    offsets = [0] + [start for start, _ in starts[1:]] + [len(source.text)]
+    names: dict[str, int] = {}
+    parts = []
+    for index, (_, name) in enumerate(starts):
+        names[name] = names.get(name, 0) + 1
+        unique = name if names[name] == 1 else f"{name}-{names[name]}"
+        parts.append(Source(f"{source.origin}#{unique}", source.text[offsets[index]:offsets[index + 1]],
+                            source.format, warnings=source.warnings if index == 0 else ()))
+    return tuple(parts)
+
+
+def document_starts(text: str) -> list[tuple[int, str]]:
+    """Where each document of ``text`` opens (the start of its number line, or of the UN adoption line above it)
+    and its id ("res-76", "dec-482", "res-75-169"), in text order; [] for a text of one document.
+
+    The lines that open with "The" are looked at (few are), those with a number line a few lines above kept,
+    and only where two or more are left are they read as formulas (a text of one document costs no more)."""
+    numbered = [(opening.start() + 1, found) for opening in _FORMULA_OPENING.finditer(text)
+                if (found := _number_line_above(text, opening.start() + 1)) is not None]
+    if len(numbered) < 2:
+        return []
+    return [found for formula_start, found in numbered
+            if formula_lines(text[formula_start:formula_start + 600].split("\n", 3)[:3], 0)
+            and _no_heading_between(text, found[0], formula_start)]
+
+
+def _number_line_above(text: str, formula_start: int) -> tuple[int, str] | None:
+    """The start and id of the number line at most ``_FORMULA_WITHIN`` lines above ``formula_start``."""
+    end = formula_start - 1   # (the newline that ends the line above)
+    for _ in range(_FORMULA_WITHIN):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if (match := NUMBER_LINE.match(line) or UN_NUMBER_LINE.match(line)) is not None:
+            kind = (match.groupdict().get("kind") or "resolution").lower()
+            return _adoption_line_above(text, start), f"{_KIND_IDS[kind]}-{match.group('number').replace('/', '-')}"
+        end = start - 1
+    return None
+
+
+def _no_heading_between(text: str, start: int, end: int) -> bool:
+    """Whether no line between a number line and a formula is a section heading (a citation alone on a line,
+    then its clause's section, is no header)."""
+    vocabulary = load_vocabulary()
+    return all(vocabulary.match_verb(line.strip()) is None for line in text[start:end].split("\n")[1:])
+
+
+def _adoption_line_above(text: str, start: int) -> int:
+    """``start``, or the start of a UN adoption line up to three lines above it ("Resolution adopted by the
+    General Assembly on 16 December 2020" / "[on the report of the Third Committee (A/75/478)]" / "75/169. ...")."""
+    position = start
+    for _ in range(3):
+        if position == 0:
+            break
+        position = text.rfind("\n", 0, position - 1) + 1
+        if ADOPTION_LINE.match(text[position:text.find("\n", position)]):
+            return position
+    return start

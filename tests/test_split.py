@@ -65,6 +65,19 @@ def test_one_document_stays_whole():
         Source("ga.md", GENERAL_ASSEMBLY, "markdown", hints=Hints(symbol="A/RES/75/169")),)
 
 
+def test_an_html_page_of_several_documents_is_split(tmp_path):
+    from kg.readers import read
+
+    path = tmp_path / "acts.html"
+    body = "".join(f"<p>{line}</p>" for line in FINAL_ACTS.splitlines())
+    path.write_text(f"<html><head><title>Final Acts</title></head><body>{body}</body></html>", encoding="utf-8")
+    (source,) = read(path)
+    parts = split_documents(source)
+    assert [part.origin.rsplit("#", 1)[1] for part in parts] == ["res-71", "res-2", "dec-482"]
+    assert [parse_document(part).header.title for part in parts] == [
+        "Strategic plan for the Union for 2020-2023", "Study group responsibility", "Satellite network filings"]
+
+
 def test_kg_parse_and_extract_name_each_document(tmp_path, capsys):
     path = tmp_path / "final-acts.txt"
     path.write_text(FINAL_ACTS, encoding="utf-8")

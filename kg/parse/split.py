@@ -28,8 +28,9 @@ def split_documents(source: Source) -> tuple[Source, ...]:
     """The documents of ``source``, one ``Source`` each (``PATH#res-76``), where its text holds more than one;
     else ``source`` itself. Every character stays in one of them: what stands before the second document's
     number line is the first's (a cover page is remainder there). A reader's own structure (Akoma Ntoso) is
-    not split, nor a text whose reader found its metadata (one document)."""
-    if source.blocks or source.hints != type(source.hints)():
+    not split, nor a text whose reader found its number or symbol (one document: Markdown's front matter); a
+    page's title (HTML) is no part's."""
+    if source.blocks or source.hints.number or source.hints.symbol:
         return (source,)
     starts = document_starts(source.text)
     if len(starts) < 2:

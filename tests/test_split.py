@@ -42,6 +42,7 @@ def test_final_acts_give_one_document_each():
     assert [[c.work for c in extract_citations(d)] for d in documents] == [
         ["itu/pp/res/71"], ["itu/wtsa/res/1"], ["itu/pp/res/88"]]
     assert [section.verb for section in documents[2].sections] == ["noting", "decides"]
+    assert documents[0].clauses[-1].text == "to adopt the plan."   # ("- 12 -", a page number, is remainder)
 
 
 def test_un_resolutions_open_at_their_adoption_lines():

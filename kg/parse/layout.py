@@ -24,9 +24,12 @@ _RULE = re.compile(r"^[ \t]*_{5,}[ \t]*$")
 _RULED_FOOTNOTE = re.compile(r"^[ \t]*(?P<marker>\d{1,2}|\*)[ \t]+(?=\S)")
 _ANNEX = re.compile(r"^[ \t]*(?:ANNEX|APPENDIX|ATTACHMENT|Annex|Appendix|Attachment)(?:[ \t]+[A-Z0-9]{1,4})?"
                     r"(?:[ \t]+(?:TO|to)[ \t]+[^\n]{1,100})?[ \t]*$")
-# Page furniture of UN documents: symbol lines, page numbers "2/3", job numbers "25-19447", "---" rules
+# Page furniture: UN symbol lines, page numbers "2/3", job numbers "25-19447", "---" rules; ITU page numbers
+# "- 12 -", "– XVII –", "Page 3 (of 10)"
 _FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+)?|\d{1,3}/\d{1,3}|\d{2}-\d{5}\S*"
-                        r"(?:[ \t].{0,40})?|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+plenary meeting)[ \t]*$")
+                        r"(?:[ \t].{0,40})?|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+plenary meeting"
+                        r"|[-–—][ \t]*(?:\d{1,4}|[IVXLC]{1,7})[ \t]*[-–—]|(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?)"
+                        r"[ \t]*$")
 _UN_PARAGRAPH = re.compile(r"^[ \t]*(?:(?P<label>\d{1,3}\.|\([a-z]{1,4}\))[ \t]+)?(?P<rest>[A-Z][^\n]*)$")
 _WORD = re.compile(r"\S+")
 _ADDRESSEE_STOP = re.compile(r"^(?:that|to|on|in|as|with|for|of)\b|[;.]$")

@@ -116,7 +116,7 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Footnote:
-    """A footnote's text, its marker, and the clause it is attached to (``None`` in the header)."""
+    """A footnote's text, its marker, and the clause it is attached to (``None`` in the header or an annex)."""
 
     marker: str
     text: str

@@ -33,10 +33,10 @@ def test_recall_against_un_links(measured):
     tp, _, fn, misses, _ = measured
     assert tp > 3000, "too few linked citations compared"
     recall = tp / (tp + fn)
-    assert recall >= 0.98, f"recall {recall:.3f}; first misses: {misses[:20]}"
+    assert recall >= 0.985, f"recall {recall:.3f}; first misses: {misses[:20]}"
 
 
 def test_precision_against_un_links(measured):
     tp, fp, _, _, false_hits = measured
     precision = tp / (tp + fp)
-    assert precision >= 0.975, f"precision {precision:.3f}; first false hits: {false_hits[:20]}"
+    assert precision >= 0.98, f"precision {precision:.3f}; first false hits: {false_hits[:20]}"

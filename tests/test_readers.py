@@ -109,6 +109,25 @@ def test_akn_footnote_is_attached_to_its_clause(tmp_path):
     assert "See Resolution 9." not in document.clauses[0].text
 
 
+def test_akn_annex_keeps_its_footnotes(tmp_path):
+    # a declaration annexed to a resolution cites in its footnotes (as GA resolution 75/284 does)
+    annex = ('<attachments><attachment><doc name="annex"><mainBody><paragraph><num>1.</num><content><p>Reaffirm the '
+             'Universal Declaration of Human Rights<authorialNote marker="2"><p>Resolution 217 A (III).</p>'
+             '</authorialNote> and the 2030 Agenda,<authorialNote marker="3"><p>Resolution 70/1.</p></authorialNote>'
+             '</p></content></paragraph></mainBody></doc></attachment></attachments>')
+    path = tmp_path / "r.xml"
+    path.write_text(AKN_STATEMENT.replace("</mainBody>", "</mainBody>" + annex), encoding="utf-8")
+    document = parse_document(read(path)[0])
+    assert [(f.marker, f.text, f.clause) for f in document.footnotes] == [
+        ("1", "See Resolution 9.", "considering.a"), ("2", "Resolution 217 A (III).", None),
+        ("3", "Resolution 70/1.", None)]
+    (annex_block,) = document.annexes
+    assert "Universal Declaration of Human Rights and the 2030 Agenda," in document.source.text[annex_block.start:
+                                                                                                annex_block.end]
+    assert {c.work for c in extract_citations(document)} >= {"un/A/RES/217(III)", "un/A/RES/70/1"}
+    assert_covers_exactly_once(document)
+
+
 def test_akn_collection_gives_one_source_per_statement(tmp_path):
     statement = AKN_STATEMENT.split("<statement", 1)[1].rsplit("</statement>", 1)[0]
     collection = ('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><documentCollection>'

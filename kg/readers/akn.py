@@ -300,17 +300,24 @@ def _write_clause_text(text: str, notes: list[tuple[int, etree._Element]], kind:
 
 
 def _render_annex(attachment: etree._Element, writer: _Writer) -> None:
-    lines = []
+    """An annex's text, one line per paragraph; its footnotes go with the others (a declaration annexed to a
+    resolution cites in its footnotes: "Resolution 70/1.")."""
+    lines: list[str] = []
+    notes: list[tuple[int, etree._Element]] = []
+    offset = 0
     for paragraph in attachment.iter("{*}p", "{*}heading", "{*}num"):
         if any(_local(a) == "p" for a in paragraph.iterancestors()):
             continue
-        text, _ = _flatten(paragraph)
+        text, paragraph_notes = _flatten(paragraph)
         if text:
+            notes += [(offset + at, note) for at, note in paragraph_notes]
             lines.append(text)
+            offset += len(text) + 1
     if not lines:
         return
     writer.write("\n")
     start, end = writer.write("\n".join(lines))
+    writer.notes.extend((start + at, note) for at, note in notes)
     writer.write("\n")
     writer.blocks.append(Block("annex", start, end))
 

@@ -218,12 +218,22 @@ STYLES = [
     ("unga", "Council resolution 2334 (2016)", [("un/S/RES/2334(2016)", None, None)]),
     ("hrc", "Council resolutions 5/1 and 5/2", [("un/A/HRC/RES/5/1", None, None), ("un/A/HRC/RES/5/2", None, None)]),
     ("hrc", "General Assembly resolution 60/251", [("un/A/RES/60/251", None, None)]),
+    # a non-breaking hyphen in a number or an edition
+    ("unga", "General Assembly resolutions ES\u201110/15 of 20 July 2004 and ES-10/17",
+     [("un/A/RES/ES-10/15", None, None), ("un/A/RES/ES-10/17", None, None)]),
+    ("wrc", "Resolution 95 (Rev.WRC\u201119) and A/RES/ES\u201110/19",
+     [("itu/wrc/res/95", "wrc-19", None), ("un/A/RES/ES-10/19", None, None)]),
 ]
 
 
 @pytest.mark.parametrize(("body", "snippet", "expected"), STYLES, ids=[f"{b}: {s}" for b, s, _ in STYLES])
 def test_mention_style(body, snippet, expected):
     assert cite(body, snippet) == expected
+
+
+def test_a_mention_keeps_its_text_as_printed():
+    document = parse_document(Source("ga.txt", f"{FORMULAS['unga']}\n\nRecalling resolution ES\u201110/15,\n", "text"))
+    assert [(c.text, c.work) for c in extract_citations(document)] == [("resolution ES\u201110/15", "un/A/RES/ES-10/15")]
 
 
 def test_every_style_row_was_collected():

@@ -16,6 +16,7 @@ edition) and the body phrase that closes the list. Deciding what the parts mean 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import operator
 import re
@@ -111,7 +112,9 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     ``family`` is ``"itu"`` or ``"un"`` (which named instruments to look for); by default it follows the
     document's body.
     """
-    text = document.source.text
+    printed = document.source.text
+    # a non-breaking hyphen reads as "-" ("resolutions ES\u201110/15", "WRC\u201119"); the offsets stay those of the text
+    text = printed.replace("\u2011", "-") if "\u2011" in printed else printed
     family = family or ("un" if document.header.body in UN_BODIES else "itu")
     triggers = _Triggers(text, family)
     locate = _clause_locator(document)
@@ -130,6 +133,8 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     found += [m for m in _named_mentions(text, triggers, family, locate) if not _overlaps(m, taken)]
     found.sort(key=_START_AND_END)
     found = _with_paragraph_pinpoints(text, found, locate, triggers.paragraph_anchors)
+    if text is not printed:   # (each mention's text as printed)
+        found = [dataclasses.replace(mention, text=printed[mention.start:mention.end]) for mention in found]
     return sorted(found, key=_START_AND_END)   # (a pinpoint moves the start of its mention back to the anchor)
 
 

@@ -223,6 +223,14 @@ STYLES = [
      [("un/A/RES/ES-10/15", None, None), ("un/A/RES/ES-10/17", None, None)]),
     ("wrc", "Resolution 95 (Rev.WRC\u201119) and A/RES/ES\u201110/19",
      [("itu/wrc/res/95", "wrc-19", None), ("un/A/RES/ES-10/19", None, None)]),
+    # chapters: of a named instrument; alone in a UN text, the Charter's; of another instrument, none
+    ("unsc", "Acting under Chapter VII of the Charter of the United Nations", [("un/charter", None, "Chapter VII")]),
+    ("unsc", "Acting under Chapter VII", [("un/charter", None, "Chapter VII")]),
+    ("unsc", "Chapters VI and VII of the Charter", [("un/charter", None, "Chapter VI"), ("un/charter", None, "Chapter VII")]),
+    ("pp", "Chapter VII of the Constitution", [("itu/constitution", None, "Chapter VII")]),
+    ("unsc", "Chapter V of the Agreement", []),
+    ("pp", "Chapter V of the Agreement", []),
+    ("unga", "chapter IV of the report", []),
 ]
 
 

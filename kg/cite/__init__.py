@@ -26,6 +26,7 @@ from kg.cite.bodies import body_before, other_organ
 from kg.cite.patterns import (
     _ADOPTED_BY_COUNCIL,
     _BODY_PHRASE_AFTER,
+    _CHAPTER_ID,
     _COUNCIL_ADOPTED,
     _DIGIT,
     _EDITION_LIKE,
@@ -347,6 +348,9 @@ def _named_at(text: str, position: int, family: str) -> tuple[NamedInstrument, r
     return None
 
 
+_UN_CHARTER = next(instrument for instrument in named_instruments() if instrument.key == "un/charter")
+
+
 def _named_before(text: str, position: int, family: str) -> tuple[NamedInstrument, re.Match[str]] | None:
     """The instrument whose short name is the word right before ``position`` ("RR No. 4.4", "RR Appendix 30B")."""
     end = position
@@ -369,19 +373,21 @@ def _pinpointed_mentions(text: str, triggers: _Triggers, family: str, locate: _L
     for anchor in _near_triggers(_PINPOINT_ANCHOR, text, triggers.at(*_PINPOINT_TRIGGERS), back=0, ahead=16):
         if anchor.start() < consumed:
             continue   # the "Article 8" of "No. 47 in Article 8 of the ITU Constitution"
+        kind = anchor.group("kind") or anchor.group("chapter")
         label = {"articles": "Article", "article": "Article", "no.": "No.", "nos.": "No.", "no": "No.", "nos": "No.",
-                 "appendix": "Appendix", "appendices": "Appendix", "section": "Section",
-                 "sections": "Section"}[anchor.group("kind").lower()]
+                 "appendix": "Appendix", "appendices": "Appendix", "section": "Section", "sections": "Section",
+                 "chapter": "Chapter", "chapters": "Chapter"}[kind.lower()]
+        pin_pattern = _CHAPTER_ID if label == "Chapter" else _PINPOINT_ID
         position = anchor.end()
         members: list[tuple[int, int, str, str | None]] = []
-        while (pin := _PINPOINT_ID.match(text, position)) is not None:
+        while (pin := pin_pattern.match(text, position)) is not None:
             end, edition = pin.end(), None
             paren = _PAREN.match(text, end)
             if paren is not None and _PIN_EDITION.search(paren.group("inner")):
                 edition, end = _clean(paren.group("inner")), paren.end()
             members.append((pin.start(), end, pin.group(0), edition))
             separator = _PIN_SEPARATOR.match(text, end, end + 12)
-            if separator is None or _PINPOINT_ID.match(text, separator.end()) is None:
+            if separator is None or pin_pattern.match(text, separator.end()) is None:
                 break
             position = separator.end()
         if not members:
@@ -398,6 +404,10 @@ def _pinpointed_mentions(text: str, triggers: _Triggers, family: str, locate: _L
         first_start = anchor.start()
         if named is None and (before := _named_before(text, first_start, family)) is not None:
             named, first_start = (before[0], None), before[1].start()   # "RR No. 4.4": the name is the mention's start
+        elif named is None and of is None and label == "Chapter" and family == "un":
+            named = (_UN_CHARTER, None)   # "Acting under Chapter VII,": in a UN text, the Charter's
+        if named is None and label == "Chapter":
+            continue   # (a chapter of an instrument not known: "Chapter V of the Agreement", "Chapter II, Section 12")
         editions = _spread_editions([member[3] for member in members])
         for index, (start, end, pin_id, _) in enumerate(members):
             mention_start = first_start if index == 0 else start

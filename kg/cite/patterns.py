@@ -53,8 +53,10 @@ _ITU_REC = re.compile(
     r"\b(?:(?P<pre>ITU[-\s][TRD])\s+)?(?P<kw>Recommendations?|RECOMMENDATIONS?)\s+(?:(?P<post>ITU[-\s][TRD])\s+)?"
     r"(?=[A-Z]{1,3}\.\d)")
 _REC_ID = re.compile(r"(?P<id>[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})*)(?P<rev>-\d{1,2})?(?!\w|\.\d)")
-_PINPOINT_ANCHOR = re.compile(r"\b(?P<kind>Articles?|Nos?\.?|Appendix|Appendices|APPENDIX|ARTICLE|Sections?)\s*(?=\d)")
+_PINPOINT_ANCHOR = re.compile(r"\b(?P<kind>Articles?|Nos?\.?|Appendix|Appendices|APPENDIX|ARTICLE|Sections?)\s*(?=\d)"
+                              r"|\b(?P<chapter>Chapters?|CHAPTER)\s+(?=[IVX]{1,6}\b)")   # "Chapter VII of the Charter"
 _PINPOINT_ID = re.compile(r"\d{1,3}(?:\.\d{1,3})?[A-Z]{0,2}(?!\w|[/.]\d)")
+_CHAPTER_ID = re.compile(r"[IVX]{1,6}\b")
 _PARAGRAPH_ANCHOR = re.compile(r"(?P<kind>§§?|\b[Pp]aragraphs?|\bparas?\.)\s*(?=\d)")
 # "35 a)-e)", "3 (a) to (d)", "8 (a) (iii)"
 _PARAGRAPH_ID = re.compile(r"\d{1,3}(?:\s?\(?[a-z]\)(?:\s?\([ivx]{1,4}\))?(?:\s?(?:[-–]|to)\s?\(?[a-z]\))?)?(?![\d/])")
@@ -136,7 +138,7 @@ _TRAILING = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by|from)\s+(?:the\s+)?(?:(?
 _OTHER_ORGAN = re.compile(r"^\s*,?\s*(?:of|adopted\s+by)\s+the\s+(?P<organ>(?:[A-Z][\w-]*\s+){0,4}(?:Conference|"
                           r"Meeting|Assembly|Board|Commission|Committee|Governing|Executive|Council)\b[^,;.]{0,80})")
 # The literal triggers of the pinpoint and year finders, and the patterns the finders use between the big ones
-_PINPOINT_TRIGGERS = ("article", "no.", "nos", "appendi", "section")
+_PINPOINT_TRIGGERS = ("article", "no.", "nos", "appendi", "section", "Chapter", "CHAPTER")
 _YEAR_TRIGGERS = ("(19", "(20")
 _GAP = re.compile(r"[ \t\u00a0]+(?:No\.\s*)?")
 _REC_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:(?:ITU[-\s][TRD])\s+)?")

@@ -231,6 +231,7 @@ STYLES = [
     ("unsc", "Chapter V of the Agreement", []),
     ("pp", "Chapter V of the Agreement", []),
     ("unga", "chapter IV of the report", []),
+    ("unga", "Article 101, paragraph 3, of the Charter", [("un/charter", None, "Article 101, paragraph 3")]),
 ]
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from kg.cite.bodies import body_before, other_organ
 from kg.cite.patterns import (
     _ADOPTED_BY_COUNCIL,
+    _ARTICLE_PARAGRAPH,
     _BODY_PHRASE_AFTER,
     _CHAPTER_ID,
     _COUNCIL_ADOPTED,
@@ -392,6 +393,9 @@ def _pinpointed_mentions(text: str, triggers: _Triggers, family: str, locate: _L
             position = separator.end()
         if not members:
             continue
+        if label == "Article" and (paragraph := _ARTICLE_PARAGRAPH.match(text, members[-1][1])) is not None:
+            start, _, pin_id, edition = members[-1]   # "Article 101, paragraph 3, of the Charter"
+            members[-1] = (start, paragraph.end(), f"{pin_id}, paragraph {paragraph.group('paragraph')}", edition)
         after = members[-1][1]
         within = _WITHIN_ARTICLE.match(text[after:after + 40])
         if within:

@@ -126,7 +126,7 @@ def _resolve_instrument(mention: Mention, context: CitingContext,
         return None, None, f"{mention.text}: a {mention.kind} of the {mention.body[7:]}, an organ with no known series"
     marker = context.body if mention.body in ("self", "its") else mention.body
     if marker == "council" and context.family == "un":
-        marker = _un_council(number, context)
+        marker = _un_council(number)
     un_shaped = "/" in number or bool(_ROMAN.match(printed)) or (
         context.family == "un" and marker in (None, *_UN_BODIES) and not mention.body == "ra")
     if marker in _UN_BODIES or (marker is None and un_shaped) or (context.family == "un" and "/" in number):
@@ -138,11 +138,10 @@ def _resolve_instrument(mention: Mention, context: CitingContext,
     return _resolve_itu_instrument(mention, number, printed, marker, context, gazetteer)
 
 
-def _un_council(number: str, context: CitingContext) -> str:
-    """The UN council whose resolution "Council resolution <number>" is in a UN text: by the shape of the number
-    where it tells (a year and a number, "2019/3": the Economic and Social Council's; a session and a number,
-    "43/25", "S-29/1": the Human Rights Council's; a number alone, "2046": the Security Council's), else the citing
-    council."""
+def _un_council(number: str) -> str:
+    """The UN council whose resolution "Council resolution <number>" is in a UN text, by the shape of the number:
+    a year and a number ("2019/3") the Economic and Social Council's; a session and a number ("43/25", "S-29/1")
+    the Human Rights Council's; a number alone ("2046") the Security Council's."""
     if "/" not in number:
         return "unsc"
     first = number.split("/")[0]

@@ -190,7 +190,8 @@ def _instrument_mentions(text: str, triggers: _Triggers, family: str, locate: _L
                 if trailing.group("year"):   # "of WTSA-20": the edition of every member that prints none
                     members = _with_edition(members, trailing.group("body") + trailing.group("year"))
                 elif (edition := trailing.group("edition")) and _EDITION_LIKE.search(edition):
-                    members = _with_edition(members, _clean(edition))   # "of the Plenipotentiary Conference (Rev. Dubai, 2018)"
+                    # "of the Plenipotentiary Conference (Rev. Dubai, 2018)"
+                    members = _with_edition(members, _clean(edition))
             elif (organ := _OTHER_ORGAN.match(after)) is not None:
                 body = other_organ(_clean(organ.group("organ")))
         keyword_start = keyword.start()
@@ -349,7 +350,9 @@ def _named_at(text: str, position: int, family: str) -> tuple[NamedInstrument, r
     return None
 
 
-_UN_CHARTER = next(instrument for instrument in named_instruments() if instrument.key == "un/charter")
+@functools.cache
+def _un_charter() -> NamedInstrument:
+    return next(instrument for instrument in named_instruments() if instrument.key == "un/charter")
 
 
 def _named_before(text: str, position: int, family: str) -> tuple[NamedInstrument, re.Match[str]] | None:
@@ -409,7 +412,7 @@ def _pinpointed_mentions(text: str, triggers: _Triggers, family: str, locate: _L
         if named is None and (before := _named_before(text, first_start, family)) is not None:
             named, first_start = (before[0], None), before[1].start()   # "RR No. 4.4": the name is the mention's start
         elif named is None and of is None and label == "Chapter" and family == "un":
-            named = (_UN_CHARTER, None)   # "Acting under Chapter VII,": in a UN text, the Charter's
+            named = (_un_charter(), None)   # "Acting under Chapter VII,": in a UN text, the Charter's
         if named is None and label == "Chapter":
             continue   # (a chapter of an instrument not known: "Chapter V of the Agreement", "Chapter II, Section 12")
         editions = _spread_editions([member[3] for member in members])

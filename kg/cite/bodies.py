@@ -44,7 +44,8 @@ def body_before(text: str, start: int, end: int, family: str) -> tuple[int, str,
         joiner = text[max(start, its_start - 9):its_start].split()[-1:]
         if not joiner or joiner[0] not in _JOINERS_BEFORE_ITS:
             return end, "its", None
-        reach = text.find(" ", max(0, its_start - 140), its_start) + 1   # (from a word's start; the lead is long)
+        space = text.find(" ", max(0, its_start - 140), its_start)   # (from a word's start; the lead may be long)
+        reach = space + 1 if space >= 0 else its_start
         if (named := _BODY_BEFORE_ITS.search(text, reach, its_start)) is not None:
             return end, _which(_PREFIX_BODIES, _clean(named.group("body"))), None
         lead = _LEAD_TO_ITS.search(text, max(reach, its_start - 80), its_start) if family == "un" else None

@@ -79,6 +79,18 @@ def test_an_html_page_of_several_documents_is_split(tmp_path):
         "Strategic plan for the Union for 2020-2023", "Study group responsibility", "Satellite network filings"]
 
 
+def test_a_pdf_of_several_documents_is_split(tmp_path):
+    from documents import write_pdf
+
+    from kg.readers import read
+
+    pages = FINAL_ACTS.replace("- 12 -\n", "\f").replace("\t", " ")   # (a page per resolution or two)
+    (source,) = read(write_pdf(tmp_path / "acts.pdf", pages))
+    documents = [parse_document(part) for part in split_documents(source)]
+    assert [(d.source.origin.rsplit("#", 1)[1], d.header.body, d.header.edition) for d in documents] == [
+        ("res-71", "pp", "pp-18"), ("res-2", "wtsa", "wtsa-16"), ("dec-482", "council", "council-2019")]
+
+
 def test_kg_parse_and_extract_name_each_document(tmp_path, capsys):
     path = tmp_path / "final-acts.txt"
     path.write_text(FINAL_ACTS, encoding="utf-8")

@@ -223,9 +223,9 @@ STYLES = [
      [("un/A/RES/ES-10/15", None, None), ("un/A/RES/ES-10/17", None, None)]),
     ("wrc", "Resolution 95 (Rev.WRC\u201119) and A/RES/ES\u201110/19",
      [("itu/wrc/res/95", "wrc-19", None), ("un/A/RES/ES-10/19", None, None)]),
-    # chapters: of a named instrument; alone in a UN text, the Charter's; of another instrument, none
+    # chapters: of a named instrument; alone (the Charter is cited when named, DESIGN.md) or of another, none
     ("unsc", "Acting under Chapter VII of the Charter of the United Nations", [("un/charter", None, "Chapter VII")]),
-    ("unsc", "Acting under Chapter VII", [("un/charter", None, "Chapter VII")]),
+    ("unsc", "Acting under Chapter VII", []),
     ("unsc", "Chapters VI and VII of the Charter", [("un/charter", None, "Chapter VI"), ("un/charter", None, "Chapter VII")]),
     ("pp", "Chapter VII of the Constitution", [("itu/constitution", None, "Chapter VII")]),
     ("unsc", "Chapter V of the Agreement", []),

@@ -350,11 +350,6 @@ def _named_at(text: str, position: int, family: str) -> tuple[NamedInstrument, r
     return None
 
 
-@functools.cache
-def _un_charter() -> NamedInstrument:
-    return next(instrument for instrument in named_instruments() if instrument.key == "un/charter")
-
-
 def _named_before(text: str, position: int, family: str) -> tuple[NamedInstrument, re.Match[str]] | None:
     """The instrument whose short name is the word right before ``position`` ("RR No. 4.4", "RR Appendix 30B")."""
     end = position
@@ -411,10 +406,8 @@ def _pinpointed_mentions(text: str, triggers: _Triggers, family: str, locate: _L
         first_start = anchor.start()
         if named is None and (before := _named_before(text, first_start, family)) is not None:
             named, first_start = (before[0], None), before[1].start()   # "RR No. 4.4": the name is the mention's start
-        elif named is None and of is None and label == "Chapter" and family == "un":
-            named = (_un_charter(), None)   # "Acting under Chapter VII,": in a UN text, the Charter's
         if named is None and label == "Chapter":
-            continue   # (a chapter of an instrument not known: "Chapter V of the Agreement", "Chapter II, Section 12")
+            continue   # (the Charter is cited when named: a bare "Chapter VII" or "Chapter V of the Agreement" is none)
         editions = _spread_editions([member[3] for member in members])
         for index, (start, end, pin_id, _) in enumerate(members):
             mention_start = first_start if index == 0 else start

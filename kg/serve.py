@@ -7,8 +7,10 @@ read-only and is stopped before the next build. Its web page at ``/`` lets a per
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from kg.errors import KgError
@@ -39,8 +41,19 @@ def serve(out: Path, port: int) -> int:
     print(f"SPARQL endpoint: http://127.0.0.1:{port}/query  (web page: http://127.0.0.1:{port}/ ; Ctrl-C stops)",
           flush=True)
     process = subprocess.Popen(server_command(store, port, read_only=True))
+    # stopped by a signal (Ctrl-C, or SIGTERM from a service manager or a test), the server stops with us: it would
+    # otherwise go on holding the port and the store
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if on_main_thread else None
     try:
         return process.wait()
     except KeyboardInterrupt:
         process.terminate()
         return process.wait()
+    finally:
+        if on_main_thread:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt

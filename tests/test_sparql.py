@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import socket
 import subprocess
 import sys
 import urllib.request
@@ -194,3 +195,6 @@ def test_kg_serve_answers_queries_and_shows_a_page(built, tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+    # stopping kg serve (SIGTERM, as a service manager does) stops its Oxigraph server: the port is free again
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0

@@ -54,6 +54,15 @@ def test_every_header_row_was_collected():
     assert len(HEADERS) == 13
 
 
+def test_wrapped_revision_history_is_the_history_and_not_the_title():
+    header = ("RESOLUTION 1 (Rev. Geneva, 2022)\nRules of procedure of the Sector\n(Helsinki, 1993; Geneva, 1996; "
+              "Montreal, 2000; Florianópolis, 2004;\nJohannesburg, 2008; Dubai, 2012; Hammamet, 2016; Geneva, 2022)\n"
+              "The World Telecommunication Standardization Assembly (Geneva, 2022),\n")
+    found = parse_document(Source("t.txt", header + BODY, "text")).header
+    assert (found.title, found.edition) == ("Rules of procedure of the Sector", "wtsa-20")
+    assert found.revisions == ("wtsa-93", "wtsa-96", "wtsa-00", "wtsa-04", "wtsa-08", "wtsa-12", "wtsa-16", "wtsa-20")
+
+
 @pytest.mark.parametrize(("header", "title", "formula"), [
     (HEADERS[10][0], "Treatment of decisions, resolutions and recommendations of plenipotentiary conferences",
      "The Plenipotentiary Conference of the International Telecommunication Union (Minneapolis, 1998),"),

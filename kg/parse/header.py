@@ -163,6 +163,10 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
         elif (match := EDITION_LINE.match(line)) and formula is None:
             edition_text = match.group("edition")
             reading_title = False
+        elif formula is None and (wrapped := _wrapped_edition_lines(lines, index)):
+            edition_text = " ".join(part.strip() for part in lines[index:index + wrapped]).strip()[1:-1]
+            index += wrapped - 1
+            reading_title = False
         elif (match := ADOPTION_LINE.match(line)) and formula is None:
             adopted = adopted or _iso_date(match.group("date"))
             reading_title = False
@@ -180,6 +184,23 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
                     title=" ".join(title_lines) or hints.title, body=body, formula=formula,
                     span=Span(start, start + len(text.rstrip())))
     return _with_edition(header, edition_text, replace(hints, date=hints.date or adopted))
+
+
+def _wrapped_edition_lines(lines: list[str], index: int) -> int:
+    """How many lines from ``lines[index]`` on hold an edition line the page wrapped: a history that opens with
+    "(" on one line and closes on the next or the one after ("(Helsinki, 1993; ...; Florianópolis, 2004;" /
+    "Johannesburg, 2008; ...; Geneva, 2022)"); 0 where none does."""
+    first = lines[index].strip()
+    if not first.startswith("(") or ")" in first:
+        return 0
+    joined = first
+    for count, following in enumerate((line.strip() for line in lines[index + 1:index + 3]), start=2):
+        joined += " " + following
+        if following.endswith(")"):
+            return count if EDITION_LINE.match(joined) else 0
+        if not following or "(" in following or ")" in following:
+            return 0
+    return 0
 
 
 def _iso_date(printed: str) -> str | None:

@@ -8,6 +8,7 @@ name first and renamed, so an interrupted build never leaves half an entry.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -16,10 +17,24 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from kg import __version__
+from kg.datafiles import reference_files
 from kg.rdf import SHARED_GRAPH
 
-CACHE_VERSION = f"{__version__}-2"
 SHARED_SUFFIX = f"<{SHARED_GRAPH}> .\n"
+
+
+@functools.cache
+def cache_version() -> str:
+    """The version of what turns a file into its cache entry: the package's version and a hash of its code and of
+    the reference data in use (``data/``, or ``$KG_DATA_DIR``), so that after an upgrade or an edited gazetteer
+    every file is read again rather than taken from what other code or data made of it."""
+    digest = hashlib.sha256(__version__.encode("utf-8"))
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(f"\0{path.relative_to(package).as_posix()}\0".encode("utf-8") + path.read_bytes())
+    for path in reference_files():
+        digest.update(f"\0{path.name}\0".encode("utf-8") + path.read_bytes())
+    return f"{__version__}-{digest.hexdigest()[:16]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +74,7 @@ def cache_path(out: Path, digest: str, name: str) -> Path:
 
 
 def _cache_base(out: str, digest: str, name: str) -> str:
-    key = hashlib.sha256(f"{CACHE_VERSION}\0{name}\0{digest}".encode()).hexdigest()
+    key = hashlib.sha256(f"{cache_version()}\0{name}\0{digest}".encode()).hexdigest()
     return os.path.join(out, "cache", key)
 
 

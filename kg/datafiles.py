@@ -22,6 +22,16 @@ def data_path(name: str) -> Path:
     return _PACKAGED_DATA / name
 
 
+def reference_files() -> list[Path]:
+    """Every reference file in use, by name: the packaged ones, each replaced by ``$KG_DATA_DIR``'s of that name,
+    and those only ``$KG_DATA_DIR`` holds."""
+    override = os.environ.get("KG_DATA_DIR")
+    names = {path.name for path in _PACKAGED_DATA.iterdir() if path.is_file()}
+    if override and Path(override).is_dir():
+        names |= {path.name for path in Path(override).iterdir() if path.is_file()}
+    return [data_path(name) for name in sorted(names)]
+
+
 def read_csv_rows(name: str) -> list[dict[str, str]]:
     """Read a reference CSV file as a list of row dicts (header row gives the keys)."""
     with data_path(name).open(encoding="utf-8", newline="") as handle:

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.cache import CACHE_VERSION, SHARED_SUFFIX, FileResult, cached_lines, has_quads
+from kg.cache import SHARED_SUFFIX, FileResult, cache_version, cached_lines, has_quads
 from kg.swap import swap_in
 
 ONTOLOGY_GRAPH = "https://w3id.org/resolution-kg/ontology"
@@ -87,7 +87,7 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
     known = (previous or {}).get("graph_file") or {}
     assert isinstance(known, dict)
     ontology_version = ontology_digest(ontology)
-    same_code = known.get("cache_version") == CACHE_VERSION and known.get("ontology") == ontology_version
+    same_code = known.get("cache_version") == cache_version() and known.get("ontology") == ontology_version
     old_counts = _read_shared_counts(out, known.get("token")) if same_code else None
     current = {r.path: r for r in ordered if not r.error}
     changed = {path for path, r in current.items()
@@ -97,7 +97,7 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
     target = out / "graph.nq"
     counts, collect = _starting_counts(out, old_counts, dropped, ontology, current=set(current), changed=changed)
     reusable = collect == changed and _as_recorded(target, known)   # (counted afresh, every file is read again)
-    record = {"cache_version": CACHE_VERSION, "ontology": ontology_version}
+    record = {"cache_version": cache_version(), "ontology": ontology_version}
     if reusable and not changed and not dropped:
         shared = _present(counts)
         kept = _cut_back(target, list(current), old_files, b"".join(shared))

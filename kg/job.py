@@ -33,7 +33,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kg import __version__
-from kg.cache import CACHE_VERSION, DocumentSummary, FileResult, cached_lines, load_cached, store_cached
+from kg.cache import DocumentSummary, FileResult, cache_version, cached_lines, load_cached, store_cached
 from kg.errors import InputError
 from kg.gazetteer import load_gazetteer
 from kg.graphfile import (ONTOLOGY_GRAPH, GraphFile, graph_file_record, graph_writers, recorded_files,
@@ -418,7 +418,7 @@ def network_signature(results: list[FileResult]) -> str:
     """A hash of all that ``network_of_summaries`` makes the instrument graph from (each document's work,
     edition, title, year and citing links, in order, and the version of the code that read them): equal
     signatures, equal networks, without making the network."""
-    digest = hashlib.sha256(CACHE_VERSION.encode("utf-8"))
+    digest = hashlib.sha256(cache_version().encode("utf-8"))
     for document in (d for r in results if not r.error for d in r.documents):
         # (the repr of strings, numbers, None and tuples is exact and stable, and far quicker than JSON)
         record = (document.work, document.edition, document.title, document.year, document.links)

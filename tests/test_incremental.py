@@ -174,3 +174,31 @@ def test_a_graph_nq_edited_where_the_shared_graph_lies_is_written_anew(inputs, t
     build_graph([inputs], out, progress=False, workers=1)
     assert graph.stat().st_ino != status.st_ino
     _assert_same_as_fresh(inputs, out, tmp_path / "fresh")
+
+
+def test_a_rebuild_with_other_reference_data_reads_every_file_again(inputs, tmp_path):
+    # what a file gave is cached under the code's and the reference data's version: a gazetteer edited in
+    # $KG_DATA_DIR (or an upgrade) makes a rebuild read every file again, and it then equals a fresh build
+    import subprocess
+    import sys
+
+    from kg.datafiles import data_path
+
+    def kg_build(out: Path, env: dict[str, str]) -> str:
+        result = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(inputs), "--out", str(out), "--quiet",
+                                 "--workers", "1"], capture_output=True, text=True, env=env, check=True)
+        return result.stdout
+
+    assert "(4 files parsed, 0 from the cache)" in kg_build(tmp_path / "out", dict(os.environ))
+    assert "(0 files parsed, 4 from the cache)" in kg_build(tmp_path / "out", dict(os.environ))
+    data = tmp_path / "data"
+    data.mkdir()
+    # the Plenipotentiary Conference of Guadalajara held two weeks later: the same texts, other reference data
+    gazetteer = data_path("conferences.csv").read_text(encoding="utf-8")
+    assert "2010-10-04" in gazetteer
+    (data / "conferences.csv").write_text(gazetteer.replace("2010-10-04", "2010-10-18"), encoding="utf-8")
+    edited = {**os.environ, "KG_DATA_DIR": str(data)}
+    assert "(4 files parsed, 0 from the cache)" in kg_build(tmp_path / "out", edited)
+    assert "(0 files parsed, 4 from the cache)" in kg_build(tmp_path / "out", edited)
+    kg_build(tmp_path / "fresh", edited)
+    assert (tmp_path / "out" / "graph.nq").read_bytes() == (tmp_path / "fresh" / "graph.nq").read_bytes()

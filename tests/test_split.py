@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from support import assert_covers_exactly_once
+
 from kg.cli import main
 from kg.errors import EXIT_OK
 from kg.model import Hints, Source
@@ -43,6 +45,8 @@ def test_final_acts_give_one_document_each():
         ["itu/pp/res/71"], ["itu/wtsa/res/1"], ["itu/pp/res/88"]]
     assert [section.verb for section in documents[2].sections] == ["noting", "decides"]
     assert documents[0].clauses[-1].text == "to adopt the plan."   # ("- 12 -", a page number, is remainder)
+    for document in documents:   # (header, headings, clauses, footnotes, annexes and remainder tile each part)
+        assert_covers_exactly_once(document)
 
 
 def test_un_resolutions_open_at_their_adoption_lines():

@@ -70,6 +70,11 @@ def test_wrapped_revision_history_is_the_history_and_not_the_title():
      "The World Telecommunication Standardization Assembly (Hammamet, 2016),"),
     (HEADERS[12][0], "The Strategic plan of the Union",
      "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"),
+    # words the page hyphenated are whole again
+    ("DECISION 3 (Minneapolis, 1998)\nTreatment of decisions, resolutions and recom-\nmendations\n"
+     "The Plenipotentiary Conference of the International Telecommu-\nnication Union (Minneapolis, 1998),\n",
+     "Treatment of decisions, resolutions and recommendations",
+     "The Plenipotentiary Conference of the International Telecommunication Union (Minneapolis, 1998),"),
 ])
 def test_wrapped_formula_is_one_formula_and_not_the_title(header, title, formula):
     document = parse_document(Source("t.txt", header + BODY, "text"))

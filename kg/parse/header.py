@@ -80,11 +80,27 @@ def formula_lines(lines: Sequence[str], index: int) -> int:
         if (not following or following.startswith("The ") or is_formula(following)
                 or load_vocabulary().match_verb(following) is not None):
             break
-        joined += " " + following
+        joined = join_lines([joined, following])
         if (joined.endswith((",", ":")) and joined.count("(") == joined.count(")") and is_formula(joined)
                 and (not alone or _CLOSED_YEAR.search(following))):
             return count
     return 1 if alone else 0
+
+
+def join_lines(lines: Sequence[str]) -> str:
+    """Lines the page wrapped, as one: a word it hyphenated is whole again ("Telecommu-" / "nication"), a hyphen
+    before a capital stays ("ITU-" / "T)").
+
+    >>> join_lines(["The World Telecommu-", "nication Standardization Assembly (ITU-", "T),"])
+    'The World Telecommunication Standardization Assembly (ITU-T),'
+    """
+    joined = ""
+    for line in (line.strip() for line in lines):
+        if joined.endswith("-") and joined[-2:-1].isalpha() and line[:1].isalpha():
+            joined = joined[:-1] + line if line[0].islower() else joined + line
+        else:
+            joined = f"{joined} {line}" if joined else line
+    return joined
 
 
 def body_of_symbol(symbol: str | None) -> str | None:
@@ -164,14 +180,14 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
             edition_text = match.group("edition")
             reading_title = False
         elif formula is None and (wrapped := _wrapped_edition_lines(lines, index)):
-            edition_text = " ".join(part.strip() for part in lines[index:index + wrapped]).strip()[1:-1]
+            edition_text = join_lines(lines[index:index + wrapped])[1:-1]
             index += wrapped - 1
             reading_title = False
         elif (match := ADOPTION_LINE.match(line)) and formula is None:
             adopted = adopted or _iso_date(match.group("date"))
             reading_title = False
         elif wrapped := formula_lines(lines, index):
-            formula = " ".join(part.strip() for part in lines[index:index + wrapped])
+            formula = join_lines(lines[index:index + wrapped])
             index += wrapped - 1
             body = vocabulary.body_of_formula(formula) or body
             reading_title = False
@@ -181,7 +197,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
         body = "ra"
     body = body or body_of_symbol(hints.symbol)
     header = Header(kind=kind or None, number=_number_only(number), symbol=hints.symbol,
-                    title=" ".join(title_lines) or hints.title, body=body, formula=formula,
+                    title=join_lines(title_lines) or hints.title, body=body, formula=formula,
                     span=Span(start, start + len(text.rstrip())))
     return _with_edition(header, edition_text, replace(hints, date=hints.date or adopted))
 

@@ -91,6 +91,6 @@ def _adoption_line_above(text: str, start: int) -> int:
         if position == 0:
             break
         position = text.rfind("\n", 0, position - 1) + 1
-        if ADOPTION_LINE.match(text[position:text.find("\n", position)]):
+        if ADOPTION_LINE.match(text[position:text.index("\n", position)]):   # (the pattern opens with "^")
             return position
     return start

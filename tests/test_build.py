@@ -151,9 +151,9 @@ def test_a_bad_file_is_reported_and_the_rest_is_built(tmp_path, capsys):
 def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path):
     # the build pauses the collector and freezes what it reads (kg.job._collector_paused); afterwards both are
     # undone, except that objects a caller froze itself stay frozen
-    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert (gc.isenabled(), gc.get_freeze_count()) == (True, 0), "as an earlier test left it"
     build_graph([SEED], tmp_path / "out", progress=False, workers=1)
-    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert (gc.isenabled(), gc.get_freeze_count()) == (True, 0)
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()

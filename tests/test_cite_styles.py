@@ -232,6 +232,10 @@ STYLES = [
     ("pp", "Chapter V of the Agreement", []),
     ("unga", "chapter IV of the report", []),
     ("unga", "Article 101, paragraph 3, of the Charter", [("un/charter", None, "Article 101, paragraph 3")]),
+    # words the page hyphenated at a line's end
+    ("wtsa", "Resolu-\ntion 71 (Rev. Dubai, 2018) of the Plenipotentiary Con-\nference", [("itu/pp/res/71", "pp-18", None)]),
+    ("wtsa", "Resolutions 101 and 102 (Rev. Antal-\n  ya, 2006)",
+     [("itu/pp/res/101", "pp-06", None), ("itu/pp/res/102", "pp-06", None)]),
 ]
 
 
@@ -243,6 +247,16 @@ def test_mention_style(body, snippet, expected):
 def test_a_mention_keeps_its_text_as_printed():
     document = parse_document(Source("ga.txt", f"{FORMULAS['unga']}\n\nRecalling resolution ES\u201110/15,\n", "text"))
     assert [(c.text, c.work) for c in extract_citations(document)] == [("resolution ES\u201110/15", "un/A/RES/ES-10/15")]
+
+
+def test_a_mention_over_a_broken_word_keeps_its_printed_place():
+    text = (f"{FORMULAS['wtsa']}\nconsidering\na)\nthat X;\nb)\nthat Resolu-\ntion 71 (Rev. Dubai, 2018) of the "
+            "Plenipotentiary Conference and Resolution 2 (Rev. Ham-\nmamet, 2016) apply;\nresolves\nto act.\n")
+    document = parse_document(Source("wtsa.txt", text, "text"))
+    found = [(c.text, c.clause, c.work, c.edition) for c in extract_citations(document)]
+    assert found == [("Resolu-\ntion 71 (Rev. Dubai, 2018)", "considering.b", "itu/pp/res/71", "pp-18"),
+                     ("Resolution 2 (Rev. Ham-\nmamet, 2016)", "considering.b", "itu/wtsa/res/2", "wtsa-16")]
+    assert all(text[c.start:c.end] == c.text for c in extract_citations(document))
 
 
 def test_every_style_row_was_collected():

@@ -74,6 +74,7 @@ from kg.cite.patterns import (
     _which,
     named_instruments,
 )
+from kg.cite.reading import ReadingText, joined_words
 from kg.cite.triggers import find_triggers
 from kg.model import Document, Mention
 from kg.parse.header import UN_BODIES
@@ -87,7 +88,7 @@ _START = operator.attrgetter("start")
 @functools.cache
 def _trigger_words(family: str) -> tuple[str, ...]:
     """Every trigger the finders of one family look for, so that one pass finds them all."""
-    words = _KEYWORD_TRIGGERS + _PINPOINT_TRIGGERS + ("/", "para") + (_YEAR_TRIGGERS if family == "un" else ())
+    words = _KEYWORD_TRIGGERS + _PINPOINT_TRIGGERS + ("/", "para", "-\n") + (_YEAR_TRIGGERS if family == "un" else ())
     return words + tuple(t for i in named_instruments() if family in i.families for t in i.triggers)
 
 
@@ -119,7 +120,16 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     text = printed.replace("\u2011", "-") if "\u2011" in printed else printed
     family = family or ("un" if document.header.body in UN_BODIES else "itu")
     triggers = _Triggers(text, family)
+    reading = joined_words(text, triggers.positions["-\n"])   # ("Resolu-" / "tion 71": a word broken at a line's end)
+    if reading.joins:   # (rare: the triggers are found again in the text as read)
+        text = reading.text
+        triggers = _Triggers(text, family)
     locate = _clause_locator(document)
+    if reading.joins:   # (the patterns' offsets are not the printed ones)
+        printed_locate = locate
+
+        def locate(offset: int) -> str | None:
+            return printed_locate(reading.printed_start(offset))
     found = (_instrument_mentions(text, triggers, family, locate) + _itu_recommendation_mentions(text, triggers, locate)
              + _pinpointed_mentions(text, triggers, family, locate))
     taken = sorted(map(_START_AND_END, found))   # the spans of the mentions found so far
@@ -135,9 +145,14 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     found += [m for m in _named_mentions(text, triggers, family, locate) if not _overlaps(m, taken)]
     found.sort(key=_START_AND_END)
     found = _with_paragraph_pinpoints(text, found, locate, triggers.paragraph_anchors)
-    if text is not printed:   # (each mention's text as printed)
-        found = [dataclasses.replace(mention, text=printed[mention.start:mention.end]) for mention in found]
+    if text is not printed:   # (each mention's offsets and text as printed)
+        found = [_as_printed(mention, printed, reading) for mention in found]
     return sorted(found, key=_START_AND_END)   # (a pinpoint moves the start of its mention back to the anchor)
+
+
+def _as_printed(mention: Mention, printed: str, reading: ReadingText) -> Mention:
+    start, end = reading.printed_start(mention.start), reading.printed_end(mention.end)
+    return dataclasses.replace(mention, start=start, end=end, text=printed[start:end])
 
 
 def _overlaps(mention: Mention, taken: list[tuple[int, int]]) -> bool:

@@ -112,6 +112,17 @@ UN_TEXTS = [
      "2. Decides to remain seized of the matter.\n",
      ("resolution", "2719", "S/RES/2719 (2023)", "unsc", "2023-12-21"),
      ["recalling", "decides", "decides-2"], ["un/S/RES/2033(2012)", "un/S/RES/2320(2016)"]),
+    # the adoption line wrapped before its date; a paragraph's second line opening with a verb in lower case
+    ("United Nations S/RES/2334 (2016)\nSecurity Council Distr.: General\n23 December 2016\n16-22939 (E)\n"
+     "Resolution 2334 (2016)\nAdopted by the Security Council at its 7853rd meeting, on\n23 December 2016\n"
+     "The Security Council,\nReaffirming its relevant resolutions, including resolutions 242 (1967), 338\n"
+     "(1973) and 1850 (2008),\nGuided by the principles of the Charter of the United Nations, and\n"
+     "reaffirming, inter alia, the inadmissibility of the acquisition of territory by force,\n"
+     "Recalling the Quartet Roadmap, endorsed by its resolution\n1515 (2003),\n"
+     "1. Reaffirms that the settlements have no legal validity;\n2. Decides to remain seized of the matter.\n",
+     ("resolution", "2334", "S/RES/2334 (2016)", "unsc", "2016-12-23"),
+     ["reaffirming", "guided", "recalling", "reaffirms", "decides"],
+     ["un/S/RES/242(1967)", "un/S/RES/338(1973)", "un/S/RES/1850(2008)", "un/charter", "un/S/RES/1515(2003)"]),
 ]
 
 
@@ -125,7 +136,7 @@ def test_un_text_without_blank_lines(text, header, sections, works):
 
 
 def test_every_un_text_was_collected():
-    assert len(UN_TEXTS) == 4
+    assert len(UN_TEXTS) == 5
 
 
 @pytest.mark.parametrize("end", [",", ";"])

@@ -31,6 +31,7 @@ UN_BODIES = frozenset({"unga", "unsc", "hrc", "ecosoc"})   # the UN organs whose
 # Rights Council on 6 October 2022": the date a UN text was adopted, when the reader had none
 ADOPTION_LINE = re.compile(r"^[ \t]*(?:Resolution\s+)?[Aa]dopted\s+by\s+the\s+[^\n]{3,120}?\bon\s+"
                             r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b")
+_ADOPTION_OPENING = re.compile(r"^[ \t]*(?:Resolution\s+)?[Aa]dopted\s+by\s+the\s")
 _MONTHS = {name: number for number, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
      "december"), start=1)}
@@ -183,8 +184,9 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
             edition_text = join_lines(lines[index:index + wrapped])[1:-1]
             index += wrapped - 1
             reading_title = False
-        elif (match := ADOPTION_LINE.match(line)) and formula is None:
+        elif formula is None and (match := ADOPTION_LINE.match(line) or _wrapped_adoption(lines, index)):
             adopted = adopted or _iso_date(match.group("date"))
+            index += match.string.count("\n")   # (the next line too, where the page wrapped it)
             reading_title = False
         elif wrapped := formula_lines(lines, index):
             formula = join_lines(lines[index:index + wrapped])
@@ -200,6 +202,14 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
                     title=join_lines(title_lines) or hints.title, body=body, formula=formula,
                     span=Span(start, start + len(text.rstrip())))
     return _with_edition(header, edition_text, replace(hints, date=hints.date or adopted))
+
+
+def _wrapped_adoption(lines: list[str], index: int) -> re.Match[str] | None:
+    """An adoption line the page wrapped before its date ("Adopted by the Security Council at its 7853rd meeting,
+    on" / "23 December 2016"), matched over both lines."""
+    if not _ADOPTION_OPENING.match(lines[index]) or index + 1 >= len(lines):
+        return None
+    return ADOPTION_LINE.match(f"{lines[index].rstrip()}\n{lines[index + 1].strip()}")
 
 
 def _wrapped_edition_lines(lines: list[str], index: int) -> int:

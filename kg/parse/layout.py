@@ -223,8 +223,8 @@ def _itu_heading(b: _Builder, line: _Line, stripped: str) -> bool:
         return True
     if len(stripped) > 220 or stripped.endswith((";", ".")):
         return False
-    if rest and _ADDRESSEE_STOP.search(rest):
-        return False
+    if rest and (part == "preambular" or _ADDRESSEE_STOP.search(rest)):
+        return False   # (only an operative verb names addressees: "reaffirming, inter alia, the ..." goes on a sentence)
     b.heading(line.first, line.first + len(stripped.rstrip(" ,:")), part)
     return True
 

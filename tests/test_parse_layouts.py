@@ -135,6 +135,21 @@ def test_un_text_without_blank_lines(text, header, sections, works):
     assert [c.work for c in extract_citations(document)] == works
 
 
+def test_un_declaration_with_a_long_title_and_the_meeting_after_it():
+    text = ("Resolution adopted by the General Assembly on 21 September 2020\n"
+            "[without reference to a Main Committee (A/75/L.1)]\n75/1. Declaration on the commemoration of the "
+            "seventy-fifth\nanniversary of the United Nations\nThe General Assembly\nAdopts the following "
+            "declaration:\nDeclaration on the commemoration of the seventy-fifth anniversary of\nthe United Nations\n"
+            "1. We, the Heads of State and Government, recall resolution 70/1.\n2. We pledge to act.\n"
+            "3rd plenary meeting\n21 September 2020\n")
+    document = parse_document(Source("t.txt", text, "text"))
+    assert document.header.title == "Declaration on the commemoration of the seventy-fifth anniversary of the United Nations"
+    # "1." opens a paragraph after the declaration's title (the next number, though no punctuation ends the line
+    # before); the meeting and its date are no part of the last paragraph
+    assert [(c.label, c.text) for c in document.clauses][1:] == [
+        ("1", "We, the Heads of State and Government, recall resolution 70/1."), ("2", "We pledge to act.")]
+
+
 def test_every_un_text_was_collected():
     assert len(UN_TEXTS) == 5
 

@@ -176,7 +176,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
             number = match.group("number")
             kind = kind or "resolution"
             title_lines = [match.group("title")]
-            reading_title = False
+            reading_title = True   # (a long title goes on on the next line, before the formula)
         elif (match := EDITION_LINE.match(line)) and formula is None:
             edition_text = match.group("edition")
             reading_title = False

@@ -30,6 +30,7 @@ _FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+
                         r"(?:[ \t].{0,40})?|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+plenary meeting"
                         r"|[-–—][ \t]*(?:\d{1,4}|[IVXLC]{1,7})[ \t]*[-–—]|(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?)"
                         r"[ \t]*$")
+_DATE_LINE = re.compile(r"^[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d[ \t]*$")
 _UN_PARAGRAPH = re.compile(r"^[ \t]*(?:(?P<label>\d{1,3}\.|\([a-z]{1,4}\))[ \t]+)?(?P<rest>[A-Z][^\n]*)$")
 _WORD = re.compile(r"\S+")
 _ADDRESSEE_STOP = re.compile(r"^(?:that|to|on|in|as|with|for|of)\b|[;.]$")
@@ -103,6 +104,8 @@ class _Builder:
         self.section_has_labels = False
         self.footnote_zone = False
         self.seen_numbered = False
+        self.after_meeting_line = False   # (the line before was "3rd plenary meeting": a date alone follows it)
+        self.last_number = 0   # the last UN paragraph number
 
     def close(self) -> None:
         if self.open is not None:
@@ -134,6 +137,13 @@ class _Builder:
         self.start("clause", start, end, label=label)
         self.open_text_end = text
         self.section_has_labels = self.section_has_labels or bool(label)
+        if label.rstrip(".").isdigit():
+            self.last_number = int(label.rstrip("."))
+
+    def numbers_on(self, printed: str) -> bool:
+        """Whether a UN paragraph number is the next one ("1." after none, "5." after "4."): it opens a paragraph
+        though the line before ended with no punctuation (a heading such as a declaration's title)."""
+        return self.un_style and printed.rstrip(".").isdigit() and int(printed.rstrip(".")) == self.last_number + 1
 
 
 def layout_blocks(text: str, *, body_start: int, un_style: bool) -> list[Block]:
@@ -170,7 +180,11 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         b.start("footnote", line.start + match.end(), line.end, marker=match.group("marker"))
         return
     if _FURNITURE.match(line.text):
+        b.after_meeting_line = line.text.rstrip().endswith("plenary meeting")
         return
+    if b.after_meeting_line and _DATE_LINE.match(line.text):
+        return   # "3rd plenary meeting" / "21 September 2020": where the text was adopted
+    b.after_meeting_line = False
     if _ANNEX.match(line.text):
         b.start("annex", line.first, line.end)
         b.in_section = False
@@ -185,7 +199,8 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         b.footnote_zone = False
         return
     if (inline := label_inline(line.text)) is not None and (blank_before or b.open is None or b.pending_label
-                                                            or b.open_text_end.endswith((";", ",", ":", "."))):
+                                                            or b.open_text_end.endswith((";", ",", ":", "."))
+                                                            or b.numbers_on(inline[0])):
         printed, offset = inline
         b.pending_label = None
         b.footnote_zone = False

@@ -232,6 +232,8 @@ STYLES = [
     ("pp", "Chapter V of the Agreement", []),
     ("unga", "chapter IV of the report", []),
     ("unga", "Article 101, paragraph 3, of the Charter", [("un/charter", None, "Article 101, paragraph 3")]),
+    ("ra", "Article 8 No. 137A of the ITU Convention", [("itu/convention", None, "No. 137A")]),
+    ("pp", "Article 8, No. 137A, of the Convention", [("itu/convention", None, "No. 137A")]),
     # words the page hyphenated at a line's end
     ("wtsa", "Resolu-\ntion 71 (Rev. Dubai, 2018) of the Plenipotentiary Con-\nference", [("itu/pp/res/71", "pp-18", None)]),
     ("wtsa", "Resolutions 101 and 102 (Rev. Antal-\n  ya, 2006)",

@@ -43,6 +43,7 @@ from kg.cite.patterns import (
     _MEMBER,
     _NEXT_MEMBER,
     _NEXT_MEMBER_OR_SEMICOLON,
+    _NO_AFTER_ARTICLE,
     _NON_SPACE,
     _NUMBER_AND_YEAR,
     _OF_THE,
@@ -404,8 +405,8 @@ def _pinpointed_mentions(text: str, triggers: _Triggers, family: str, locate: _L
             if separator is None or pin_pattern.match(text, separator.end()) is None:
                 break
             position = separator.end()
-        if not members:
-            continue
+        if not members or (label == "Article" and _NO_AFTER_ARTICLE.match(text, members[-1][1])):
+            continue   # ("Article 8 No. 137A of the ITU Convention": the number's own mention names the instrument)
         if label == "Article" and (paragraph := _ARTICLE_PARAGRAPH.match(text, members[-1][1])) is not None:
             start, _, pin_id, edition = members[-1]   # "Article 101, paragraph 3, of the Charter"
             members[-1] = (start, paragraph.end(), f"{pin_id}, paragraph {paragraph.group('paragraph')}", edition)

@@ -68,13 +68,14 @@ class FileResult:
     graphs: tuple[str, ...] = ()
 
 
-def cache_path(out: Path, digest: str, name: str) -> Path:
-    """The summary file of the entry for the file ``name`` whose bytes hash to ``digest`` (its quads: ``.nq``)."""
-    return Path(_cache_base(str(out), digest, name) + ".json")
+def cache_path(out: Path, digest: str, name: str, *, version: str | None = None) -> Path:
+    """The summary file of the entry for the file ``name`` whose bytes hash to ``digest`` (its quads: ``.nq``),
+    under this process's ``cache_version()`` or the ``version`` given (the build's, in a worker)."""
+    return Path(_cache_base(str(out), digest, name, version) + ".json")
 
 
-def _cache_base(out: str, digest: str, name: str) -> str:
-    key = hashlib.sha256(f"{cache_version()}\0{name}\0{digest}".encode()).hexdigest()
+def _cache_base(out: str, digest: str, name: str, version: str | None = None) -> str:
+    key = hashlib.sha256(f"{version or cache_version()}\0{name}\0{digest}".encode()).hexdigest()
     return os.path.join(out, "cache", key)
 
 
@@ -97,9 +98,10 @@ def load_cached(out: Path, digest: str, name: str) -> FileResult | None:
                       graphs=tuple(raw["graphs"]))
 
 
-def store_cached(out: Path, result: FileResult) -> FileResult:
-    """Write the summary (JSON) and the quads (N-Quads) of one file; return the result without its quads."""
-    path = cache_path(out, result.sha256, result.path)
+def store_cached(out: Path, result: FileResult, *, version: str | None = None) -> FileResult:
+    """Write the summary (JSON) and the quads (N-Quads) of one file, under the build's cache ``version`` (by
+    default this process's); return the result without its quads."""
+    path = cache_path(out, result.sha256, result.path, version=version)
     path.parent.mkdir(parents=True, exist_ok=True)
     quads = path.with_suffix(".nq")
     temporary = quads.with_suffix(".nq.tmp")

@@ -93,12 +93,13 @@ def _display_name(path: Path) -> str:
         return str(path)
 
 
-def process_file(path: str, name: str, out: str | None = None, digest: str | None = None) -> FileResult:
+def process_file(path: str, name: str, out: str | None = None, digest: str | None = None,
+                 version: str | None = None) -> FileResult:
     """Read, parse, extract and turn into quads every document of one file (runs in a worker process).
 
     With ``out`` the worker writes the file's cache entry itself and returns the result without its quads, so
-    that no large text travels back to the parent process (the workers then need ``out`` on a shared disk).
-    ``digest`` is the file's sha256 when the caller has hashed it already."""
+    that no large text travels back to the parent process (the workers then need ``out`` on a shared disk), under
+    the build's cache ``version``. ``digest`` is the file's sha256 when the caller has hashed it already."""
     digest = digest or hashlib.sha256(Path(path).read_bytes()).hexdigest()
     try:
         sources = read(path)
@@ -125,7 +126,7 @@ def process_file(path: str, name: str, out: str | None = None, digest: str | Non
             edition=document.header.edition or "unknown",
             links=tuple((clauses.get(c.clause or "", ""), c.work) for c in citations if c.work)))
     result = FileResult(name, digest, tuple(sorted(set(quads))), tuple(summaries), graphs=tuple(dict.fromkeys(graphs)))
-    return store_cached(Path(out), result) if out is not None else result
+    return store_cached(Path(out), result, version=version) if out is not None else result
 
 
 def _run(jobs: list[tuple[str, str, str]], out: Path, executor: Executor | None, workers: int | None,
@@ -140,8 +141,10 @@ def _run(jobs: list[tuple[str, str, str]], out: Path, executor: Executor | None,
         pool = executor or ProcessPoolExecutor(max_workers=workers or os.cpu_count())
         try:
             paths, names, digests = zip(*jobs)
+            # (the entries are written under the build's cache version: a worker elsewhere, or one that started
+            # after the code changed, would make another)
             for result in pool.map(process_file, paths, names, [str(out)] * len(jobs), digests,
-                                   chunksize=1 if executor is not None else 16):
+                                   [cache_version()] * len(jobs), chunksize=1 if executor is not None else 16):
                 yield result
                 bar.update()
         finally:

@@ -3,6 +3,7 @@ scheduler and two worker processes on the loopback interface), gives the same gr
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 
@@ -59,3 +60,27 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_3(inputs, tmp_path, capsy
     assert err.count("\n") == 1 and "cannot reach the dask scheduler" in err and "127.0.0.1:9" in err
     assert not (tmp_path / "out" / "graph.nq").exists()
     assert time.monotonic() - start < 60    # not a hang (the client gives up after 10 s)
+
+
+def _other_reference_data(folder: str) -> None:
+    os.environ["KG_DATA_DIR"] = folder
+
+
+def test_workers_write_their_entries_under_the_build_s_cache_version(inputs, tmp_path):
+    # a worker whose own code or reference data hash otherwise (another machine's install, a $KG_DATA_DIR of its
+    # own) still writes each entry where the build looks for it
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kg.datafiles import data_path
+
+    data = tmp_path / "data"
+    data.mkdir()
+    bodies = data_path("bodies.csv").read_text(encoding="utf-8")
+    (data / "bodies.csv").write_text(bodies + "\n", encoding="utf-8")   # (the same facts in other bytes)
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_other_reference_data, initargs=(str(data),)) as executor:
+        result = build_graph([inputs], tmp_path / "out", executor=executor, progress=False)
+    assert result.errors == () and len(result.reparsed) == 4
+    build_graph([inputs], tmp_path / "local", progress=False, workers=1)
+    assert (tmp_path / "out" / "graph.nq").read_bytes() == (tmp_path / "local" / "graph.nq").read_bytes()

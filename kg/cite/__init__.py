@@ -117,7 +117,7 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     document's body.
     """
     printed = document.source.text
-    # a non-breaking hyphen reads as "-" ("resolutions ES\u201110/15", "WRC\u201119"); the offsets stay those of the text
+    # a non-breaking hyphen reads as "-" ("resolutions ES\u201110/15", "WRC\u201119"); the offsets stay the text's
     text = printed.replace("\u2011", "-") if "\u2011" in printed else printed
     family = family or ("un" if document.header.body in UN_BODIES else "itu")
     triggers = _Triggers(text, family)

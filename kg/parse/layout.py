@@ -28,7 +28,8 @@ _ANNEX = re.compile(r"^[ \t]*(?:ANNEX|APPENDIX|ATTACHMENT|Annex|Appendix|Attachm
 # "- 12 -", "– XVII –", "Page 3 (of 10)"
 _FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+)?|\d{1,3}/\d{1,3}|\d{2}-\d{5}\S*"
                         r"(?:[ \t].{0,40})?|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+plenary meeting"
-                        r"|[-–—][ \t]*(?:\d{1,4}|[IVXLC]{1,7})[ \t]*[-–—]|(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?)"
+                        r"|[-–—][ \t]*(?:\d{1,4}|[IVXLC]{1,7})[ \t]*[-–—]"
+                        r"|(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?)"
                         r"[ \t]*$")
 _DATE_LINE = re.compile(r"^[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d[ \t]*$")
 _UN_PARAGRAPH = re.compile(r"^[ \t]*(?:(?P<label>\d{1,3}\.|\([a-z]{1,4}\))[ \t]+)?(?P<rest>[A-Z][^\n]*)$")
@@ -140,7 +141,7 @@ class _Builder:
         if label.rstrip(".").isdigit():
             self.last_number = int(label.rstrip("."))
 
-    def numbers_on(self, printed: str) -> bool:
+    def is_next_number(self, printed: str) -> bool:
         """Whether a UN paragraph number is the next one ("1." after none, "5." after "4."): it opens a paragraph
         though the line before ended with no punctuation (a heading such as a declaration's title)."""
         return self.un_style and printed.rstrip(".").isdigit() and int(printed.rstrip(".")) == self.last_number + 1
@@ -200,7 +201,7 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         return
     if (inline := label_inline(line.text)) is not None and (blank_before or b.open is None or b.pending_label
                                                             or b.open_text_end.endswith((";", ",", ":", "."))
-                                                            or b.numbers_on(inline[0])):
+                                                            or b.is_next_number(inline[0])):
         printed, offset = inline
         b.pending_label = None
         b.footnote_zone = False
@@ -239,7 +240,7 @@ def _itu_heading(b: _Builder, line: _Line, stripped: str) -> bool:
     if len(stripped) > 220 or stripped.endswith((";", ".")):
         return False
     if rest and (part == "preambular" or _ADDRESSEE_STOP.search(rest)):
-        return False   # (only an operative verb names addressees: "reaffirming, inter alia, the ..." goes on a sentence)
+        return False   # (only an operative verb names addressees: "reaffirming, inter alia, the ..." goes on)
     b.heading(line.first, line.first + len(stripped.rstrip(" ,:")), part)
     return True
 

@@ -233,6 +233,9 @@ STYLES = [
     ("unga", "chapter IV of the report", []),
     ("unga", "Article 101, paragraph 3, of the Charter", [("un/charter", None, "Article 101, paragraph 3")]),
     ("ra", "Article 8 No. 137A of the ITU Convention", [("itu/convention", None, "No. 137A")]),
+    # editions as PDF text or other hands print them
+    ("wtsa", "Resolution 71 (Rev.Guadalajara,2010)", [("itu/pp/res/71", "pp-10", None)]),
+    ("wtsa", "Resolution 71 (Revised Dubai, 2018)", [("itu/pp/res/71", "pp-18", None)]),
     ("pp", "Article 8, No. 137A, of the Convention", [("itu/convention", None, "No. 137A")]),
     # words the page hyphenated at a line's end
     ("wtsa", "Resolu-\ntion 71 (Rev. Dubai, 2018) of the Plenipotentiary Con-\nference", [("itu/pp/res/71", "pp-18", None)]),

@@ -200,3 +200,58 @@ def test_docx_footnotes_and_tables_are_read(tmp_path):
                                                                  "See Resolution 71 (Rev. Dubai, 2018).")
     cited = [(c.work, c.clause) for c in extract_citations(document)]
     assert ("itu/pp/res/71", "considering.a") in cited
+
+
+def test_docx_automatic_numbering_gives_the_labels(tmp_path):
+    # Word's list numbering is not in a paragraph's text: the reader makes the label from the numbering part
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    levels = ('<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{0}"/><w:lvlText w:val="{1}"/></w:lvl>'
+              '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%2)"/></w:lvl>')
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    for number, (kind, pattern) in enumerate((("lowerLetter", "%1)"), ("decimal", "%1"), ("bullet", "-")), 90):
+        numbering.insert(0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="{number}">'
+                                      f'{levels.format(kind, pattern)}</w:abstractNum>'))
+        numbering.append(parse_xml(f'<w:num {w} w:numId="{number}"><w:abstractNumId w:val="{number}"/></w:num>'))
+
+    def add(text: str, number: int | None = None, level: int = 0) -> None:
+        paragraph = document.add_paragraph(text)
+        if number is not None:
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="{number}"/></w:numPr>'))
+
+    for line in ("RESOLUTION 9 (Dubai, 2018)", "A test",
+                 "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),",
+                 "considering"):
+        add(line)
+    add("that tests need a document;", 90)
+    add("that it has two parts:", 90)
+    add("one;", 90, 1)
+    add("two,", 90, 1)
+    add("resolves")
+    add("to parse it;", 91)
+    add("to check it against Resolution 71 (Rev. Dubai, 2018):", 91)
+    add("a bullet, not a clause of its own", 92)
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    (source,) = read(path)
+    assert "a)\tthat tests need a document;\nb)\tthat it has two parts:\ni)\tone;\nii)\ttwo,\n" in source.text
+    parsed = parse_document(source)
+    assert [c.id for c in parsed.clauses] == ["considering.a", "considering.b", "considering.b.i",
+                                              "considering.b.ii", "resolves.1", "resolves.2"]
+    assert [(c.work, c.clause) for c in extract_citations(parsed)] == [("itu/pp/res/71", "resolves.2")]
+
+
+def test_docx_numbering_of_a_paragraph_style(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("The General Assembly,")
+    document.add_paragraph("Decides to act;", style="List Number")   # (the style numbers it: "1.", "2.")
+    document.add_paragraph("Requests a report.", style="List Number")
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+    assert read(path)[0].text == "The General Assembly,\n1.\tDecides to act;\n2.\tRequests a report.\n"

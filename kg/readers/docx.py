@@ -27,7 +27,8 @@ _SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}   # a
 def read(path: Path, *, origin: str) -> tuple[Source, ...]:
     try:
         document = docx.Document(str(path))
-        lines = [line for block in document.iter_inner_content() for line in _lines_of(block._element)]
+        numbers = _ListNumbers(document)
+        lines = [line for block in document.iter_inner_content() for line in _lines_of(block._element, numbers)]
         notes = [f"[^{marker}]: {text}" for marker, text in _notes(document)]
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as error:
         raise InputError(origin, f"not a readable .docx file: {error}") from None
@@ -37,13 +38,107 @@ def read(path: Path, *, origin: str) -> tuple[Source, ...]:
     return (Source(origin=origin, text=text + "\n", format="docx"),)
 
 
-def _lines_of(element: etree._Element) -> list[str]:
-    """A paragraph's line, or a table's: one per row."""
+def _lines_of(element: etree._Element, numbers: _ListNumbers) -> list[str]:
+    """A paragraph's line (with the label Word numbers it with), or a table's: one per row."""
     if element.tag == f"{_W}tbl":
         return ["\t".join(" ".join(_text_of(paragraph) for paragraph in cell.iter(f"{_W}p")).strip()
                           for cell in row.iterchildren(f"{_W}tc"))
                 for row in element.iter(f"{_W}tr")]
-    return [_text_of(element)]
+    label = numbers.label(element)
+    return [f"{label}\t{_text_of(element)}" if label else _text_of(element)]
+
+
+class _ListNumbers:
+    """Word's automatic numbering: the label a numbered paragraph shows ("1.", "a)", "(iii)") is not in its text
+    but made from the numbering part (each level's format, label pattern and start), counted paragraph by
+    paragraph; the numbering comes from the paragraph or its style. A bullet or an unknown list gives none."""
+
+    def __init__(self, document: docx.document.Document) -> None:
+        numbering = _part_root(document, RELATIONSHIP_TYPE.NUMBERING)
+        styles = _part_root(document, RELATIONSHIP_TYPE.STYLES)
+        abstract = {} if numbering is None else {
+            element.get(f"{_W}abstractNumId"): {int(level.get(f"{_W}ilvl", "0")): _level(level)
+                                                 for level in element.iterchildren(f"{_W}lvl")}
+            for element in numbering.iterchildren(f"{_W}abstractNum")}
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for num in () if numbering is None else numbering.iterchildren(f"{_W}num"):
+            levels = dict(abstract.get(_val(num.find(f"{_W}abstractNumId")), {}))
+            for override in num.iterchildren(f"{_W}lvlOverride"):
+                level = int(override.get(f"{_W}ilvl", "0"))
+                if (start := _val(override.find(f"{_W}startOverride"))) is not None and level in levels:
+                    levels[level] = (*levels[level][:2], int(start))
+            self.levels[num.get(f"{_W}numId")] = levels
+        self.style_numbers = {} if styles is None else {
+            style.get(f"{_W}styleId"): numbered for style in styles.iterchildren(f"{_W}style")
+            if (numbered := _numbered(style.find(f"{_W}pPr"))) is not None}
+        self.counts: dict[str, list[int]] = {}
+
+    def label(self, paragraph: etree._Element) -> str | None:
+        properties = paragraph.find(f"{_W}pPr")
+        numbered = _numbered(properties)
+        if numbered is None and properties is not None:
+            numbered = self.style_numbers.get(_val(properties.find(f"{_W}pStyle")))
+        if numbered is None or numbered[0] not in self.levels or numbered[1] not in self.levels[numbered[0]]:
+            return None
+        num_id, level = numbered
+        levels = self.levels[num_id]
+        counts = self.counts.setdefault(num_id, [levels[n][2] - 1 if n in levels else 0 for n in range(9)])
+        counts[level] += 1
+        for deeper in range(level + 1, 9):
+            counts[deeper] = levels[deeper][2] - 1 if deeper in levels else 0
+        kind, pattern, _ = levels[level]
+        if kind in ("bullet", "none"):
+            return None
+        label = pattern
+        for shown in range(level + 1):
+            label = label.replace(f"%{shown + 1}", _formatted(counts[shown], levels.get(shown, ("decimal",))[0]))
+        return label.strip() or None
+
+
+def _part_root(document: docx.document.Document, kind: str) -> etree._Element | None:
+    part = next((r.target_part for r in document.part.rels.values() if r.reltype == kind and not r.is_external),
+                None)
+    return None if part is None else etree.fromstring(part.blob)
+
+
+def _val(element: etree._Element | None) -> str | None:
+    return None if element is None else element.get(f"{_W}val")
+
+
+def _level(level: etree._Element) -> tuple[str, str, int]:
+    """A numbering level's format ("decimal", "lowerLetter", ...), label pattern ("%1.") and first number."""
+    return (_val(level.find(f"{_W}numFmt")) or "decimal", _val(level.find(f"{_W}lvlText")) or "",
+            int(_val(level.find(f"{_W}start")) or 1))
+
+
+def _numbered(properties: etree._Element | None) -> tuple[str, int] | None:
+    """The list (numId) and level a paragraph's or style's properties number it with; numId 0 is none."""
+    number = None if properties is None else properties.find(f"{_W}numPr")
+    num_id = _val(None if number is None else number.find(f"{_W}numId"))
+    if num_id in (None, "0"):
+        return None
+    return num_id, int(_val(number.find(f"{_W}ilvl")) or 0)  # type: ignore[union-attr]
+
+
+def _formatted(count: int, kind: str) -> str:
+    """``count`` as a numbering format shows it: 3 -> "3", "c", "C", "iii", "III"."""
+    if kind in ("lowerLetter", "upperLetter"):
+        letters = chr(ord("a") + (count - 1) % 26) * ((count - 1) // 26 + 1)
+        return letters if kind == "lowerLetter" else letters.upper()
+    if kind in ("lowerRoman", "upperRoman"):
+        roman = _roman(count)
+        return roman.lower() if kind == "lowerRoman" else roman
+    return str(count)
+
+
+def _roman(number: int) -> str:
+    values = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+              (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    numeral = ""
+    for value, letters in values:
+        while number >= value:
+            numeral, number = numeral + letters, number - value
+    return numeral
 
 
 def _text_of(paragraph: etree._Element) -> str:

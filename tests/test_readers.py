@@ -255,3 +255,17 @@ def test_docx_numbering_of_a_paragraph_style(tmp_path):
     path = tmp_path / "styled.docx"
     document.save(str(path))
     assert read(path)[0].text == "The General Assembly,\n1.\tDecides to act;\n2.\tRequests a report.\n"
+
+
+def test_html_ordered_lists_give_the_labels(tmp_path):
+    path = tmp_path / "ol.html"
+    path.write_text(
+        "<html><body><p>RESOLUTION 9 (Dubai, 2018)</p><p>A test</p><p>The Plenipotentiary Conference of the "
+        "International Telecommunication Union (Dubai, 2018),</p><p><i>considering</i></p><ol type='a'><li>that "
+        "tests need a document;</li><li>that it has parts:<ol type='i'><li>one;</li><li>two,</li></ol></li></ol>"
+        "<p><i>resolves</i></p><ol><li>to parse it;</li><li value='5'>to check Resolution 71 (Rev. Dubai, 2018);"
+        "</li><li>to end.</li></ol><ul><li>a bullet</li></ul></body></html>", encoding="utf-8")
+    document = parse_document(read(path)[0])
+    assert [c.id for c in document.clauses] == ["considering.a", "considering.b", "considering.b.i",
+                                                "considering.b.ii", "resolves.1", "resolves.5", "resolves.6"]
+    assert [(c.work, c.clause) for c in extract_citations(document)] == [("itu/pp/res/71", "resolves.5")]

@@ -17,6 +17,7 @@ from lxml import etree
 
 from kg.errors import InputError
 from kg.model import Source
+from kg.readers.lists import list_number
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # each kind of note: its part's relationship, its element, and what its marker opens with ("[^1]", "[^e1]")
@@ -91,7 +92,7 @@ class _ListNumbers:
             return None
         label = pattern
         for shown in range(level + 1):
-            label = label.replace(f"%{shown + 1}", _formatted(counts[shown], levels.get(shown, ("decimal",))[0]))
+            label = label.replace(f"%{shown + 1}", list_number(counts[shown], levels.get(shown, ("decimal",))[0]))
         return label.strip() or None
 
 
@@ -118,27 +119,6 @@ def _numbered(properties: etree._Element | None) -> tuple[str, int] | None:
     if num_id in (None, "0"):
         return None
     return num_id, int(_val(number.find(f"{_W}ilvl")) or 0)  # type: ignore[union-attr]
-
-
-def _formatted(count: int, kind: str) -> str:
-    """``count`` as a numbering format shows it: 3 -> "3", "c", "C", "iii", "III"."""
-    if kind in ("lowerLetter", "upperLetter"):
-        letters = chr(ord("a") + (count - 1) % 26) * ((count - 1) // 26 + 1)
-        return letters if kind == "lowerLetter" else letters.upper()
-    if kind in ("lowerRoman", "upperRoman"):
-        roman = _roman(count)
-        return roman.lower() if kind == "lowerRoman" else roman
-    return str(count)
-
-
-def _roman(number: int) -> str:
-    values = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-              (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    numeral = ""
-    for value, letters in values:
-        while number >= value:
-            numeral, number = numeral + letters, number - value
-    return numeral
 
 
 def _text_of(paragraph: etree._Element) -> str:

@@ -10,6 +10,7 @@ from lxml import etree
 from kg.errors import InputError
 from kg.model import Hints, Source
 from kg.readers.decoding import decode_text
+from kg.readers.lists import list_number
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "br", "dt", "dd",
            "blockquote", "pre", "section", "article", "header", "footer", "table", "ul", "ol", "title"}
@@ -43,6 +44,8 @@ def _collect_lines(element: etree._Element, lines: list[str], current: list[str]
     is_block = tag.lower() in _BLOCKS
     if is_block:
         flush()
+    if tag.lower() == "li" and (label := _list_label(element)):
+        current.append(f"{label}\t")
     if element.text and tag:
         current.append(element.text)
     for child in element:
@@ -51,3 +54,23 @@ def _collect_lines(element: etree._Element, lines: list[str], current: list[str]
             current.append(child.tail)
     if is_block:
         flush()
+
+
+def _list_label(item: etree._Element) -> str | None:
+    """The label a browser shows before an item of an ordered list (``<ol type="a" start="3">``), written as
+    resolutions print labels: "1.", "a)", "i)"."""
+    parent = item.getparent()
+    if parent is None or not isinstance(parent.tag, str) or parent.tag.lower() != "ol":
+        return None
+    number = int(parent.get("start", "1")) if parent.get("start", "1").isdigit() else 1
+    for sibling in parent.iterchildren("li"):
+        if sibling.get("value", "").isdigit():
+            number = int(sibling.get("value"))
+        if sibling is item:
+            break
+        number += 1
+    kind = _LIST_KINDS.get(parent.get("type", "1"), "decimal")
+    return f"{list_number(number, kind)}." if kind == "decimal" else f"{list_number(number, kind)})"
+
+
+_LIST_KINDS = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}

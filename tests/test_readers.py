@@ -153,6 +153,11 @@ BAD_INPUTS = {
     "bad front matter": (b"---\nsymbol: [unclosed\n---\ntext\n", "front matter", None),
     "broken docx": (b"PK\x03\x04not really a zip", "not a readable .docx", None),
     "broken pdf": (b"%PDF-1.4\nnot really a pdf", "not a readable PDF", None),
+    # formats no reader takes are named (and not read as text: the suffix may be anything)
+    "word 97-2003": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "format not read here", None),
+    "rtf": (b"{\\rtf1\\ansi RESOLUTION 1}", "format not read here", None),
+    "odt": (b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.text", "format not read here",
+            None),
 }
 
 
@@ -170,6 +175,21 @@ def test_bad_input_names_the_file(tmp_path, case):
     if line is not None:
         assert raised.value.line == line
         assert f"{path}:{line}:" in str(raised.value)
+
+
+def test_a_word_97_file_in_a_folder_is_named_and_the_rest_is_read(tmp_path, capsys):
+    from conftest import SEED
+
+    from kg.cli import main
+    from kg.errors import EXIT_BAD_INPUT
+
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
+    (tmp_path / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["extract", str(tmp_path)]) == EXIT_BAD_INPUT
+    captured = capsys.readouterr()
+    assert captured.err.strip() == (f"kg: error: {tmp_path / 'old.doc'}: a Word 97-2003 document (.doc): save it as "
+                                    ".docx, PDF or text to read it")
+    assert len(captured.out.splitlines()) == 16   # the seed's citations
 
 
 def test_missing_file_names_the_file(tmp_path):

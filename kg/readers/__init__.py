@@ -25,15 +25,23 @@ _SUFFIXES = {
     ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html",
 }
 _SNIFF_BYTES = 2048
-DOCUMENT_SUFFIXES = frozenset(_SUFFIXES)
+# formats a resolution may come in that no reader here takes: named in a clear error rather than read as text
+# (and found in a folder, so that none is passed over in silence)
+_UNREADABLE = {".doc": "a Word 97-2003 document (.doc)", ".rtf": "a Rich Text Format document (.rtf)",
+               ".odt": "an OpenDocument text (.odt)", ".wpd": "a WordPerfect document (.wpd)"}
+DOCUMENT_SUFFIXES = frozenset(_SUFFIXES) | frozenset(_UNREADABLE)
 
 
 def sniff_format(path: Path, head: bytes) -> str:
-    """The format of a file from its first bytes, falling back to its suffix, then to plain text."""
+    """The format of a file from its first bytes, falling back to its suffix, then to plain text ("unreadable"
+    for a format no reader takes: a Word 97-2003 file, RTF, OpenDocument)."""
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     lowered = stripped[:512].lower()
     if stripped.startswith(b"%PDF"):
         return "pdf"
+    if head.startswith((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"\xffWPC")) or stripped.startswith(b"{\\rtf") or (
+            head.startswith(b"PK\x03\x04") and b"application/vnd.oasis.opendocument" in head[:200]):
+        return "unreadable"
     if stripped.startswith(b"PK\x03\x04"):
         return "docx"
     if lowered.startswith((b"<!doctype html", b"<html")):
@@ -57,6 +65,9 @@ def read(path: str | Path) -> tuple[Source, ...]:
     if not head.strip():
         raise InputError(path_text, "empty file: no text to parse")
     fmt = sniff_format(file_path, head)
+    if fmt == "unreadable":
+        what = _UNREADABLE.get(file_path.suffix.lower(), "a word-processor file of a format not read here")
+        raise InputError(path_text, f"{what}: save it as .docx, PDF or text to read it")
     module = importlib.import_module(f"kg.readers.{_MODULES[fmt]}")
     sources: tuple[Source, ...] = module.read(file_path, origin=path_text)
     return sources

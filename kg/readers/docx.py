@@ -79,8 +79,9 @@ class _ListNumbers:
         numbered = _numbered(properties)
         if numbered is None and properties is not None:
             numbered = self.style_numbers.get(_val(properties.find(f"{_W}pStyle")))
-        if numbered is None or numbered[0] not in self.levels or numbered[1] not in self.levels[numbered[0]]:
-            return None
+        if (numbered is None or numbered[0] not in self.levels or numbered[1] not in self.levels[numbered[0]]
+                or not 0 <= numbered[1] < 9):
+            return None   # (Word has nine levels, 0 to 8)
         num_id, level = numbered
         levels = self.levels[num_id]
         counts = self.counts.setdefault(num_id, [levels[n][2] - 1 if n in levels else 0 for n in range(9)])

@@ -29,9 +29,11 @@ _PLACE_YEAR = re.compile(r"^(?P<place>[^,\d][^,]*?)(?:,\s*|\s+)(?P<year>\d{4})$"
 UN_BODIES = frozenset({"unga", "unsc", "hrc", "ecosoc"})   # the UN organs whose texts follow UN layout
 # "Adopted by the Security Council at its 9518th meeting, on 21 December 2023", "Resolution adopted by the Human
 # Rights Council on 6 October 2022": the date a UN text was adopted, when the reader had none
-ADOPTION_LINE = re.compile(r"^[ \t]*(?:Resolution\s+)?[Aa]dopted\s+by\s+the\s+[^\n]{3,120}?\bon\s+"
-                            r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b")
-_ADOPTION_OPENING = re.compile(r"^[ \t]*(?:Resolution\s+)?[Aa]dopted\s+by\s+the\s")
+_ADOPTION_OPENING = r"^[ \t]*(?:Resolution\s+)?[Aa]dopted\s+by\s+the\s+"
+ADOPTION_LINE = re.compile(_ADOPTION_OPENING + r"[^\n]{3,120}?\bon\s+"
+                                                r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b")
+# how many lines above a UN number line its adoption line may stand ("[on the report of ...]" between them)
+ADOPTION_LINES_ABOVE = 3
 _MONTHS = {name: number for number, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
      "december"), start=1)}
@@ -207,7 +209,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
 def _wrapped_adoption(lines: list[str], index: int) -> re.Match[str] | None:
     """An adoption line the page wrapped before its date ("Adopted by the Security Council at its 7853rd meeting,
     on" / "23 December 2016"), matched over both lines."""
-    if not _ADOPTION_OPENING.match(lines[index]) or index + 1 >= len(lines):
+    if not re.match(_ADOPTION_OPENING, lines[index]) or index + 1 >= len(lines):
         return None
     return ADOPTION_LINE.match(f"{lines[index].rstrip()}\n{lines[index + 1].strip()}")
 

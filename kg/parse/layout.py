@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from itertools import islice
 
 from kg.model import Block, Span
-from kg.parse.header import ADOPTION_LINE, EDITION_LINE, NUMBER_LINE, UN_NUMBER_LINE, formula_lines
+from kg.parse.header import (
+    ADOPTION_LINE,
+    ADOPTION_LINES_ABOVE,
+    EDITION_LINE,
+    NUMBER_LINE,
+    UN_NUMBER_LINE,
+    formula_lines,
+)
 from kg.parse.labels import label_alone, label_inline
 from kg.vocabulary import Vocabulary, load_vocabulary
 
@@ -71,7 +78,7 @@ def find_header(text: str) -> Span | None:
     if number_at and UN_NUMBER_LINE.match(head[number_at].text):
         # "Resolution adopted by the General Assembly on 16 December 2020" / "[on the report of the Third
         # Committee (A/75/478)]" / "75/169. Title": the header opens at the adoption line
-        number_at = next((i for i in range(number_at - 1, max(number_at - 4, -1), -1)
+        number_at = next((i for i in range(number_at - 1, max(number_at - 1 - ADOPTION_LINES_ABOVE, -1), -1)
                           if ADOPTION_LINE.match(head[i].text)), number_at)
     formula_from = number_at or 0
     texts = [line.text for line in head]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Source
-from kg.parse.header import ADOPTION_LINE, NUMBER_LINE, UN_NUMBER_LINE, formula_lines
+from kg.parse.header import ADOPTION_LINE, ADOPTION_LINES_ABOVE, NUMBER_LINE, UN_NUMBER_LINE, formula_lines
 from kg.vocabulary import load_vocabulary
 
 _FORMULA_OPENING = re.compile(r"\n[ \t]*The[ \t]")   # (a literal to search from: fast over a long text)
@@ -84,10 +84,11 @@ def _no_heading_between(text: str, start: int, end: int) -> bool:
 
 
 def _adoption_line_above(text: str, start: int) -> int:
-    """``start``, or the start of a UN adoption line up to three lines above it ("Resolution adopted by the
-    General Assembly on 16 December 2020" / "[on the report of the Third Committee (A/75/478)]" / "75/169. ...")."""
+    """``start``, or the start of a UN adoption line up to ``ADOPTION_LINES_ABOVE`` lines above it ("Resolution
+    adopted by the General Assembly on 16 December 2020" / "[on the report of the Third Committee (A/75/478)]" /
+    "75/169. ..."), as ``find_header`` reads it."""
     position = start
-    for _ in range(3):
+    for _ in range(ADOPTION_LINES_ABOVE):
         if position == 0:
             break
         position = text.rfind("\n", 0, position - 1) + 1

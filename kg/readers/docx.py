@@ -8,11 +8,13 @@ stands in the text, the note as a ``[^1]: ...`` line after the body; the parser 
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.part import Part
 from lxml import etree
 
 from kg.errors import InputError
@@ -97,10 +99,14 @@ class _ListNumbers:
         return label.strip() or None
 
 
+def _internal_parts(document: docx.document.Document) -> Iterator[tuple[str, Part]]:
+    """The package's own parts the document refers to (no external link), with their relationship types, in the
+    package's order."""
+    return ((r.reltype, r.target_part) for r in document.part.rels.values() if not r.is_external)
+
+
 def _part_root(document: docx.document.Document, kind: str) -> etree._Element | None:
-    part = next((r.target_part for r in document.part.rels.values() if r.reltype == kind and not r.is_external),
-                None)
-    return None if part is None else etree.fromstring(part.blob)
+    return next((etree.fromstring(part.blob) for reltype, part in _internal_parts(document) if reltype == kind), None)
 
 
 def _val(element: etree._Element | None) -> str | None:
@@ -145,11 +151,11 @@ def _text_of(paragraph: etree._Element) -> str:
 def _notes(document: docx.document.Document) -> list[tuple[str, str]]:
     """(marker, text) of every footnote and endnote, in the order of the note parts."""
     found = []
-    for relationship in document.part.rels.values():
+    for reltype, part in _internal_parts(document):
         for tag, (kind, prefix) in _NOTE_KINDS.items():
-            if relationship.reltype != kind or relationship.is_external:
+            if reltype != kind:
                 continue
-            root = etree.fromstring(relationship.target_part.blob)
+            root = etree.fromstring(part.blob)
             for note in root.iterchildren(f"{_W}{tag}"):
                 if note.get(f"{_W}type") in _SEPARATORS:
                     continue

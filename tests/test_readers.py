@@ -141,6 +141,46 @@ def test_akn_collection_gives_one_source_per_statement(tmp_path):
     assert [s.origin for s in sources] == [f"{path}#res-12", f"{path}#res-13"]
 
 
+def test_akn_parts_beside_their_collection_are_documents_of_their_own(tmp_path):
+    """The UN's resolutions adopted in parts ("75/101 A-B") put ``<components>`` beside the collection."""
+    statement = AKN_STATEMENT.split("<statement", 1)[1].rsplit("</statement>", 1)[0]
+    parts = "".join(f'<component><statement{statement.replace("res-12", f"75-101{letter}")}</statement></component>'
+                    for letter in "AB")
+    path = tmp_path / "75_101A-B_E.xml"
+    path.write_text('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+                    '<documentCollection name="publication"><preface><p><docNumber>75/101.</docNumber> '
+                    "<docTitle>Questions relating to information</docTitle></p></preface></documentCollection>"
+                    f"<components>{parts}</components></akomaNtoso>", encoding="utf-8")
+    sources = read(path)
+    assert [s.origin for s in sources] == [f"{path}#75-101A", f"{path}#75-101B"]
+    assert all(s.text.startswith("75/101. Questions relating to information\n") for s in sources)
+
+
+def test_the_real_multipart_resolutions_are_read_part_by_part():
+    from conftest import corpus_files
+    from lxml import etree
+
+    files = corpus_files("un-ga-multipart")
+    assert len(files) == 4
+    for path in files:
+        root = etree.parse(str(path)).getroot()
+        parts = root.xpath("./*[local-name()='components']/*[local-name()='component']/*")
+        documents = [parse_document(source) for source in read(path)]
+        assert len(documents) == len(parts) >= 2, path.name
+        symbol = root.xpath("string(.//*[local-name()='coverPage']//*[local-name()='docNumber'])").split()[0]
+        letters = [part.xpath("string(./*[local-name()='preface']//*[local-name()='docNumber'])") for part in parts]
+        assert [d.header.symbol for d in documents] == [f"{symbol} {letter}" for letter in letters]
+        assert len({d.header.edition for d in documents}) == len(documents)   # each part an edition of its own
+        for part, document in zip(parts, documents, strict=True):
+            assert document.sections, (path.name, document.source.origin)
+            # nothing of a part's text is lost: each paragraph of its body is in the text read
+            text = " ".join(document.source.text.split())
+            for paragraph in part.xpath(".//*[local-name()='mainBody']//*[local-name()='p']"):
+                words = " ".join("".join(t for t in paragraph.xpath(".//text()[not(ancestor::*[local-name()="
+                                                                      "'authorialNote'])]")).split())
+                assert words in text, (path.name, words[:80])
+
+
 BAD_INPUTS = {
     "empty": (b"", "empty file", None),
     "blank": (b"  \n\n \n", "empty file", None),

@@ -245,12 +245,19 @@ def _number_only(number: str | None) -> str | None:
     return re.split(r"\s*\(", number.strip(), maxsplit=1)[0].rstrip(".") or None
 
 
+# a part of a UN resolution adopted in parts ("75/101 A"): the parts share the work (a citation of "75/101 A" is
+# one of resolution 75/101) and each is an edition of its own, named by the date and the letter ("2020-12-10-A")
+_UN_PART = re.compile(r"\d \s*([A-Z]{1,2})$")
+
+
 def _with_edition(header: Header, edition_text: str | None, hints: Hints) -> Header:
     if header.body in UN_BODIES:
         year = int(hints.date[:4]) if hints.date else None
         if year is None and edition_text and re.fullmatch(r"\s*(?:19|20)\d\d\s*", edition_text):
             year = int(edition_text)   # "Resolution 2088 (2013)"
-        dated = replace(header, edition=hints.date, date=hints.date, year=year)
+        part = _UN_PART.search(header.number or "")
+        edition = f"{hints.date}-{part.group(1)}" if hints.date and part else hints.date
+        dated = replace(header, edition=edition, date=hints.date, year=year)
         return replace(dated, symbol=header.symbol or _un_symbol(dated))
     if edition_text is None and header.formula:
         in_formula = re.search(r"\(([^()]*\d{2}[^()]*)\)", header.formula)

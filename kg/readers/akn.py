@@ -9,7 +9,8 @@ annexes (``attachment``). Existing links are kept as text; whether they are cita
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -53,13 +54,39 @@ def read(path: Path, *, origin: str) -> tuple[Source, ...]:
     if top is None:
         raise InputError(origin, "Akoma Ntoso file with no document in it", line=root.sourceline)
     if _local(top) == "documentCollection":
-        documents = [doc for doc in top.xpath("./*[local-name()='components']/*[local-name()='component']/*")
+        # the components sit inside the collection, or (the UN's resolutions adopted in parts, "75/101 A-B")
+        # beside it, under the root
+        documents = [doc for holder in (top, root)
+                     for doc in holder.xpath("./*[local-name()='components']/*[local-name()='component']/*")
                      if _local(doc) in _DOCUMENT_TYPES]
         if not documents:
             raise InputError(origin, "documentCollection with no documents in its components",
                              line=top.sourceline)
-        return tuple(_render(doc, f"{origin}#{_document_id(doc, index)}") for index, doc in enumerate(documents, 1))
+        collection = _hints(top)
+        shared_header = _children(top, "preface")
+        return tuple(_render(doc, f"{origin}#{_document_id(doc, index)}", collection=collection,
+                             shared_header=shared_header)
+                     for index, doc in enumerate(documents, 1))
     return (_render(top, origin),)
+
+
+_PART_LETTER = re.compile(r"[A-Z]{1,2}")
+_PART_RANGE = re.compile(r"\s+[A-Z]{1,2}(?:\s*(?:-|to)\s*[A-Z]{1,2})?$")
+
+
+def _part_hints(hints: Hints, collection: Hints) -> Hints:
+    """A part of a resolution adopted in parts numbers itself by its letter alone ("A"): its number and symbol are
+    the collection's with that letter ("75/101 A", "A/RES/75/101 A"); what it does not say, the collection does.
+
+    >>> _part_hints(Hints(number="B", date="2020-12-10"), Hints(number="75/101", symbol="A/RES/75/101 A-B",
+    ...                                                         body="unga"))
+    Hints(kind=None, number='75/101 B', symbol='A/RES/75/101 B', title=None, body='unga', date='2020-12-10')
+    """
+    if not (hints.number and _PART_LETTER.fullmatch(hints.number) and collection.number):
+        return hints
+    symbol = f"{_PART_RANGE.sub('', collection.symbol)} {hints.number}" if collection.symbol else None
+    return replace(hints, number=f"{collection.number.rstrip('.')} {hints.number}", symbol=hints.symbol or symbol,
+                   body=hints.body or collection.body, date=hints.date or collection.date)
 
 
 def _document_id(document: etree._Element, index: int) -> str:
@@ -160,12 +187,17 @@ def _leading_emphasis(paragraph: etree._Element | None) -> str | None:
     return words or None
 
 
-def _render(document: etree._Element, origin: str) -> Source:
+def _render(document: etree._Element, origin: str, *, collection: Hints | None = None,
+            shared_header: Sequence[etree._Element] = ()) -> Source:
+    """One document as text with its blocks; a part of a collection also gets the collection's own preface (the
+    number and title its parts share) at the head of its header."""
     writer = _Writer()
     hints = _hints(document)
+    if collection is not None:
+        hints = _part_hints(hints, collection)
     preface = _children(document, "preface")
     cover = _children(document, "coverPage")
-    for part in preface or cover:
+    for part in [*shared_header, *(preface or cover)]:
         for paragraph in part.iter():
             if _local(paragraph) == "p" and not any(_local(a) == "p" for a in paragraph.iterancestors()
                                                     if a is not part):

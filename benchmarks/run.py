@@ -14,12 +14,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from kg.job import build_graph  # noqa: E402
+from kg.build import build_graph  # noqa: E402
 from kg.cite import find_mentions  # noqa: E402
-from kg.store import MemoryStore, OxigraphStore  # noqa: E402
 from kg.parse import parse_document  # noqa: E402
 from kg.readers import read  # noqa: E402
 from kg.resolve import resolve_citations  # noqa: E402
+from kg.store import MemoryStore, OxigraphStore  # noqa: E402
 
 
 def best_of(runs: int, work):  # noqa: ANN001, ANN201
@@ -99,10 +99,16 @@ def bench_analysis(store) -> None:  # noqa: ANN001
     """The time of each metric on the corpus's instrument graph, the top 10, and the overview at two sizes."""
     import networkx as nx
 
-    from kg.analyze import (BETWEENNESS_SAMPLE, EXACT_BETWEENNESS_UP_TO, compute_metrics, instrument_graph,
-                            main_path, top)
-    from kg.betweenness import betweenness
-    from kg.louvain import louvain_communities
+    from kg.analyze import (
+        BETWEENNESS_SAMPLE,
+        EXACT_BETWEENNESS_UP_TO,
+        compute_metrics,
+        instrument_graph,
+        main_path,
+        top,
+    )
+    from kg.analyze.betweenness import betweenness
+    from kg.analyze.louvain import louvain_communities
     from kg.view import overview
 
     seconds, G = best_of(1, lambda: instrument_graph(store))
@@ -144,7 +150,7 @@ def bench_queries(out: Path, stores: dict) -> None:  # noqa: ANN001
     from servers import OxigraphServer  # noqa: PLC0415
 
     from kg.queries import list_queries, parse_parameters
-    from kg.remote import RemoteStore, push_graphs
+    from kg.store.remote import RemoteStore, push_graphs
 
     server = OxigraphServer(Path(tempfile.mkdtemp(prefix="kg-bench-server-")) / "db").start()
     try:

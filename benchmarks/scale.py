@@ -25,10 +25,10 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from synth import generate  # noqa: E402
 
+from kg.cite import find_mentions  # noqa: E402
 from kg.parse import parse_document  # noqa: E402
 from kg.rdf import document_quads  # noqa: E402
 from kg.readers import read  # noqa: E402
-from kg.cite import find_mentions  # noqa: E402
 from kg.resolve import extract_citations, resolve_citations  # noqa: E402
 
 

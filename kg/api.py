@@ -14,9 +14,17 @@ from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 
-from kg.analyze import (DocumentOutline, Metrics, citation_paths, clause_graph, compute_metrics, document_outline,
-                        edition_graph, instrument_graph)
-from kg.job import build_graph
+from kg.analyze import (
+    DocumentOutline,
+    Metrics,
+    citation_paths,
+    clause_graph,
+    compute_metrics,
+    document_outline,
+    edition_graph,
+    instrument_graph,
+)
+from kg.build import build_graph
 from kg.queries import load_query
 from kg.rdf import work_iri
 from kg.store import OxigraphStore

@@ -7,18 +7,18 @@ file; the other files are still processed); 3 a store or endpoint could not be r
 from __future__ import annotations
 
 import argparse
-import sys
 import json
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from kg import __version__
-from kg.job import input_files
+from kg.build.inputs import input_files
 from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, InputError, KgError, UnreachableError
 from kg.evaluate import read_gold, score_citations, score_report
 from kg.model import Document
 from kg.parse import parse_document, split_documents
-from kg.parse.render import document_outline, write_document_json
+from kg.parse.render import outline_text, write_document_json
 from kg.readers import read
 from kg.resolve import citation_record, extract_citations
 
@@ -50,7 +50,7 @@ def command_parse(args: argparse.Namespace) -> int:
         if args.format == "json":
             write_document_json(document, out)
         else:
-            out.write(document_outline(document) + "\n\n")
+            out.write(outline_text(document) + "\n\n")
         out.flush()
     return _report(errors)
 
@@ -92,7 +92,7 @@ def command_eval(args: argparse.Namespace) -> int:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    from kg.job import build_graph  # noqa: PLC0415 (the store and the process pool load only when building)
+    from kg.build import build_graph  # noqa: PLC0415 (the store and the process pool load only when building)
     client = None
     if args.scheduler:
         try:
@@ -141,8 +141,8 @@ def command_validate(args: argparse.Namespace) -> int:
 
 
 def _open_store(args: argparse.Namespace):  # noqa: ANN202
-    from kg.remote import Credentials, RemoteStore
     from kg.store import OxigraphStore
+    from kg.store.remote import Credentials, RemoteStore
     if args.endpoint:
         return RemoteStore(args.endpoint, timeout=args.timeout, credentials=Credentials.from_environment())
     return OxigraphStore(Path(args.store) / "store", read_only=True)
@@ -166,7 +166,7 @@ def command_query(args: argparse.Namespace) -> int:
 
 
 def command_push(args: argparse.Namespace) -> int:
-    from kg.remote import Credentials, push_graphs
+    from kg.store.remote import Credentials, push_graphs
     graph_store = args.graph_store or args.endpoint.rstrip("/").rsplit("/", 1)[0] + "/store"
     try:
         result = push_graphs(Path(args.dir), graph_store, timeout=args.timeout, retries=args.retries,
@@ -179,7 +179,7 @@ def command_push(args: argparse.Namespace) -> int:
 
 
 def command_serve(args: argparse.Namespace) -> int:
-    from kg.serve import serve
+    from kg.store.serve import serve
     try:
         return serve(Path(args.dir), args.port)
     except KgError as error:

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from kg.cite import find_mentions
-from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.model import Citation, Document, Mention
 from kg.parse.header import UN_BODIES, body_of_symbol, council_edition, council_years, read_editions
+from kg.reference.gazetteer import Gazetteer, load_gazetteer
 
 _SYMBOL_VOLUME = re.compile(r"\s*\((?:Part\s*[IVX]+|supp\.?|vol\.\s*[IVX]+)\)", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")

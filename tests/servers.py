@@ -10,7 +10,7 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from kg.serve import server_command
+from kg.store.serve import server_command
 
 
 def free_port() -> int:

@@ -7,11 +7,19 @@ import json
 
 import networkx as nx
 import pytest
-
 from conftest import SEED
-from kg.analyze import (bibliographic_coupling, citation_paths, co_citation, compute_metrics, depends_on,
-                        instrument_graph, main_path, rests_on)
-from kg.job import build_graph
+
+from kg.analyze import (
+    bibliographic_coupling,
+    citation_paths,
+    co_citation,
+    compute_metrics,
+    depends_on,
+    instrument_graph,
+    main_path,
+    rests_on,
+)
+from kg.build import build_graph
 from kg.cli import main
 from kg.store import OxigraphStore
 

@@ -1,4 +1,4 @@
-"""Betweenness by sparse matrices (kg.betweenness) against networkx's own, on graphs of every shape."""
+"""Betweenness by sparse matrices (kg.analyze.betweenness) against networkx's own, on graphs of every shape."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.betweenness import betweenness
+from kg.analyze.betweenness import betweenness
 
 
 @st.composite

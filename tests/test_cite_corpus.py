@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import CORPUS_FOLDERS, corpus_files
+
 from kg.cite import find_mentions
 from kg.parse import parse_document
 from kg.readers import read

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import SEED, corpus_files
+
 from kg.evaluate import read_gold, score_citations, score_report
 from kg.parse import parse_document
 from kg.readers import read

@@ -9,10 +9,10 @@ import re
 
 import pytest
 
-from kg.gazetteer import fold, load_gazetteer
 from kg.model import Source
 from kg.parse import parse_document
 from kg.parse.header import read_editions
+from kg.reference.gazetteer import fold, load_gazetteer
 from kg.resolve import extract_citations
 
 FORMULAS = {

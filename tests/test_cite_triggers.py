@@ -6,13 +6,13 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
+from conftest import SEED, corpus_files
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import SEED, corpus_files
 from kg.cite import _outside, _trigger_words, find_mentions
-from kg.cite.bodies import _body_phrase_before
 from kg.cite import triggers as trigger_module
+from kg.cite.bodies import _body_phrase_before
 from kg.cite.patterns import _PREFIX, _PREFIX_BODIES, _near_triggers, _un_symbol_openings, _un_symbol_pattern
 from kg.cite.triggers import find_triggers, hyperscan
 from kg.parse import parse_document

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import corpus_files
 from un_links import linked_works, scoped
 
-from conftest import corpus_files
 from kg.parse import parse_document
 from kg.readers import read
 from kg.resolve import extract_citations

@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import SEED
 from documents import AKN_STATEMENT, ITU_TEXT
 
-from conftest import SEED
 from kg.cli import main
 from kg.errors import EXIT_BAD_INPUT, EXIT_OK
 

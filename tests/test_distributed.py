@@ -8,12 +8,12 @@ import shutil
 import time
 
 import pytest
+from conftest import SEED
 from distributed import Client, LocalCluster, get_task_stream
 
-from conftest import SEED
+from kg.build import build_graph
 from kg.cli import main
 from kg.errors import EXIT_OK, EXIT_UNREACHABLE
-from kg.job import build_graph
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +72,7 @@ def test_workers_write_their_entries_under_the_build_s_cache_version(inputs, tmp
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from kg.datafiles import data_path
+    from kg.reference.datafiles import data_path
 
     data = tmp_path / "data"
     data.mkdir()

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from conftest import REPO, SEED
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
-from conftest import REPO, SEED
 from kg.ns import KG
 from kg.parse import parse_document
 from kg.rdf import document_quads, graph_iri

@@ -8,9 +8,9 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import SEED
-from kg.job import build_graph
+
+from kg.build import build_graph
 from kg.store import OxigraphStore
 
 DEDICATED = "to submit contributions to the Dedicated"
@@ -77,20 +77,20 @@ def inputs(tmp_path: Path) -> Path:
 
 
 def test_every_step_of_a_sequence_of_changes_gives_what_a_fresh_build_gives(inputs, tmp_path, monkeypatch):
-    import kg.job
+    import kg.build.scoring
 
     out = tmp_path / "out"
     build_graph([inputs], out, progress=False, workers=1)
     copied = []
     analysis_by_difference = []   # builds into ``out`` that changed only the analysis lines that differ
-    store_scores = kg.job.store_scores
+    store_scores = kg.build.scoring.store_scores
 
     def spy(where, store, nquads, **options):  # noqa: ANN001, ANN202
         if where == out and store is not None:
             analysis_by_difference.append(options.get("held") is not None)
         return store_scores(where, store, nquads, **options)
 
-    monkeypatch.setattr(kg.job, "store_scores", spy)
+    monkeypatch.setattr(kg.build.scoring, "store_scores", spy)
     for number, (what, change) in enumerate(STEPS):
         change(inputs)
         build_graph([inputs], out, progress=False, workers=1)
@@ -182,7 +182,7 @@ def test_a_rebuild_with_other_reference_data_reads_every_file_again(inputs, tmp_
     import subprocess
     import sys
 
-    from kg.datafiles import data_path
+    from kg.reference.datafiles import data_path
 
     def kg_build(out: Path, env: dict[str, str]) -> str:
         result = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(inputs), "--out", str(out), "--quiet",

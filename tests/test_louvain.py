@@ -1,4 +1,4 @@
-"""Louvain communities (kg.louvain) against networkx's own, on graphs of every shape and on ones with many
+"""Louvain communities (kg.analyze.louvain) against networkx's own, on graphs of every shape and on ones with many
 levels."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.louvain import louvain_communities
+from kg.analyze.louvain import louvain_communities
 
 
 def _canonical(communities):  # noqa: ANN001, ANN202

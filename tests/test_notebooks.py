@@ -11,9 +11,8 @@ import time
 import nbformat
 import pytest
 from browser import Browser, require_browser
-from nbclient import NotebookClient
-
 from conftest import REPO
+from nbclient import NotebookClient
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 

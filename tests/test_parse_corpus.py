@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import CORPUS_FOLDERS, corpus_files
 from lxml import etree
 from support import assert_covers_exactly_once
 
-from conftest import CORPUS_FOLDERS, corpus_files
 from kg.parse import parse_document
 from kg.readers import read
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from conftest import SEED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import assert_covers_exactly_once
 
-from conftest import SEED
 from kg.model import Source
 from kg.parse import parse_document
 

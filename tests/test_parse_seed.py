@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 from support import assert_covers_exactly_once
 
-from conftest import SEED
 from kg.parse import parse_document
 from kg.readers import read
 

@@ -12,16 +12,16 @@ import urllib.request
 
 import pytest
 import rdflib
+from conftest import SEED, corpus_files
 from rdflib.compare import isomorphic
 from servers import FaultyServer, OxigraphServer, free_port, wait_until_up
 
-from conftest import SEED, corpus_files
-from kg.job import build_graph
+from kg.build import build_graph
 from kg.cli import main
 from kg.errors import EXIT_OK, EXIT_UNREACHABLE
 from kg.queries import list_queries, parse_parameters
-from kg.remote import RemoteError, RemoteStore, graphs_of, push_graphs
 from kg.store import MemoryStore, OxigraphStore
+from kg.store.remote import RemoteError, RemoteStore, graphs_of, push_graphs
 
 QUERIES = list_queries()
 

@@ -6,9 +6,9 @@ from the XML with lxml: it does not use the project's AKN reader.
 
 from __future__ import annotations
 
+from conftest import corpus_files
 from lxml import etree
 
-from conftest import corpus_files
 from kg.parse import parse_document
 from kg.readers import read
 

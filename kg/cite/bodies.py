@@ -28,7 +28,7 @@ from kg.cite.patterns import (
     _clean,
     _which,
 )
-from kg.vocabulary import load_vocabulary
+from kg.reference.vocabulary import load_vocabulary
 
 
 def body_before(text: str, start: int, end: int, family: str) -> tuple[int, str, str | None] | None:

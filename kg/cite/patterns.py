@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from kg.datafiles import read_csv_rows, read_toml
+from kg.reference.datafiles import read_csv_rows, read_toml
 
 _KEYWORD = re.compile(
     r"\b(?P<kw>(?:R|r)esolutions?|RESOLUTIONS?|(?:D|d)ecisions?|DECISIONS?|(?:R|r)ecommendations?|RECOMMENDATIONS?"

@@ -12,7 +12,7 @@ from collections import Counter
 
 from kg.model import Annex, Block, Clause, Document, Footnote, Header, Section, Source, Span
 from kg.parse.labels import LabelStack, label_inline
-from kg.vocabulary import Vocabulary, load_vocabulary
+from kg.reference.vocabulary import Vocabulary, load_vocabulary
 
 _SPLIT_ADDRESSEES = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _OPENING_PREPOSITION = re.compile(r"^(?:in|with|to|for|on|as|through|within|by)\b", re.IGNORECASE)

@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from kg.gazetteer import Conference, load_gazetteer
 from kg.model import Header, Hints, Span
-from kg.vocabulary import load_vocabulary
+from kg.reference.gazetteer import Conference, load_gazetteer
+from kg.reference.vocabulary import load_vocabulary
 
 _KINDS = "RESOLUTION|DECISION|RECOMMENDATION|OPINION"
 NUMBER_LINE = re.compile(

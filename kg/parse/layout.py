@@ -23,7 +23,7 @@ from kg.parse.header import (
     formula_lines,
 )
 from kg.parse.labels import label_alone, label_inline
-from kg.vocabulary import Vocabulary, load_vocabulary
+from kg.reference.vocabulary import Vocabulary, load_vocabulary
 
 _HEADER_SEARCH_LINES = 400
 _MARKDOWN_FOOTNOTE = re.compile(r"^\[\^(?P<marker>[^\]\s]{1,8})\]:[ \t]*")

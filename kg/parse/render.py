@@ -8,15 +8,9 @@ from typing import Any, TextIO
 from kg.model import Document, Section
 
 
-def document_record(document: Document) -> dict[str, Any]:
-    """The JSON object of one document, with stable field names and spans into ``Source.text``."""
-    record = _record_without_sections(document)
-    record["sections"] = [_section_record(section) for section in document.sections]
-    return {key: record[key] for key in _FIELD_ORDER}
-
-
 def write_document_json(document: Document, out: TextIO) -> None:
-    """Write ``document_record(document)`` as one JSON line, a section at a time (a 50 MB text stays lean)."""
+    """Write the JSON object of one document (stable field names, spans into ``Source.text``) as one line, a
+    section at a time (a 50 MB text stays lean)."""
     record = _record_without_sections(document)
     out.write("{")
     for index, key in enumerate(_FIELD_ORDER):
@@ -60,12 +54,12 @@ def _record_without_sections(document: Document) -> dict[str, Any]:
     }
 
 
-def document_outline(document: Document, *, width: int = 72) -> str:
+def outline_text(document: Document, *, width: int = 72) -> str:
     """An indented outline: header facts, then each section with its clauses' labels and opening words.
 
     >>> from kg.model import Source
     >>> from kg.parse import parse_document
-    >>> print(document_outline(parse_document(Source("x.txt", "considering\\na)\\nthat X;\\n", "text"))))
+    >>> print(outline_text(parse_document(Source("x.txt", "considering\\na)\\nthat X;\\n", "text"))))
     x.txt
       considering  [preambular]
         a  that X;

@@ -17,7 +17,7 @@ import re
 
 from kg.model import Source
 from kg.parse.header import ADOPTION_LINE, ADOPTION_LINES_ABOVE, NUMBER_LINE, UN_NUMBER_LINE, formula_lines
-from kg.vocabulary import load_vocabulary
+from kg.reference.vocabulary import load_vocabulary
 
 _FORMULA_OPENING = re.compile(r"\n[ \t]*The[ \t]")   # (a literal to search from: fast over a long text)
 _FORMULA_WITHIN = 8   # lines above the formula (title, edition, history) where the number line must stand

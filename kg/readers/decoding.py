@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kg.errors import InputError
 
+
 def decode_text(data: bytes, origin: str) -> tuple[str, tuple[str, ...]]:
     """Decode ``data`` as UTF-8 (or cp1252) and normalise line ends; return the text and any warnings.
 

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from kg.datafiles import read_csv_rows, split_aliases
+from kg.reference.datafiles import read_csv_rows, split_aliases
 
 
 @dataclass(frozen=True, slots=True)

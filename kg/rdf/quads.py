@@ -21,18 +21,27 @@ True
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from urllib.parse import quote
 
 from kg import __version__
-from kg.datafiles import read_csv_rows, split_aliases
-from kg.gazetteer import load_gazetteer
-from kg.model import Citation, Document, Section
-from kg.ns import BASE
-from kg.parse.assemble import slug
+from kg.model import Citation, Document
+from kg.rdf.iris import (
+    SAFE,
+    SHARED_GRAPH,
+    agent_iri,
+    bodies,
+    body_iri,
+    clause_paths,
+    conference_iri,
+    content_hash,
+    edition_iri,
+    graph_iri,
+    own_work_key,
+    work_iri,
+)
+from kg.reference.gazetteer import load_gazetteer
 from kg.resolve import citing_context
 
 __all__ = ["SHARED_GRAPH", "content_hash", "document_quads", "edition_iri", "graph_iri", "work_iri"]
@@ -50,9 +59,6 @@ _TREATIES = {"constitution", "convention", "general-rules", "itr", "rr"}
 _KIND_CLASSES = {"res": "Resolution", "dec": "Decision", "rec": "Recommendation", "opinion": "Opinion"}
 _UN_SERIES_BODIES = (("un/A/HRC/RES/", "hrc"), ("un/A/HRC/DEC/", "hrc"), ("un/A/RES/", "unga"),
                      ("un/A/DEC/", "unga"), ("un/S/RES/", "unsc"), ("un/E/RES/", "ecosoc"), ("un/E/DEC/", "ecosoc"))
-_SAFE = "/()-._~:,!$&'*+;=@"
-
-
 def _iri(value: str) -> str:
     return f"<{value}>"
 
@@ -66,49 +72,6 @@ def _literal(value: str | int, datatype: str | None = None) -> str:
         return f'"{value}"^^<{XSD}integer>'
     escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     return f'"{escaped}"' + (f"^^<{XSD}{datatype}>" if datatype else "")
-
-
-def work_iri(work_key: str) -> str:
-    """The IRI of a work: ``https://w3id.org/resolution-kg/id/`` followed by its key."""
-    return BASE + quote(work_key, safe=_SAFE)
-
-
-def edition_iri(work_key: str, edition: str) -> str:
-    """The IRI of one edition of a work: ``{work}/{edition}``."""
-    return f"{work_iri(work_key)}/{quote(edition, safe=_SAFE)}"
-
-
-def graph_iri(content_hash: str) -> str:
-    """The named graph of one source document, named by the hash of its text."""
-    return f"{BASE}graph/{content_hash[:32]}"
-
-
-def conference_iri(conference_id: str) -> str:
-    return f"{BASE}itu/conference/{conference_id}"
-
-
-@cache
-def _bodies() -> dict[str, tuple[str, str]]:
-    """body id -> (family, name)."""
-    return {row["id"]: (row["family"], row["name"]) for row in read_csv_rows("bodies.csv")}
-
-
-@cache
-def _addressee_ids() -> dict[str, str]:
-    ids = {}
-    for row in read_csv_rows("addressees.csv"):
-        for name in (row["name"], *split_aliases(row["aliases"])):
-            ids.setdefault(name, row["id"])
-    return ids
-
-
-def body_iri(body: str) -> str:
-    family = _bodies().get(body, ("itu", body))[0]
-    return f"{BASE}{family}/body/{body}"
-
-
-def agent_iri(family: str, name: str) -> str:
-    return f"{BASE}{family}/agent/{_addressee_ids().get(name) or slug(name)}"
 
 
 def _work_class(work_key: str) -> str:
@@ -128,7 +91,7 @@ def _work_class(work_key: str) -> str:
 
 def _work_body(work_key: str) -> str | None:
     parts = work_key.split("/")
-    if parts[0] == "itu" and len(parts) >= 4 and parts[1] in _bodies():
+    if parts[0] == "itu" and len(parts) >= 4 and parts[1] in bodies():
         return parts[1]
     return next((body for prefix, body in _UN_SERIES_BODIES if work_key.startswith(prefix)), None)
 
@@ -141,9 +104,6 @@ def _work_number(work_key: str) -> str | None:
         if marker in work_key:
             return work_key.split(marker, 1)[1]
     return None
-
-
-SHARED_GRAPH = f"{BASE}graph/shared"
 
 
 @dataclass
@@ -174,26 +134,10 @@ def work_facts(work_key: str) -> dict[str, str]:
     {'kind': 'Resolution', 'body': 'Plenipotentiary Conference', 'number': '71'}
     """
     body = _work_body(work_key)
-    facts = {"kind": _work_class(work_key), "body": _bodies()[body][1] if body in _bodies() else work_family(work_key)}
+    facts = {"kind": _work_class(work_key), "body": bodies()[body][1] if body in bodies() else work_family(work_key)}
     if (number := _work_number(work_key)) is not None:
         facts["number"] = number
     return facts
-
-
-def own_work_key(document: Document) -> str:
-    """The work key of ``document`` itself; a text whose number or body is not found is ``local/{hash}``."""
-    return citing_context(document).work or f"local/{content_hash(document.source.text)[:16]}"
-
-
-def clause_iris(document: Document) -> dict[str, str]:
-    """The IRI of each clause of ``document``, by clause id (``.../wtsa-08/considering/b/iii``)."""
-    own_edition = edition_iri(own_work_key(document), document.header.edition or "unknown")
-    iris = {}
-    for section in document.sections:
-        section_iri = f"{own_edition}/{quote(section.id, safe=_SAFE)}"
-        for clause, path in zip(section.clauses, _clause_paths(section), strict=True):
-            iris[clause.id] = f"{section_iri}/{quote(path, safe=_SAFE)}"
-    return iris
 
 
 def _describe_work(out: _Quads, work_key: str) -> str:
@@ -212,7 +156,7 @@ def _describe_work(out: _Quads, work_key: str) -> str:
 def _describe_body(out: _Quads, body: str) -> None:
     subject = _iri(body_iri(body))
     out.share(subject, _iri(RDF_TYPE), _term("Body"))
-    out.share(subject, _iri(f"{SKOS}prefLabel"), _literal(_bodies().get(body, ("", body))[1]))
+    out.share(subject, _iri(f"{SKOS}prefLabel"), _literal(bodies().get(body, ("", body))[1]))
 
 
 def _describe_edition(out: _Quads, work_key: str, edition: str) -> str:
@@ -231,33 +175,10 @@ def _describe_edition(out: _Quads, work_key: str, edition: str) -> str:
         out.share(node, _term("place"), _literal(conference.place))
         out.share(node, _term("startDate"), _literal(conference.start_date, "date"))
         out.share(node, _term("endDate"), _literal(conference.end_date, "date"))
-        if conference.body in _bodies():
+        if conference.body in bodies():
             out.share(node, _term("body"), _iri(body_iri(conference.body)))
             _describe_body(out, conference.body)
     return subject
-
-
-def _clause_paths(section: Section) -> list[str]:
-    """Each clause's path under its section: its label path ("b/iii"), or "clause-N" when unlabelled."""
-    paths, seen, unlabelled = [], set(), 0
-    for clause in section.clauses:
-        if clause.label:
-            path = clause.label.replace(".", "/")
-        else:
-            unlabelled += 1
-            path = f"clause-{unlabelled}"
-        candidate, suffix = path, 1
-        while candidate in seen:
-            suffix += 1
-            candidate = f"{path}-{suffix}"
-        seen.add(candidate)
-        paths.append(candidate)
-    return paths
-
-
-def content_hash(text: str) -> str:
-    """sha256 of a document's text, the name of its graph and the key of the build cache."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def document_quads(document: Document, citations: Iterable[Citation], *, source_name: str) -> list[str]:
@@ -298,7 +219,7 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
 
     clause_iris: dict[str, str] = {}
     for number, section in enumerate(document.sections, 1):
-        section_node = _iri(f"{edition[1:-1]}/{quote(section.id, safe=_SAFE)}")
+        section_node = _iri(f"{edition[1:-1]}/{quote(section.id, safe=SAFE)}")
         kind = "PreambularSection" if section.kind == "preambular" else "OperativeSection"
         out.add(section_node, _iri(RDF_TYPE), _term(kind))
         out.add(section_node, _iri(f"{ELI}is_part_of"), edition)
@@ -310,8 +231,8 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
             out.add(section_node, _term("addressee"), agent)
             out.share(agent, _iri(RDF_TYPE), _term("Addressee"))
             out.share(agent, _iri(f"{SKOS}prefLabel"), _literal(addressee))
-        for order, (clause, path) in enumerate(zip(section.clauses, _clause_paths(section), strict=True), 1):
-            clause_node = _iri(f"{section_node[1:-1]}/{quote(path, safe=_SAFE)}")
+        for order, (clause, path) in enumerate(zip(section.clauses, clause_paths(section), strict=True), 1):
+            clause_node = _iri(f"{section_node[1:-1]}/{quote(path, safe=SAFE)}")
             clause_iris[clause.id] = clause_node
             out.add(clause_node, _iri(RDF_TYPE), _term("Clause"))
             out.add(clause_node, _iri(f"{ELI}is_part_of"), section_node)

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.datafiles import read_csv_rows, read_toml, split_aliases
-from kg.gazetteer import fold
+from kg.reference.datafiles import read_csv_rows, read_toml, split_aliases
+from kg.reference.gazetteer import fold
 
 
 @dataclass(frozen=True, slots=True)

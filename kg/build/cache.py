@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from kg import __version__
-from kg.datafiles import reference_files
+from kg.reference.datafiles import reference_files
 from kg.rdf import SHARED_GRAPH
 
 SHARED_SUFFIX = f"<{SHARED_GRAPH}> .\n"
@@ -29,7 +29,7 @@ def cache_version() -> str:
     the reference data in use (``data/``, or ``$KG_DATA_DIR``), so that after an upgrade or an edited gazetteer
     every file is read again rather than taken from what other code or data made of it."""
     digest = hashlib.sha256(__version__.encode("utf-8"))
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]   # the whole kg package
     for path in sorted(package.rglob("*.py")):
         digest.update(f"\0{path.relative_to(package).as_posix()}\0".encode("utf-8") + path.read_bytes())
     for path in reference_files():

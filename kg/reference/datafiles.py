@@ -11,7 +11,7 @@ import os
 import tomllib
 from pathlib import Path
 
-_PACKAGED_DATA = Path(__file__).resolve().parent.parent / "data"
+_PACKAGED_DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def data_path(name: str) -> Path:

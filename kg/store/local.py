@@ -127,12 +127,13 @@ class OxigraphStore:
             self._store.remove(quad)
 
     def optimize(self) -> None:
+        """Compact the store for reading (after a bulk load: read queries are several times faster)."""
         self._store.optimize()
 
     def load_file(self, path: str | Path) -> None:
         """Bulk-load an N-Quads file, then optimise the store for reading."""
         self._store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-        self._store.optimize()
+        self.optimize()
 
     def select(self, sparql: str, *,
                bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]:

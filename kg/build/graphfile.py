@@ -22,10 +22,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.cache import SHARED_SUFFIX, FileResult, cache_version, cached_lines, has_quads
+from kg.build.cache import SHARED_SUFFIX, FileResult, cache_version, cached_lines, has_quads
 from kg.swap import swap_in
 
-ONTOLOGY_GRAPH = "https://w3id.org/resolution-kg/ontology"
 _SHARED_SUFFIX = SHARED_SUFFIX.encode("utf-8")
 _COPY_CHUNK = 1 << 24
 

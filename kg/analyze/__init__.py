@@ -1,0 +1,28 @@
+"""The citation network: graphs from the store at three grains (``network``), metrics (``metrics``), paths and
+closure (``paths``), one resolution's outline (``outline``).
+
+The names load with their modules on first use (PEP 562), so that ``kg.analyze.links`` and ``kg.analyze.scores``,
+which the build imports, do not bring networkx and scipy with them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "network": ["edition_graph", "clause_graph", "instrument_graph", "network_of_citations", "network_of_links"],
+    "metrics": ["BETWEENNESS_SAMPLE", "EXACT_BETWEENNESS_UP_TO", "SEED", "Metrics", "analyze_build",
+                "compute_metrics", "score_network", "top", "write_metrics"],
+    "paths": ["bibliographic_coupling", "citation_paths", "co_citation", "depends_on", "main_path",
+              "neighbourhood", "rests_on"],
+    "outline": ["DocumentOutline", "document_outline"],
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 (whatever the module holds)
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module 'kg.analyze' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"kg.analyze.{_MODULE_OF[name]}"), name)

@@ -1,0 +1,130 @@
+"""``kg build``, the main job (``kg.build`` in Python): read, parse, extract and resolve every document, write the
+graph and the store.
+
+Per-file work (read -> parse -> cite -> resolve -> rdf) is a pure function of the file's bytes, so it runs in
+parallel through any ``concurrent.futures.Executor`` (a process pool, or a dask.distributed cluster's) and its
+result is cached under ``OUT/cache/`` by the hash of those bytes: a rebuild only redoes the files that changed.
+Then ``graph.nq`` (``kg.build.graphfile``, copying what did not change) and the store (updated in place), while the
+network metrics and the overview view are made in a process of their own (``kg.build.process``); then the scores into
+the store and ``graph.nq``, and the report. The outputs:
+
+- ``OUT/graph.nq``: every named graph, as sorted N-Quads (the same inputs give the same bytes);
+- ``OUT/store/``: the Oxigraph store, bulk-loaded from ``graph.nq`` and optimised, or updated in place;
+- ``OUT/report.md``: documents, sections, clauses, citations, unresolved mentions, most-cited instruments;
+- ``OUT/manifest.json``: what was built from what, when, which files were parsed again this time, where each
+  file's graphs lie in ``graph.nq``, and the seconds each stage took."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Executor
+from contextlib import contextmanager
+from pathlib import Path
+
+from kg.build.graphfile import write_graph_file
+from kg.build.inputs import look_up_inputs
+from kg.build.manifest import read_manifest, write_manifest
+from kg.build.process import Beside
+from kg.build.report import build_report
+from kg.build.result import BuildResult
+from kg.build.scoring import start_scoring, store_and_draw
+from kg.build.store_update import update_store
+from kg.build.worker import run_jobs
+from kg.rdf.ontology import ontology_quads
+from kg.store import change_marker
+
+
+def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Executor | None = None,
+                workers: int | None = None, progress: bool = True, load_store: bool = True,
+                doc_views: bool = False) -> BuildResult:
+    """Build ``out`` from the files under ``inputs``; unchanged files (by content hash) come from the cache."""
+    # the network's metrics are made in a process of their own, which imports what they need meanwhile
+    beside = Beside(preload=_SCORING_MODULES) if load_store else None
+    frozen_before = gc.get_freeze_count()
+    try:
+        return _build(inputs, Path(out), executor=executor, workers=workers, progress=progress, beside=beside,
+                      doc_views=doc_views)
+    finally:
+        if frozen_before == 0:   # (see _collector_paused; what a caller froze itself stays frozen, with ours)
+            gc.unfreeze()
+        if beside is not None:
+            beside.stop()
+
+
+_SCORING_MODULES = ("kg.analyze.metrics", "kg.view")
+
+
+def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None, workers: int | None,
+           progress: bool, beside: Beside | None, doc_views: bool) -> BuildResult:
+    out.mkdir(parents=True, exist_ok=True)
+    stages = _Stages()
+    with _collector_paused():   # (what is read here lives as long as the build; see _collector_paused)
+        previous = read_manifest(out)
+        results, jobs, errors, status = look_up_inputs(inputs, out, previous)
+    stages.done("inputs")
+    for result in run_jobs(jobs, out, executor, workers, progress):
+        results[result.path] = result
+    stages.done("documents")
+    ordered = [results[name] for name in sorted(results)]
+    errors += [r.error for r in ordered if r.error]
+    if beside is None:   # (no store, no metrics)
+        graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
+        stages.done("graph.nq")
+        result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors))
+        report, analysis = build_report(result), ""
+    else:
+        # the network's metrics (pure Python, mostly) are made beside while graph.nq is written and the store
+        # brought up to date (the kernel's and Oxigraph's work, mostly) here
+        signature, scored = start_scoring(beside, out, ordered, previous)
+        stages.done("network inputs")
+        graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
+        stages.done("graph.nq")
+        store, fresh_store = update_store(out, ordered, previous, graph_file)
+        stages.done("store")
+        result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), signature)
+        report = build_report(result)
+        stages.done("report")
+        scores = scored()
+        stages.done("metrics (waited for)")
+        store_and_draw(out, store, scores, results=ordered, fresh_store=fresh_store, doc_views=doc_views)
+        analysis = scores.digest
+        store.close()
+        change_marker(out / "store").unlink()
+        stages.done("scores and views")
+    (out / "report.md").write_text(report, encoding="utf-8")
+    write_manifest(result, store_complete=beside is not None, status=status, graph_file=graph_file,
+                    seconds=stages.seconds, analysis=analysis)
+    if graph_file.deleting is not None:
+        graph_file.deleting.join()
+    return result
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while the previous build's manifest and the cached results are
+    read (a million objects at 10,000 files, none in a cycle), and those objects then set aside from its later
+    passes (``gc.freeze``) until the build ends: each pass would go through all of them again (a quarter of a
+    second of a rebuild at 10,000 files), and forked processes would copy the pages it touches."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+class _Stages:
+    """The seconds each stage of a build took (the manifest keeps them: ``make bench`` prints them)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._since = time.perf_counter()
+
+    def done(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = round(now - self._since, 3)
+        self._since = now

@@ -1,0 +1,6 @@
+"""Stores: the embedded Oxigraph store and rdflib's in-memory one (``local``), any SPARQL 1.1 endpoint
+(``remote``: SPARQLWrapper and the Graph Store Protocol), and a local endpoint over a built store (``serve``)."""
+
+from kg.store.local import GraphStore, MemoryStore, OxigraphStore, Row, StoreError, bind_values, change_marker
+
+__all__ = ["GraphStore", "MemoryStore", "OxigraphStore", "Row", "StoreError", "bind_values", "change_marker"]

@@ -14,7 +14,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from kg.build import build_graph  # noqa: E402
+from kg.job import build_graph  # noqa: E402
 from kg.cite import find_mentions  # noqa: E402
 from kg.parse import parse_document  # noqa: E402
 from kg.readers import read  # noqa: E402

@@ -24,7 +24,7 @@ from kg.analyze import (
     edition_graph,
     instrument_graph,
 )
-from kg.build import build_graph
+from kg.job import build_graph
 from kg.queries import load_query
 from kg.rdf import work_iri
 from kg.store import OxigraphStore

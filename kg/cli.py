@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from kg import __version__
-from kg.build.inputs import input_files
+from kg.job.inputs import input_files
 from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, InputError, KgError, UnreachableError
 from kg.evaluate import read_gold, score_citations, score_report
 from kg.model import Document
@@ -92,7 +92,7 @@ def command_eval(args: argparse.Namespace) -> int:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    from kg.build import build_graph  # noqa: PLC0415 (the store and the process pool load only when building)
+    from kg.job import build_graph  # noqa: PLC0415 (the store and the process pool load only when building)
     client = None
     if args.scheduler:
         try:

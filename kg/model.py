@@ -49,6 +49,7 @@ class Hints:
     title: str | None = None
     body: str | None = None
     date: str | None = None
+    work_title: str | None = None   # a part's: the title of the whole it is part of
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,9 @@ class Header:
     revisions: tuple[str, ...] = ()
     formula: str | None = None
     span: Span | None = None
+    # the title of the whole work where the document is one part of it ("Questions relating to information", of
+    # which "75/101 A" is "Information in the service of humanity"); None where the work's title is ``title``
+    work_title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from kg.analyze import (
     main_path,
     rests_on,
 )
-from kg.build import build_graph
+from kg.job import build_graph
 from kg.cli import main
 from kg.store import OxigraphStore
 

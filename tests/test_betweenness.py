@@ -39,7 +39,7 @@ def test_a_path_worked_by_hand():
 
 
 def test_sources_are_searched_in_batches_as_one(monkeypatch):
-    from kg import betweenness as module
+    from kg.analyze import betweenness as module
 
     G = nx.gnp_random_graph(150, 0.03, seed=3, directed=True)
     whole = betweenness(G)

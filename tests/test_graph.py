@@ -46,6 +46,20 @@ def test_ontology_terms_equal_the_namespace():
     assert declared == in_code
 
 
+def test_every_ontology_term_the_build_writes_is_declared(tmp_path):
+    """Classes and properties in the project's namespace, as a build of the seed writes them (with its scores)."""
+    from kg.job import build_graph
+
+    build_graph([SEED], tmp_path / "out", progress=False, workers=1)
+    dataset = rdflib.Dataset()
+    dataset.parse(tmp_path / "out" / "graph.nq", format="nquads")
+    written = {p for _, p, _, _ in dataset.quads((None, None, None, None)) if str(p).startswith(KG_PREFIX)}
+    written |= {o for _, _, o, _ in dataset.quads((None, RDF.type, None, None)) if str(o).startswith(KG_PREFIX)}
+    assert {KG.Resolution, KG.Clause, KG.workKey, KG.pagerank} <= written   # (the classes, the citations, the scores)
+    declared = {s for s in ONTOLOGY.subjects() if str(s).startswith(KG_PREFIX)}
+    assert written - declared == set()
+
+
 @pytest.mark.parametrize("term", sorted(KG.__annotations__))
 def test_every_term_is_typed_labelled_and_defined(term):
     iri = KG[term]

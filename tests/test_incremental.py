@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
-from kg.build import build_graph
+from kg.job import build_graph
 from kg.store import OxigraphStore
 
 DEDICATED = "to submit contributions to the Dedicated"
@@ -77,20 +77,20 @@ def inputs(tmp_path: Path) -> Path:
 
 
 def test_every_step_of_a_sequence_of_changes_gives_what_a_fresh_build_gives(inputs, tmp_path, monkeypatch):
-    import kg.build.scoring
+    import kg.job.scoring
 
     out = tmp_path / "out"
     build_graph([inputs], out, progress=False, workers=1)
     copied = []
     analysis_by_difference = []   # builds into ``out`` that changed only the analysis lines that differ
-    store_scores = kg.build.scoring.store_scores
+    store_scores = kg.job.scoring.store_scores
 
     def spy(where, store, nquads, **options):  # noqa: ANN001, ANN202
         if where == out and store is not None:
             analysis_by_difference.append(options.get("held") is not None)
         return store_scores(where, store, nquads, **options)
 
-    monkeypatch.setattr(kg.build.scoring, "store_scores", spy)
+    monkeypatch.setattr(kg.job.scoring, "store_scores", spy)
     for number, (what, change) in enumerate(STEPS):
         change(inputs)
         build_graph([inputs], out, progress=False, workers=1)

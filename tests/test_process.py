@@ -1,4 +1,4 @@
-"""A process of its own for one call (kg.build.process): its result, its errors, the modules it loads beforehand, and
+"""A process of its own for one call (kg.job.process): its result, its errors, the modules it loads beforehand, and
 being stopped unused."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from kg.build.process import Beside, ProcessFailed
+from kg.job.process import Beside, ProcessFailed
 
 
 def _fails(message: str) -> None:

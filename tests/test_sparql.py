@@ -16,7 +16,7 @@ from conftest import SEED, corpus_files
 from rdflib.compare import isomorphic
 from servers import FaultyServer, OxigraphServer, free_port, wait_until_up
 
-from kg.build import build_graph
+from kg.job import build_graph
 from kg.cli import main
 from kg.errors import EXIT_OK, EXIT_UNREACHABLE
 from kg.queries import list_queries, parse_parameters

@@ -109,7 +109,7 @@ def test_kg_parse_and_extract_name_each_document(tmp_path, capsys):
 
 
 def test_kg_build_makes_a_work_of_each_document(tmp_path):
-    from kg.build import build_graph
+    from kg.job import build_graph
     from kg.store import OxigraphStore
 
     inputs = tmp_path / "inputs"

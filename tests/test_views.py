@@ -10,7 +10,7 @@ from browser import Browser, require_browser
 from conftest import REPO, SEED
 
 from kg.analyze import compute_metrics, document_outline, instrument_graph
-from kg.build import build_graph
+from kg.job import build_graph
 from kg.store import OxigraphStore
 from kg.view import document_view, ego, overview
 

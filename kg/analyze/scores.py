@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from kg.ns import KG
 from kg.rdf import work_iri
 from kg.store import GraphStore, change_marker
 from kg.swap import swap_in
@@ -27,7 +28,7 @@ def score_quads(scores_by_work: Mapping[str, Mapping[str, float]]) -> list[str]:
             value = scores[name]
             # 12 significant digits: the iterative algorithms' last bits are noise, not information
             lexical = f"{float(value):.12g}" if datatype == "double" else str(int(value))
-            lines.append(f"{subject} <https://w3id.org/resolution-kg/ontology#{term}> "
+            lines.append(f"{subject} <{KG[term]}> "
                          f'"{lexical}"^^<http://www.w3.org/2001/XMLSchema#{datatype}> <{ANALYSIS_GRAPH}> .')
     return lines
 

@@ -201,7 +201,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
         body = "ra"
     body = body or body_of_symbol(hints.symbol)
     header = Header(kind=kind or None, number=_number_only(number), symbol=hints.symbol,
-                    title=join_lines(title_lines) or hints.title, body=body, formula=formula,
+                    title=join_lines(title_lines) or hints.title, work_title=hints.work_title, body=body, formula=formula,
                     span=Span(start, start + len(text.rstrip())))
     return _with_edition(header, edition_text, replace(hints, date=hints.date or adopted))
 

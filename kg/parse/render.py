@@ -44,7 +44,7 @@ def _record_without_sections(document: Document) -> dict[str, Any]:
         "header": {
             "kind": header.kind, "number": header.number, "symbol": header.symbol, "title": header.title,
             "body": header.body, "edition": header.edition, "place": header.place, "year": header.year,
-            "date": header.date, "revisions": list(header.revisions), "formula": header.formula,
+            "date": header.date, "revisions": list(header.revisions), "formula": header.formula, "work_title": header.work_title,
             "start": header.span.start if header.span else None, "end": header.span.end if header.span else None,
         },
         "footnotes": [{"marker": f.marker, "clause": f.clause, "text": f.text, "start": f.start, "end": f.end}

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import quote
 
 from kg import __version__
 from kg.model import Citation, Document
+from kg.ns import KG
 from kg.rdf.iris import (
     SAFE,
     SHARED_GRAPH,
@@ -46,7 +48,6 @@ from kg.resolve import citing_context
 
 __all__ = ["SHARED_GRAPH", "content_hash", "document_quads", "edition_iri", "graph_iri", "work_iri"]
 
-ONTOLOGY = "https://w3id.org/resolution-kg/ontology#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 ELI = "http://data.europa.eu/eli/ontology#"
@@ -63,8 +64,10 @@ def _iri(value: str) -> str:
     return f"<{value}>"
 
 
+@cache
 def _term(local: str) -> str:
-    return f"<{ONTOLOGY}{local}>"
+    """An ontology term, through ``kg.ns`` (a term ``ontology/kg.ttl`` does not declare raises)."""
+    return f"<{KG[local]}>"
 
 
 def _literal(value: str | int, datatype: str | None = None) -> str:
@@ -199,8 +202,9 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
     work = _describe_work(out, own_key)
     edition = _describe_edition(out, own_key, own_edition)
     out.add(edition, _iri(f"{PROV}wasDerivedFrom"), graph)
+    if header.work_title or header.title:
+        out.add(work, _iri(f"{DCTERMS}title"), _literal(header.work_title or header.title))
     if header.title:
-        out.add(work, _iri(f"{DCTERMS}title"), _literal(header.title))
         out.add(edition, _iri(f"{DCTERMS}title"), _literal(header.title))
     if header.body:
         out.add(edition, _iri(f"{ELI}passed_by"), _iri(body_iri(header.body)))

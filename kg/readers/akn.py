@@ -80,13 +80,15 @@ def _part_hints(hints: Hints, collection: Hints) -> Hints:
 
     >>> _part_hints(Hints(number="B", date="2020-12-10"), Hints(number="75/101", symbol="A/RES/75/101 A-B",
     ...                                                         body="unga"))
-    Hints(kind=None, number='75/101 B', symbol='A/RES/75/101 B', title=None, body='unga', date='2020-12-10')
+    Hints(kind=None, number='75/101 B', symbol='A/RES/75/101 B', title=None, body='unga', date='2020-12-10', \
+work_title=None)
     """
     if not (hints.number and _PART_LETTER.fullmatch(hints.number) and collection.number):
         return hints
     symbol = f"{_PART_RANGE.sub('', collection.symbol)} {hints.number}" if collection.symbol else None
     return replace(hints, number=f"{collection.number.rstrip('.')} {hints.number}", symbol=hints.symbol or symbol,
-                   body=hints.body or collection.body, date=hints.date or collection.date)
+                   body=hints.body or collection.body, date=hints.date or collection.date,
+                   work_title=collection.title)
 
 
 def _document_id(document: etree._Element, index: int) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.build.cache import SHARED_SUFFIX, FileResult, cache_version, cached_lines, has_quads
+from kg.job.cache import SHARED_SUFFIX, FileResult, cache_version, cached_lines, has_quads
 from kg.swap import swap_in
 
 _SHARED_SUFFIX = SHARED_SUFFIX.encode("utf-8")

@@ -4,8 +4,8 @@ graph and the store.
 Per-file work (read -> parse -> cite -> resolve -> rdf) is a pure function of the file's bytes, so it runs in
 parallel through any ``concurrent.futures.Executor`` (a process pool, or a dask.distributed cluster's) and its
 result is cached under ``OUT/cache/`` by the hash of those bytes: a rebuild only redoes the files that changed.
-Then ``graph.nq`` (``kg.build.graphfile``, copying what did not change) and the store (updated in place), while the
-network metrics and the overview view are made in a process of their own (``kg.build.process``); then the scores into
+Then ``graph.nq`` (``kg.job.graphfile``, copying what did not change) and the store (updated in place), while the
+network metrics and the overview view are made in a process of their own (``kg.job.process``); then the scores into
 the store and ``graph.nq``, and the report. The outputs:
 
 - ``OUT/graph.nq``: every named graph, as sorted N-Quads (the same inputs give the same bytes);
@@ -23,15 +23,15 @@ from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg.build.graphfile import write_graph_file
-from kg.build.inputs import look_up_inputs
-from kg.build.manifest import read_manifest, write_manifest
-from kg.build.process import Beside
-from kg.build.report import build_report
-from kg.build.result import BuildResult
-from kg.build.scoring import start_scoring, store_and_draw
-from kg.build.store_update import update_store
-from kg.build.worker import run_jobs
+from kg.job.graphfile import write_graph_file
+from kg.job.inputs import look_up_inputs
+from kg.job.manifest import read_manifest, write_manifest
+from kg.job.process import Beside
+from kg.job.report import build_report
+from kg.job.result import BuildResult
+from kg.job.scoring import start_scoring, store_and_draw
+from kg.job.store_update import update_store
+from kg.job.worker import run_jobs
 from kg.rdf.ontology import ontology_quads
 from kg.store import change_marker
 

@@ -1,0 +1,91 @@
+"""The build's inputs: the files below the paths given, each named once, hashed, and found in the cache
+where it was built before."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+from kg.job.cache import FileResult, load_cached
+from kg.job.graphfile import recorded_files
+from kg.readers import DOCUMENT_SUFFIXES
+
+
+def input_files(inputs: Sequence[str | Path]) -> Iterator[Path]:
+    """Each file input as given; a directory stands for the documents below it, sorted (files with a document
+    suffix, hidden ones skipped: the CSV and TOML reference data beside them are not resolutions)."""
+    for given in inputs:
+        path = Path(given)
+        if path.is_dir():
+            yield from (path / relative for relative in _documents_below(path))
+        else:
+            yield path
+
+
+def _documents_below(folder: Path) -> list[str]:
+    """The paths, relative to ``folder``, of the documents below it, in the order paths sort (part by part)."""
+    found = []
+    for current, subfolders, names in os.walk(folder):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        relative = os.path.relpath(current, folder)
+        found += [name if relative == "." else os.path.join(relative, name) for name in names
+                  if not name.startswith(".") and os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES]
+    return sorted(found, key=lambda path: path.split(os.sep))
+
+
+def _display_name(path: Path) -> str:
+    """The file's path relative to the working directory where it lies below it (stable across machines)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def look_up_inputs(inputs: Sequence[str | Path], out: Path, previous: Mapping[str, object] | None):  # noqa: ANN202
+    """The cached results of the unchanged input files, the jobs for the others (path, name, sha256), the files
+    that cannot be opened, and each file's (size, modification time, change time)."""
+    hashed = recorded_files(previous)
+    results: dict[str, FileResult] = {}
+    jobs: list[tuple[str, str, str]] = []
+    errors: list[str] = []
+    status: dict[str, tuple[int, int, int]] = {}
+    for path, name in _named_inputs(inputs):
+        try:
+            stat = os.stat(path)
+            status[name] = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+            entry = hashed.get(name)
+            if entry is not None and [entry.get("size"), entry.get("mtime_ns"), entry.get("ctime_ns")] == \
+                    list(status[name]):
+                digest = entry["sha256"]   # as git does: a file of the same size and times is not read again
+            else:
+                with open(path, "rb") as handle:
+                    digest = hashlib.sha256(handle.read()).hexdigest()
+        except OSError as error:
+            errors.append(f"{name}: cannot open: {error.strerror or error}")
+            continue
+        cached = load_cached(out, digest, name)
+        if cached is not None:
+            results[name] = cached
+        else:
+            jobs.append((path, name, digest))
+    return results, jobs, errors, status
+
+
+def _named_inputs(inputs: Sequence[str | Path]) -> Iterator[tuple[str, str]]:
+    """Each input file once (its path as a string), with the name the build knows it by (``_display_name``); the
+    files found in a directory are named below the directory's own name, which is worked out once."""
+    seen: set[str] = set()
+    for given in inputs:
+        root = Path(given)
+        if root.is_dir():
+            root_name = _display_name(root)
+            named = [(os.path.join(root, relative), os.path.join(root_name, relative))
+                     for relative in _documents_below(root)]
+        else:
+            named = [(str(root), _display_name(root))]
+        for path, name in named:
+            if name not in seen:
+                seen.add(name)
+                yield path, name

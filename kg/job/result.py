@@ -1,0 +1,23 @@
+"""What a build did: the files, the errors, and where the outputs are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.job.cache import FileResult
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What ``build_graph`` did: the files, the errors, and where the outputs are."""
+
+    out: Path
+    files: tuple[FileResult, ...]
+    quads: int
+    errors: tuple[str, ...] = field(default=())
+    network: str = ""
+
+    @property
+    def reparsed(self) -> list[str]:
+        return [f.path for f in self.files if f.reparsed and f.error is None]

@@ -1,0 +1,120 @@
+"""The network's metrics and views for a build: made beside the store's update, or kept when no citation changed."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.analyze.links import Cites, cites_of, works_of
+from kg.analyze.scores import store_scores
+from kg.job.cache import FileResult, cache_version
+from kg.job.process import Beside
+from kg.rdf import work_facts
+from kg.store import OxigraphStore
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """The network's scores for this build, as N-Quads of the analysis graph: made afresh (``fresh``) or kept
+    from the previous build."""
+
+    nquads: str
+    fresh: bool
+    held: str | None = None   # made afresh: the analysis graph the store holds from the previous build, if known
+
+    @property
+    def digest(self) -> str:
+        return _analysis_digest(self.nquads)
+
+
+def start_scoring(beside: Beside, out: Path, results: list[FileResult],
+           previous: Mapping[str, object] | None) -> tuple[str, Callable[[], Scores]]:
+    """The network's signature, and the metrics of the network the build extracted started ``beside``: the
+    returned function waits for them. When the network is the one the previous build analysed (same instruments,
+    facts and citing clauses: a rebuild that changed no citation), the previous scores are kept."""
+    signature = network_signature(results)
+    kept = [out / "analysis.nq", out / "metrics.json", out / "metrics.csv", out / "views" / "overview.html"]
+    if previous is not None and previous.get("network") == signature and all(path.exists() for path in kept):
+        beside.stop()
+        nquads = (out / "analysis.nq").read_text(encoding="utf-8")
+        return signature, lambda: Scores(nquads, fresh=False)
+    held = _analysis_held(out, previous)   # (read before the new scores replace it)
+    scoring = beside.call(_score_and_draw, out, *links_of_summaries(results))
+    return signature, lambda: Scores(scoring(), fresh=True, held=held)
+
+
+def _score_and_draw(out: Path, cites: Mapping[str, Mapping[str, Collection[str]]],
+                    facts: Mapping[str, Mapping[str, object]]) -> str:
+    """The network of ``cites`` and its metrics, written to ``metrics.csv``/``.json`` and ``analysis.nq``, and the
+    overview view (``views/`` made anew). Returns the analysis graph's N-Quads. Reads no store."""
+    from kg.analyze import network_of_links, score_network
+    from kg.view import overview
+    G = network_of_links(cites, facts)
+    metrics, nquads = score_network(out, G)
+    views = out / "views"
+    if views.exists():
+        shutil.rmtree(views)
+    overview(G, metrics).write(views / "overview.html")
+    return nquads
+
+
+def _analysis_held(out: Path, previous: Mapping[str, object] | None) -> str | None:
+    """The analysis graph the previous build put into its store: its ``analysis.nq``, while that is still the
+    one the manifest recorded (``kg analyze`` run since rewrites it)."""
+    path = out / "analysis.nq"
+    recorded = (previous or {}).get("analysis")
+    if not recorded or not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8")
+    return text if _analysis_digest(text) == recorded else None
+
+
+def _analysis_digest(nquads: str) -> str:
+    """What the manifest records of the analysis graph the store holds (``"analysis"``)."""
+    return hashlib.sha256(nquads.encode("utf-8")).hexdigest()
+
+
+def store_and_draw(out: Path, store: OxigraphStore, scores: Scores, *, results: list[FileResult],
+                    fresh_store: bool, doc_views: bool) -> None:
+    """The scores into the store and ``graph.nq``, and with ``doc_views`` one view per resolution."""
+    views = out / "views"
+    # graph.nq was written without the scores; a store updated in place holds the kept ones already
+    store_scores(out, store if scores.fresh or fresh_store else None, scores.nquads,
+                 graph_file_has_scores=False, held=None if fresh_store else scores.held)
+    if doc_views:
+        from kg.analyze import document_outline
+        from kg.view import document_view
+        for work in sorted({d.work for r in results for d in r.documents if d.work}):
+            document_view(document_outline(store, work)).write(views / "doc" / f"{work.replace('/', '_')}.html")
+
+
+def network_signature(results: list[FileResult]) -> str:
+    """A hash of all that ``links_of_summaries`` makes the instrument graph from (each document's work,
+    edition, title, year and citing links, in order, and the version of the code that read them): equal
+    signatures, equal networks, without making the network."""
+    digest = hashlib.sha256(cache_version().encode("utf-8"))
+    for document in (d for r in results if not r.error for d in r.documents):
+        # (the repr of strings, numbers, None and tuples is exact and stable, and far quicker than JSON)
+        record = (document.work, document.edition, document.title, document.year, document.links)
+        digest.update(repr(record).encode("utf-8", "surrogatepass") + b"\n")
+    return digest.hexdigest()
+
+
+def links_of_summaries(results: list[FileResult]) -> tuple[Cites, dict[str, dict[str, object]]]:
+    """What the instrument graph is made from (``kg.analyze.network_of_links``): the clauses where each work
+    cites each other (citing -> cited -> clauses, distinct, in order), and each work's facts."""
+    documents = [d for r in results if not r.error for d in r.documents]
+    cites = cites_of((document.work, cited, clause or document.edition)
+                     for document in documents for clause, cited in document.links)
+    facts: dict[str, dict[str, object]] = {key: {**work_facts(key), "years": []} for key in works_of(cites)}
+    for document in documents:
+        if document.work in facts:
+            if document.title:
+                facts[document.work]["title"] = document.title
+            years = facts[document.work]["years"]
+            if document.year and document.year not in years:   # type: ignore[operator]
+                years.append(document.year)  # type: ignore[union-attr]
+    return cites, facts

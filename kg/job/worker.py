@@ -1,0 +1,80 @@
+"""The per-file work (read -> parse -> cite -> resolve -> rdf), in a worker process, and the pool that runs it."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Iterable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from pathlib import Path
+
+from tqdm import tqdm
+
+from kg.job.cache import DocumentSummary, FileResult, cache_version, store_cached
+from kg.errors import InputError
+from kg.parse import parse_document, split_documents
+from kg.rdf import clause_iris, content_hash, document_quads, graph_iri, own_work_key
+from kg.readers import read
+from kg.reference.gazetteer import load_gazetteer
+from kg.resolve import extract_citations
+
+
+def process_file(path: str, name: str, out: str | None = None, digest: str | None = None,
+                 version: str | None = None) -> FileResult:
+    """Read, parse, extract and turn into quads every document of one file (runs in a worker process).
+
+    With ``out`` the worker writes the file's cache entry itself and returns the result without its quads, so
+    that no large text travels back to the parent process (the workers then need ``out`` on a shared disk), under
+    the build's cache ``version``. ``digest`` is the file's sha256 when the caller has hashed it already."""
+    digest = digest or hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    try:
+        sources = read(path)
+    except InputError as error:
+        return FileResult(name, digest, error=str(error).replace(path, name, 1))
+    quads: list[str] = []
+    summaries = []
+    graphs = []
+    for source in (part for source in sources for part in split_documents(source)):
+        document = parse_document(source)
+        citations = extract_citations(document)
+        quads += document_quads(document, citations, source_name=source.origin.replace(path, name, 1))
+        graphs.append(graph_iri(content_hash(source.text)))
+        clauses = clause_iris(document)
+        date = document.header.date or (conference.end_date if (conference := load_gazetteer().by_id(
+            document.header.edition or "")) else None)
+        summaries.append(DocumentSummary(
+            doc=source.origin.replace(path, name, 1),
+            work=own_work_key(document),
+            sections=len(document.sections), clauses=len(document.clauses), citations=len(citations),
+            cited=tuple(c.work for c in citations if c.work),
+            unresolved=tuple((c.text, c.reason or "") for c in citations if c.work is None),
+            title=document.header.work_title or document.header.title, year=int(date[:4]) if date else None,
+            edition=document.header.edition or "unknown",
+            links=tuple((clauses.get(c.clause or "", ""), c.work) for c in citations if c.work)))
+    result = FileResult(name, digest, tuple(sorted(set(quads))), tuple(summaries), graphs=tuple(dict.fromkeys(graphs)))
+    return store_cached(Path(out), result, version=version) if out is not None else result
+
+
+def run_jobs(jobs: list[tuple[str, str, str]], out: Path, executor: Executor | None, workers: int | None,
+         progress: bool) -> Iterable[FileResult]:
+    bar = tqdm(total=len(jobs), desc="building", unit="file", disable=not progress, file=sys.stderr)
+    if executor is None and (workers == 1 or len(jobs) <= 1):
+        for path, name, digest in jobs:
+            yield process_file(path, name, str(out), digest)
+            bar.update()
+    else:
+        own = executor is None
+        pool = executor or ProcessPoolExecutor(max_workers=workers or os.cpu_count())
+        try:
+            paths, names, digests = zip(*jobs)
+            # (the entries are written under the build's cache version: a worker elsewhere, or one that started
+            # after the code changed, would make another)
+            for result in pool.map(process_file, paths, names, [str(out)] * len(jobs), digests,
+                                   [cache_version()] * len(jobs), chunksize=1 if executor is not None else 16):
+                yield result
+                bar.update()
+        finally:
+            if own:
+                pool.shutdown()
+    bar.close()

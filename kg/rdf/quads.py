@@ -44,6 +44,7 @@ from kg.rdf.iris import (
     work_iri,
 )
 from kg.reference.gazetteer import load_gazetteer
+from kg.reference.keys import WorkKey
 from kg.resolve import citing_context
 
 __all__ = ["SHARED_GRAPH", "content_hash", "document_quads", "edition_iri", "graph_iri", "work_iri"]
@@ -56,10 +57,6 @@ DCTERMS = "http://purl.org/dc/terms/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 PROV = "http://www.w3.org/ns/prov#"
 
-_TREATIES = {"constitution", "convention", "general-rules", "itr", "rr"}
-_KIND_CLASSES = {"res": "Resolution", "dec": "Decision", "rec": "Recommendation", "opinion": "Opinion"}
-_UN_SERIES_BODIES = (("un/A/HRC/RES/", "hrc"), ("un/A/HRC/DEC/", "hrc"), ("un/A/RES/", "unga"),
-                     ("un/A/DEC/", "unga"), ("un/S/RES/", "unsc"), ("un/E/RES/", "ecosoc"), ("un/E/DEC/", "ecosoc"))
 def _iri(value: str) -> str:
     return f"<{value}>"
 
@@ -75,38 +72,6 @@ def _literal(value: str | int, datatype: str | None = None) -> str:
         return f'"{value}"^^<{XSD}integer>'
     escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     return f'"{escaped}"' + (f"^^<{XSD}{datatype}>" if datatype else "")
-
-
-def _work_class(work_key: str) -> str:
-    parts = work_key.split("/")
-    if work_key == "un/charter" or (parts[0] == "itu" and parts[1] in _TREATIES):
-        return "Treaty"
-    if parts[0] == "wsis":
-        return "OutcomeDocument"
-    if parts[0] == "itu" and len(parts) >= 4:
-        return _KIND_CLASSES.get(parts[2], "Instrument")
-    if "/RES/" in work_key:
-        return "Resolution"
-    if "/DEC/" in work_key:
-        return "Decision"
-    return "Document"
-
-
-def _work_body(work_key: str) -> str | None:
-    parts = work_key.split("/")
-    if parts[0] == "itu" and len(parts) >= 4 and parts[1] in bodies():
-        return parts[1]
-    return next((body for prefix, body in _UN_SERIES_BODIES if work_key.startswith(prefix)), None)
-
-
-def _work_number(work_key: str) -> str | None:
-    parts = work_key.split("/")
-    if parts[0] == "itu" and len(parts) >= 4:
-        return parts[3]
-    for marker in ("/RES/", "/DEC/", "/PRST/"):
-        if marker in work_key:
-            return work_key.split(marker, 1)[1]
-    return None
 
 
 @dataclass
@@ -127,7 +92,7 @@ class _Quads:
 
 def work_family(work_key: str) -> str:
     """The family a work belongs to, by the first part of its key: ``"ITU"``, ``"United Nations"``, ``"WSIS"``."""
-    return {"itu": "ITU", "un": "United Nations", "wsis": "WSIS"}.get(work_key.split("/", 1)[0], "other")
+    return WorkKey.parse(work_key).family_name
 
 
 def work_facts(work_key: str) -> dict[str, str]:
@@ -136,21 +101,28 @@ def work_facts(work_key: str) -> dict[str, str]:
     >>> work_facts("itu/pp/res/71")
     {'kind': 'Resolution', 'body': 'Plenipotentiary Conference', 'number': '71'}
     """
-    body = _work_body(work_key)
-    facts = {"kind": _work_class(work_key), "body": bodies()[body][1] if body in bodies() else work_family(work_key)}
-    if (number := _work_number(work_key)) is not None:
-        facts["number"] = number
+    key = WorkKey.parse(work_key)
+    body = _known_body(key)
+    facts = {"kind": key.ontology_class, "body": bodies()[body][1] if body else key.family_name}
+    if key.number is not None:
+        facts["number"] = key.number
     return facts
+
+
+def _known_body(key: WorkKey) -> str | None:
+    """The work's body where ``data/bodies.csv`` describes it."""
+    return key.body if key.body in bodies() else None
 
 
 def _describe_work(out: _Quads, work_key: str) -> str:
     """A work node (so a work no document in the corpus defines is still in the graph), and its IRI."""
     subject = _iri(work_iri(work_key))
-    out.share(subject, _iri(RDF_TYPE), _term(_work_class(work_key)))
+    key = WorkKey.parse(work_key)
+    out.share(subject, _iri(RDF_TYPE), _term(key.ontology_class))
     out.share(subject, _term("workKey"), _literal(work_key))
-    if (number := _work_number(work_key)) is not None:
-        out.share(subject, _term("number"), _literal(number))
-    if (body := _work_body(work_key)) is not None:
+    if key.number is not None:
+        out.share(subject, _term("number"), _literal(key.number))
+    if (body := _known_body(key)) is not None:
         out.share(subject, _iri(f"{ELI}passed_by"), _iri(body_iri(body)))
         _describe_body(out, body)
     return subject

@@ -7,8 +7,7 @@ which the build imports, do not bring networkx and scipy with them.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from kg.lazy import lazy_names
 
 _EXPORTS = {
     "network": ["edition_graph", "clause_graph", "instrument_graph", "network_of_citations", "network_of_links"],
@@ -18,11 +17,4 @@ _EXPORTS = {
               "neighbourhood", "rests_on"],
     "outline": ["DocumentOutline", "document_outline"],
 }
-_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
-__all__ = sorted(_MODULE_OF)
-
-
-def __getattr__(name: str) -> Any:  # noqa: ANN401 (whatever the module holds)
-    if name not in _MODULE_OF:
-        raise AttributeError(f"module 'kg.analyze' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"kg.analyze.{_MODULE_OF[name]}"), name)
+__all__, __getattr__ = lazy_names("kg.analyze", _EXPORTS)

@@ -8,8 +8,7 @@ store and the process pool.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from kg.lazy import lazy_names
 
 _EXPORTS = {
     "run": ["build_graph"],
@@ -18,11 +17,4 @@ _EXPORTS = {
     "worker": ["process_file"],
     "report": ["build_report"],
 }
-_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
-__all__ = sorted(_MODULE_OF)
-
-
-def __getattr__(name: str) -> Any:  # noqa: ANN401 (whatever the module holds)
-    if name not in _MODULE_OF:
-        raise AttributeError(f"module 'kg.job' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"kg.job.{_MODULE_OF[name]}"), name)
+__all__, __getattr__ = lazy_names("kg.job", _EXPORTS)

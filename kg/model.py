@@ -22,7 +22,9 @@ class Block:
     """A piece of structure a reader found in the markup itself (Akoma Ntoso), with its span.
 
     Readers of plain layouts (text, PDF, Word) give no blocks: the parser reads their layout instead.
-    ``role`` is one of ``header``, ``heading``, ``clause``, ``footnote``, ``annex``.
+    ``role`` is one of ``header``, ``heading``, ``clause``, ``footnote``, ``annex``, ``part`` (the number and
+    title that open a part of an omnibus resolution, "II" / "Conditions of service ...": ``label`` holds "II").
+    An ``annex`` block followed by clause blocks is the annex's heading, and those clauses are the annex's.
     ``part`` is ``preambular`` or ``operative`` for headings and clauses.
     ``label`` is the printed label of a clause (``"b)"``, ``"1"``, ``"(a)"``) when the markup gives one.
     ``depth`` is the clause's nesting in the markup (0 for a top-level paragraph or recital).
@@ -105,7 +107,12 @@ class Clause:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A run of clauses under one heading (``considering``, ``instructs the Director of ...``)."""
+    """A run of clauses under one heading (``considering``, ``instructs the Director of ...``).
+
+    ``part`` names where the section stands when that is not the resolution's own body: the printed number of a
+    part of an omnibus resolution (``"II"``; the section's id then opens with it, ``ii-takes-note``), or
+    ``"annex"`` for the paragraphs of an annex (``annex``, ``annex-2`` for the second annex).
+    """
 
     id: str
     heading: str
@@ -116,6 +123,7 @@ class Section:
     start: int
     end: int
     heading_span: Span | None = None
+    part: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,12 +118,13 @@ def test_akn_annex_keeps_its_footnotes(tmp_path):
     path = tmp_path / "r.xml"
     path.write_text(AKN_STATEMENT.replace("</mainBody>", "</mainBody>" + annex), encoding="utf-8")
     document = parse_document(read(path)[0])
+    # its numbered paragraph is a clause of the annex, and its footnotes are attached to it
     assert [(f.marker, f.text, f.clause) for f in document.footnotes] == [
-        ("1", "See Resolution 9.", "considering.a"), ("2", "Resolution 217 A (III).", None),
-        ("3", "Resolution 70/1.", None)]
-    (annex_block,) = document.annexes
-    assert "Universal Declaration of Human Rights and the 2030 Agenda," in document.source.text[annex_block.start:
-                                                                                                annex_block.end]
+        ("1", "See Resolution 9.", "considering.a"), ("2", "Resolution 217 A (III).", "annex.1"),
+        ("3", "Resolution 70/1.", "annex.1")]
+    (section,) = [s for s in document.sections if s.part == "annex"]
+    assert [c.text for c in section.clauses] == [
+        "Reaffirm the Universal Declaration of Human Rights and the 2030 Agenda,"]
     assert {c.work for c in extract_citations(document)} >= {"un/A/RES/217(III)", "un/A/RES/70/1"}
     assert_covers_exactly_once(document)
 

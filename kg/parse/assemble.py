@@ -40,6 +40,8 @@ def assemble_document(source: Source, header: Header, blocks: list[Block]) -> Do
     current: dict[str, object] | None = None
     clauses: list[Clause] = []
     stack = LabelStack()
+    # the part of an omnibus resolution ("II") or the annex that the sections stand in, and their ids' prefix
+    part, prefix = "", ""
 
     def finish() -> None:
         if current is not None:
@@ -50,18 +52,25 @@ def assemble_document(source: Source, header: Header, blocks: list[Block]) -> Do
             finish()
             heading = _clean(text[block.start:block.end])
             verb, kind = _verb_and_kind(heading, block.part, vocabulary)
-            section_id = _unique(slug(verb or heading.split(" ")[0] if heading else block.part), section_ids)
-            current = {"id": section_id, "heading": heading, "verb": verb, "kind": kind,
+            name = slug(verb or heading.split(" ")[0] if heading else block.part)
+            section_id = _unique(f"{prefix}-{name}" if prefix else name, section_ids)
+            current = {"id": section_id, "heading": heading, "verb": verb, "kind": kind, "part": part,
                        "start": block.start, "end": block.end, "heading_span": Span(block.start, block.end)}
             clauses = []
             stack = LabelStack()
+        elif block.role == "part":
+            finish()
+            current, clauses, stack = None, [], LabelStack()
+            part = block.label or _clean(text[block.start:block.end]).split(" ")[0]
+            prefix = slug(part)
         elif block.role == "clause":
             if current is None or (block.part and block.part != current["kind"]):
-                # a clause with no heading of its own, or the first operative paragraph after the preamble
+                # a clause with no heading of its own, or the first operative paragraph after the preamble; in a
+                # part or an annex, the section is named for it ("ii", "annex")
                 finish()
                 kind = block.part or "operative"
-                current = {"id": _unique(kind, section_ids), "heading": "", "verb": "", "kind": kind,
-                           "start": block.start, "end": block.start}
+                current = {"id": _unique(prefix or kind, section_ids), "heading": "", "verb": "", "kind": kind,
+                           "part": part, "start": block.start, "end": block.start}
                 clauses = []
                 stack = LabelStack()
             start, printed = block.start, block.label
@@ -77,6 +86,10 @@ def assemble_document(source: Source, header: Header, blocks: list[Block]) -> Do
         elif block.role == "annex":
             first_line = text[block.start:block.end].split("\n", 1)[0].strip()
             annexes.append(Annex(first_line, block.start, block.end))
+            # clauses after an annex's heading are the annex's own (a declaration's "3. Reaffirm ...")
+            finish()
+            current, clauses, stack = None, [], LabelStack()
+            part = prefix = "annex"
     finish()
     footnotes = _attach_footnotes(footnote_blocks, sections, text)
     covered = [header.span] if header.span else []
@@ -102,7 +115,8 @@ def _verb_and_kind(heading: str, part: str, vocabulary: Vocabulary) -> tuple[str
 def _section(fields: dict[str, object], clauses: list[Clause], text: str, vocabulary: Vocabulary) -> Section:
     heading, verb, kind = str(fields["heading"]), str(fields["verb"]), str(fields["kind"])
     addressees: list[str] = []
-    if kind == "operative":
+    part = str(fields.get("part", ""))
+    if kind == "operative" and part != "annex":   # (an annexed declaration's "we" mandates no one)
         # ITU prints the addressees in a heading of its own ("instructs the Director of ..."); a UN paragraph
         # opens with its verb and names them at the start of the clause ("Requests the Secretary-General to").
         standalone = heading[:1].islower()
@@ -118,7 +132,7 @@ def _section(fields: dict[str, object], clauses: list[Clause], text: str, vocabu
     end = max([int(fields["end"])] + [c.end for c in clauses])  # type: ignore[call-overload]
     heading_span = fields.get("heading_span")
     return Section(str(fields["id"]), heading, verb, kind, tuple(dict.fromkeys(addressees)), tuple(clauses),
-                   start, end, heading_span if isinstance(heading_span, Span) else None)
+                   start, end, heading_span if isinstance(heading_span, Span) else None, part)
 
 
 def _attach_footnotes(blocks: list[Block], sections: list[Section], text: str) -> list[Footnote]:

@@ -246,8 +246,9 @@ def _number_only(number: str | None) -> str | None:
 
 
 # a part of a UN resolution adopted in parts ("75/101 A"): the parts share the work (a citation of "75/101 A" is
-# one of resolution 75/101) and each is an edition of its own, named by the date and the letter ("2020-12-10-A")
-_UN_PART = re.compile(r"\d \s*([A-Z]{1,2})$")
+# one of resolution 75/101) and each is an edition of its own, named by the date and the letter ("2020-12-10-A";
+# an omnibus's parts I to XV by their numeral: "2021-12-24-XIV")
+_UN_PART = re.compile(r"\d \s*([A-Z]{1,2}|[IVXL]{1,7})$")
 
 
 def _with_edition(header: Header, edition_text: str | None, hints: Hints) -> Header:

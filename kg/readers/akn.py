@@ -54,41 +54,90 @@ def read(path: Path, *, origin: str) -> tuple[Source, ...]:
     if top is None:
         raise InputError(origin, "Akoma Ntoso file with no document in it", line=root.sourceline)
     if _local(top) == "documentCollection":
-        # the components sit inside the collection, or (the UN's resolutions adopted in parts, "75/101 A-B")
-        # beside it, under the root
-        documents = [doc for holder in (top, root)
-                     for doc in holder.xpath("./*[local-name()='components']/*[local-name()='component']/*")
-                     if _local(doc) in _DOCUMENT_TYPES]
+        documents = _collection_documents(root)
         if not documents:
             raise InputError(origin, "documentCollection with no documents in its components",
                              line=top.sourceline)
         collection = _hints(top)
         shared_header = _children(top, "preface")
         return tuple(_render(doc, f"{origin}#{_document_id(doc, index)}", collection=collection,
-                             shared_header=shared_header)
+                             shared_header=shared_header, part_id=_document_id(doc, index), index=index)
                      for index, doc in enumerate(documents, 1))
     return (_render(top, origin),)
 
 
-_PART_LETTER = re.compile(r"[A-Z]{1,2}")
-_PART_RANGE = re.compile(r"\s+[A-Z]{1,2}(?:\s*(?:-|to)\s*[A-Z]{1,2})?$")
+def _collection_documents(root: etree._Element) -> list[etree._Element]:
+    """The documents of a collection, in order: in its ``collectionBody`` or its ``components``, in
+    ``components`` beside it under the root (the UN's resolutions adopted in parts, "75/101 A-B"), or in its
+    attachments; never a document nested in one of those (an annex of a part is the part's)."""
+    documents = []
+    for component in root.iter("{*}component"):
+        if not any(_local(ancestor) in _DOCUMENT_TYPES for ancestor in component.iterancestors()):
+            documents += [child for child in component if _local(child) in _DOCUMENT_TYPES]
+    return documents
 
 
-def _part_hints(hints: Hints, collection: Hints) -> Hints:
+# a part's own number: a letter or two ("A", "AA") or a roman numeral ("II", "XIV"), as the UN numbers them
+_PART = r"(?:[A-Z]{1,2}|[IVXL]{1,7})"
+_PART_LETTER = re.compile(_PART)
+_PART_RANGE = re.compile(rf"\s+{_PART}(?:\s*(?:-|to)\s*{_PART})?$")
+
+
+def _part_hints(hints: Hints, collection: Hints, *, part_id: str = "", index: int = 1) -> Hints:
     """A part of a resolution adopted in parts numbers itself by its letter alone ("A"): its number and symbol are
     the collection's with that letter ("75/101 A", "A/RES/75/101 A"); what it does not say, the collection does.
+    A part that prints no number of its own takes it from its FRBR name ("75-101B"), else from its place in the
+    collection's range ("A-C": the second part is B; "I-XV": it is II).
 
     >>> _part_hints(Hints(number="B", date="2020-12-10"), Hints(number="75/101", symbol="A/RES/75/101 A-B",
     ...                                                         body="unga"))
     Hints(kind=None, number='75/101 B', symbol='A/RES/75/101 B', title=None, body='unga', date='2020-12-10', \
 work_title=None)
+    >>> _part_hints(Hints(), Hints(number="76/245", symbol="A/RES/76/245 I-III"), index=3).number
+    '76/245 III'
     """
-    if not (hints.number and _PART_LETTER.fullmatch(hints.number) and collection.number):
+    if not collection.number:
         return hints
-    symbol = f"{_PART_RANGE.sub('', collection.symbol)} {hints.number}" if collection.symbol else None
-    return replace(hints, number=f"{collection.number.rstrip('.')} {hints.number}", symbol=hints.symbol or symbol,
+    number = _part_number(hints.number, collection, part_id, index)
+    if number is None:
+        return hints
+    symbol = f"{_PART_RANGE.sub('', collection.symbol)} {number}" if collection.symbol else None
+    return replace(hints, number=f"{collection.number.rstrip('.')} {number}", symbol=hints.symbol or symbol,
                    body=hints.body or collection.body, date=hints.date or collection.date,
                    work_title=collection.title)
+
+
+def _part_number(printed: str | None, collection: Hints, part_id: str, index: int) -> str | None:
+    if printed:
+        return printed if _PART_LETTER.fullmatch(printed) else None
+    stem = str(collection.number).rstrip(".").replace("/", "-")
+    if part_id.startswith(stem) and _PART_LETTER.fullmatch(part_id[len(stem):]):
+        return part_id[len(stem):]
+    first = re.search(rf"\s({_PART})(?:\s*(?:-|to)\s*{_PART})?$", collection.symbol or "")
+    if first is None:
+        return None
+    if re.fullmatch(r"[IVXL]+", first.group(1)) and first.group(1) in ("I", "II", "III", "IV", "V"):
+        return _roman(_roman_value(first.group(1)) + index - 1)
+    if len(first.group(1)) == 1 and ord(first.group(1)) + index - 1 <= ord("Z"):
+        return chr(ord(first.group(1)) + index - 1)
+    return None
+
+
+_ROMAN_DIGITS = ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _roman(value: int) -> str:
+    numeral = ""
+    for amount, digits in _ROMAN_DIGITS:
+        while value >= amount:
+            numeral, value = numeral + digits, value - amount
+    return numeral
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    return sum(-values[c] if i + 1 < len(numeral) and values[c] < values[numeral[i + 1]] else values[c]
+               for i, c in enumerate(numeral))
 
 
 def _document_id(document: etree._Element, index: int) -> str:
@@ -190,13 +239,13 @@ def _leading_emphasis(paragraph: etree._Element | None) -> str | None:
 
 
 def _render(document: etree._Element, origin: str, *, collection: Hints | None = None,
-            shared_header: Sequence[etree._Element] = ()) -> Source:
+            shared_header: Sequence[etree._Element] = (), part_id: str = "", index: int = 1) -> Source:
     """One document as text with its blocks; a part of a collection also gets the collection's own preface (the
     number and title its parts share) at the head of its header."""
     writer = _Writer()
     hints = _hints(document)
     if collection is not None:
-        hints = _part_hints(hints, collection)
+        hints = _part_hints(hints, collection, part_id=part_id, index=index)
     preface = _children(document, "preface")
     cover = _children(document, "coverPage")
     for part in [*shared_header, *(preface or cover)]:
@@ -229,6 +278,7 @@ def _render(document: etree._Element, origin: str, *, collection: Hints | None =
 
 _GROUPS = ("recitals", "hcontainer", "section", "chapter", "part", "title", "division")
 _CLAUSES = ("recital", "container", "paragraph", "point", "tblock", "blockList")
+_HEADINGS = ("num", "heading", "subheading")
 
 
 def _render_part(part: etree._Element, kind: str, writer: _Writer) -> None:
@@ -238,7 +288,23 @@ def _render_part(part: etree._Element, kind: str, writer: _Writer) -> None:
 
 
 def _render_group(group: etree._Element, kind: str, writer: _Writer) -> None:
-    """A headed group: ITU's ``recitals`` with an ``intro`` and ``hcontainer`` with a ``heading``; UN sections."""
+    """A headed group: ITU's ``recitals`` with an ``intro`` and ``hcontainer`` with a ``heading``; UN sections.
+
+    A group with a ``num`` is a part of an omnibus resolution ("II" / "Conditions of service ..."): its number
+    and title open the part, its ``crossHeading``s marked as preamble are the part's preambular paragraphs and its
+    paragraphs the part's operative ones."""
+    if _children(group, "num"):
+        lines = [(_flatten(child), child) for child in group if _local(child) in _HEADINGS]
+        start = writer.position
+        for (text, notes), _ in lines:
+            if text:
+                writer.line(text, notes)
+        label = _SPACE.sub(" ", "".join(_children(group, "num")[0].itertext())).strip().rstrip(".")
+        writer.blocks.append(Block("part", start, max(start, writer.position - 1), label=label))
+        for child in group:
+            if _local(child) not in _HEADINGS:
+                _render_child(child, kind, writer)
+        return
     for child in group:
         if _local(child) in ("intro", "heading") and kind and _local(group) in ("recitals", "hcontainer"):
             text, notes = _flatten(child)
@@ -255,6 +321,8 @@ def _render_child(child: etree._Element, kind: str, writer: _Writer) -> None:
         _render_group(child, kind, writer)
     elif name in _CLAUSES:
         _render_clause(child, kind, writer, depth=0)
+    elif name == "crossHeading" and child.get("refersTo") == "#preamble":
+        _render_clause(child, "preambular", writer, depth=0)   # a part's preambular paragraph (75/253 B, part II)
     elif name:
         _render_plain(child, writer)
 
@@ -265,23 +333,78 @@ def _render_plain(element: etree._Element, writer: _Writer) -> None:
         writer.line(text, notes)
 
 
+def _render_table(table: etree._Element, writer: _Writer) -> None:
+    """A table, a line per row (its cells apart), so that no two rows run together."""
+    rows = [row for row in table.iter("{*}tr")]
+    if not rows:
+        _render_plain(table, writer)
+        return
+    for row in rows:
+        cells = [_flatten(cell) for cell in row if _local(cell) in ("td", "th")]
+        text, notes = "", []
+        for cell_text, cell_notes in cells:
+            if cell_text:
+                separator = "\t" if text else ""
+                notes += [(len(text) + len(separator) + at, note) for at, note in cell_notes]
+                text += separator + cell_text
+        if text:
+            writer.line(text, notes)
+
+
+def _direct(element: etree._Element, holder: etree._Element) -> bool:
+    """Whether ``element`` belongs to ``holder``'s own text: not inside a footnote, a table or a (sub-)list of it."""
+    return _within(element, holder, ("authorialNote", "table", "list", "blockList"))
+
+
+def _within(element: etree._Element, holder: etree._Element, apart: tuple[str, ...]) -> bool:
+    """Whether no element named in ``apart`` stands between ``element`` and ``holder``."""
+    node = element.getparent()
+    while node is not None and node is not holder:
+        if _local(node) in apart:
+            return False
+        node = node.getparent()
+    return True
+
+
+def _text_elements(part: etree._Element) -> list[etree._Element]:
+    """The elements whose text is ``part``'s own: itself if a ``p``, else its ``p``s (an introduction to a list
+    may hold its words without one)."""
+    if _local(part) == "p":
+        return [part]
+    paragraphs = [p for p in part.iter("{*}p") if _direct(p, part)]
+    if not paragraphs and _local(part) in ("intro", "listIntroduction"):
+        return [part]
+    return paragraphs
+
+
 def _render_clause(clause: etree._Element, kind: str, writer: _Writer, *, depth: int) -> None:
-    """A recital, container, paragraph or point: its ``num``, an opening italic verb, its text, its sub-points."""
-    if clause.find(".//{*}table") is not None or not clause.xpath(".//*[local-name()='p']"):
-        _render_plain(clause, writer)  # a table, or a paragraph that is only a (sub)heading: not a clause
+    """A recital, container, paragraph or point: its ``num``, an opening italic verb, its text, its sub-points; a
+    table in it comes after its text, a line per row; the list's closing words (``wrapUp``) after its points."""
+    name = _local(clause)
+    tables = [table for table in clause.iter("{*}table") if _direct(table, clause)]
+    if name != "crossHeading" and (not clause.xpath(".//*[local-name()='p']")
+                                   or (tables and not _text_outside(clause, tables))):
+        if tables:
+            _render_plain_with_tables(clause, writer)
+        else:
+            _render_plain(clause, writer)  # a paragraph that is only a (sub)heading: not a clause
         return
     num = next(iter(_children(clause, "num")), None)
     label = _SPACE.sub(" ", "".join(num.itertext())).strip() if num is not None else ""
     body_parts = [child for child in clause if _local(child) not in ("num", "list", "blockList", "heading",
                                                                       "subheading", "crossHeading")]
     sublists = [child for child in clause if _local(child) in ("list", "blockList")]
+    sublists += [block for part in body_parts if _local(part) != "p" for block in part
+                 if _local(block) in ("list", "blockList")]   # a blockList inside the paragraph's content
     for child in clause:
-        if _local(child) in ("heading", "subheading", "crossHeading"):
+        if _local(child) in ("heading", "subheading", "crossHeading") and name != "crossHeading":
             _render_plain(child, writer)
     intros = [intro for sub in sublists for intro in _children(sub, "intro", "listIntroduction")]
-    paragraphs = [p for part in body_parts + intros for p in ([part] if _local(part) == "p" else part.iter("{*}p"))
-                  if not any(_local(a) == "authorialNote" for a in p.iterancestors())]
-    if not label and not sublists and _is_cross_heading(paragraphs):
+    if name == "crossHeading":
+        paragraphs = [clause]
+    else:
+        paragraphs = [p for part in body_parts + intros for p in _text_elements(part)]
+    if not label and not sublists and name != "crossHeading" and _is_cross_heading(paragraphs):
         _render_plain(clause, writer)   # "Designation criteria", "United Nations mandate": a heading, not a clause
         return
     if label:
@@ -307,14 +430,50 @@ def _render_clause(clause: etree._Element, kind: str, writer: _Writer, *, depth:
     _write_clause_text(combined[offset:], [(o - offset, n) for o, n in notes if o >= offset], kind, label,
                        depth, writer)
     writer.write("\n")
+    for table in tables:
+        _render_table(table, writer)
     for sub in sublists:
-        for item in sub:
-            if _local(item) in ("point", "item", "indent", "alinea"):
-                _render_clause(item, kind, writer, depth=depth + 1)
-            elif _local(item) in ("list", "sublist", "blockList"):
-                for point in item.iter():
-                    if _local(point) in ("point", "item") and point.getparent() is item:
-                        _render_clause(point, kind, writer, depth=depth + 2)
+        _render_list(sub, kind, writer, depth=depth + 1)
+
+
+def _render_list(points: etree._Element, kind: str, writer: _Writer, *, depth: int, nested: bool = False) -> None:
+    """A list's points, and the points of the lists nested in it (2231's "1.9.1.3" inside "1.9.1" inside "1.9"),
+    each a clause; its closing words (``wrapUp``) a clause after its points, and so is the introduction of a list
+    nested in another."""
+    for item in points:
+        name = _local(item)
+        if name in ("point", "item", "indent", "alinea"):
+            _render_clause(item, kind, writer, depth=depth)
+        elif name in ("list", "sublist", "blockList"):
+            _render_list(item, kind, writer, depth=depth + 1, nested=True)
+        elif name in ("wrapUp", "listWrapUp") or (nested and name in ("intro", "listIntroduction")):
+            text, notes = _flatten(item)
+            if text:
+                _write_clause_text(text, notes, kind, "", depth, writer)
+                writer.write("\n")
+
+
+def _text_outside(clause: etree._Element, tables: list[etree._Element]) -> bool:
+    """Whether a clause holding a table has words of its own besides the table's (a number is not words)."""
+    for p in clause.iter("{*}p"):
+        if not any(a in tables or _local(a) == "authorialNote" for a in p.iterancestors()):
+            if _flatten(p)[0]:
+                return True
+    return False
+
+
+def _render_plain_with_tables(element: etree._Element, writer: _Writer) -> None:
+    """A container that is a table (the budget's appropriations by section): its other text, then its rows."""
+    if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
+        _render_plain(element, writer)   # (words between its elements: kept as they stand, on one line)
+        return
+    for child in element:
+        if _local(child) == "table":
+            _render_table(child, writer)
+        elif child.find(".//{*}table") is not None:
+            _render_plain_with_tables(child, writer)
+        elif _local(child):
+            _render_plain(child, writer)
 
 
 def _write_clause_text(text: str, notes: list[tuple[int, etree._Element]], kind: str, label: str, depth: int,
@@ -334,14 +493,22 @@ def _write_clause_text(text: str, notes: list[tuple[int, etree._Element]], kind:
 
 
 def _render_annex(attachment: etree._Element, writer: _Writer) -> None:
-    """An annex's text, one line per paragraph; its footnotes go with the others (a declaration annexed to a
-    resolution cites in its footnotes: "Resolution 70/1.")."""
+    """An annex. One whose body is numbered paragraphs (a declaration annexed to a resolution: "3. Reaffirm ...")
+    is read as the body is, its paragraphs clauses of the annex and its opening lines (the annex's title) the
+    annex's heading; any other (a table, a list of names, an oath) is one annex block, a line per paragraph. The
+    footnotes of either go with the others (a declaration cites in its footnotes: "Resolution 70/1.")."""
+    document = next((child for child in attachment if _local(child) in _DOCUMENT_TYPES), attachment)
+    if _numbered_body(document):
+        _render_annexed_document(document, writer)
+        return
     lines: list[str] = []
     notes: list[tuple[int, etree._Element]] = []
     offset = 0
-    for paragraph in attachment.iter("{*}p", "{*}heading", "{*}num"):
-        if any(_local(a) == "p" for a in paragraph.iterancestors()):
+    for paragraph in attachment.iter("{*}p", "{*}heading", "{*}num", "{*}subheading", "{*}td", "{*}th"):
+        if any(_local(a) in ("p", "heading", "subheading", "authorialNote", "meta") for a in paragraph.iterancestors()):
             continue
+        if _local(paragraph) in ("td", "th") and paragraph.find(".//{*}p") is not None:
+            continue   # (a cell's paragraphs are lines of their own)
         text, paragraph_notes = _flatten(paragraph)
         if text:
             notes += [(offset + at, note) for at, note in paragraph_notes]
@@ -354,6 +521,43 @@ def _render_annex(attachment: etree._Element, writer: _Writer) -> None:
     writer.notes.extend((start + at, note) for at, note in notes)
     writer.write("\n")
     writer.blocks.append(Block("annex", start, end))
+
+
+def _numbered_body(document: etree._Element) -> bool:
+    """Whether an annexed document's body (not its own annexes) has a numbered paragraph."""
+    for holder in _children(document, "preamble", "mainBody", "body"):
+        for element in holder.iter("{*}paragraph", "{*}point", "{*}recital", "{*}container"):
+            if _children(element, "num") and _within(element, holder, ("attachments", "components", "table")):
+                return True
+    return False
+
+
+def _render_annexed_document(document: etree._Element, writer: _Writer) -> None:
+    writer.write("\n")
+    start, first_block = writer.position, len(writer.blocks)
+    for part in _children(document, "coverPage", "preface"):
+        for paragraph in part.iter("{*}p"):
+            if not any(_local(a) in ("p", "authorialNote") for a in paragraph.iterancestors()):
+                _render_plain(paragraph, writer)
+    preamble = next(iter(_children(document, "preamble")), None)
+    if preamble is not None:
+        for formula in _children(preamble, "formula"):
+            _render_plain(formula, writer)
+        _render_part(preamble, "preambular", writer)
+    for body in _children(document, "mainBody", "body"):
+        _render_part(body, "operative", writer)
+    for conclusions in _children(document, "conclusions"):
+        _render_plain(conclusions, writer)
+    for attachments in _children(document, "attachments", "components"):
+        for attachment in attachments:
+            _render_annex(attachment, writer)
+    # the lines before the annex's first paragraph are its heading: "Political Declaration on HIV and AIDS ..."
+    structure = next((b for b in writer.blocks[first_block:] if b.role in ("clause", "heading", "part")), None)
+    before = writer.text[start:structure.start] if structure is not None else ""
+    heading_end = start + len(before[:before.rfind("\n")].rstrip()) if "\n" in before else start
+    opening = (Block("annex", start, heading_end) if heading_end > start
+               else Block("part", start, start, label="annex"))
+    writer.blocks.insert(first_block, opening)
 
 
 def _render_notes(writer: _Writer) -> None:

@@ -31,7 +31,7 @@ _FIELD_ORDER = ("doc", "format", "header", "sections", "footnotes", "annexes", "
 
 def _section_record(section: Section) -> dict[str, Any]:
     return {"id": section.id, "heading": section.heading, "verb": section.verb, "kind": section.kind,
-            "addressees": list(section.addressees), "start": section.start, "end": section.end,
+            "part": section.part, "addressees": list(section.addressees), "start": section.start, "end": section.end,
             "clauses": [{"id": clause.id, "label": clause.label, "text": clause.text,
                          "start": clause.start, "end": clause.end} for clause in section.clauses]}
 
@@ -75,7 +75,8 @@ def outline_text(document: Document, *, width: int = 72) -> str:
         lines.append(f"  title: {header.title}")
     for section in document.sections:
         addressees = f" -> {'; '.join(section.addressees)}" if section.addressees else ""
-        lines.append(f"  {section.heading or '(no heading)'}  [{section.kind}]{addressees}")
+        part = f", {'annex' if section.part == 'annex' else 'part ' + section.part}" if section.part else ""
+        lines.append(f"  {section.heading or '(no heading)'}  [{section.kind}{part}]{addressees}")
         for clause in section.clauses:
             depth = clause.label.count(".") if clause.label else 0
             words = " ".join(clause.text.split())

@@ -111,6 +111,25 @@ def test_akn_clause_counts_equal_the_xml(folder):
     assert compared >= len(corpus_files(folder))
 
 
+@pytest.mark.parametrize("folder", ["itu-pp18", "un-sc", "un-ga", "un-ga-multipart"])
+def test_no_word_of_an_akn_file_is_lost(folder):
+    """Every run of text outside the metadata is in the text read (a table's cells, a nested sublist's points, a
+    list's closing words, an annex's headings). The UN's cover page (symbol, distribution, session, agenda item)
+    is read as metadata where a preface follows it, as it does in every one of these files."""
+    checked = 0
+    for path in corpus_files(folder):
+        text = " ".join(" ".join(source.text for source in read(path)).split())
+        for element in etree.parse(str(path)).getroot().iter():
+            if not isinstance(element.tag, str) or any(etree.QName(a).localname in ("meta", "coverPage")
+                                                       for a in [element, *element.iterancestors()]):
+                continue
+            for run in (element.text, element.tail):
+                if run and run.split():
+                    assert " ".join(run.split()) in text, f"{path.name}: lost {run.strip()[:80]!r}"
+        checked += 1
+    assert checked == len(corpus_files(folder)) > 0
+
+
 def test_known_exceptions_still_exist(pp18_path):
     origins = {source.origin.rsplit("/", 1)[-1] for source in read(pp18_path)}
     assert set(KNOWN_EXCEPTIONS) <= origins

@@ -121,9 +121,9 @@ def _section(fields: dict[str, object], clauses: list[Clause], text: str, vocabu
         # opens with its verb and names them at the start of the clause ("Requests the Secretary-General to").
         standalone = heading[:1].islower()
         rest = " ".join(heading.split()[len(verb.split()):]) if verb and standalone else ""
-        for part in _SPLIT_ADDRESSEES.split(rest):
-            if part.strip() and not _OPENING_PREPOSITION.match(part.strip()):
-                addressees.append(vocabulary.normalise_addressee(part))
+        for name in _SPLIT_ADDRESSEES.split(rest):
+            if name.strip() and not _OPENING_PREPOSITION.match(name.strip()):
+                addressees.append(vocabulary.normalise_addressee(name))
         if not addressees and clauses:
             known = vocabulary.known_addressee_at(clauses[0].text)
             if known:

@@ -114,6 +114,8 @@ class _Builder:
         self.seen_numbered = False
         self.after_meeting_line = False   # (the line before was "3rd plenary meeting": a date alone follows it)
         self.last_number = 0   # the last UN paragraph number
+        self.in_annex = False   # (in the numbered paragraphs of an annexed declaration)
+        self.annex_heading = False   # (on an annex's heading lines: "I." / "Global context and ...")
 
     def close(self) -> None:
         if self.open is not None:
@@ -172,7 +174,11 @@ def layout_blocks(text: str, *, body_start: int, un_style: bool) -> list[Block]:
 def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> None:  # noqa: C901
     open_role = b.open.role if b.open is not None else None
     if open_role == "annex" and not _ANNEX.match(line.text) and not _MARKDOWN_FOOTNOTE.match(line.text):
-        b.extend(line.end, stripped)
+        if not (b.un_style and _annexed_paragraph(b, line, blank_before)):
+            b.extend(line.end, stripped)
+        return
+    if open_role == "part" and not _MARKDOWN_FOOTNOTE.match(line.text) and not _opens_un_paragraph(b, line):
+        b.extend(line.end, stripped)   # the title of an omnibus resolution's part: "Conditions of service ..."
         return
     if match := _MARKDOWN_FOOTNOTE.match(line.text):
         b.start("footnote", line.start + match.end(), line.end, marker=match.group("marker"))
@@ -196,6 +202,12 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
     if _ANNEX.match(line.text):
         b.start("annex", line.first, line.end)
         b.in_section = False
+        b.in_annex, b.last_number = False, 0
+        return
+    if b.un_style and b.in_annex:
+        _annexed_line(b, line, stripped, blank_before)
+        return
+    if b.un_style and _roman_part(b, line):
         return
     if _itu_heading(b, line, stripped):
         return
@@ -303,3 +315,87 @@ def _verb_and_clause(b: _Builder, line: _Line, start: int, verb_words: int, part
         b.clause(clause_start, line.end, label, line.text.strip())
     elif label:
         b.pending_label = label
+
+
+# An omnibus resolution's part: "II" alone (its title on the lines after) or "III. Financial performance report ..."
+_ROMAN_PART = re.compile(r"^[ \t]*(?P<num>[IVXL]{1,7})\.?(?:[ \t]+(?P<title>[A-Z“\"][^\n]*))?[ \t]*$")
+# a paragraph number the PDF's text glued to a heading: "Global context and shared commitments 3. We gather ..."
+_GLUED_NUMBER = re.compile(r"(?<=\s)(?P<label>\d{1,3}\.)[ \t]+(?=[A-Z“\"(])")
+
+
+def _opens_un_paragraph(b: _Builder, line: _Line) -> bool:
+    """Whether ``line`` opens a UN paragraph: with a number ("1. Takes note ...") or a known verb ("Recalling")."""
+    match = _UN_PARAGRAPH.match(line.text)
+    if match is None:
+        return False
+    if match.group("label") or b.vocabulary.match_verb(match.group("rest")) is not None:
+        b.close()
+        b.open_text_end = "."   # (the part's title ended: the paragraph opens though its line has no blank before)
+        return True
+    return False
+
+
+def _roman_part(b: _Builder, line: _Line) -> bool:
+    """A part of an omnibus resolution opens ("II" / "Conditions of service ..."): its number and title are the
+    part's, and the part has a preamble and numbered paragraphs of its own."""
+    match = _ROMAN_PART.match(line.text)
+    if match is None:
+        return False
+    b.start("part", line.first, line.end, label=match.group("num"))
+    b.seen_numbered, b.last_number, b.part, b.pending_label = False, 0, "", None
+    return True
+
+
+def _numbered(b: _Builder, line: _Line, blank_before: bool) -> tuple[str, int] | None:
+    """The label and text offset of an annexed declaration's numbered paragraph or sub-paragraph opening ``line``:
+    the next number (or one a few on, where the PDF's text lost a number in a line before), "(a)"."""
+    inline = label_inline(line.text)
+    if inline is None:
+        return None
+    printed = inline[0]
+    ended = blank_before or b.open is None or b.open_text_end.endswith((";", ",", ":", "."))
+    if printed.endswith(".") and printed[:-1].isdigit():
+        number = int(printed[:-1])
+        return inline if number == b.last_number + 1 or (ended and b.last_number < number <= b.last_number + 3) \
+            else None
+    return inline if printed.startswith("(") and ended and b.in_annex else None
+
+
+def _annexed_paragraph(b: _Builder, line: _Line, blank_before: bool) -> bool:
+    """An annex's heading lines end where its paragraph 1 opens: from there on its paragraphs are clauses."""
+    found = _numbered(b, line, blank_before)
+    if found is None or found[0] != "1.":
+        return False
+    b.close()
+    b.in_annex, b.annex_heading, b.part = True, False, "operative"
+    b.clause(line.start + found[1], line.end, found[0], line.text.strip())
+    return True
+
+
+def _annexed_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> None:
+    """A line of an annexed declaration: a numbered paragraph opens ("3. Reaffirm ..."), or a sub-paragraph
+    ("(a) Regret that ..."); a heading of the annex ("I." / "Global context and shared commitments", or a short
+    line alone with no closing punctuation) stands apart, and a paragraph number glued to it opens a paragraph;
+    any other line goes on with the paragraph before it."""
+    glued = _GLUED_NUMBER.search(line.text)
+    ended = blank_before and b.open_text_end.endswith((".", ";", ":"))
+    heading = (_ROMAN_PART.match(line.text) is not None
+               or (ended and len(stripped) < 150 and stripped[:1].isupper()
+                   and not stripped.endswith((".", ";", ",", ":")) and label_inline(line.text) is None)
+               or (ended and glued is not None and int(glued.group("label")[:-1]) == b.last_number + 1
+                   and re.fullmatch(r"[A-Z][^.;:,!?]{2,120}", line.text[:glued.start()].strip()) is not None))
+    if heading or b.annex_heading:
+        if heading:
+            b.close()
+            b.annex_heading = True
+        if glued and b.last_number < int(glued.group("label")[:-1]) <= b.last_number + 3:
+            b.annex_heading = False
+            b.clause(line.start + glued.end(), line.end, glued.group("label"), stripped)
+            return
+        if heading or _numbered(b, line, blank_before) is None:
+            return   # (a heading line: remainder)
+    if (found := _numbered(b, line, blank_before)) is not None:
+        b.annex_heading = False
+        b.clause(line.start + found[1], line.end, found[0], stripped)
+    elif b.open is not None and b.open.role == "clause":
+        b.extend(line.end, stripped)

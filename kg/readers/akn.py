@@ -340,15 +340,21 @@ def _render_table(table: etree._Element, writer: _Writer) -> None:
         _render_plain(table, writer)
         return
     for row in rows:
-        cells = [_flatten(cell) for cell in row if _local(cell) in ("td", "th")]
-        text, notes = "", []
-        for cell_text, cell_notes in cells:
-            if cell_text:
-                separator = "\t" if text else ""
-                notes += [(len(text) + len(separator) + at, note) for at, note in cell_notes]
-                text += separator + cell_text
+        text, notes = _row(row)
         if text:
             writer.line(text, notes)
+
+
+def _row(row: etree._Element) -> tuple[str, list[tuple[int, etree._Element]]]:
+    """A table row's cells, apart by tabs, and their footnotes."""
+    text, notes = "", []
+    for cell in row:
+        cell_text, cell_notes = _flatten(cell) if _local(cell) in ("td", "th") else ("", [])
+        if cell_text:
+            separator = "\t" if text else ""
+            notes += [(len(text) + len(separator) + at, note) for at, note in cell_notes]
+            text += separator + cell_text
+    return text, notes
 
 
 def _direct(element: etree._Element, holder: etree._Element) -> bool:
@@ -504,12 +510,11 @@ def _render_annex(attachment: etree._Element, writer: _Writer) -> None:
     lines: list[str] = []
     notes: list[tuple[int, etree._Element]] = []
     offset = 0
-    for paragraph in attachment.iter("{*}p", "{*}heading", "{*}num", "{*}subheading", "{*}td", "{*}th"):
-        if any(_local(a) in ("p", "heading", "subheading", "authorialNote", "meta") for a in paragraph.iterancestors()):
+    for paragraph in attachment.iter("{*}p", "{*}heading", "{*}num", "{*}subheading", "{*}tr"):
+        if any(_local(a) in ("p", "heading", "subheading", "authorialNote", "meta", "tr")
+               for a in paragraph.iterancestors()):
             continue
-        if _local(paragraph) in ("td", "th") and paragraph.find(".//{*}p") is not None:
-            continue   # (a cell's paragraphs are lines of their own)
-        text, paragraph_notes = _flatten(paragraph)
+        text, paragraph_notes = _row(paragraph) if _local(paragraph) == "tr" else _flatten(paragraph)
         if text:
             notes += [(offset + at, note) for at, note in paragraph_notes]
             lines.append(text)

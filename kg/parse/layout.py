@@ -34,7 +34,8 @@ _ANNEX = re.compile(r"^[ \t]*(?:ANNEX|APPENDIX|ATTACHMENT|Annex|Appendix|Attachm
 # Page furniture: UN symbol lines, page numbers "2/3", job numbers "25-19447", "---" rules; ITU page numbers
 # "- 12 -", "– XVII –", "Page 3 (of 10)"
 _FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+)?|\d{1,3}/\d{1,3}|\d{2}-\d{5}\S*"
-                        r"(?:[ \t].{0,40})?|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+plenary meeting"
+                        r"(?:[ \t].{0,40})?|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?plenary meeting"
+                        r"(?:[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d)?"   # (and its date, on one line)
                         r"|[-–—][ \t]*(?:\d{1,4}|[IVXLC]{1,7})[ \t]*[-–—]"
                         r"|(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?)"
                         r"[ \t]*$")
@@ -224,6 +225,8 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         printed, offset = inline
         b.pending_label = None
         b.footnote_zone = False
+        if b.un_style and printed.endswith(".") and printed[:-1].isdigit():
+            b.part, b.seen_numbered = "operative", True   # (a UN paragraph with a number is operative, whatever its verb)
         b.clause(line.start + offset, line.end, printed, stripped)
         return
     if b.pending_label is not None:

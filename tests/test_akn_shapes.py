@@ -277,3 +277,76 @@ def test_table_rows_are_lines_of_their_own(tmp_path):
     assert "Section 1\t100\nSection 2\t200\nTotal\t300\n" in source.text
     document = parse_document(source)
     assert [c.text for c in document.clauses if c.label == "1"] == ["the appropriations below:"]
+
+
+def _part(number: str | None, frbr: str, body: str = "", attachments: str = "") -> str:
+    doc_number = f"<docNumber>{number}</docNumber> " if number else ""
+    meta = (f'<meta><identification source="#DGACM"><FRBRWork><FRBRthis value="/akn/un/statement/deliberation/unga/'
+            f'2021-12-24/{frbr}/!main/"/><FRBRdate date="2021-12-24" name="adoption"/><FRBRauthor href="ga"/>'
+            "</FRBRWork></identification></meta>") if frbr else ""
+    return (f'<component><statement name="resolution">{meta}<preface><p>{doc_number}<docTitle refersTo='
+            f'"#resolutionTitle">A part</docTitle></p></preface><preamble><formula name="enactingFormula"><p>The '
+            f"General Assembly,</p></formula></preamble><mainBody>"
+            f"{body or _paragraph('1.', 'Decides', 'to approve it.')}</mainBody>{attachments}</statement>"
+            "</component>")
+
+
+def _collection(symbol: str, number: str, inside: str = "", beside: str = "", body: str = "") -> str:
+    return (f'<akomaNtoso xmlns="{NS}"><documentCollection name="publication">{_meta("76-245", "2021-12-24")}'
+            f'<coverPage><p><docNumber refersTo="#symbol">{symbol}</docNumber></p></coverPage>'
+            f"<preface><p><docNumber>{number}</docNumber> <docTitle>Questions relating to the budget</docTitle></p>"
+            f"</preface><collectionBody>{body}</collectionBody>"
+            + (f"<components>{inside}</components>" if inside else "") + "</documentCollection>"
+            + (f"<components>{beside}</components>" if beside else "") + "</akomaNtoso>")
+
+
+COLLECTIONS = {
+    "parts lettered, beside the collection": (
+        _collection("A/RES/76/84 A-B", "76/84.", beside=_part("A", "76-84A") + _part("B", "76-84B")),
+        [("76-84A", "76/84 A", "A/RES/76/84 A", "2021-12-24-A"), ("76-84B", "76/84 B", "A/RES/76/84 B", "2021-12-24-B")]),
+    "parts numbered I to III": (
+        _collection("A/RES/76/245 I-III", "76/245.",
+                    beside=_part("I", "76-245I") + _part("II", "76-245II") + _part("III", "76-245III")),
+        [("76-245I", "76/245 I", "A/RES/76/245 I", "2021-12-24-I"),
+         ("76-245II", "76/245 II", "A/RES/76/245 II", "2021-12-24-II"),
+         ("76-245III", "76/245 III", "A/RES/76/245 III", "2021-12-24-III")]),
+    "a part with no docNumber, named by its FRBR": (
+        _collection("A/RES/76/84 A-B", "76/84.", beside=_part("A", "76-84A") + _part(None, "76-84B")),
+        [("76-84A", "76/84 A", "A/RES/76/84 A", "2021-12-24-A"), ("76-84B", "76/84 B", "A/RES/76/84 B", "2021-12-24-B")]),
+    "parts with no number and no FRBR, numbered by their place in the range": (
+        _collection("A/RES/76/247 A-C", "76/247.", beside=_part("A", "76-247A") + _part(None, "") + _part(None, "")),
+        [("76-247A", "76/247 A", "A/RES/76/247 A", "2021-12-24-A"),
+         ("doc-2", "76/247 B", "A/RES/76/247 B", "2021-12-24-B"),
+         ("doc-3", "76/247 C", "A/RES/76/247 C", "2021-12-24-C")]),
+    "parts inside the collection and beside it": (
+        _collection("A/RES/76/84 A-B", "76/84.", inside=_part("A", "76-84A"), beside=_part("B", "76-84B")),
+        [("76-84A", "76/84 A", "A/RES/76/84 A", "2021-12-24-A"), ("76-84B", "76/84 B", "A/RES/76/84 B", "2021-12-24-B")]),
+    "parts inline in the collection's body": (
+        _collection("A/RES/76/84 A-B", "76/84.", body=_part("A", "76-84A") + _part("B", "76-84B")),
+        [("76-84A", "76/84 A", "A/RES/76/84 A", "2021-12-24-A"), ("76-84B", "76/84 B", "A/RES/76/84 B", "2021-12-24-B")]),
+    "a part's own annex stays the part's": (
+        _collection("A/RES/76/84 A-B", "76/84.", beside=_part("A", "76-84A") + _part(
+            "B", "76-84B", attachments=_annex('<paragraph><num>1.</num><content><p>We commit.</p></content>'
+                                              "</paragraph>"))),
+        [("76-84A", "76/84 A", "A/RES/76/84 A", "2021-12-24-A"), ("76-84B", "76/84 B", "A/RES/76/84 B", "2021-12-24-B")]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(COLLECTIONS), ids=sorted(COLLECTIONS))
+def test_a_resolution_in_parts_gives_a_document_per_part(tmp_path, case):
+    xml, expected = COLLECTIONS[case]
+    path = tmp_path / "parts.xml"
+    path.write_text(xml, encoding="utf-8")
+    documents = [parse_document(source) for source in read(path)]
+    assert [(d.source.origin.rsplit("#", 1)[1], d.header.number, d.header.symbol, d.header.edition)
+            for d in documents] == expected
+    for document in documents:
+        assert document.header.body == "unga"
+        assert any(s.kind == "operative" and s.part == "" for s in document.sections)
+        assert_covers_exactly_once(document)
+    annexed = [d for d in documents if any(s.part == "annex" for s in d.sections)]
+    assert len(annexed) == ("annex" in case)
+
+
+def test_the_collection_cases_were_found():
+    assert len(COLLECTIONS) >= 7

@@ -7,9 +7,9 @@ header, paragraphs with or without blank lines between them, footnotes as ``[^1]
 from __future__ import annotations
 
 import pytest
+from conftest import corpus_files
 from support import assert_covers_exactly_once
 
-from conftest import corpus_files
 from kg.parse import parse_document
 from kg.readers import read
 

@@ -460,12 +460,9 @@ def _render_list(points: etree._Element, kind: str, writer: _Writer, *, depth: i
 
 
 def _text_outside(clause: etree._Element, tables: list[etree._Element]) -> bool:
-    """Whether a clause holding a table has words of its own besides the table's (a number is not words)."""
-    for p in clause.iter("{*}p"):
-        if not any(a in tables or _local(a) == "authorialNote" for a in p.iterancestors()):
-            if _flatten(p)[0]:
-                return True
-    return False
+    """Whether a clause holding a table has words of its own besides the table's."""
+    return any(_flatten(p)[0] for p in clause.iter("{*}p")
+               if not any(a in tables or _local(a) == "authorialNote" for a in p.iterancestors()))
 
 
 def _render_plain_with_tables(element: etree._Element, writer: _Writer) -> None:

@@ -162,7 +162,19 @@ HEADED_HCONTAINERS = _statement(
     "</content></paragraph></hcontainer>", preamble=None)
 
 
+# an hcontainer that is itself a numbered paragraph (its num and content), and a section numbered "1" that is no part
+NUMBERED_HCONTAINERS = _statement(
+    '<hcontainer name="paragraph"><num>1.</num><content><p><span class="italic">Decides</span> to act;</p></content>'
+    "</hcontainer>"
+    '<section><num>2.</num><paragraph><content><p><span class="italic">Requests</span> a report;</p></content>'
+    "</paragraph></section>")
+
+
 CASES = {
+    "hcontainer as a numbered paragraph": (NUMBERED_HCONTAINERS, [
+        ("recalling", "preambular", "", [""]),
+        ("decides", "operative", "", ["1"]),
+        ("requests", "operative", "", [""])], {}),
     "omnibus parts (section, num)": (OMNIBUS, [
         ("i-having-considered", "preambular", "I", [""]),
         ("i-takes-note", "operative", "I", ["1"]),
@@ -238,7 +250,7 @@ def test_akn_shape_is_read_right(tmp_path, case):
 
 
 def test_the_cases_were_found():
-    assert len(CASES) >= 10
+    assert len(CASES) >= 11
 
 
 def test_a_part_clause_holds_its_own_words(tmp_path):
@@ -350,3 +362,4 @@ def test_a_resolution_in_parts_gives_a_document_per_part(tmp_path, case):
 
 def test_the_collection_cases_were_found():
     assert len(COLLECTIONS) >= 7
+

@@ -279,6 +279,8 @@ def _render(document: etree._Element, origin: str, *, collection: Hints | None =
 _GROUPS = ("recitals", "hcontainer", "section", "chapter", "part", "title", "division")
 _CLAUSES = ("recital", "container", "paragraph", "point", "tblock", "blockList")
 _HEADINGS = ("num", "heading", "subheading")
+# the number of a part of an omnibus resolution: "II", "III.", "A", "Part IV"
+_PART_NUM = re.compile(r"(?:Part\s+)?(?:[IVXL]{1,7}|[A-Z])\.?")
 
 
 def _render_part(part: etree._Element, kind: str, writer: _Writer) -> None:
@@ -293,13 +295,17 @@ def _render_group(group: etree._Element, kind: str, writer: _Writer) -> None:
     A group with a ``num`` is a part of an omnibus resolution ("II" / "Conditions of service ..."): its number
     and title open the part, its ``crossHeading``s marked as preamble are the part's preambular paragraphs and its
     paragraphs the part's operative ones."""
-    if _children(group, "num"):
+    if _children(group, "content") and not _children(group, "heading", "subheading"):
+        _render_clause(group, kind, writer, depth=0)   # an hcontainer that is a numbered paragraph: a clause
+        return
+    nums = _children(group, "num")
+    if nums and _PART_NUM.fullmatch(_SPACE.sub(" ", "".join(nums[0].itertext())).strip()):
         lines = [(_flatten(child), child) for child in group if _local(child) in _HEADINGS]
         start = writer.position
         for (text, notes), _ in lines:
             if text:
                 writer.line(text, notes)
-        label = _SPACE.sub(" ", "".join(_children(group, "num")[0].itertext())).strip().rstrip(".")
+        label = _SPACE.sub(" ", "".join(nums[0].itertext())).strip().rstrip(".").removeprefix("Part").strip()
         writer.blocks.append(Block("part", start, max(start, writer.position - 1), label=label))
         for child in group:
             if _local(child) not in _HEADINGS:

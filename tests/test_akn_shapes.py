@@ -363,3 +363,19 @@ def test_a_resolution_in_parts_gives_a_document_per_part(tmp_path, case):
 def test_the_collection_cases_were_found():
     assert len(COLLECTIONS) >= 7
 
+
+
+@pytest.mark.parametrize("case", sorted(CASES), ids=sorted(CASES))
+def test_akn_shape_clause_counts_equal_the_xml(tmp_path, case):
+    """The count the corpus test makes of the UN's files, on each shape: the XML's own (preambular, operative,
+    annex) clauses are the ones found."""
+    from test_parse_corpus import _xml_clause_counts
+
+    path = tmp_path / "r.xml"
+    path.write_text(CASES[case][0], encoding="utf-8")
+    document = parse_document(read(path)[0])
+    found = (sum(len(s.clauses) for s in document.sections if s.kind == "preambular" and s.part != "annex"),
+             sum(len(s.clauses) for s in document.sections if s.kind == "operative" and s.part != "annex"),
+             sum(len(s.clauses) for s in document.sections if s.part == "annex"))
+    statement = etree.fromstring(CASES[case][0].encode()).find(f"{{{NS}}}statement")
+    assert found == _xml_clause_counts(statement)

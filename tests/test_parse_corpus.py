@@ -35,13 +35,17 @@ def test_every_file_reads_and_parses(folder):
 
 
 def _is_clause_element(element) -> bool:
-    """A recital/container/paragraph/point that holds clause text: not a table, not a bare (sub)heading, and not
-    a cross-heading (one short paragraph, all of it one italic or bold span, with no closing punctuation)."""
-    if element.find(f".//{AKN}table") is not None:
-        return False
-    paragraphs = list(element.iter(f"{AKN}p"))
-    if not paragraphs:
-        return False
+    """A recital/container/paragraph/point that holds clause text: not a table (a paragraph with a table in it
+    is one when it has words of its own beside it), not a bare (sub)heading, and not a cross-heading (one short
+    paragraph, all of it one italic or bold span, with no closing punctuation). A list's closing words are one."""
+    if etree.QName(element).localname in ("wrapUp", "listWrapUp"):
+        return bool("".join(element.itertext()).split())
+    tables = list(element.iter(f"{AKN}table"))
+    paragraphs = [p for p in element.iter(f"{AKN}p") if not any(a in tables for a in p.iterancestors())]
+    if not any("".join(p.itertext()).split() for p in paragraphs):
+        return False   # (only a table, or only empty <p/>s)
+    if etree.QName(element).localname == "hcontainer":   # a numbered paragraph marked as an hcontainer
+        return element.find(f"{AKN}content") is not None and element.find(f"{AKN}heading") is None
     text = " ".join("".join(paragraphs[0].itertext()).split())
     emphasis = [child for child in paragraphs[0] if etree.QName(child).localname in ("span", "i", "b")]
     whole_in_emphasis = bool(emphasis) and " ".join("".join(emphasis[0].itertext()).split()) == text
@@ -69,7 +73,7 @@ def _xml_clause_counts(statement) -> tuple[int, int, int]:
                                if outside_attachments(e, document) and _is_clause_element(e)])
         for body in document.findall(f"{AKN}mainBody"):
             operative += len([e for e in body.iter(f"{AKN}paragraph", f"{AKN}point", f"{AKN}container",
-                                                   f"{AKN}item", f"{AKN}wrapUp")
+                                                   f"{AKN}item", f"{AKN}wrapUp", f"{AKN}listWrapUp", f"{AKN}hcontainer")
                               if outside_attachments(e, document) and _is_clause_element(e)])
             preambular += len([e for e in body.iter(f"{AKN}crossHeading") if e.get("refersTo") == "#preamble"
                                and outside_attachments(e, document)])

@@ -169,8 +169,22 @@ NUMBERED_HCONTAINERS = _statement(
     '<section><num>2.</num><paragraph><content><p><span class="italic">Requests</span> a report;</p></content>'
     "</paragraph></section>")
 
+# a sanctions list annexed to a Security Council resolution (2270): italic labels that are no verbs open no section
+SANCTIONS_LIST = _statement(
+    _paragraph("1.", "Decides", "that the measures shall apply to the individuals in annex I;"),
+    attachments=_annex('<paragraph class="H1"><content><p><span class="bold">Annex I</span></p></content></paragraph>'
+                       '<paragraph><num>1.</num><content><p>CHOE CHUN-SIK</p></content></paragraph>'
+                       '<paragraph><content><p><span class="italic">Description:</span> Choe Chun-sik was the director '
+                       "of the Second Academy of Natural Sciences.</p></content></paragraph>"
+                       '<paragraph><content><p><span class="italic">A.k.a.:</span> Choe Chun Sik</p></content>'
+                       "</paragraph>"))
+
 
 CASES = {
+    "annexed list with italic labels": (SANCTIONS_LIST, [
+        ("recalling", "preambular", "", [""]),
+        ("decides", "operative", "", ["1"]),
+        ("annex", "operative", "annex", ["1", "", ""])], {}),
     "hcontainer as a numbered paragraph": (NUMBERED_HCONTAINERS, [
         ("recalling", "preambular", "", [""]),
         ("decides", "operative", "", ["1"]),
@@ -250,7 +264,7 @@ def test_akn_shape_is_read_right(tmp_path, case):
 
 
 def test_the_cases_were_found():
-    assert len(CASES) >= 11
+    assert len(CASES) >= 12
 
 
 def test_a_part_clause_holds_its_own_words(tmp_path):
@@ -379,3 +393,12 @@ def test_akn_shape_clause_counts_equal_the_xml(tmp_path, case):
              sum(len(s.clauses) for s in document.sections if s.part == "annex"))
     statement = etree.fromstring(CASES[case][0].encode()).find(f"{{{NS}}}statement")
     assert found == _xml_clause_counts(statement)
+
+
+def test_an_annexed_lists_italic_labels_stay_in_their_clause(tmp_path):
+    path = tmp_path / "r.xml"
+    path.write_text(SANCTIONS_LIST, encoding="utf-8")
+    document = parse_document(read(path)[0])
+    assert [c.text for s in document.sections if s.part == "annex" for c in s.clauses] == [
+        "CHOE CHUN-SIK", "Description: Choe Chun-sik was the director of the Second Academy of Natural Sciences.",
+        "A.k.a.: Choe Chun Sik"]

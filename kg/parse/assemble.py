@@ -42,12 +42,19 @@ def assemble_document(source: Source, header: Header, blocks: list[Block]) -> Do
     stack = LabelStack()
     # the part of an omnibus resolution ("II") or the annex that the sections stand in, and their ids' prefix
     part, prefix = "", ""
+    held: int | None = None
 
     def finish() -> None:
         if current is not None:
             sections.append(_section(current, clauses, text, vocabulary))
 
     for block in blocks:
+        if block.role != "footnote":
+            held = held if block.role == "clause" else None
+        if block.role == "heading" and part == "annex" and not vocabulary.match_verb(_clean(text[block.start:
+                                                                                                  block.end])):
+            held = block.start   # the italic words of an annexed list ("Description:", "A.k.a.:") open no section:
+            continue             # they are the words the clause after them opens with
         if block.role == "heading":
             finish()
             heading = _clean(text[block.start:block.end])
@@ -73,7 +80,8 @@ def assemble_document(source: Source, header: Header, blocks: list[Block]) -> Do
                            "part": part, "start": block.start, "end": block.start}
                 clauses = []
                 stack = LabelStack()
-            start, printed = block.start, block.label
+            start, printed = (held if held is not None else block.start), block.label
+            held = None
             if not printed and (inline := label_inline(text[block.start:block.end])) is not None:
                 printed, offset = inline
                 start += offset

@@ -279,6 +279,7 @@ def _render(document: etree._Element, origin: str, *, collection: Hints | None =
 _GROUPS = ("recitals", "hcontainer", "section", "chapter", "part", "title", "division")
 _CLAUSES = ("recital", "container", "paragraph", "point", "tblock", "blockList")
 _HEADINGS = ("num", "heading", "subheading")
+_UN_HEADING_CLASS = re.compile(r"H\d{1,2}")
 # the number of a part of an omnibus resolution: "II", "III.", "A", "Part IV"
 _PART_NUM = re.compile(r"(?:Part\s+)?(?:[IVXL]{1,7}|[A-Z])\.?")
 
@@ -421,7 +422,10 @@ def _render_clause(clause: etree._Element, kind: str, writer: _Writer, *, depth:
         return
     if label:
         writer.write(label + " ")
-    heading = _leading_emphasis(paragraphs[0]) if depth == 0 and paragraphs else None
+    # (a paragraph in one of the UN's heading styles opens no section: "(b) Good offices and reconciliation" is an
+    # item of the mandate in the paragraph before it, not a section "Good")
+    heading = (_leading_emphasis(paragraphs[0]) if depth == 0 and paragraphs
+               and not _UN_HEADING_CLASS.fullmatch(clause.get("class") or "") else None)
     texts = [_flatten(p) for p in paragraphs] or [_flatten(clause)]
     if heading and texts[0][0].rstrip(" ,;:.") == heading.rstrip(" ,;:."):
         heading = heading.split(" ", 1)[0]  # all of it italic: "Acting under Chapter VII ...,"

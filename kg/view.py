@@ -29,7 +29,7 @@ import networkx as nx
 import pyvis
 from markupsafe import Markup
 
-from kg.analyze import DocumentOutline, Metrics, neighbourhood
+from kg.analyze import DocumentOutline, Metrics
 from kg.palette import colour_of, legend
 
 DEFAULT_TOP = 300
@@ -208,8 +208,8 @@ def _node(G: nx.DiGraph, node: str, *, size: float, labelled: bool, link: Link |
 
 def _edges(G: nx.DiGraph, kept: set[str]) -> list[dict[str, object]]:
     edges = []
-    for source, target, data in G.edges(data=True):
-        if source in kept and target in kept:
+    for source, target, data in ((s, t, d) for s in sorted(kept) for t, d in G.succ[s].items()):
+        if target in kept:
             clauses = data.get("clauses", [])
             edges.append({"from": source, "to": target, "width": min(0.6 + 0.4 * data.get("weight", 1), 5),
                           "title": f"{short_name(source)} → {short_name(target)}: {data.get('weight', 1)} citing "
@@ -243,6 +243,23 @@ def _community_layout(H: nx.Graph, communities: list[list[str]], *, width: float
             even = rank / (len(nodes) - 1) if len(nodes) > 1 else 0.5
             spread[nodes[index]][axis] = (0.5 * linear + 0.5 * even - 0.5) * size
     return {node: (x, y) for node, (x, y) in spread.items()}
+
+
+def _steps(G: nx.DiGraph, key: str, depth: int) -> dict[str, int]:
+    """The instruments within ``depth`` citation steps of ``key`` either way, and how many steps away (a
+    breadth-first walk over the graph's own adjacency: networkx's ``ego_graph`` copies an undirected view, which
+    cost most of a site's time)."""
+    distance = {key: 0}
+    frontier = [key]
+    for step in range(1, depth + 1):
+        following = []
+        for node in frontier:
+            for other in (*G.succ[node], *G.pred[node]):
+                if other not in distance:
+                    distance[other] = step
+                    following.append(other)
+        frontier = following
+    return distance
 
 
 def _labelled(ranked: list[str]) -> set[str]:
@@ -282,11 +299,10 @@ def draw_ego(G: nx.DiGraph, key: str, *, depth: int = 1, top: int = DEFAULT_TOP,
     right, what cites it on the left, each ring ordered by body."""
     if key not in G:
         raise KeyError(key)
-    around = neighbourhood(G, key, depth=depth)
-    size_of = {n: float(G.in_degree(n)) for n in around}
-    ranked = [key] + sorted((n for n in around if n != key), key=lambda n: (-size_of[n], n))
+    distance = _steps(G, key, depth)
+    size_of = {n: float(G.in_degree(n)) for n in distance}
+    ranked = [key] + sorted((n for n in distance if n != key), key=lambda n: (-size_of[n], n))
     keep = ranked[:top]
-    distance = nx.single_source_shortest_path_length(around.subgraph(keep).to_undirected(as_view=True), key)
     positions: dict[str, tuple[float, float]] = {key: (0.0, 0.0)}
     # rings of growing radius, each holding what fits at ~60 units apart: the nearest and most cited inside;
     # in a ring, what the centre cites first (from the top, clockwise), then what cites it, each by body
@@ -305,7 +321,7 @@ def draw_ego(G: nx.DiGraph, key: str, *, depth: int = 1, top: int = DEFAULT_TOP,
     labelled = _labelled(keep)
     nodes = [_node(G, n, size=sizes[n], labelled=n in labelled, link=link, position=positions[n], centre=n == key,
                    few=len(keep) <= LABEL_ALL_UP_TO) for n in keep]
-    left_out = around.number_of_nodes() - len(keep)
+    left_out = len(distance) - len(keep)
     note = (f"{short_name(key)} (thick border, centre) and the {len(keep) - 1} instruments within {depth} citation "
             f"step(s); size: times cited in the corpus."
             + (f" {left_out} left out." if left_out else ""))

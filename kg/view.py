@@ -262,6 +262,36 @@ def _steps(G: nx.DiGraph, key: str, depth: int) -> dict[str, int]:
     return distance
 
 
+def _connected_top(G: nx.DiGraph, ranked: list[str], top: int) -> list[str]:
+    """The first ``top`` nodes of ``ranked`` that each link to another one drawn: a node that links to none of
+    those ranked above it waits until one ranked below links to it (then both are drawn, in rank order), so that
+    the view is a network, not a ring of lone nodes around one.
+
+    >>> G = nx.DiGraph([("c", "a"), ("c", "b"), ("d", "e")])
+    >>> G.add_node("x")
+    >>> _connected_top(G, ["a", "b", "x", "c", "d", "e"], 3)
+    ['a', 'b', 'c']
+    """
+    rank = {node: index for index, node in enumerate(ranked)}
+    keep: list[str] = []
+    kept: set[str] = set()
+    waiting: dict[str, None] = {}
+    for node in ranked:
+        if len(keep) >= top:
+            break
+        linked = [n for n in (*G.succ[node], *G.pred[node]) if n in kept or n in waiting]
+        if not linked:
+            waiting[node] = None
+            continue
+        joining = [n for n in waiting if n in set(linked)]
+        for other in joining:
+            del waiting[other]
+        added = sorted([node, *joining], key=rank.__getitem__)[:top - len(keep)]
+        keep.extend(added)
+        kept.update(added)
+    return sorted(keep, key=rank.__getitem__)
+
+
 def _labelled(ranked: list[str]) -> set[str]:
     return set(ranked if len(ranked) <= LABEL_ALL_UP_TO else ranked[:LABELLED])
 
@@ -272,12 +302,8 @@ def draw_overview(G: nx.DiGraph, metrics: Metrics, *, top: int = DEFAULT_TOP, by
     community; instruments with no link to another one drawn are left out (and counted) unless ``unconnected``."""
     score = {n: float(metrics.scores.get(n, {}).get(by, 0.0)) for n in G}
     ranked = sorted(G.nodes, key=lambda n: (-score[n], n))
-    keep = ranked[:top]
-    alone: list[str] = []
-    if not unconnected:
-        H = G.subgraph(keep).to_undirected(as_view=True)
-        alone = [n for n in keep if H.degree(n) == 0]
-        keep = [n for n in keep if n not in set(alone)]
+    keep = ranked[:top] if unconnected else _connected_top(G, ranked, top)
+    alone = [n for n in ranked[:top] if n not in set(keep)] if not unconnected else []
     kept = set(keep)
     sizes, scale = _sizes({n: score[n] for n in keep})
     positions = _community_layout(G.subgraph(keep).to_undirected(), metrics.communities)
@@ -287,7 +313,7 @@ def draw_overview(G: nx.DiGraph, metrics: Metrics, *, top: int = DEFAULT_TOP, by
     left_out = G.number_of_nodes() - len(keep)
     note = (f"The {len(keep)} instruments with the highest {by} of {G.number_of_nodes()}, grouped by community; "
             f"size: {by}; labels: the top {min(len(keep), len(labelled))}."
-            + (f" {len(alone)} unconnected left out." if alone else "")
+            + (f" {len(alone)} of the top {top} left out: no link to another one drawn." if alone else "")
             + (f" {left_out} left out in all (raise --top to draw more)." if left_out else ""))
     return Drawing(f"Citation network: top {len(keep)} by {by}", note, nodes, _edges(G, kept),
                    legend(str(G.nodes[n].get("body", "other")) for n in keep), scale, left_out)

@@ -44,9 +44,9 @@ def _slug(key: str) -> str:
     only in other characters still get two files).
 
     >>> _slug("un/S/RES/2286(2016)")
-    'un_S_RES_2286-2016-_a1e7d3'
+    'un_S_RES_2286-2016-_76b4d9'
     """
-    readable = re.sub(r"[^A-Za-z0-9.-]", "-", key.replace("/", "_"))
+    readable = re.sub(r"[^A-Za-z0-9._-]", "-", key.replace("/", "_"))
     return f"{readable}_{hashlib.sha1(key.encode('utf-8')).hexdigest()[:6]}"
 
 

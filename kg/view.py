@@ -138,7 +138,7 @@ def short_name(key: str) -> str:
         return "/".join(parts[1:])
     if parts[0] == "itu" and len(parts) == 4:
         kind = {"res": "Res.", "dec": "Dec.", "rec": "Rec.", "opinion": "Opinion"}.get(parts[2], parts[2])
-        series = {"t": "ITU-T", "r": "ITU-R", "d": "ITU-D"}.get(parts[1], parts[1].upper())
+        series = {"t": "ITU-T", "r": "ITU-R", "d": "ITU-D", "council": "Council"}.get(parts[1], parts[1].upper())
         return f"{series} {kind} {parts[3]}"
     return key
 
@@ -193,7 +193,7 @@ def _node(G: nx.DiGraph, node: str, *, size: float, labelled: bool, link: Link |
         "id": node, "label": (_label(node, title) if few else short_name(node)) if labelled or centre else "", "group": body,
         "color": {"background": colour, "border": "#000000" if centre else "#333333",
                   "highlight": {"background": colour, "border": "#000000"}},
-        "size": size * (1.6 if centre else 1.0), "borderWidth": 5 if centre else 1,
+        "size": max(size, 0.7 * MAX_SIZE) if centre else size, "borderWidth": 5 if centre else 1,
         "x": round(position[0], 1), "y": round(position[1], 1),
         "title": "\n".join(line for line in lines if line), "search": f"{short_name(node)} {title} {node}"}
     if centre:

@@ -140,7 +140,7 @@ def render_work(site: Site, key: str, page: str) -> str:
 
 def render_index(site: Site) -> str:
     corpus = site.corpus
-    ranked = sorted(corpus.G.nodes, key=lambda n: (-corpus.G.in_degree(n), n))[:MOST_CITED]
+    ranked = sorted((n for n in corpus.G if corpus.G.in_degree(n)), key=lambda n: (-corpus.G.in_degree(n), n))[:MOST_CITED]
     by_year: Counter[int] = Counter()
     for document in corpus.documents:
         if document.year:

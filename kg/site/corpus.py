@@ -17,14 +17,15 @@ import networkx as nx
 
 from kg.analyze import _PREFIXES, Metrics, compute_metrics, network_of_citations
 from kg.rdf import work_family
+from kg.site.footnotes import read_footnotes
 from kg.store import OxigraphStore
 
 _PREFIXES_ALL = _PREFIXES + "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
 _KG = "https://w3id.org/resolution-kg/ontology#"
 
-_EDITIONS = """SELECT ?edition ?key ?id ?title ?date ?body ?source WHERE {
+_EDITIONS = """SELECT ?edition ?key ?id ?title ?date ?body ?source ?hash WHERE {
   ?edition a kg:Edition ; eli:realizes/kg:workKey ?key ; kg:editionId ?id ; prov:wasDerivedFrom ?graph .
-  ?graph dcterms:source ?source .
+  ?graph dcterms:source ?source ; kg:contentHash ?hash .
   OPTIONAL { ?edition dcterms:title ?title } OPTIONAL { ?edition eli:date_document ?date }
   OPTIONAL { ?edition eli:passed_by/skos:prefLabel ?body } }"""
 _SECTIONS = """SELECT ?section ?edition ?heading ?verb ?order ?type WHERE {
@@ -85,7 +86,9 @@ class Document:
     body: str
     date: str
     source: str
+    digest: str = ""
     sections: list[Section] = field(default_factory=list)
+    footnotes: list[tuple[str, str, str]] = field(default_factory=list)   # (marker, text, clause anchor or "")
     outside: list[Cite] = field(default_factory=list)     # citations in the header, outside any clause
 
     @property
@@ -131,16 +134,17 @@ def _place(text: str, surface: str, start: int) -> tuple[int, int]:
     return (found, found + len(surface)) if found >= 0 else (-1, -1)
 
 
-def read_corpus(out: Path, store: OxigraphStore) -> Corpus:
-    """Every document of the build in ``out`` and its network, from ``store`` in six queries."""
+def read_corpus(out: Path, store: OxigraphStore, *, footnotes: bool = True) -> Corpus:
+    """Every document of the build in ``out`` and its network, from ``store`` in six queries; with ``footnotes``
+    the documents' footnotes too, from their source files where those are unchanged (``kg.site.footnotes``)."""
     def rows(query: str) -> list[tuple[str | None, ...]]:
         return store.values(_PREFIXES_ALL + query)
 
     documents: dict[str, Document] = {}
-    for edition, key, edition_id, title, date, body, source in rows(_EDITIONS):
+    for edition, key, edition_id, title, date, body, source, digest in rows(_EDITIONS):
         assert edition and key and edition_id
         documents[edition] = Document(key, edition_id, title or "", body or work_family(key), date or "",
-                                      source or "")
+                                      source or "", digest or "")
     sections: dict[str, tuple[str, int, Section]] = {}
     for section, edition, heading, verb, order, kind in rows(_SECTIONS):
         if edition not in documents or kind not in (_KG + "PreambularSection", _KG + "OperativeSection"):
@@ -191,6 +195,12 @@ def read_corpus(out: Path, store: OxigraphStore) -> Corpus:
             facts["body"] = body
         if title:
             facts["title"] = title
+    if footnotes:
+        notes = read_footnotes((d.source, d.digest) for d in documents.values() if d.source and d.digest)
+        for document in documents.values():
+            anchors = {c.anchor for s in document.sections for c in s.clauses}
+            document.footnotes = [(marker, text, _anchor(clause) if clause and _anchor(clause) in anchors else "")
+                                  for marker, text, clause in notes.get(document.digest, [])]
     years: dict[str, list[int]] = defaultdict(list)
     for document in documents.values():
         if document.year and document.year not in years[document.key]:

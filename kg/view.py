@@ -359,13 +359,27 @@ def draw_ego(G: nx.DiGraph, key: str, *, depth: int = 1, top: int = DEFAULT_TOP,
                    [{**s, "value": f"cited {s['value']}×"} for s in scale], left_out)
 
 
+RADIAL_FROM = 40     # a resolution of more clauses than this is drawn round its centre, not down one column
+
+
 def draw_document(outline: DocumentOutline, *, link: Link | None = None) -> Drawing:
-    """One resolution from left to right: itself, its sections, its clauses in the order printed, and the
-    instruments they cite (each beside the clauses that cite it, coloured by its body)."""
+    """One resolution: itself, its sections, its clauses in the order printed, and the instruments they cite
+    (each beside the clauses that cite it, coloured by its body); from left to right, or, past ``RADIAL_FROM``
+    clauses, in rings round it (the clauses clockwise from the top), which keeps a long text on one screen."""
     nodes: list[dict[str, object]] = []
     edges: list[dict[str, object]] = []
     groups: list[str] = []
     body = outline.body or "other"
+    rows = max(sum(max(len(c), 1) for _, _, c in outline.sections), 1)
+    radial = rows > RADIAL_FROM
+    ring = max(320.0, rows * 24 / (2 * math.pi))
+
+    def place(column: int, row: float) -> dict[str, float]:
+        if not radial:
+            return {"x": (0, 350, 700, 1150)[column], "y": row * 26}
+        radius = (0.0, 0.5 * ring, ring, ring + 320)[column]
+        angle = 2 * math.pi * row / rows - math.pi / 2
+        return {"x": round(radius * math.cos(angle), 1), "y": round(radius * math.sin(angle), 1)}
 
     def add(node: dict[str, object], group: str) -> None:
         colour = colour_of(group)
@@ -382,47 +396,48 @@ def draw_document(outline: DocumentOutline, *, link: Link | None = None) -> Draw
         section_node = f"{outline.key}#{section_id}"
         first = row
         for clause_iri, label, text, cited in clauses:
-            add({"id": clause_iri, "label": label or "¶", "size": 7, "x": 700, "y": row * 26,
+            add({"id": clause_iri, "label": label or "¶", "size": 7, **place(2, row),
                  "title": f"{heading} {label}\n{text}", "search": f"{heading} {label} {text[:200]}",
                  "font": {"size": 12}}, "clause")
             edges.append({"from": section_node, "to": clause_iri})
             for work in cited:
-                clause_rows.setdefault(work, []).append(row * 26)
+                clause_rows.setdefault(work, []).append(row)
                 edges.append({"from": clause_iri, "to": work, "title": f"{label} cites {short_name(work)}",
                               "color": {"color": colour_of(outline.works.get(work, ("other", ""))[0]),
                                         "opacity": 0.6}})
             row += 1
         if not clauses:
             row += 1
-        section_nodes.append((section_node, heading, (first + max(row - 1, first)) * 13))
-    for section_node, heading, y in section_nodes:
+        section_nodes.append((section_node, heading, (first + max(row - 1, first)) / 2))
+    for section_node, heading, middle in section_nodes:
         add({"id": section_node, "label": heading if len(heading) <= 40 else heading[:39] + "…", "size": 11,
-             "x": 350, "y": y, "title": heading, "search": heading, "font": {"size": 13}}, "section")
+             **place(1, middle), "title": heading, "search": heading, "font": {"size": 13}}, "section")
         edges.append({"from": outline.key, "to": section_node})
-    middle = max(row - 1, 0) * 13
-    add({"id": outline.key, "label": _label(outline.key, outline.title), "size": 34, "x": 0, "y": middle,
-         "borderWidth": 5, "font": {"size": 20, "bold": True},
+    add({"id": outline.key, "label": _label(outline.key, outline.title), "size": 34,
+         **place(0, max(row - 1, 0) / 2), "borderWidth": 5, "font": {"size": 20, "bold": True},
          "color": {"background": colour_of(body), "border": "#000000",
                    "highlight": {"background": colour_of(body), "border": "#000000"}},
          "title": f"{outline.key}\n{outline.title}", "search": f"{outline.key} {outline.title}",
          **({"url": link(outline.key)} if link and link(outline.key) else {})}, body)
     # cited instruments beside their citing clauses, pushed apart so that no two overlap
+    gap = 40 / (2 * math.pi * (ring + 320)) * rows if radial else 34 / 26
     placed: list[float] = []
     for work in sorted(clause_rows, key=lambda w: (sum(clause_rows[w]) / len(clause_rows[w]), w)):
         if work == outline.key:     # an earlier edition of itself: the edge goes to its own node
             continue
-        y = sum(clause_rows[work]) / len(clause_rows[work])
-        y = max(y, placed[-1] + 34) if placed else y
-        placed.append(y)
+        at = sum(clause_rows[work]) / len(clause_rows[work])
+        at = max(at, placed[-1] + gap) if placed else at
+        placed.append(at)
         work_body, title = outline.works.get(work, ("other", ""))
         count = len(clause_rows[work])
-        add({"id": work, "label": _label(work, title), "size": 8 + 3 * min(count, 8), "x": 1150, "y": y,
+        add({"id": work, "label": _label(work, title) if not radial else short_name(work),
+             "size": 8 + 3 * min(count, 8), **place(3, at),
              "title": f"{short_name(work)} ({work})\n{title}\ncited in {count} clause(s)",
              "search": f"{short_name(work)} {title} {work}",
              **({"url": link(work)} if link and link(work) else {})}, work_body or "other")
     clauses = sum(len(c) for _, _, c in outline.sections)
     note = (f"{clauses} clauses in {len(outline.sections)} sections, citing {len(clause_rows)} instruments "
-            "(size: clauses citing it).")
+            "(size: clauses citing it)" + ("; the clauses clockwise from the top." if radial else "."))
     return Drawing(outline.title or short_name(outline.key), note, nodes, edges, legend(groups))
 
 

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.analyze import _PREFIXES, Metrics, compute_metrics, network_of_citations
+from kg.analyze import Metrics, compute_metrics, network_of_citations
+from kg.analyze.network import SPARQL_PREFIXES
 from kg.rdf import work_family
 from kg.site.footnotes import read_footnotes
 from kg.store import OxigraphStore
 
-_PREFIXES_ALL = _PREFIXES + "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+_PREFIXES_ALL = SPARQL_PREFIXES + "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
 _KG = "https://w3id.org/resolution-kg/ontology#"
 
 _EDITIONS = """SELECT ?edition ?key ?id ?title ?date ?body ?source ?hash WHERE {

@@ -16,8 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.site.corpus import Corpus, read_corpus
-from kg.site.pages import (plan_site, render_document, render_index, render_overview, render_work, search_index,
-                           stylesheet)
+from kg.site.pages import (
+    plan_site,
+    render_document,
+    render_index,
+    render_overview,
+    render_work,
+    search_index,
+    stylesheet,
+)
 from kg.store import OxigraphStore
 from kg.view import vis_assets
 

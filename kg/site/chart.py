@@ -22,8 +22,8 @@ def timeline_svg(counts: dict[int, int], *, width: int = 900, height: int = 220,
     top = max(counts.values())
     left, bottom, right = 48, 24, 8
     step = (width - left - right) / len(years)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" height="{height}" '
-             f'role="img" aria-label="citations by year, {first} to {last}">']
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" height="{height}" '
+              f'role="img" aria-label="citations by year, {first} to {last}">')]
     for fraction in (0.0, 0.5, 1.0):
         y = height - bottom - fraction * (height - bottom - 10)
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'

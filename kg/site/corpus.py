@@ -168,13 +168,13 @@ def read_corpus(out: Path, store: OxigraphStore, *, footnotes: bool = True) -> C
             rows(_CITATIONS), key=lambda r: (r[0] or "", int(r[2] or 0))):
         assert citing and cited
         if citing in clauses:
-            section, _, clause_start, clause = clauses[citing]
-            edition = sections[section][0]
-            where, stop = _place(clause.text, surface or "", int(start or 0) - clause_start)
-            clause.cites.append(Cite(cited, surface or "", where, stop, cited_edition or "", pinpoint or ""))
+            section_iri, _, clause_start, citing_clause = clauses[citing]
+            edition = sections[section_iri][0]
+            where, stop = _place(citing_clause.text, surface or "", int(start or 0) - clause_start)
+            citing_clause.cites.append(Cite(cited, surface or "", where, stop, cited_edition or "", pinpoint or ""))
             document = documents[edition]
-            cited_in[cited].append(CitedIn(document.key, document.edition, clause.anchor, clause.label,
-                                           clause.text))
+            cited_in[cited].append(CitedIn(document.key, document.edition, citing_clause.anchor,
+                                           citing_clause.label, citing_clause.text))
             citation_rows.append({"citing": document.key, "edition": document.edition, "clause": citing,
                                   "cited": cited})
         elif citing in documents:
@@ -182,20 +182,20 @@ def read_corpus(out: Path, store: OxigraphStore, *, footnotes: bool = True) -> C
             document.outside.append(Cite(cited, surface or "", -1, -1, cited_edition or "", pinpoint or ""))
             cited_in[cited].append(CitedIn(document.key, document.edition, "", "", surface or ""))
             citation_rows.append({"citing": document.key, "edition": document.edition, "cited": cited})
-    for clause_iri, (section, order, _, clause) in sorted(clauses.items(), key=lambda item: item[1][1]):
-        sections[section][2].clauses.append(clause)
-    for section_iri, (edition, order, section) in sorted(sections.items(), key=lambda item: item[1][1]):
-        documents[edition].sections.append(section)
+    for in_section, _, _, each_clause in sorted(clauses.values(), key=lambda item: item[1]):
+        sections[in_section][2].clauses.append(each_clause)
+    for in_edition, _, each_section in sorted(sections.values(), key=lambda item: item[1]):
+        documents[in_edition].sections.append(each_section)
     works: dict[str, dict[str, str]] = {}
     for key, kind, body, title in rows(_WORKS):
         assert key
-        facts = works.setdefault(key, {"kind": "Instrument", "body": work_family(key), "title": ""})
+        record = works.setdefault(key, {"kind": "Instrument", "body": work_family(key), "title": ""})
         if kind and kind.startswith(_KG):
-            facts["kind"] = kind[len(_KG):]
+            record["kind"] = kind[len(_KG):]
         if body:
-            facts["body"] = body
+            record["body"] = body
         if title:
-            facts["title"] = title
+            record["title"] = title
     if footnotes:
         notes = read_footnotes((d.source, d.digest) for d in documents.values() if d.source and d.digest)
         for document in documents.values():
@@ -206,7 +206,7 @@ def read_corpus(out: Path, store: OxigraphStore, *, footnotes: bool = True) -> C
     for document in documents.values():
         if document.year and document.year not in years[document.key]:
             years[document.key].append(document.year)
-    facts = {key: {**value, "years": years.get(key, [])} for key, value in works.items()}
+    facts: dict[str, dict[str, object]] = {key: {**value, "years": years.get(key, [])} for key, value in works.items()}
     G = network_of_citations(citation_rows, facts)
     return Corpus(sorted(documents.values(), key=lambda d: (d.key, d.edition)), works, G, _metrics(out, G),
                   {key: list(dict.fromkeys(places)) for key, places in cited_in.items()})   # a clause once

@@ -26,13 +26,13 @@ def read_footnotes(sources: Iterable[tuple[str, str]]) -> dict[str, list[tuple[s
             documents = read(path)
         except (KgError, OSError, ValueError):
             continue
-        for source in documents:
-            digest = f"sha256:{content_hash(source.text)}"
+        for text in documents:
+            digest = f"sha256:{content_hash(text.text)}"
             if digest not in digests:
                 continue
             try:
-                document = parse_document(source)
-            except Exception:           # noqa: BLE001 - a file the build read may fail no page: it has no notes
+                document = parse_document(text)
+            except Exception:  # noqa: BLE001, S112 - a file the build read once may fail no page: it has no notes
                 continue
             found[digest] = [(note.marker, note.text, note.clause) for note in document.footnotes]
     return found

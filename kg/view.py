@@ -199,7 +199,7 @@ def _node(G: nx.DiGraph, node: str, *, size: float, labelled: bool, link: Link |
     if centre:
         record["font"] = {"size": 22, "bold": True}
     elif labelled:
-        record["font"] = {"size": 17}
+        record["font"] = {"size": 17 if few else 22}     # a large view opens zoomed out: larger, to be read
     url = link(node) if link else None
     if url:
         record["url"] = url
@@ -292,8 +292,24 @@ def _connected_top(G: nx.DiGraph, ranked: list[str], top: int) -> list[str]:
     return sorted(keep, key=rank.__getitem__)
 
 
-def _labelled(ranked: list[str]) -> set[str]:
-    return set(ranked if len(ranked) <= LABEL_ALL_UP_TO else ranked[:LABELLED])
+def _labelled(ranked: list[str], positions: Mapping[str, tuple[float, float]]) -> set[str]:
+    """The nodes to label: all of a small view; in a large one the first ``LABELLED`` by rank whose label would
+    not cover one already placed (a label is about 130 x 24 units below its node), so that the labels drawn can
+    be read.
+
+    >>> sorted(_labelled(["a", "b"], {"a": (0, 0), "b": (10, 0)}))
+    ['a', 'b']
+    """
+    if len(ranked) <= LABEL_ALL_UP_TO:
+        return set(ranked)
+    chosen: list[str] = []
+    for node in ranked:
+        x, y = positions[node]
+        if all(abs(x - positions[other][0]) > 130 or abs(y - positions[other][1]) > 24 for other in chosen):
+            chosen.append(node)
+            if len(chosen) == LABELLED:
+                break
+    return set(chosen)
 
 
 def draw_overview(G: nx.DiGraph, metrics: Metrics, *, top: int = DEFAULT_TOP, by: str = "pagerank",
@@ -307,12 +323,12 @@ def draw_overview(G: nx.DiGraph, metrics: Metrics, *, top: int = DEFAULT_TOP, by
     kept = set(keep)
     sizes, scale = _sizes({n: score[n] for n in keep})
     positions = _community_layout(G.subgraph(keep).to_undirected(), metrics.communities)
-    labelled = _labelled(keep)
+    labelled = _labelled(keep, positions)
     nodes = [_node(G, n, size=sizes[n], labelled=n in labelled, link=link, position=positions[n],
                    few=len(keep) <= LABEL_ALL_UP_TO) for n in keep]
     left_out = G.number_of_nodes() - len(keep)
     note = (f"The {len(keep)} instruments with the highest {by} of {G.number_of_nodes()}, grouped by community; "
-            f"size: {by}; labels: the top {min(len(keep), len(labelled))}."
+            f"size: {by}; labels: {len(labelled)} of the top, where they do not cover one another."
             + (f" {len(alone)} of the top {top} left out: no link to another one drawn." if alone else "")
             + (f" {left_out} left out in all (raise --top to draw more)." if left_out else ""))
     return Drawing(f"Citation network: top {len(keep)} by {by}", note, nodes, _edges(G, kept),
@@ -344,7 +360,7 @@ def draw_ego(G: nx.DiGraph, key: str, *, depth: int = 1, top: int = DEFAULT_TOP,
         start += capacity
         radius += 95
     sizes, scale = _sizes({n: size_of[n] for n in keep})
-    labelled = _labelled(keep)
+    labelled = _labelled(keep, positions)
     nodes = [_node(G, n, size=sizes[n], labelled=n in labelled, link=link, position=positions[n], centre=n == key,
                    few=len(keep) <= LABEL_ALL_UP_TO) for n in keep]
     left_out = len(distance) - len(keep)

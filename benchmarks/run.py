@@ -90,6 +90,7 @@ def bench_build(inputs: list[Path]) -> None:
     print(f"load {result.quads} quads: Oxigraph in memory {ox_s:.2f} s, rdflib Dataset {rdflib_s:.2f} s "
           f"(Oxigraph {rdflib_s / ox_s:.1f}x faster)")
     bench_analysis(OxigraphStore(work / "out-2" / "store", read_only=True))
+    bench_views(work / "out-2")
     bench_queries(work / "out-2", {"embedded Oxigraph": OxigraphStore(work / "out-2" / "store", read_only=True),
                                    "rdflib in memory": memory})
     shutil.rmtree(work, ignore_errors=True)
@@ -132,6 +133,34 @@ def bench_analysis(store) -> None:  # noqa: ANN001
     for size in (500, 2000):
         seconds, view = best_of(1, lambda: overview(G, metrics, top=size))
         print(f"overview of {size} nodes: {seconds:.2f} s, {len(view.html.encode()) / 1e6:.1f} MB")
+
+
+def bench_views(out: Path) -> None:
+    """A resolution's view for every document of the build (as ``--doc-views`` draws them), then the site."""
+    from kg.analyze import document_outline
+    from kg.site import write_site
+    from kg.view import document_view
+
+    store = OxigraphStore(out / "store", read_only=True)
+    keys = sorted({str(row["key"]) for row in store.query(
+        "PREFIX kg: <https://w3id.org/resolution-kg/ontology#> PREFIX eli: <http://data.europa.eu/eli/ontology#> "
+        "PREFIX prov: <http://www.w3.org/ns/prov#> "
+        "SELECT ?key WHERE { ?edition prov:wasDerivedFrom ?graph ; eli:realizes/kg:workKey ?key }")})
+    times = []
+    cpu = time.process_time()
+    for key in keys:
+        start = time.perf_counter()
+        document_view(document_outline(store, key))
+        times.append(time.perf_counter() - start)
+    cpu = time.process_time() - cpu
+    if times:
+        print(f"resolution views: {len(times)} in {sum(times):.1f} s ({cpu:.1f} s CPU), median "
+              f"{sorted(times)[len(times) // 2] * 1000:.0f} ms, slowest {max(times):.2f} s")
+    store.close()
+    cpu = time.process_time()
+    result = write_site(out)
+    print(f"site: {result.pages} pages ({result.documents} documents, {result.instruments} instruments), "
+          f"{result.size / 1e6:.1f} MB in {result.seconds:.1f} s ({time.process_time() - cpu:.1f} s CPU)")
 
 
 def _loaded(store, nquads: str):  # noqa: ANN001, ANN202

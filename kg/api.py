@@ -172,6 +172,11 @@ class KnowledgeGraph:
         name = "overview.html" if kind == "overview" else f"{kind}-{(key or '').replace('/', '_')}.html"
         return ViewResult(view.write(self.out / "views" / name), view)
 
+    def site(self) -> Path:
+        """Write the offline explorer of this build to ``out/site/`` (as ``kg site``); returns its index page."""
+        from kg.site import write_site
+        return write_site(self.out, store=self.store).path / "index.html"
+
     def document(self, key: str) -> Resolution:
         """The resolution whose work key is ``key``, as the graph holds it."""
         return Resolution(document_outline(self.store, key))

@@ -256,6 +256,18 @@ def command_view(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_site(args: argparse.Namespace) -> int:
+    from kg.site import write_site
+    try:
+        result = write_site(args.dir)
+    except KgError as error:
+        print(f"kg: error: {error}", file=sys.stderr)
+        return error.exit_code
+    print(f"{result.path}/index.html: {result.pages} pages ({result.documents} documents, {result.instruments} "
+          f"instruments cited), {result.size / 1e6:.1f} MB in {result.seconds:.1f} s")
+    return EXIT_OK
+
+
 def command_stats(args: argparse.Namespace) -> int:
     if len(args.paths) == 1 and (Path(args.paths[0]) / "graph.nq").exists():
         from kg.validate import graph_statistics
@@ -350,6 +362,9 @@ def build_parser() -> argparse.ArgumentParser:
     view.add_argument("--depth", type=int, default=1)
     view.add_argument("--output", metavar="FILE")
     view.set_defaults(run=command_view)
+    site = commands.add_parser("site", help="an offline explorer of a built DIR, written to DIR/site/")
+    site.add_argument("dir", metavar="DIR")
+    site.set_defaults(run=command_site)
     stats = commands.add_parser("stats", help="count documents, sections, clauses and footnotes (of files, "
                                               "or of a built DIR)")
     stats.add_argument("paths", nargs="+", metavar="PATH")

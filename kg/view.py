@@ -1,18 +1,26 @@
-"""Interactive HTML views of the citation network, drawn with pyvis (vis-network).
+"""Interactive HTML views of the citation network, drawn with vis-network (the script pyvis ships).
 
-Every view is one self-contained file that opens with no network: pyvis builds the network data and options,
-and the page is our own template (``kg/templates/view.html``) with vis-network's script and style inlined from
-the pyvis package, instead of pyvis's template that links Bootstrap and Tom Select from CDNs. A Content Security
-Policy in the page forbids any fetch. Every text that comes from a document is escaped: HTML parts by Jinja2's
-autoescaping, data for the script as JSON with ``<``, ``>`` and ``&`` written as ``\\u`` escapes, and
-tooltips turned into DOM text (``textContent``), never HTML.
+Three views: the whole network (``overview``: its top instruments by a metric), the neighbourhood of one instrument
+(``ego``) and one resolution's structure (``document_view``). Each is laid out here, in Python, and drawn with
+physics off, so that a page is still the moment it opens: the overview by community (each community laid out on
+its own, the communities placed by the links between them), an ego view in rings around its centre, a resolution
+from left to right (itself, its sections, its clauses in the order printed, what they cite). Colours come from
+one palette (``kg.palette``), labels name the instruments that matter, node size follows the metric, with its
+scale in the legend.
+
+Every view is one self-contained file that opens with no network: the page is our own template
+(``kg/templates/view.html``) with vis-network's script and style inlined, and a Content Security Policy that
+forbids any fetch. Every text that comes from a document is escaped: HTML parts by Jinja2's autoescaping, data for
+the script as JSON with ``<``, ``>`` and ``&`` written as ``\\u`` escapes, and tooltips turned into DOM text
+(``textContent``), never HTML.
 """
 
 from __future__ import annotations
 
-import html
 import json
-from dataclasses import dataclass
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -20,22 +28,26 @@ import jinja2
 import networkx as nx
 import pyvis
 from markupsafe import Markup
-from pyvis.network import Network
 
-from kg.analyze import DocumentOutline, Metrics, neighbourhood
+from kg.analyze import DocumentOutline, Metrics
+from kg.palette import colour_of, legend
 
-PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
-           "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"]
 DEFAULT_TOP = 300
+LABEL_ALL_UP_TO = 60        # a view of at most this many nodes labels them all; a larger one its LABELLED top ones
+LABELLED = 40
+SEED = 42
+MIN_SIZE, MAX_SIZE = 8.0, 40.0
 _VIS = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 _OPTIONS = {
-    "physics": {"enabled": True, "solver": "forceAtlas2Based",
-                "stabilization": {"enabled": True, "iterations": 300, "fit": True}},
-    "interaction": {"hover": True, "tooltipDelay": 150},
-    "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "color": {"opacity": 0.5},
-              "smooth": False},
-    "nodes": {"shape": "dot", "font": {"size": 12}},
+    "physics": {"enabled": False},
+    "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
+    "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.4}}, "color": {"color": "#9aa0a6", "opacity": 0.45},
+              "smooth": False, "width": 0.6},
+    "nodes": {"shape": "dot", "borderWidth": 1, "font": {"size": 16, "face": "system-ui, sans-serif",
+                                                         "strokeWidth": 4, "strokeColor": "#ffffff"}},
 }
+
+Link = Callable[[str], str | None]     # a work key -> the URL of its page (in the site), or None
 
 
 def script_json(value: object) -> Markup:
@@ -52,19 +64,40 @@ def script_json(value: object) -> Markup:
 
 
 @cache
-def _template() -> jinja2.Template:
+def templates() -> jinja2.Environment:
+    """The Jinja2 environment of the views' and the site's templates (autoescaping on)."""
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-                                     autoescape=True)
-    return environment.get_template("view.html")
+                                     autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    environment.filters["short_name"] = short_name
+    return environment
 
 
 @cache
-def _vis_assets() -> tuple[Markup, Markup]:
+def vis_assets() -> tuple[str, str]:
+    """vis-network's script and style, as pyvis ships them."""
     script = (_VIS / "vis-network.min.js").read_text(encoding="utf-8")
     style = (_VIS / "vis-network.css").read_text(encoding="utf-8")
     if "</script" in script.lower() or "</style" in style.lower():
         raise RuntimeError("the vis-network assets cannot be inlined safely")
-    return Markup(script), Markup(style)
+    return script, style
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """What a view draws: vis-network's nodes and edges (laid out), the legend (each colour drawn, with its
+    count), the size scale, a note on what was left out."""
+
+    title: str
+    note: str
+    nodes: list[dict[str, object]]
+    edges: list[dict[str, object]]
+    legend: list[dict[str, object]]
+    scale: list[dict[str, object]] = field(default_factory=list)    # [{"size": px, "value": "0.012"}]
+    left_out: int = 0
+
+    def data(self) -> dict[str, object]:
+        """The drawing as the page's script reads it."""
+        return {"nodes": self.nodes, "edges": self.edges, "options": _OPTIONS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,105 +116,360 @@ class View:
         return path
 
 
-def _colours(groups: list[str]) -> dict[str, str]:
-    return {group: PALETTE[index % len(PALETTE)] for index, group in enumerate(sorted(set(groups)))}
+def render(drawing: Drawing, *, side_html: str = "") -> View:
+    """The self-contained page of a drawing."""
+    script, style = vis_assets()
+    page = templates().get_template("view.html").render(
+        drawing=drawing, data_json=script_json(drawing.data()), vis_js=Markup(script), vis_css=Markup(style),
+        side_html=Markup(side_html))
+    return View(page, len(drawing.nodes), len(drawing.edges), drawing.left_out)
 
 
-def _render(net: Network, *, title: str, note: str, side_html: str = "", left_out: int = 0) -> View:
-    nodes, edges, _, _, _, _ = net.get_network_data()
-    groups: dict[str, str] = {}
-    for node in nodes:
-        groups.setdefault(node["group"], node["color"])
-    groups = dict(sorted(groups.items()))
-    script, style = _vis_assets()
-    page = _template().render(
-        title=title, note=note, vis_js=script, vis_css=style, nodes_json=script_json(nodes),
-        edges_json=script_json(edges), options_json=script_json(_OPTIONS), side_html=Markup(side_html),
-        legend=[{"group": group, "color": color} for group, color in groups.items()],
-        options=sorted(({"id": node["id"], "label": node["label"]} for node in nodes), key=lambda o: o["label"]))
-    return View(page, len(nodes), len(edges), left_out)
+def short_name(key: str) -> str:
+    """A work key as a reader writes it: a UN symbol without ``un/``, an ITU text by body, kind and number.
+
+    >>> short_name("un/A/RES/70/1"), short_name("itu/pp/res/71"), short_name("un/charter")
+    ('A/RES/70/1', 'PP Res. 71', 'UN Charter')
+    """
+    parts = key.split("/")
+    if key == "un/charter":
+        return "UN Charter"
+    if parts[0] == "un":
+        return "/".join(parts[1:])
+    if parts[0] == "itu" and len(parts) == 4:
+        kind = {"res": "Res.", "dec": "Dec.", "rec": "Rec.", "opinion": "Opinion"}.get(parts[2], parts[2])
+        series = {"t": "ITU-T", "r": "ITU-R", "d": "ITU-D", "council": "Council"}.get(parts[1], parts[1].upper())
+        return f"{series} {kind} {parts[3]}"
+    return key
 
 
-def _network(G: nx.DiGraph, keep: list[str], *, size_of: dict[str, float], label_of=None) -> Network:  # noqa: ANN001
-    """A pyvis network of ``keep`` (in that order) and the edges among them, its lists filled directly (pyvis's
-    ``add_node`` checks membership in a list, which is quadratic)."""
-    net = Network(directed=True, cdn_resources="remote")
-    kept = set(keep)
-    colours = _colours([str(G.nodes[n].get("body", "other")) for n in keep])
-    biggest = max([size_of.get(n, 0.0) for n in keep] + [1e-12])
-    for node in keep:
-        data = G.nodes[node]
-        body = str(data.get("body", "other"))
-        lines = [node, str(data.get("title", "")), f"{data.get('kind', '')} · {body}"]
-        if data.get("years"):
-            lines.append("editions: " + ", ".join(str(y) for y in data["years"]))
-        citing = sorted(G.predecessors(node))
-        if citing:
-            lines.append(f"cited by {len(citing)}: " + ", ".join(citing[:8]) + (" …" if len(citing) > 8 else ""))
-        net.nodes.append({"id": node, "label": label_of(node) if label_of else node, "group": body,
-                          "color": colours[body], "size": 8 + 32 * (size_of.get(node, 0.0) / biggest) ** 0.5,
-                          "title": "\n".join(line for line in lines if line)})
-    for source, target, data in G.edges(data=True):
-        if source in kept and target in kept:
+def known_title(title: str) -> str:
+    """The title, or "" for what a reader put in its place (some UN files give the adoption line as the title)."""
+    return "" if title.startswith("Adopted by") else title
+
+
+def _label(key: str, title: str, *, width: int = 28) -> str:
+    """A node's label: its short name, and the start of its title on a second line where it has one."""
+    title = known_title(title)
+    if not title:
+        return short_name(key)
+    cut = title if len(title) <= width else title[:width - 1].rstrip() + "…"
+    return f"{short_name(key)}\n{cut}"
+
+
+def _sizes(values: Mapping[str, float]) -> tuple[dict[str, float], list[dict[str, object]]]:
+    """Node sizes (area proportional to the value) and the legend's scale (smallest, middle, largest)."""
+    biggest = max(list(values.values()) + [0.0])
+    smallest = min(list(values.values()) + [biggest])
+    if biggest <= 0:
+        return {node: MIN_SIZE for node in values}, []
+
+    def size(value: float) -> float:
+        return MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(max(value, 0.0) / biggest)
+
+    scale = [{"size": round(size(v)), "value": _number(v)} for v in sorted({smallest, biggest / 4, biggest})]
+    return {node: size(value) for node, value in values.items()}, scale
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value >= 10 or float(value).is_integer() else f"{value:.3g}"
+
+
+def _node(G: nx.DiGraph, node: str, *, size: float, labelled: bool, link: Link | None,
+          position: tuple[float, float], centre: bool = False, few: bool = True) -> dict[str, object]:
+    data = G.nodes[node]
+    body = str(data.get("body", "other"))
+    title = str(data.get("title", ""))
+    lines = [short_name(node) + (f" ({node})" if short_name(node) != node else ""), title,
+             f"{data.get('kind', '')} · {body}"]
+    if data.get("years"):
+        lines.append("editions: " + ", ".join(str(y) for y in data["years"]))
+    citing = sorted(G.predecessors(node))
+    if citing:
+        lines.append(f"cited by {len(citing)}: " + ", ".join(short_name(c) for c in citing[:8])
+                     + (" …" if len(citing) > 8 else ""))
+    colour = colour_of(body)
+    record: dict[str, object] = {
+        "id": node, "label": (_label(node, title) if few else short_name(node)) if labelled or centre else "", "group": body,
+        "color": {"background": colour, "border": "#000000" if centre else "#333333",
+                  "highlight": {"background": colour, "border": "#000000"}},
+        "size": max(size, 0.7 * MAX_SIZE) if centre else size, "borderWidth": 5 if centre else 1,
+        "x": round(position[0], 1), "y": round(position[1], 1),
+        "title": "\n".join(line for line in lines if line), "search": f"{short_name(node)} {title} {node}"}
+    if centre:
+        record["font"] = {"size": 22, "bold": True}
+    elif labelled:
+        record["font"] = {"size": 17 if few else 22}     # a large view opens zoomed out: larger, to be read
+    url = link(node) if link else None
+    if url:
+        record["url"] = url
+    return record
+
+
+def _edges(G: nx.DiGraph, kept: set[str]) -> list[dict[str, object]]:
+    edges = []
+    for source, target, data in ((s, t, d) for s in sorted(kept) for t, d in G.succ[s].items()):
+        if target in kept:
             clauses = data.get("clauses", [])
-            net.edges.append({"from": source, "to": target, "value": data.get("weight", 1),
-                              "title": f"{source} → {target}: {data.get('weight', 1)} citing clause(s)\n" +
-                                       "\n".join(c.rsplit("/id/", 1)[-1] for c in clauses[:12])})
-    return net
+            edges.append({"from": source, "to": target, "width": min(0.6 + 0.4 * data.get("weight", 1), 5),
+                          "title": f"{short_name(source)} → {short_name(target)}: {data.get('weight', 1)} citing "
+                                   "clause(s)\n" + "\n".join(c.rsplit("/id/", 1)[-1] for c in clauses[:12])})
+    return edges
 
 
-def overview(G: nx.DiGraph, metrics: Metrics, *, top: int = DEFAULT_TOP, by: str = "pagerank") -> View:
-    """The whole network, its ``top`` instruments by a metric (``pagerank``, ``in_degree``, ...)."""
-    ranked = sorted(G.nodes, key=lambda n: (-metrics.scores.get(n, {}).get(by, 0.0), n))
-    keep = ranked[:top]
-    size_of = {n: float(metrics.scores.get(n, {}).get(by, 0.0)) for n in keep}
+def _community_layout(H: nx.Graph, communities: list[list[str]], *, width: float = 1100,
+                      height: float = 850) -> dict[str, tuple[float, float]]:
+    """A spring layout in which links inside a community pull ten times harder than links between communities
+    (so that communities stand as groups), then spread: each coordinate moved halfway to its rank, which opens
+    the dense core where one plain spring layout of 500 nodes is a ball; fitted to ``width`` x ``height`` so that
+    the page opens at about its natural zoom, where labels can be read."""
+    if H.number_of_nodes() == 0:
+        return {}
+    member = {node: index for index, nodes in enumerate(communities) for node in nodes}
+    weighted = nx.Graph()
+    weighted.add_nodes_from(sorted(H))
+    weighted.add_weighted_edges_from((a, b, 1.0 if member.get(a, -1) == member.get(b, -2) else 0.1)
+                                     for a, b in H.edges)
+    raw = nx.spring_layout(weighted, weight="weight", seed=SEED, iterations=80,
+                           k=1.5 / math.sqrt(max(len(weighted), 1)))
+    nodes = sorted(raw)
+    spread: dict[str, list[float]] = {node: [0.0, 0.0] for node in nodes}
+    for axis, size in ((0, width), (1, height)):
+        values = [float(raw[node][axis]) for node in nodes]
+        low, high = min(values), max(values)
+        order = sorted(range(len(nodes)), key=lambda i: values[i])
+        for rank, index in enumerate(order):
+            linear = (values[index] - low) / (high - low) if high > low else 0.5
+            even = rank / (len(nodes) - 1) if len(nodes) > 1 else 0.5
+            spread[nodes[index]][axis] = (0.5 * linear + 0.5 * even - 0.5) * size
+    return {node: (x, y) for node, (x, y) in spread.items()}
+
+
+def _steps(G: nx.DiGraph, key: str, depth: int) -> dict[str, int]:
+    """The instruments within ``depth`` citation steps of ``key`` either way, and how many steps away (a
+    breadth-first walk over the graph's own adjacency: networkx's ``ego_graph`` copies an undirected view, which
+    cost most of a site's time)."""
+    distance = {key: 0}
+    frontier = [key]
+    for step in range(1, depth + 1):
+        following = []
+        for node in frontier:
+            for other in (*G.succ[node], *G.pred[node]):
+                if other not in distance:
+                    distance[other] = step
+                    following.append(other)
+        frontier = following
+    return distance
+
+
+def _connected_top(G: nx.DiGraph, ranked: list[str], top: int) -> list[str]:
+    """The first ``top`` nodes of ``ranked`` that each link to another one drawn: a node that links to none of
+    those ranked above it waits until one ranked below links to it (then both are drawn, in rank order), so that
+    the view is a network, not a ring of lone nodes around one.
+
+    >>> G = nx.DiGraph([("c", "a"), ("c", "b"), ("d", "e")])
+    >>> G.add_node("x")
+    >>> _connected_top(G, ["a", "b", "x", "c", "d", "e"], 3)
+    ['a', 'b', 'c']
+    """
+    rank = {node: index for index, node in enumerate(ranked)}
+    keep: list[str] = []
+    kept: set[str] = set()
+    waiting: dict[str, None] = {}
+    for node in ranked:
+        if len(keep) >= top:
+            break
+        linked = [n for n in (*G.succ[node], *G.pred[node]) if n in kept or n in waiting]
+        if not linked:
+            waiting[node] = None
+            continue
+        joining = [n for n in waiting if n in set(linked)]
+        for other in joining:
+            del waiting[other]
+        added = sorted([node, *joining], key=rank.__getitem__)[:top - len(keep)]
+        keep.extend(added)
+        kept.update(added)
+    return sorted(keep, key=rank.__getitem__)
+
+
+def _labelled(ranked: list[str], positions: Mapping[str, tuple[float, float]]) -> set[str]:
+    """The nodes to label: all of a small view; in a large one the first ``LABELLED`` by rank whose label would
+    not cover one already placed (a label is about 130 x 24 units below its node), so that the labels drawn can
+    be read.
+
+    >>> sorted(_labelled(["a", "b"], {"a": (0, 0), "b": (10, 0)}))
+    ['a', 'b']
+    """
+    if len(ranked) <= LABEL_ALL_UP_TO:
+        return set(ranked)
+    chosen: list[str] = []
+    for node in ranked:
+        x, y = positions[node]
+        if all(abs(x - positions[other][0]) > 130 or abs(y - positions[other][1]) > 24 for other in chosen):
+            chosen.append(node)
+            if len(chosen) == LABELLED:
+                break
+    return set(chosen)
+
+
+def draw_overview(G: nx.DiGraph, metrics: Metrics, *, top: int = DEFAULT_TOP, by: str = "pagerank",
+                  link: Link | None = None, unconnected: bool = False) -> Drawing:
+    """The whole network: its ``top`` instruments by a metric (``pagerank``, ``in_degree``, ...), grouped by
+    community; instruments with no link to another one drawn are left out (and counted) unless ``unconnected``."""
+    score = {n: float(metrics.scores.get(n, {}).get(by, 0.0)) for n in G}
+    ranked = sorted(G.nodes, key=lambda n: (-score[n], n))
+    keep = ranked[:top] if unconnected else _connected_top(G, ranked, top)
+    alone = [n for n in ranked[:top] if n not in set(keep)] if not unconnected else []
+    kept = set(keep)
+    sizes, scale = _sizes({n: score[n] for n in keep})
+    positions = _community_layout(G.subgraph(keep).to_undirected(), metrics.communities)
+    labelled = _labelled(keep, positions)
+    nodes = [_node(G, n, size=sizes[n], labelled=n in labelled, link=link, position=positions[n],
+                   few=len(keep) <= LABEL_ALL_UP_TO) for n in keep]
     left_out = G.number_of_nodes() - len(keep)
-    note = (f"The {len(keep)} instruments with the highest {by} of {G.number_of_nodes()}"
-            + (f"; {left_out} left out (raise --top to draw more)." if left_out else "."))
-    return _render(_network(G, keep, size_of=size_of), title=f"Citation network: top {len(keep)} by {by}",
-                   note=note, left_out=left_out)
+    note = (f"The {len(keep)} instruments with the highest {by} of {G.number_of_nodes()}, grouped by community; "
+            f"size: {by}; labels: {len(labelled)} of the top, where they do not cover one another."
+            + (f" {len(alone)} of the top {top} left out: no link to another one drawn." if alone else "")
+            + (f" {left_out} left out in all (raise --top to draw more)." if left_out else ""))
+    return Drawing(f"Citation network: top {len(keep)} by {by}", note, nodes, _edges(G, kept),
+                   legend(str(G.nodes[n].get("body", "other")) for n in keep), scale, left_out)
 
 
-def ego(G: nx.DiGraph, key: str, *, depth: int = 1, metrics: Metrics | None = None,
-        top: int = DEFAULT_TOP) -> View:
-    """The instruments within ``depth`` citation steps of ``key``."""
+def draw_ego(G: nx.DiGraph, key: str, *, depth: int = 1, top: int = DEFAULT_TOP,
+             link: Link | None = None) -> Drawing:
+    """The instruments within ``depth`` citation steps of ``key``, in rings around it: what it cites on the
+    right, what cites it on the left, each ring ordered by body."""
     if key not in G:
         raise KeyError(key)
-    around = neighbourhood(G, key, depth=depth)
-    size_of = {n: float(G.in_degree(n)) for n in around}
-    ranked = [key] + sorted((n for n in around if n != key), key=lambda n: (-size_of[n], n))
+    distance = _steps(G, key, depth)
+    size_of = {n: float(G.in_degree(n)) for n in distance}
+    ranked = [key] + sorted((n for n in distance if n != key), key=lambda n: (-size_of[n], n))
     keep = ranked[:top]
-    left_out = around.number_of_nodes() - len(keep)
-    note = (f"{key} and the {len(keep) - 1} instruments within {depth} citation step(s)"
-            + (f"; {left_out} left out." if left_out else "."))
-    return _render(_network(G, keep, size_of=size_of), title=f"Around {key}", note=note, left_out=left_out)
+    positions: dict[str, tuple[float, float]] = {key: (0.0, 0.0)}
+    # rings of growing radius, each holding what fits at ~60 units apart: the nearest and most cited inside;
+    # in a ring, what the centre cites first (from the top, clockwise), then what cites it, each by body
+    order = sorted(keep[1:], key=lambda n: (distance.get(n, depth + 1), -size_of[n], n))
+    radius, start = 230.0, 0
+    while start < len(order):
+        capacity = max(int(2 * math.pi * radius / 60), 1)
+        ring = sorted(order[start:start + capacity], key=lambda n: (0 if G.has_edge(key, n) else 1,
+                                                                   str(G.nodes[n].get("body")), -size_of[n], n))
+        for index, node in enumerate(ring):
+            angle = 2 * math.pi * index / len(ring) - math.pi / 2 + (0.3 if len(order) > capacity else 0.0)
+            positions[node] = (radius * math.cos(angle), radius * math.sin(angle))
+        start += capacity
+        radius += 95
+    sizes, scale = _sizes({n: size_of[n] for n in keep})
+    labelled = _labelled(keep, positions)
+    nodes = [_node(G, n, size=sizes[n], labelled=n in labelled, link=link, position=positions[n], centre=n == key,
+                   few=len(keep) <= LABEL_ALL_UP_TO) for n in keep]
+    left_out = len(distance) - len(keep)
+    note = (f"{short_name(key)} (thick border, centre) and the {len(keep) - 1} instruments within {depth} citation "
+            f"step(s); size: times cited in the corpus."
+            + (f" {left_out} left out." if left_out else ""))
+    edges = _edges(G, set(keep))
+    if len(keep) > LABEL_ALL_UP_TO:     # in a large ego view, the links among the neighbours hide the picture
+        edges = [edge for edge in edges if key in (edge["from"], edge["to"])]
+    return Drawing(f"Around {short_name(key)}", note, nodes, edges,
+                   legend(str(G.nodes[n].get("body", "other")) for n in keep),
+                   [{**s, "value": f"cited {s['value']}×"} for s in scale], left_out)
 
 
-def document_view(outline: DocumentOutline) -> View:
-    """One resolution: sections, clauses, and the instruments each clause cites."""
-    net = Network(directed=True, cdn_resources="remote")
-    net.nodes.append({"id": outline.key, "label": outline.key, "group": "resolution", "color": PALETTE[0],
-                      "size": 30, "title": f"{outline.key}\n{outline.title}"})
-    cited_nodes: set[str] = set()
-    side = [f"<p>{html.escape(outline.title)}</p>"]
+RADIAL_FROM = 40     # a resolution of more clauses than this is drawn round its centre, not down one column
+
+
+def draw_document(outline: DocumentOutline, *, link: Link | None = None) -> Drawing:
+    """One resolution: itself, its sections, its clauses in the order printed, and the instruments they cite
+    (each beside the clauses that cite it, coloured by its body); from left to right, or, past ``RADIAL_FROM``
+    clauses, in rings round it (the clauses clockwise from the top), which keeps a long text on one screen."""
+    nodes: list[dict[str, object]] = []
+    edges: list[dict[str, object]] = []
+    groups: list[str] = []
+    body = outline.body or "other"
+    rows = max(sum(max(len(c), 1) for _, _, c in outline.sections), 1)
+    radial = rows > RADIAL_FROM
+    ring = max(320.0, rows * 24 / (2 * math.pi))
+
+    def place(column: int, row: float) -> dict[str, float]:
+        if not radial:
+            return {"x": (0, 350, 700, 1150)[column], "y": row * 26}
+        radius = (0.0, 0.5 * ring, ring, ring + 320)[column]
+        angle = 2 * math.pi * row / rows - math.pi / 2
+        return {"x": round(radius * math.cos(angle), 1), "y": round(radius * math.sin(angle), 1)}
+
+    def add(node: dict[str, object], group: str) -> None:
+        colour = colour_of(group)
+        node.setdefault("color", {"background": colour, "border": "#333333",
+                                  "highlight": {"background": colour, "border": "#000000"}})
+        node["group"] = group
+        nodes.append(node)
+        groups.append(group)
+
+    row = 0
+    clause_rows: dict[str, list[float]] = {}
+    section_nodes = []
     for section_id, heading, clauses in outline.sections:
         section_node = f"{outline.key}#{section_id}"
-        net.nodes.append({"id": section_node, "label": heading, "group": "section", "color": PALETTE[1],
-                          "size": 16, "title": heading})
-        net.edges.append({"from": outline.key, "to": section_node, "title": heading})
-        side.append(f'<div class="section">{html.escape(heading)}</div>')
+        first = row
         for clause_iri, label, text, cited in clauses:
-            clause_node = clause_iri
-            net.nodes.append({"id": clause_node, "label": label or "¶", "group": "clause", "color": PALETTE[2],
-                              "size": 8, "title": f"{heading} {label}\n{text}"})
-            net.edges.append({"from": section_node, "to": clause_node})
-            side.append(f'<div class="clause"><b>{html.escape(label or "¶")}</b> {html.escape(text)}</div>')
+            add({"id": clause_iri, "label": label or "¶", "size": 7, **place(2, row),
+                 "title": f"{heading} {label}\n{text}", "search": f"{heading} {label} {text[:200]}",
+                 "font": {"size": 12}}, "clause")
+            edges.append({"from": section_node, "to": clause_iri})
             for work in cited:
-                if work not in cited_nodes:
-                    cited_nodes.add(work)
-                    net.nodes.append({"id": work, "label": work, "group": "cited instrument", "color": PALETTE[3],
-                                      "size": 12, "title": work})
-                net.edges.append({"from": clause_node, "to": work, "title": f"{label} cites {work}"})
-    note = (f"{sum(len(c) for _, _, c in outline.sections)} clauses in {len(outline.sections)} sections, "
-            f"citing {len(cited_nodes)} instruments.")
-    return _render(net, title=outline.key, note=note, side_html="\n".join(side))
+                clause_rows.setdefault(work, []).append(row)
+                edges.append({"from": clause_iri, "to": work, "title": f"{label} cites {short_name(work)}",
+                              "color": {"color": colour_of(outline.works.get(work, ("other", ""))[0]),
+                                        "opacity": 0.6}})
+            row += 1
+        if not clauses:
+            row += 1
+        section_nodes.append((section_node, heading, (first + max(row - 1, first)) / 2))
+    for section_node, heading, middle in section_nodes:
+        add({"id": section_node, "label": heading if len(heading) <= 40 else heading[:39] + "…", "size": 11,
+             **place(1, middle), "title": heading, "search": heading, "font": {"size": 13}}, "section")
+        edges.append({"from": outline.key, "to": section_node})
+    add({"id": outline.key, "label": _label(outline.key, outline.title), "size": 34,
+         **place(0, max(row - 1, 0) / 2), "borderWidth": 5, "font": {"size": 20, "bold": True},
+         "color": {"background": colour_of(body), "border": "#000000",
+                   "highlight": {"background": colour_of(body), "border": "#000000"}},
+         "title": f"{outline.key}\n{outline.title}", "search": f"{outline.key} {outline.title}",
+         **({"url": link(outline.key)} if link and link(outline.key) else {})}, body)
+    # cited instruments beside their citing clauses, pushed apart so that no two overlap
+    gap = 40 / (2 * math.pi * (ring + 320)) * rows if radial else 34 / 26
+    placed: list[float] = []
+    for work in sorted(clause_rows, key=lambda w: (sum(clause_rows[w]) / len(clause_rows[w]), w)):
+        if work == outline.key:     # an earlier edition of itself: the edge goes to its own node
+            continue
+        at = sum(clause_rows[work]) / len(clause_rows[work])
+        at = max(at, placed[-1] + gap) if placed else at
+        placed.append(at)
+        work_body, title = outline.works.get(work, ("other", ""))
+        count = len(clause_rows[work])
+        add({"id": work, "label": _label(work, title) if not radial else short_name(work),
+             "size": 8 + 3 * min(count, 8), **place(3, at),
+             "title": f"{short_name(work)} ({work})\n{title}\ncited in {count} clause(s)",
+             "search": f"{short_name(work)} {title} {work}",
+             **({"url": link(work)} if link and link(work) else {})}, work_body or "other")
+    clauses = sum(len(c) for _, _, c in outline.sections)
+    note = (f"{clauses} clauses in {len(outline.sections)} sections, citing {len(clause_rows)} instruments "
+            "(size: clauses citing it)" + ("; the clauses clockwise from the top." if radial else "."))
+    return Drawing(outline.title or short_name(outline.key), note, nodes, edges, legend(groups))
+
+
+def overview(G: nx.DiGraph, metrics: Metrics, *, top: int = DEFAULT_TOP, by: str = "pagerank",
+             link: Link | None = None) -> View:
+    """The whole network, its ``top`` instruments by a metric, as a page."""
+    return render(draw_overview(G, metrics, top=top, by=by, link=link))
+
+
+def ego(G: nx.DiGraph, key: str, *, depth: int = 1, metrics: Metrics | None = None, top: int = DEFAULT_TOP,
+        link: Link | None = None) -> View:
+    """The instruments within ``depth`` citation steps of ``key``, as a page."""
+    return render(draw_ego(G, key, depth=depth, top=top, link=link))
+
+
+def document_view(outline: DocumentOutline, *, link: Link | None = None) -> View:
+    """One resolution: sections, clauses, and the instruments each clause cites, with its text beside."""
+    side = templates().get_template("outline.html").render(outline=outline)
+    return render(draw_document(outline, link=link), side_html=side)

@@ -96,3 +96,51 @@ def test_view_in_chromium(views, name):
         browser.driver.save_screenshot(str(ARTIFACTS / f"view-{name}.png"))
     finally:
         browser.close()
+
+
+def _hex(colour: str) -> str:
+    """A CSS colour as Chromium reports it (``rgb(0, 114, 178)``) or as written (``#0072B2``), as ``#0072b2``."""
+    found = re.fullmatch(r"rgb\((\d+), (\d+), (\d+)\)", colour.strip())
+    return "#{:02x}{:02x}{:02x}".format(*map(int, found.groups())) if found else colour.strip().lower()
+
+
+def _legend_and_nodes(browser: Browser) -> tuple[dict[str, tuple[str, int]], list[dict]]:
+    legend = browser.driver.execute_script("""
+        return Array.prototype.map.call(document.querySelectorAll('.legend label'), function (label) {
+          return [label.querySelector('input').value, getComputedStyle(label.querySelector('.swatch')).backgroundColor,
+                  Number(label.querySelector('.count').textContent)];
+        });""")
+    nodes = browser.driver.execute_script(
+        "return window.kgNodes.get().map(function (n) { return {id: n.id, group: n.group, "
+        "colour: n.color.background, border: n.borderWidth || 1, size: n.size}; })")
+    return {group: (_hex(colour), count) for group, colour, count in legend}, nodes
+
+
+@pytest.mark.parametrize("name", ["build-overview", "ego", "doc"])
+def test_legend_shows_exactly_the_colours_drawn(views, name):
+    """Every node is drawn in its group's one colour; the legend lists every group drawn, in that colour, with the
+    number of nodes drawn; no colour is drawn that the legend does not show."""
+    require_browser()
+    _, pages = views
+    browser = Browser()
+    try:
+        browser.open(pages[name][0])
+        _settle(browser)
+        legend, nodes = _legend_and_nodes(browser)
+        assert nodes and legend
+        drawn: dict[str, set[str]] = {}
+        for node in nodes:
+            drawn.setdefault(node["group"], set()).add(_hex(node["colour"]))
+        assert {group: len(colours) for group, colours in drawn.items()} == dict.fromkeys(drawn, 1)
+        assert {group: colours.pop() for group, colours in drawn.items()} == {g: c for g, (c, _) in legend.items()}
+        counts = {group: sum(1 for node in nodes if node["group"] == group) for group in drawn}
+        assert counts == {group: count for group, (_, count) in legend.items()}
+        assert len({colour for colour, _ in legend.values()}) == len(legend)       # one colour, one group
+        if name == "ego":
+            centre = next(node for node in nodes if node["id"] == "itu/pp/res/71")
+            others = [node for node in nodes if node["id"] != "itu/pp/res/71"]
+            assert centre["border"] > max(node["border"] for node in others)
+            assert centre["size"] >= max(node["size"] for node in others)
+            assert _hex(centre["colour"]) == legend[centre["group"]][0]
+    finally:
+        browser.close()

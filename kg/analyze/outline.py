@@ -2,46 +2,68 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
 from kg.analyze.network import SPARQL_PREFIXES
-from kg.rdf import work_iri
+from kg.rdf import work_family, work_iri
 from kg.store import GraphStore
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentOutline:
-    """One resolution as the doc view draws it: sections, clauses and what each clause cites."""
+    """One resolution as the doc view draws it: sections, clauses and what each clause cites; ``body`` the adopting
+    body's name, ``works`` the body and title (where known) of each work it cites."""
 
     key: str
     title: str
     sections: list[tuple[str, str, list[tuple[str, str, str, list[str]]]]]  # (id, heading, [(iri, label, text, cited)])
+    body: str = ""
+    edition: str = ""
+    works: dict[str, tuple[str, str]] = field(default_factory=dict)          # cited key -> (body, title)
 
 
 def document_outline(store: GraphStore, key: str) -> DocumentOutline:
-    """The outline of the resolution whose work key is ``key`` (its latest edition in the graph)."""
-    rows = store.query(SPARQL_PREFIXES + """
-        SELECT DISTINCT ?edition ?title ?section ?sectionOrder ?heading ?clause ?clauseOrder ?label ?text ?cited WHERE {
+    """The outline of the resolution whose work key is ``key`` (its latest edition in the graph). Three queries
+    (the edition, its clauses, its citations): one query with the citations as an ``OPTIONAL`` took seconds."""
+    editions = store.query(SPARQL_PREFIXES + """
+        SELECT ?editionNode ?edition ?title ?body WHERE {
           ?editionNode eli:realizes ?work ; kg:editionId ?edition .
-          ?sectionNode eli:is_part_of ?editionNode ; kg:order ?sectionOrder ; kg:heading ?heading .
-          BIND (STR(?sectionNode) AS ?section)
-          ?clause eli:is_part_of ?sectionNode ; kg:order ?clauseOrder ; kg:label ?label ; kg:text ?text .
-          OPTIONAL { ?work dcterms:title ?title }
-          OPTIONAL { ?citation cito:hasCitingEntity ?clause ; cito:hasCitedEntity/kg:workKey ?cited }
-        } ORDER BY DESC(?edition) ?sectionOrder ?clauseOrder ?cited""", bindings={"work": URIRef(work_iri(key))})
-    if not rows:
+          OPTIONAL { ?editionNode dcterms:title ?title } OPTIONAL { ?editionNode eli:passed_by/skos:prefLabel ?body }
+        } ORDER BY DESC(?title) DESC(?edition)""", bindings={"work": URIRef(work_iri(key))})
+    editions = [row for row in editions if "title" in row or "body" in row] or editions   # a defining edition
+    if not editions:
         raise KeyError(key)
-    latest = str(rows[0]["edition"])
-    sections: dict[str, tuple[str, dict[str, tuple[str, str, str, list[str]]]]] = {}
+    chosen = max(editions, key=lambda row: str(row["edition"]))
+    edition = chosen["editionNode"]
+    rows = store.query(SPARQL_PREFIXES + """
+        SELECT ?sectionNode ?sectionOrder ?heading ?clause ?clauseOrder ?label ?text WHERE {
+          ?sectionNode eli:is_part_of ?edition ; kg:order ?sectionOrder ; kg:heading ?heading .
+          ?clause eli:is_part_of ?sectionNode ; kg:order ?clauseOrder ; kg:label ?label ; kg:text ?text .
+        } ORDER BY ?sectionOrder ?clauseOrder""", bindings={"edition": edition})
+    cited_rows = store.query(SPARQL_PREFIXES + """
+        SELECT DISTINCT ?clause ?cited ?citedBody ?citedTitle WHERE {
+          ?clause eli:is_part_of/eli:is_part_of ?edition .
+          ?citation cito:hasCitingEntity ?clause ; cito:hasCitedEntity ?work .
+          ?work kg:workKey ?cited .
+          OPTIONAL { ?work eli:passed_by/skos:prefLabel ?citedBody } OPTIONAL { ?work dcterms:title ?citedTitle }
+        } ORDER BY ?cited""", bindings={"edition": edition})
+    cited_by_clause: dict[str, list[str]] = defaultdict(list)
+    works: dict[str, tuple[str, str]] = {}
+    for row in cited_rows:
+        cited = str(row["cited"])
+        if cited not in cited_by_clause[str(row["clause"])]:
+            cited_by_clause[str(row["clause"])].append(cited)
+        works[cited] = (str(row.get("citedBody", "")) or work_family(cited), str(row.get("citedTitle", "")))
+    sections: dict[str, tuple[str, list[tuple[str, str, str, list[str]]]]] = {}
     for row in rows:
-        if str(row["edition"]) != latest:
-            continue
-        section = sections.setdefault(str(row["section"]), (str(row["heading"]), {}))
-        clause = section[1].setdefault(str(row["clause"]), (str(row["clause"]), str(row["label"]), str(row["text"]), []))
-        if "cited" in row and str(row["cited"]) not in clause[3]:
-            clause[3].append(str(row["cited"]))
-    title = str(rows[0].get("title", ""))
-    return DocumentOutline(key, title, [(section_id.rsplit("/", 1)[-1], heading, list(clauses.values()))
-                                        for section_id, (heading, clauses) in sections.items()])
+        section = sections.setdefault(str(row["sectionNode"]), (str(row["heading"]), []))
+        clause = str(row["clause"])
+        section[1].append((clause, str(row["label"]), str(row["text"]), cited_by_clause.get(clause, [])))
+    return DocumentOutline(key, str(chosen.get("title", "")),
+                           [(section_id.rsplit("/", 1)[-1], heading, clauses)
+                            for section_id, (heading, clauses) in sections.items()],
+                           body=str(chosen.get("body", "")) or work_family(key), edition=str(chosen["edition"]),
+                           works=works)

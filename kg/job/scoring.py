@@ -88,7 +88,11 @@ def store_and_draw(out: Path, store: OxigraphStore, scores: Scores, *, results: 
         from kg.analyze import document_outline
         from kg.view import document_view
         for work in sorted({d.work for r in results for d in r.documents if d.work}):
-            document_view(document_outline(store, work)).write(views / "doc" / f"{work.replace('/', '_')}.html")
+            try:
+                outline = document_outline(store, work)
+            except KeyError:        # a document the store holds no edition of: no view, the rest still drawn
+                continue
+            document_view(outline).write(views / "doc" / f"{work.replace('/', '_')}.html")
 
 
 def network_signature(results: list[FileResult]) -> str:

@@ -135,6 +135,14 @@ def test_un_text_without_blank_lines(text, header, sections, works):
     assert [c.work for c in extract_citations(document)] == works
 
 
+def test_an_adoption_line_glued_to_its_date_is_no_title():
+    """The UN's AKN writes "on<docDate>31 December 2016</docDate>": no space between the two."""
+    text = ("Resolution 2336 (2016)\nAdopted by the Security Council at its 7855th meeting, on31 December 2016\n"
+            "The Security Council,\nRecalling its resolution 2254 (2015),\n1. Decides to remain seized of the matter.\n")
+    header = parse_document(Source("t.txt", text, "text")).header
+    assert (header.number, header.title, header.date) == ("2336", None, "2016-12-31")
+
+
 def test_un_declaration_with_a_long_title_and_the_meeting_after_it():
     text = ("Resolution adopted by the General Assembly on 21 September 2020\n"
             "[without reference to a Main Committee (A/75/L.1)]\n75/1. Declaration on the commemoration of the "

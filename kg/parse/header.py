@@ -30,7 +30,7 @@ UN_BODIES = frozenset({"unga", "unsc", "hrc", "ecosoc"})   # the UN organs whose
 # "Adopted by the Security Council at its 9518th meeting, on 21 December 2023", "Resolution adopted by the Human
 # Rights Council on 6 October 2022": the date a UN text was adopted, when the reader had none
 _ADOPTION_OPENING = r"^[ \t]*(?:Resolution\s+)?[Aa]dopted\s+by\s+the\s+"
-ADOPTION_LINE = re.compile(_ADOPTION_OPENING + r"[^\n]{3,120}?\bon\s+"
+ADOPTION_LINE = re.compile(_ADOPTION_OPENING + r"[^\n]{3,120}?\bon\s*"
                                                 r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b")
 # how many lines above a UN number line its adoption line may stand ("[on the report of ...]" between them)
 ADOPTION_LINES_ABOVE = 3

@@ -10,10 +10,11 @@ from conftest import SEED, corpus_files
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kg.cite import _outside, _trigger_words, find_mentions
+from kg.cite import find_mentions
 from kg.cite import triggers as trigger_module
 from kg.cite.bodies import _body_phrase_before
-from kg.cite.patterns import _PREFIX, _PREFIX_BODIES, _near_triggers, _un_symbol_openings, _un_symbol_pattern
+from kg.cite.find import _outside, _trigger_words
+from kg.cite.patterns import PREFIX, PREFIX_BODIES, near_triggers, un_symbol_openings, un_symbol_pattern
 from kg.cite.triggers import find_triggers, hyperscan
 from kg.parse import parse_document
 from kg.readers import read
@@ -71,16 +72,16 @@ def test_the_mentions_do_not_depend_on_the_engine():
 def test_trying_a_pattern_only_where_it_can_open_finds_the_same_matches(pieces):
     text = "".join(pieces)
     positions = [index for index, character in enumerate(text) if character == "/"]
-    everywhere = _near_triggers(_un_symbol_pattern(), text, positions, back=12, ahead=80)
-    at_openings = _near_triggers(_un_symbol_pattern(), text, positions, back=12, ahead=80,
-                                 opening=_un_symbol_openings())
+    everywhere = near_triggers(un_symbol_pattern(), text, positions, back=12, ahead=80)
+    at_openings = near_triggers(un_symbol_pattern(), text, positions, back=12, ahead=80,
+                                 opening=un_symbol_openings())
     assert [m.span() for m in at_openings] == [m.span() for m in everywhere]
 
 
 def test_the_symbols_of_the_example_above_are_found():
     text = "A/RES/70/1 S/70 (2019)A/CN./L."
-    found = _near_triggers(_un_symbol_pattern(), text, [i for i, c in enumerate(text) if c == "/"], back=12, ahead=80,
-                           opening=_un_symbol_openings())
+    found = near_triggers(un_symbol_pattern(), text, [i for i, c in enumerate(text) if c == "/"], back=12, ahead=80,
+                           opening=un_symbol_openings())
     assert [m.group("sym") for m in found] == ["A/RES/70/1", "S/70", "A/CN./L."]   # (no digit: dropped later)
 
 
@@ -96,11 +97,11 @@ BODY_WORDS = ["United", "Nations", "General", "Assembly", "(UNGA)", "(A)", "Secu
 def test_the_body_phrase_before_a_keyword_is_the_one_a_plain_search_finds(words, spaces):
     text = "".join(word + space for word, space in zip(words, spaces))
     shortcut = _body_phrase_before(text, 0, len(text))
-    plain = _PREFIX.search(text, 0, len(text))
+    plain = PREFIX.search(text, 0, len(text))
     assert (shortcut and shortcut.span()) == (plain and plain.span())
 
 
-@pytest.mark.parametrize("pattern", [pattern for pattern, _ in _PREFIX_BODIES])
+@pytest.mark.parametrize("pattern", [pattern for pattern, _ in PREFIX_BODIES])
 @given(data=st.data())
 @settings(max_examples=30, deadline=None)
 def test_every_body_phrase_is_searched_for(pattern, data):

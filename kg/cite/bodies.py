@@ -7,27 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.cite.patterns import (
-    _ACRONYM_AND_YEAR,
-    _ACRONYM_IN_BRACKETS,
-    _BODY_BEFORE_ITS,
-    _BODY_OF_LIST_BEFORE,
-    _JOINERS_BEFORE_ITS,
-    _LEAD_TO_ITS,
-    _LIST_PICKS,
-    _NAME_JOINERS,
-    _NAMED_BODIES,
-    _ORGAN_NOUNS,
-    _PREFIX,
-    _PREFIX_BODIES,
-    _PREFIX_LAST_WORDS,
-    _PREFIX_MOST_WORDS,
-    _QUALIFIERS,
-    _TRAILING_BODIES,
-    _WORD,
-    _clean,
-    _which,
-)
+from kg.cite import patterns
 from kg.reference.vocabulary import load_vocabulary
 
 
@@ -38,17 +18,17 @@ def body_before(text: str, start: int, end: int, family: str) -> tuple[int, str,
     in its resolution" (hrc, from the keyword); and in a UN text an organ with no series of its own ("Commission on
     the Status of Women resolution": "other: Commission on the Status of Women")."""
     prefix = _body_phrase_before(text, start, end)
-    body = _which(_PREFIX_BODIES, _clean(prefix.group("body"))) if prefix is not None else None
+    body = patterns.which(patterns.PREFIX_BODIES, patterns.clean(prefix.group("body"))) if prefix is not None else None
     if prefix is not None and body == "its":
         its_start = prefix.start()
         joiner = text[max(start, its_start - 9):its_start].split()[-1:]
-        if not joiner or joiner[0] not in _JOINERS_BEFORE_ITS:
+        if not joiner or joiner[0] not in patterns.JOINERS_BEFORE_ITS:
             return end, "its", None
         space = text.find(" ", max(0, its_start - 140), its_start)   # (from a word's start; the lead may be long)
         reach = space + 1 if space >= 0 else its_start
-        if (named := _BODY_BEFORE_ITS.search(text, reach, its_start)) is not None:
-            return end, _which(_PREFIX_BODIES, _clean(named.group("body"))), None
-        lead = _LEAD_TO_ITS.search(text, max(reach, its_start - 80), its_start) if family == "un" else None
+        if (named := patterns.BODY_BEFORE_ITS.search(text, reach, its_start)) is not None:
+            return end, patterns.which(patterns.PREFIX_BODIES, patterns.clean(named.group("body"))), None
+        lead = patterns.LEAD_TO_ITS.search(text, max(reach, its_start - 80), its_start) if family == "un" else None
         organ = _organ_before(text, reach, lead.start()) if lead is not None else None
         return end, (_known_body(organ[1]) or f"other: {organ[1]}") if organ is not None else "its", None
     generic = prefix is not None and prefix.group("body") == "Council"   # (and not "Security Council" ...)
@@ -56,9 +36,9 @@ def body_before(text: str, start: int, end: int, family: str) -> tuple[int, str,
         organ_start, name = organ
         if prefix is None or (organ_start < prefix.start() and _names_another_organ(text[organ_start:prefix.start()])):
             return organ_start, _known_body(name) or f"other: {name}", None
-    if prefix is None and text[max(start, end - 13):end].rstrip().endswith(_LIST_PICKS):
-        listed = _BODY_OF_LIST_BEFORE.search(text, max(0, end - 200), end)
-        return (end, _which(_PREFIX_BODIES, _clean(listed.group("body"))), None) if listed is not None else None
+    if prefix is None and text[max(start, end - 13):end].rstrip().endswith(patterns.LIST_PICKS):
+        listed = patterns.BODY_OF_LIST_BEFORE.search(text, max(0, end - 200), end)
+        return (end, patterns.which(patterns.PREFIX_BODIES, patterns.clean(listed.group("body"))), None) if listed is not None else None
     if prefix is None or body is None:
         return None
     return prefix.start(), body, prefix.group("body") + prefix.group("year") if prefix.group("year") else None
@@ -72,23 +52,23 @@ def _organ_before(text: str, start: int, end: int) -> tuple[int, str] | None:
     if last_space < 0 or not text[last_space + 1].isupper():
         return None   # (most keywords follow a word in lower case: "the resolution", "its decision")
     run: list[re.Match[str]] = []
-    for word in reversed(list(_WORD.finditer(text, start, end))):
+    for word in reversed(list(patterns.WORD.finditer(text, start, end))):
         printed = word.group()
         if not run and printed.endswith(","):   # "Indian Ocean Tuna Commission, resolutions 12/07 and 13/07"
             printed = printed[:-1]
-        if not (printed and ((printed[0].isupper() and printed[-1].isalnum()) or printed.lower() in _NAME_JOINERS)):
+        if not (printed and ((printed[0].isupper() and printed[-1].isalnum()) or printed.lower() in patterns.NAME_JOINERS)):
             break
         run.append(word)
-    if (run and run[-1].group() not in _ORGAN_NOUNS | _QUALIFIERS and _opens_sentence(text, run[-1].start())
+    if (run and run[-1].group() not in patterns.ORGAN_NOUNS | patterns.QUALIFIERS and _opens_sentence(text, run[-1].start())
             and (len(run) > 2 or load_vocabulary().match_verb(run[-1].group()) is not None)):
         run.pop()   # "Recalling", "See", "Recalls": the word that opens the sentence (but "Governing Council")
-    while run and run[-1].group().lower() in _NAME_JOINERS:
+    while run and run[-1].group().lower() in patterns.NAME_JOINERS:
         run.pop()
     names = [word.group() for word in reversed(run)]
     if len(names) < 2:
         return None
     names[-1] = names[-1].rstrip(",")
-    if _ORGAN_NOUNS.isdisjoint(names):
+    if patterns.ORGAN_NOUNS.isdisjoint(names):
         return None
     return run[-1].start(), " ".join(names)
 
@@ -105,41 +85,41 @@ def _names_another_organ(extra: str) -> bool:
     the ITU Council), rather than qualify it ("UN Security Council") or end another phrase ("Plenipotentiary
     Conference and Council")."""
     words = extra.split()
-    return not (words[-1].lower() in _NAME_JOINERS or all(word in _QUALIFIERS for word in words))
+    return not (words[-1].lower() in patterns.NAME_JOINERS or all(word in patterns.QUALIFIERS for word in words))
 
 
 def other_organ(name: str) -> str:
     """The body of an organ named after a list that the trailing phrases do not know: the one its bracketed
     acronym names ("World Telecommunication Conference (WTDC)", a misprint), else "other: <name>"."""
-    acronym = _ACRONYM_IN_BRACKETS.search(name)
+    acronym = patterns.ACRONYM_IN_BRACKETS.search(name)
     return (_known_body(acronym.group("acronym")) if acronym is not None else None) or f"other: {name}"
 
 
 def _known_body(name: str) -> str | None:
     """The body an organ's printed name is, where it is one this project knows ("World Conference on International
     Telecommunications": wcit)."""
-    for patterns in (_NAMED_BODIES, _TRAILING_BODIES):
-        for pattern, body in patterns:
+    for table in (patterns.NAMED_BODIES, patterns.TRAILING_BODIES):
+        for pattern, body in table:
             if re.fullmatch(pattern, name):
                 return body
     return None
 
 
 def _body_phrase_before(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The body phrase of ``_PREFIX`` ("General Assembly", "WTSA", "its") that ends ``text[start:end]``, if any.
+    """The body phrase of ``patterns.PREFIX`` ("General Assembly", "WTSA", "its") that ends ``text[start:end]``, if any.
 
     It is only searched for where it can be: the last word must be one such a phrase ends with (or a bracketed
-    acronym), and no phrase has more than ``_PREFIX_MOST_WORDS`` words. Most keywords follow another word ("the
+    acronym), and no phrase has more than ``patterns.PREFIX_MOST_WORDS`` words. Most keywords follow another word ("the
     resolution"), and then there is no search at all."""
     before = text[start:end]
-    words = before.rsplit(None, _PREFIX_MOST_WORDS)
+    words = before.rsplit(None, patterns.PREFIX_MOST_WORDS)
     if not words:
         return None
     last = words[-1]
-    if not (last in _PREFIX_LAST_WORDS or last[-1] == ")" or (
-            last[-1].isdigit() and (dated := _ACRONYM_AND_YEAR.fullmatch(last)) is not None
-            and dated.group("acronym") in _PREFIX_LAST_WORDS)):
+    if not (last in patterns.PREFIX_LAST_WORDS or last[-1] == ")" or (
+            last[-1].isdigit() and (dated := patterns.ACRONYM_AND_YEAR.fullmatch(last)) is not None
+            and dated.group("acronym") in patterns.PREFIX_LAST_WORDS)):
         return None
-    if len(words) > _PREFIX_MOST_WORDS:
+    if len(words) > patterns.PREFIX_MOST_WORDS:
         start += before.index(words[1], len(words[0]))
-    return _PREFIX.search(text, start, end)
+    return patterns.PREFIX.search(text, start, end)

@@ -10,11 +10,11 @@ from functools import cache
 
 from kg.reference.datafiles import read_csv_rows, read_toml
 
-_KEYWORD = re.compile(
+KEYWORD = re.compile(
     r"\b(?P<kw>(?:R|r)esolutions?|RESOLUTIONS?|(?:D|d)ecisions?|DECISIONS?|(?:R|r)ecommendations?|RECOMMENDATIONS?"
     r"|(?:O|o)pinions?|OPINIONS?)\b")
-_KEYWORD_TRIGGERS = ("esolution", "ecision", "ecommendation", "pinion")
-_KIND_OF_KEYWORD = {spelled: kind for word, kind in (("resolution", "res"), ("decision", "dec"),
+KEYWORD_TRIGGERS = ("esolution", "ecision", "ecommendation", "pinion")
+KIND_OF_KEYWORD = {spelled: kind for word, kind in (("resolution", "res"), ("decision", "dec"),
                                                      ("recommendation", "rec"), ("opinion", "opinion"))
                     for plural in (word, word + "s") for spelled in (plural, plural.capitalize(), plural.upper())}
 # A member of a list of numbered instruments: ITU "71", "1282", "25A"; RA "ITU-R 9-7"; UN "70/1", "S-26/2",
@@ -23,8 +23,8 @@ _KIND_OF_KEYWORD = {spelled: kind for word, kind in (("resolution", "res"), ("de
 _NUMBER = re.compile(
     r"(?P<itur>ITU-R\s+)?(?P<num>(?:E?S-\d{1,2}/\d{1,4})|\d{1,4}/\d{1,4}|\d{1,4}[A-Z]?(?:-\d{1,2})?)"
     r"(?!\w|[/.]\d)(?P<part>\s?[A-Z](?:\s?[-–]\s?[A-Z]|\s+(?:and|to)\s+[A-Z])?(?=\s*(?:\(|,|;|\.|\band\b|\bof\b|\)|$)))?")
-_PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,70}(?:\n[^()\n]{1,40})?)\)")   # (a page may wrap it once)
-_EDITION_LIKE = re.compile(r"\d{4}|\b[A-Z]{2,5}(?:\s\w{3})?[-\u2011]\d{2,4}\b|^\s*Rev|^[IVXL]+$|^(?:E?S-)[IVXL]+$"
+PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,70}(?:\n[^()\n]{1,40})?)\)")   # (a page may wrap it once)
+EDITION_LIKE = re.compile(r"\d{4}|\b[A-Z]{2,5}(?:\s\w{3})?[-\u2011]\d{2,4}\b|^\s*Rev|^[IVXL]+$|^(?:E?S-)[IVXL]+$"
                            r"|^C-?\d\d\b",
                            re.IGNORECASE)
 _ADOPTION_DATE = re.compile(r"\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
@@ -41,30 +41,30 @@ _SEMICOLON = re.compile(r"(?:;\s*(?:and\s+)?(?=\d{1,4}(?:/\d|\s?\((?:19|20)\d\d\
                         r"|\s+(?=\d{1,4}\s?\((?:19|20)\d\d\)))")
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*(?P<range>-|–|to)\s*)")
 # A member of a list with the edition in brackets after it ("71 (Rev. Guadalajara, 2010)"; whether the bracket
-# holds an edition is for _EDITION_LIKE), and what leads from one member to the next: an adoption date, an aside,
+# holds an edition is for EDITION_LIKE), and what leads from one member to the next: an adoption date, an aside,
 # a separator, each taken as matched first (no backtracking into them, as if matched one after the other). The
 # semicolon joins members that have a "/" or an edition ("52/214, sect. C, para. 3; 55/222").
-_MEMBER = re.compile(rf"(?P<member>{_NUMBER.pattern})(?:{_PAREN.pattern})?")
-_NEXT_MEMBER = re.compile(rf"(?:{_ADOPTION_DATE.pattern})?+(?:{_MEMBER_ASIDE.pattern})?+(?>{_SEPARATOR.pattern})")
-_NEXT_MEMBER_OR_SEMICOLON = re.compile(
+MEMBER = re.compile(rf"(?P<member>{_NUMBER.pattern})(?:{PAREN.pattern})?")
+NEXT_MEMBER = re.compile(rf"(?:{_ADOPTION_DATE.pattern})?+(?:{_MEMBER_ASIDE.pattern})?+(?>{_SEPARATOR.pattern})")
+NEXT_MEMBER_OR_SEMICOLON = re.compile(
     rf"(?:{_ADOPTION_DATE.pattern})?+(?:{_MEMBER_ASIDE.pattern})?+"
     rf"(?>{_SEPARATOR.pattern}|{_SEMICOLON.pattern})")
-_ITU_REC = re.compile(
+ITU_REC = re.compile(
     r"\b(?:(?P<pre>ITU[-\s][TRD])\s+)?(?P<kw>Recommendations?|RECOMMENDATIONS?)\s+(?:(?P<post>ITU[-\s][TRD])\s+)?"
     r"(?=[A-Z]{1,3}\.\d)")
-_REC_ID = re.compile(r"(?P<id>[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})*)(?P<rev>-\d{1,2})?(?!\w|\.\d)")
-_PINPOINT_ANCHOR = re.compile(r"\b(?P<kind>Articles?|Nos?\.?|Appendix|Appendices|APPENDIX|ARTICLE|Sections?)\s*(?=\d)"
+REC_ID = re.compile(r"(?P<id>[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})*)(?P<rev>-\d{1,2})?(?!\w|\.\d)")
+PINPOINT_ANCHOR = re.compile(r"\b(?P<kind>Articles?|Nos?\.?|Appendix|Appendices|APPENDIX|ARTICLE|Sections?)\s*(?=\d)"
                               r"|\b(?P<chapter>Chapters?|CHAPTER)\s+(?=[IVX]{1,6}\b)")   # "Chapter VII of the Charter"
-_PINPOINT_ID = re.compile(r"\d{1,3}(?:\.\d{1,3})?[A-Z]{0,2}(?!\w|[/.]\d)")
-_CHAPTER_ID = re.compile(r"[IVX]{1,6}\b")
-_PARAGRAPH_ANCHOR = re.compile(r"(?P<kind>§§?|\b[Pp]aragraphs?|\bparas?\.)\s*(?=\d)")
+PINPOINT_ID = re.compile(r"\d{1,3}(?:\.\d{1,3})?[A-Z]{0,2}(?!\w|[/.]\d)")
+CHAPTER_ID = re.compile(r"[IVX]{1,6}\b")
+PARAGRAPH_ANCHOR = re.compile(r"(?P<kind>§§?|\b[Pp]aragraphs?|\bparas?\.)\s*(?=\d)")
 # "35 a)-e)", "3 (a) to (d)", "8 (a) (iii)"
-_PARAGRAPH_ID = re.compile(r"\d{1,3}(?:\s?\(?[a-z]\)(?:\s?\([ivx]{1,4}\))?(?:\s?(?:[-–]|to)\s?\(?[a-z]\))?)?(?![\d/])")
-_SELF = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by)\s+(?:this|the\s+present)\s+(?:[Cc]onference|[Aa]ssembly|"
+PARAGRAPH_ID = re.compile(r"\d{1,3}(?:\s?\(?[a-z]\)(?:\s?\([ivx]{1,4}\))?(?:\s?(?:[-–]|to)\s?\(?[a-z]\))?)?(?![\d/])")
+SELF = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by)\s+(?:this|the\s+present)\s+(?:[Cc]onference|[Aa]ssembly|"
                    r"[Ff]orum|[Cc]ouncil)\b")
-_ADOPTED_BY_COUNCIL = re.compile(r"^\s*,?\s*adopted\s+by\s+the\s+(?:ITU\s+)?Council\s+at\s+its\s+(?P<year>\d{4})"
+ADOPTED_BY_COUNCIL = re.compile(r"^\s*,?\s*adopted\s+by\s+the\s+(?:ITU\s+)?Council\s+at\s+its\s+(?P<year>\d{4})"
                                  r"\s+session")
-_PREFIX_BODIES = [
+PREFIX_BODIES = [
     (r"United\s+Nations\s+General\s+Assembly(?:\s+\(UNGA\))?|UNGA|UN\s+General\s+Assembly|General\s+Assembly", "unga"),
     (r"(?:United\s+Nations\s+)?Security\s+Council", "unsc"),
     (r"Human\s+Rights\s+Council", "hrc"),
@@ -79,42 +79,42 @@ _PREFIX_BODIES = [
     (r"ITU-D", "wtdc"), (r"ITU-T", "wtsa"), (r"ITU-R", "ra"),
     (r"its|their", "its"),
 ]
-# The word each phrase of _PREFIX_BODIES ends with (or a bracketed acronym after it, "(UNGA)"): before most
-# keywords stands another word ("the resolution"), and then _PREFIX need not be searched for
-_PREFIX_LAST_WORDS = frozenset({"Assembly", "UNGA", "Council", "ECOSOC", "Rights", "WTSA", "WTDC", "PP",
+# The word each phrase of PREFIX_BODIES ends with (or a bracketed acronym after it, "(UNGA)"): before most
+# keywords stands another word ("the resolution"), and then PREFIX need not be searched for
+PREFIX_LAST_WORDS = frozenset({"Assembly", "UNGA", "Council", "ECOSOC", "Rights", "WTSA", "WTDC", "PP",
                                 "Plenipotentiary", "Conference", "WRC", "RA", "ITU-D", "ITU-T", "ITU-R",
                                 "its", "their"})
-_PREFIX_MOST_WORDS = 6   # "United Nations General Assembly (UNGA) (A)"
-_NAMED_BODIES = [(pattern, body) for pattern, body in _PREFIX_BODIES if body != "its"]   # (the bodies named)
-_ANY_NAMED_BODY = "|".join(f"(?:{pattern})" for pattern, _ in _NAMED_BODIES)
+PREFIX_MOST_WORDS = 6   # "United Nations General Assembly (UNGA) (A)"
+NAMED_BODIES = [(pattern, body) for pattern, body in PREFIX_BODIES if body != "its"]   # (the bodies named)
+_ANY_NAMED_BODY = "|".join(f"(?:{pattern})" for pattern, _ in NAMED_BODIES)
 # "the Human Rights Council, in its resolution 42/23": "its" is the organ just named
 # (and "the United Nations Environment Assembly at its second session, in paragraph 6 of its resolution 2/10": the
 # organ's session and a paragraph may stand between)
-_LEAD_TO_ITS = re.compile(r"(?:\s+at\s+its\s+[\w-]+\s+session)?\s*,?\s+(?:in|at|through|by|under|with)\s+"
+LEAD_TO_ITS = re.compile(r"(?:\s+at\s+its\s+[\w-]+\s+session)?\s*,?\s+(?:in|at|through|by|under|with)\s+"
                           r"(?:(?:operative\s+)?paragraphs?\s+\d{1,3}(?:\s?\(?[a-z]\))?"
                           r"(?:\s*(?:,|and|to|-|–)\s*\d{1,3}(?:\s?\(?[a-z]\))?)*\s+of\s+)?$")
-_BODY_BEFORE_ITS = re.compile(r"\b(?P<body>" + _ANY_NAMED_BODY + r")" + _LEAD_TO_ITS.pattern)
+BODY_BEFORE_ITS = re.compile(r"\b(?P<body>" + _ANY_NAMED_BODY + r")" + LEAD_TO_ITS.pattern)
 # "Human Rights Council resolutions on the subject, including resolution 42/9": the body of the list it is one of
-_BODY_OF_LIST_BEFORE = re.compile(r"\b(?P<body>" + _ANY_NAMED_BODY + r")\s+(?:resolutions|decisions)\b[^.;\d]{0,100}?,?"
+BODY_OF_LIST_BEFORE = re.compile(r"\b(?P<body>" + _ANY_NAMED_BODY + r")\s+(?:resolutions|decisions)\b[^.;\d]{0,100}?,?"
                                   r"\s+(?:in\s+particular|including|notably|especially)\s+$")
-_ACRONYM_IN_BRACKETS = re.compile(r"\((?P<acronym>[A-Z]{2,6})\)")
-_LIST_PICKS = (" particular", " including", " notably", " especially")
-_JOINERS_BEFORE_ITS = frozenset({"in", "at", "through", "by", "under", "with", "of"})
+ACRONYM_IN_BRACKETS = re.compile(r"\((?P<acronym>[A-Z]{2,6})\)")
+LIST_PICKS = (" particular", " including", " notably", " especially")
+JOINERS_BEFORE_ITS = frozenset({"in", "at", "through", "by", "under", "with", "of"})
 # An organ named before a keyword ("Commission on Crime Prevention and Criminal Justice resolution 25/1"): the
 # words that join the capitalised ones, the nouns one of which an organ's name holds, and the words that only
 # qualify a known body's name ("UN Security Council")
-_NAME_JOINERS = frozenset({"and", "for", "on", "of", "the", "to", "in"})
-_ORGAN_NOUNS = frozenset({"Commission", "Committee", "Board", "Assembly", "Council", "Conference", "Forum",
+NAME_JOINERS = frozenset({"and", "for", "on", "of", "the", "to", "in"})
+ORGAN_NOUNS = frozenset({"Commission", "Committee", "Board", "Assembly", "Council", "Conference", "Forum",
                           "Meeting", "Parties", "Organization", "Programme"})
-_QUALIFIERS = frozenset({"UN", "United", "Nations", "ITU", "The"})
-_WORD = re.compile(r"\S+")
-_COUNCIL_ADOPTED = re.compile(r"\b(?:ITU\s+)?Council\s+(?:adopted|approved)(?:\s+at\s+its\s+(?P<year>\d{4})\s+"
+QUALIFIERS = frozenset({"UN", "United", "Nations", "ITU", "The"})
+WORD = re.compile(r"\S+")
+COUNCIL_ADOPTED = re.compile(r"\b(?:ITU\s+)?Council\s+(?:adopted|approved)(?:\s+at\s+its\s+(?P<year>\d{4})\s+"
                               r"session)?\s+$")
 # (a conference's acronym may carry its year: "WTDC-17 Resolution 37", "Resolutions 1 and 2 of WTSA-20")
-_PREFIX = re.compile(r"(?:\b(?P<body>" + "|".join(f"(?:{p})" for p, _ in _PREFIX_BODIES) + r")(?P<year>-\d{2,4})?"
+PREFIX = re.compile(r"(?:\b(?P<body>" + "|".join(f"(?:{p})" for p, _ in PREFIX_BODIES) + r")(?P<year>-\d{2,4})?"
                      r"(?:\s+\(\w+\))?)\s+$")
-_ACRONYM_AND_YEAR = re.compile(r"(?P<acronym>[A-Z]{2,5})-\d{2,4}")
-_TRAILING_BODIES = [
+ACRONYM_AND_YEAR = re.compile(r"(?P<acronym>[A-Z]{2,5})-\d{2,4}")
+TRAILING_BODIES = [
     (r"(?:ITU\s+)?Plenipotentiary\s+Conference|PP", "pp"),
     (r"World\s+Telecommunication\s+Standardization\s+Assembly|WTSA", "wtsa"),
     (r"World\s+Telecommunication\s+Standardization\s+Conference|WTSC", "wtsa"),
@@ -130,38 +130,38 @@ _TRAILING_BODIES = [
     (r"Human\s+Rights\s+Council", "hrc"),
     (r"Economic\s+and\s+Social\s+Council|ECOSOC", "ecosoc"),
 ]
-_TRAILING = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by|from)\s+(?:the\s+)?(?:(?:last|latest|most\s+recent)\s+)?"
-                       r"(?P<body>" + "|".join(f"(?:{p})" for p, _ in _TRAILING_BODIES) + r")\b(?P<year>-\d{2,4}\b)?"
+TRAILING = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by|from)\s+(?:the\s+)?(?:(?:last|latest|most\s+recent)\s+)?"
+                       r"(?P<body>" + "|".join(f"(?:{p})" for p, _ in TRAILING_BODIES) + r")\b(?P<year>-\d{2,4}\b)?"
                        r"(?:\s*\((?P<edition>[^()\n]{1,70}(?:\n[^()\n]{1,40})?)\))?")
 # "resolution 8/10 of the Conference of the States Parties to ...": an organ this project has no series for
 # (and "... of the United Nations Environment Assembly": capitalised words may stand before the organ's noun)
-_OTHER_ORGAN = re.compile(r"^\s*,?\s*(?:of|adopted\s+by)\s+the\s+(?P<organ>(?:[A-Z][\w-]*\s+){0,4}(?:Conference|"
+OTHER_ORGAN = re.compile(r"^\s*,?\s*(?:of|adopted\s+by)\s+the\s+(?P<organ>(?:[A-Z][\w-]*\s+){0,4}(?:Conference|"
                           r"Meeting|Assembly|Board|Commission|Committee|Governing|Executive|Council)\b[^,;.]{0,80})")
 # The literal triggers of the pinpoint and year finders, and the patterns the finders use between the big ones
-_PINPOINT_TRIGGERS = ("article", "no.", "nos", "appendi", "section", "Chapter", "CHAPTER")
-_YEAR_TRIGGERS = ("(19", "(20")
-_GAP = re.compile(r"[ \t\u00a0]+(?:No\.\s*)?")
-_REC_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:(?:ITU[-\s][TRD])\s+)?")
-_PIN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
-_PIN_EDITION = re.compile(r"WRC|WARC|Rev")
-_NO_AFTER_ARTICLE = re.compile(r",?\s+Nos?\.\s*\d")
-_ARTICLE_PARAGRAPH = re.compile(r",\s*paragraph\s+(?P<paragraph>\d{1,3}),?(?=\s+(?:of|in)\s)")
-_WITHIN_ARTICLE = re.compile(r"\s+(?:in|of)\s+Article\s+\d{1,3}[A-Z]?(?=\s+of\b)")
-_OF_THE = re.compile(r"\s*,?\s*(?:of|in|to)\s+(?:the\s+)?")
-_NUMBER_AND_YEAR = re.compile(r"(\d+)\s?\((\d{4})\)")
-_PARAGRAPH_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*(?P<range>-|–|to)\s*)")
+PINPOINT_TRIGGERS = ("article", "no.", "nos", "appendi", "section", "Chapter", "CHAPTER")
+YEAR_TRIGGERS = ("(19", "(20")
+GAP = re.compile(r"[ \t\u00a0]+(?:No\.\s*)?")
+REC_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:(?:ITU[-\s][TRD])\s+)?")
+PIN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
+PIN_EDITION = re.compile(r"WRC|WARC|Rev")
+NO_AFTER_ARTICLE = re.compile(r",?\s+Nos?\.\s*\d")
+ARTICLE_PARAGRAPH = re.compile(r",\s*paragraph\s+(?P<paragraph>\d{1,3}),?(?=\s+(?:of|in)\s)")
+WITHIN_ARTICLE = re.compile(r"\s+(?:in|of)\s+Article\s+\d{1,3}[A-Z]?(?=\s+of\b)")
+OF_THE = re.compile(r"\s*,?\s*(?:of|in|to)\s+(?:the\s+)?")
+NUMBER_AND_YEAR = re.compile(r"(\d+)\s?\((\d{4})\)")
+PARAGRAPH_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*(?P<range>-|–|to)\s*)")
 # what follows a paragraph number that leads to the next mention: "2 (a) and (b) of the resolution", "4 of its decision"
-_PARAGRAPH_OF_NEXT = re.compile(r"(?:\s*\([a-z]\)(?:\s*(?:and|to|-|–)\s*\([a-z]\))?)?\s+(?:of|in)\s+(?:the\s+|its\s+)?"
+PARAGRAPH_OF_NEXT = re.compile(r"(?:\s*\([a-z]\)(?:\s*(?:and|to|-|–)\s*\([a-z]\))?)?\s+(?:of|in)\s+(?:the\s+|its\s+)?"
                                 r"(?:[Rr]esolution|[Dd]ecision)")
 # the paragraph of a second mention after "paragraph N of <mention>": "... and 4 of resolution 2035 (2012)"
-_ELLIPTIC_PARAGRAPH = re.compile(r"(?:,|\s+and)\s+(?P<id>\d{1,3}(?:\s?\(?[a-z]\))?)\s+(?:of|in)\s+(?:the\s+)?$")
-_PARAGRAPH_JOINER = re.compile(r"\s*(?:of|in|to)\s+(?:the\s+|its\s+|their\s+)?(?:WSIS\s+)?(?:[A-Z][\w-]*\s+){0,4}?")
-_DIGIT = re.compile(r"\d")
-_NON_SPACE = re.compile(r"\S*")
-_LAST_WORD = re.compile(r"\S+$")   # (searched with an end position: the word that ends there)
-_LIST_OPENERS = frozenset("0123456789IES")   # what a list of numbers can open with (see patterns._NUMBER)
+ELLIPTIC_PARAGRAPH = re.compile(r"(?:,|\s+and)\s+(?P<id>\d{1,3}(?:\s?\(?[a-z]\))?)\s+(?:of|in)\s+(?:the\s+)?$")
+PARAGRAPH_JOINER = re.compile(r"\s*(?:of|in|to)\s+(?:the\s+|its\s+|their\s+)?(?:WSIS\s+)?(?:[A-Z][\w-]*\s+){0,4}?")
+DIGIT = re.compile(r"\d")
+NON_SPACE = re.compile(r"\S*")
+LAST_WORD = re.compile(r"\S+$")   # (searched with an end position: the word that ends there)
+LIST_OPENERS = frozenset("0123456789IES")   # what a list of numbers can open with (see patterns._NUMBER)
 # how every body phrase after a list opens ("of the Plenipotentiary Conference"), after its adoption date if any
-_BODY_PHRASE_AFTER = re.compile(rf"(?:{_ADOPTION_DATE.pattern})?+(?=\s*,?\s*(?:of|by|adopted|from)\b)")
+BODY_PHRASE_AFTER = re.compile(rf"(?:{_ADOPTION_DATE.pattern})?+(?=\s*,?\s*(?:of|by|adopted|from)\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +182,7 @@ def named_instruments() -> tuple[NamedInstrument, ...]:
                  for row in rows)  # type: ignore[union-attr]
 
 
-def _near_triggers(pattern: re.Pattern[str], text: str, positions: Iterable[int], *, back: int,
+def near_triggers(pattern: re.Pattern[str], text: str, positions: Iterable[int], *, back: int,
                    ahead: int = 200, opening: frozenset[str] | None = None) -> list[re.Match[str]]:
     """The matches of ``pattern`` that contain one of the trigger ``positions`` (sorted), in text order, not
     overlapping. The pattern is only tried from ``back`` characters before each trigger to ``ahead`` after it;
@@ -212,13 +212,13 @@ def _near_triggers(pattern: re.Pattern[str], text: str, positions: Iterable[int]
 
 
 @cache
-def _un_symbol_openings() -> frozenset[str]:
+def un_symbol_openings() -> frozenset[str]:
     """The characters a UN symbol can open with: the first letters of the series."""
     return frozenset(row["series"][0] for row in read_csv_rows("un_symbols.csv"))
 
 
 @cache
-def _un_symbol_pattern() -> re.Pattern[str]:
+def un_symbol_pattern() -> re.Pattern[str]:
     series = sorted((row["series"] for row in read_csv_rows("un_symbols.csv")), key=len, reverse=True)
     # a joint symbol ("A/74/959-S/2020/724") is two symbols: "-" may stand before a series
     return re.compile(r"(?<![\w/.])(?P<sym>(?:" + "|".join(map(re.escape, series)) +
@@ -226,7 +226,7 @@ def _un_symbol_pattern() -> re.Pattern[str]:
                       r"(?P<year>\s?\((?:19|20)\d{2}\))?")
 
 
-def _which(patterns: list[tuple[str, str]], printed: str) -> str:
+def which(patterns: list[tuple[str, str]], printed: str) -> str:
     return _which_cached(tuple(patterns), printed)
 
 
@@ -238,9 +238,9 @@ def _which_cached(patterns: tuple[tuple[str, str], ...], printed: str) -> str:
     raise ValueError(printed)  # unreachable: ``printed`` was matched by one of ``patterns``
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     """``text`` with each run of white space made one space, and none at either end."""
     return " ".join(text.split())
 
-_LABEL_AT_LINE_START = re.compile(r"\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]*(?:$|[A-Za-z])", re.MULTILINE)
-_YEAR_NUMBER = re.compile(r"(?<![\w/.(-])\d{3,4}\s?\((?:19[4-9]\d|20\d\d)\)")
+LABEL_AT_LINE_START = re.compile(r"\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]*(?:$|[A-Za-z])", re.MULTILINE)
+YEAR_NUMBER = re.compile(r"(?<![\w/.(-])\d{3,4}\s?\((?:19[4-9]\d|20\d\d)\)")

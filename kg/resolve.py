@@ -15,12 +15,15 @@ citing document's own body. A mention that cannot be resolved keeps ``work=None`
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.cite import find_mentions
 from kg.model import Citation, Document, Mention
 from kg.parse.header import UN_BODIES, body_of_symbol, council_edition, council_years, read_editions
+from kg.reference.datafiles import read_csv_rows
 from kg.reference.gazetteer import Gazetteer, load_gazetteer
 
 _SYMBOL_VOLUME = re.compile(r"\s*\((?:Part\s*[IVX]+|supp\.?|vol\.\s*[IVX]+)\)", re.IGNORECASE)
@@ -69,6 +72,27 @@ def un_work_key(symbol: str) -> str:
     compact = _LOWER_SESSION.sub(lambda m: f"({m.group(1).upper()})", compact)
     compact = _PART_LETTER.sub(r"\1", compact)
     return f"un/{compact}"
+
+
+def security_council_year(number: str) -> str | None:
+    """The year of Security Council resolution ``number``: the resolutions are numbered in one series, so the year
+    follows from the first and last number of each year (``data/sc_resolution_years.csv``; before 2000 only the
+    numbers seen printed with their year).
+
+    >>> security_council_year("2139"), security_council_year("1285"), security_council_year("1")
+    ('2014', '2000', None)
+    """
+    if not number.isdigit():
+        return None
+    firsts, lasts, years = _security_council_years()
+    index = bisect.bisect_right(firsts, int(number)) - 1
+    return years[index] if index >= 0 and int(number) <= lasts[index] else None
+
+
+@cache
+def _security_council_years() -> tuple[list[int], list[int], list[str]]:
+    rows = sorted((int(row["first"]), int(row["last"]), row["year"]) for row in read_csv_rows("sc_resolution_years.csv"))
+    return [row[0] for row in rows], [row[1] for row in rows], [row[2] for row in rows]
 
 
 def citing_context(document: Document, mentions: list[Mention] | None = None) -> CitingContext:
@@ -208,7 +232,7 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
         stated_year = printed if _YEAR.fullmatch(printed) else None
         if (stated_year is None and body not in (None, "unsc")) or kind != "res":
             return None, None, f"{mention.text}: a {body or 'UN'} {kind} is numbered session/number"
-        year = stated_year or context.security_council_years.get(number)
+        year = stated_year or context.security_council_years.get(number) or security_council_year(number)
         if year is None:
             return None, None, f"{mention.text}: Security Council resolution cited without its year"
         return f"un/S/RES/{number}({year})", None, None
@@ -239,8 +263,8 @@ def _resolve_itu_recommendation(mention: Mention, context: CitingContext) -> tup
 def _resolve_symbol(mention: Mention, context: CitingContext) -> tuple[str | None, str | None, str | None]:
     symbol = mention.number or mention.text
     match = _SC_SYMBOL.fullmatch(_SPACES.sub("", symbol))
-    if match and match.group(1) in context.security_council_years:
-        symbol = f"S/RES/{match.group(1)}({context.security_council_years[match.group(1)]})"
+    if match and (year := context.security_council_years.get(match.group(1)) or security_council_year(match.group(1))):
+        symbol = f"S/RES/{match.group(1)}({year})"
     return un_work_key(symbol), None, None
 
 

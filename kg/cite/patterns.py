@@ -219,11 +219,17 @@ def un_symbol_openings() -> frozenset[str]:
 
 @cache
 def un_symbol_pattern() -> re.Pattern[str]:
+    """A UN document symbol: a series of ``data/un_symbols.csv``, then parts after "/", each a run of letters and
+    digits that may go on after "." or "-" ("OzL.Pro.28", "COP-MOP", "CONF.VIII", "PV.8421", "SR.1-25",
+    "ES-11"), with a section in brackets ("A/76/6 (Sect. 29A)/Add.2"); the year of a Security Council resolution
+    after it. A page may leave a space after a "/" before a digit ("S/PRST/ 2015/11"). A joint symbol
+    ("A/74/959-S/2020/724") is two symbols: a "-" before a series ends the first."""
     series = sorted((row["series"] for row in read_csv_rows("un_symbols.csv")), key=len, reverse=True)
-    # a joint symbol ("A/74/959-S/2020/724") is two symbols: "-" may stand before a series
-    return re.compile(r"(?<![\w/.])(?P<sym>(?:" + "|".join(map(re.escape, series)) +
-                      r")(?:/(?:E?S-\d{1,2}|[A-Z]{1,5}\(\d{1,2}\)|[A-Z][A-Za-z]{0,5}\.?\d{0,3}|\d{1,5}[A-Za-z]?))+)"
-                      r"(?P<year>\s?\((?:19|20)\d{2}\))?")
+    any_series = "|".join(map(re.escape, series))
+    # a part that opens with a letter may go on after "." or "-" (not before another series: a joint symbol)
+    lettered = rf"[A-Z][A-Za-z]{{0,7}}(?:(?:\.|-(?!(?:{any_series})/))[A-Za-z0-9]{{1,8}})*"
+    part = rf"(?:E?S-\d{{1,2}}|{lettered}(?:\(\d{{1,2}}\))?|\d{{1,5}}[A-Za-z]?)(?:\s?\(Sect\.\s?\d{{1,3}}[A-Z]?\))?"
+    return re.compile(rf"(?<![\w/.])(?P<sym>(?:{any_series})(?:/(?: (?=\d))?{part})+)(?P<year>\s?\((?:19|20)\d{{2}}\))?")
 
 
 def which(patterns: list[tuple[str, str]], printed: str) -> str:

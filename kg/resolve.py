@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.cite import find_mentions
+from kg.cite.organs import organ_named, organ_of_suffix
 from kg.model import Citation, Document, Mention
 from kg.parse.header import UN_BODIES, body_of_symbol, council_edition, council_years, read_editions
 from kg.reference.datafiles import read_csv_rows
@@ -38,6 +39,8 @@ _REV = re.compile(r"^Rev\.?\s*")
 
 _UN_BODIES = UN_BODIES | {"chr"}   # and the Commission on Human Rights, cited but not parsed
 _ROMAN = re.compile(r"^(?:E?S-)?[IVXL]+$", re.IGNORECASE)
+_ROMAN_SESSION = re.compile(r"[IVXL]+")
+_FIRST_GA_SESSION_NUMBERED = 31   # the first session whose resolutions are numbered session/number
 _COUNCIL_WORDS = re.compile(r"\bRev\.?|\b(?:last\s+)?(?:modified|amended|revised)\b|\band\b|\bC-?\d\d\b", re.IGNORECASE)
 _ITU_R_SERIES = {"BO", "BR", "BS", "BT", "F", "M", "P", "RA", "RS", "S", "SA", "SF", "SM", "SNG", "TF", "V"}
 _SECTORS = {"itu-t": "t", "itu-r": "r", "itu-d": "d"}
@@ -146,8 +149,10 @@ def _resolve_instrument(mention: Mention, context: CitingContext,
                         gazetteer: Gazetteer) -> tuple[str | None, str | None, str | None]:
     number = mention.number or ""
     printed = mention.edition or ""
+    if (suffixed := organ_of_suffix(number)) is not None:   # "decision 1/CP.21": the suffix names the organ
+        return _resolve_other_organ(mention, suffixed.organ)
     if mention.body and mention.body.startswith("other: "):
-        return None, None, f"{mention.text}: a {mention.kind} of the {mention.body[7:]}, an organ with no known series"
+        return _resolve_other_organ(mention, mention.body[7:])
     marker = context.body if mention.body in ("self", "its") else mention.body
     if marker == "council" and context.family == "un":
         marker = _un_council(number)
@@ -160,6 +165,22 @@ def _resolve_instrument(mention: Mention, context: CitingContext,
     if mention.body == "ra" and marker == "ra":
         number = number.split("-")[0]
     return _resolve_itu_instrument(mention, number, printed, marker, context, gazetteer)
+
+
+def _resolve_other_organ(mention: Mention, name: str) -> tuple[str | None, str | None, str | None]:
+    """A resolution or decision of an organ this project has no series for: the symbol ``data/un_organs.csv``
+    gives its resolutions or decisions ("United Nations Environment Assembly resolution 4/14": UNEP/EA.4/Res.14),
+    or why it has none."""
+    kind, number = mention.kind or "res", mention.number or ""
+    organ = organ_named(name, kind=kind, number=number)
+    if organ is None:
+        return None, None, f"{mention.text}: a {kind} of the {name}, an organ with no known series"
+    if (symbol := organ.symbol(kind, number)) is not None:
+        return un_work_key(symbol), None, None
+    if organ.suffix is not None:
+        return None, None, (f"{mention.text}: a {kind} of the {organ.organ}, which has no document symbol of its own "
+                            "(it is printed in the report of the session)")
+    return None, None, f"{mention.text}: a {kind} of the {organ.organ}, whose {kind}s have no known symbol"
 
 
 def _un_council(number: str) -> str:
@@ -224,8 +245,9 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
     kind = mention.kind or "res"
     if kind not in ("res", "dec"):
         return None, None, f"{mention.text}: a UN {kind} is not a resolution or decision"
-    if _ROMAN.match(printed):
-        return f"un/A/RES/{number}({printed.upper()})", None, None
+    if _ROMAN.match(printed):   # "resolution 217 A (III)", "Economic and Social Council resolution 163 B (VIII)"
+        series = "E/RES" if marker == "ecosoc" else "A/RES"
+        return f"un/{series}/{number}({printed.upper()})", None, None
     body = marker
     if "/" not in number:
         # "resolution 2165 (2014)": a number and a year is the Security Council's, whoever "its" refers to
@@ -240,8 +262,14 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
         first = number.split("/")[0]
         body = "ecosoc" if first.isdigit() and int(first) >= 1946 else (
             context.body if context.body in ("unga", "hrc", "ecosoc") else "unga")
-    if body == "unga" and number.split("/")[0].isdigit() and int(number.split("/")[0]) >= 1946:
+    session = number.split("/")[0]
+    if body == "unga" and session.isdigit() and int(session) >= 1946:
         body = "ecosoc"
+    if _ROMAN_SESSION.fullmatch(session):
+        return None, None, f"{mention.text}: a {kind} numbered with a roman session is another organ's"
+    if body == "unga" and session.isdigit() and int(session) < _FIRST_GA_SESSION_NUMBERED:
+        # the General Assembly numbered its resolutions "NNNN (session)" before its 31st session
+        return None, None, f"{mention.text}: not the General Assembly's (before its 31st session it printed NNNN (session))"
     series = _UN_SERIES.get((body, kind))
     if series is None:
         return None, None, f"{mention.text}: no symbol series for a {body} {kind}"

@@ -145,7 +145,7 @@ STYLES = [
     ("unsc", "its resolution 2165 (2014)", [("un/S/RES/2165(2014)", None, None)]),
     ("unsc", "resolutions 1325 (2000), 1820 (2008) and 1888 (2009)",
      [("un/S/RES/1325(2000)", None, None), ("un/S/RES/1820(2008)", None, None), ("un/S/RES/1888(2009)", None, None)]),
-    ("unsc", "its resolution 2031", [(None, None, None)]),
+    ("unsc", "its resolution 2031", [("un/S/RES/2031(2011)", None, None)]),   # (its year from its number)
     ("unsc", "paragraphs 3 (a) to (d) of resolution 1959 (2010)", [("un/S/RES/1959(2010)", None, "§ 3 (a) to (d)")]),
     ("unsc", "paragraph 8 (c) of resolution 1333 (2000)", [("un/S/RES/1333(2000)", None, "§ 8 (c)")]),
     # "and 4 of resolution 2035": the paragraph of the next resolution ("paragraph" said once), not a member
@@ -170,7 +170,7 @@ STYLES = [
     # an organ with no series of its own named before the keyword; "its" after a named organ is that organ's
     ("unga", "Commission on the Status of Women resolutions 51/2 of 9 March 2007 and 52/2 of 7 March 2008",
      [(None, None, None), (None, None, None)]),
-    ("unga", "United Nations Environment Assembly resolution 4/1", [(None, None, None)]),
+    ("unga", "United Nations Environment Assembly resolution 4/1", [("un/UNEP/EA.4/Res.1", None, None)]),
     ("unga", "Governing Council decision 27/2", [(None, None, None)]),
     ("unga", "UN Security Council resolution 2250 (2015)", [("un/S/RES/2250(2015)", None, None)]),
     ("unga", "the mechanism established by the Human Rights Council in its resolution 42/23",
@@ -179,7 +179,8 @@ STYLES = [
     ("unga", "Human Rights Council resolutions on the subject, including resolution 42/9 of 26 September 2019",
      [("un/A/HRC/RES/42/9", None, None)]),
     ("unga", "Indian Ocean Tuna Commission, resolutions 12/07 and 13/07", [(None, None, None), (None, None, None)]),
-    ("unga", "resolution 3/4 of 30 January 2018 of the United Nations Environment Assembly", [(None, None, None)]),
+    ("unga", "resolution 3/4 of 30 January 2018 of the United Nations Environment Assembly",
+     [("un/UNEP/EA.3/Res.4", None, None)]),
     ("pp", "Resolution 8 (Rev. Buenos Aires, 2017) of the World Telecommunication Conference (WTDC)",
      [("itu/wtdc/res/8", "wtdc-17", None)]),
     ("pp", "the Plenipotentiary Conference and Council Resolution 1282", [("itu/council/res/1282", None, None)]),
@@ -208,7 +209,7 @@ STYLES = [
     ("unga", "the Economic and Social Council, in paragraphs 2 and 3 of its resolution 2019/3",
      [("un/E/RES/2019/3", None, "§ 2"), ("un/E/RES/2019/3", None, "§ 3")]),
     ("unga", "the United Nations Environment Assembly at its second session, in paragraph 6 of its resolution 2/10",
-     [(None, None, "§ 6")]),
+     [("un/UNEP/EA.2/Res.10", None, "§ 6")]),
     ("unga", "the Commission on the Status of Women, in its resolution 60/2", [(None, None, None)]),
     ("unsc", "paragraphs 8 (a) (iii) and 8 (d) of resolution 1718 (2006)",
      [("un/S/RES/1718(2006)", None, "§ 8 (a) (iii)"), ("un/S/RES/1718(2006)", None, "§ 8 (d)")]),

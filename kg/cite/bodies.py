@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.cite import patterns
+from kg.cite.organs import Organ, organ_printed_in
 from kg.reference.vocabulary import load_vocabulary
 
 
@@ -23,7 +24,9 @@ def body_before(text: str, start: int, end: int, family: str) -> tuple[int, str,
         its_start = prefix.start()
         joiner = text[max(start, its_start - 9):its_start].split()[-1:]
         if not joiner or joiner[0] not in patterns.JOINERS_BEFORE_ITS:
-            return end, "its", None
+            # "instructs the Council to revise its Resolution 1372": the organ told to act
+            told = patterns.BODY_TOLD_TO.search(text, max(start, its_start - 60), its_start)
+            return end, patterns.which(patterns.PREFIX_BODIES, patterns.clean(told.group("body"))) if told else "its", None
         space = text.find(" ", max(0, its_start - 140), its_start)   # (from a word's start; the lead may be long)
         reach = space + 1 if space >= 0 else its_start
         if (named := patterns.BODY_BEFORE_ITS.search(text, reach, its_start)) is not None:
@@ -36,12 +39,45 @@ def body_before(text: str, start: int, end: int, family: str) -> tuple[int, str,
         organ_start, name = organ
         if prefix is None or (organ_start < prefix.start() and _names_another_organ(text[organ_start:prefix.start()])):
             return organ_start, _known_body(name) or f"other: {name}", None
+    if family == "un" and prefix is None and (organ_body := _organ_of_context(text, end)) is not None:
+        return end, organ_body, None
     if prefix is None and text[max(start, end - 13):end].rstrip().endswith(patterns.LIST_PICKS):
         listed = patterns.BODY_OF_LIST_BEFORE.search(text, max(0, end - 200), end)
-        return (end, patterns.which(patterns.PREFIX_BODIES, patterns.clean(listed.group("body"))), None) if listed is not None else None
+        if listed is None:
+            return None
+        listed_body = patterns.clean(listed.group("body") or listed.group("adopter"))
+        return end, patterns.which(patterns.PREFIX_BODIES, listed_body), None
     if prefix is None or body is None:
         return None
     return prefix.start(), body, prefix.group("body") + prefix.group("year") if prefix.group("year") else None
+
+
+def _organ_of_context(text: str, end: int) -> str | None:
+    """The organ whose resolution a keyword at ``end`` is, by what precedes it on its line: the document that
+    prints it, right before it ("Supplement No. 53A (A/74/53/Add.1), chap. III, resolution 42/12": the Human Rights
+    Council's; "document CBD/COP/14/14, decision 14/8"), or the organ that adopted it ("the adoption, by the
+    Economic and Social Commission for Asia and the Pacific at its seventy-second session, of resolution 72/7")."""
+    lead = text[max(0, end - 8):end]
+    if ", of" not in lead and "," not in lead[-3:]:
+        return None   # (both end in a comma: "..., of resolution 72/7", "CBD/COP/14/14, decision 14/8")
+    reach = max(0, end - 250)
+    line_start = max(reach, text.rfind("\n", reach, end) + 1)
+    if ", of" in lead and (adopted := patterns.ADOPTION_BY_ORGAN.search(text, max(line_start, end - 200), end)):
+        return other_organ(patterns.clean(adopted.group("organ")))
+    organ = organ_printed_in(text, line_start, end)
+    if organ is None:
+        return None
+    between = text[_last_end(organ, text, line_start, end):end]
+    if patterns.REFERENCE_TAIL.fullmatch(between) is None:
+        return None
+    return organ.body or f"other: {organ.organ}"
+
+
+def _last_end(organ: Organ, text: str, start: int, end: int) -> int:
+    last = 0
+    for match in organ.printed_in.finditer(text, start, end):  # type: ignore[union-attr]
+        last = match.end()
+    return last
 
 
 def _organ_before(text: str, start: int, end: int) -> tuple[int, str] | None:
@@ -62,6 +98,8 @@ def _organ_before(text: str, start: int, end: int) -> tuple[int, str] | None:
     if (run and run[-1].group() not in patterns.ORGAN_NOUNS | patterns.QUALIFIERS and _opens_sentence(text, run[-1].start())
             and (len(run) > 2 or load_vocabulary().match_verb(run[-1].group()) is not None)):
         run.pop()   # "Recalling", "See", "Recalls": the word that opens the sentence (but "Governing Council")
+    elif run and run[-1].group() in patterns.OPENING_WORDS:
+        run.pop()   # "12 See World Meteorological Organization resolution" (a footnote's number before it)
     while run and run[-1].group().lower() in patterns.NAME_JOINERS:
         run.pop()
     names = [word.group() for word in reversed(run)]

@@ -21,8 +21,9 @@ KIND_OF_KEYWORD = {spelled: kind for word, kind in (("resolution", "res"), ("dec
 # "57/130 B", "2006/46"; the part letters of a GA resolution ("217 A (III)", "48/75 J", "40/257 A to C",
 # "57/130 A-B") are read and dropped.
 _NUMBER = re.compile(
-    r"(?P<itur>ITU-R\s+)?(?P<num>(?:E?S-\d{1,2}/\d{1,4})|\d{1,4}/\d{1,4}|\d{1,4}[A-Z]?(?:-\d{1,2})?)"
-    r"(?!\w|[/.]\d)(?P<part>\s?[A-Z](?:\s?[-–]\s?[A-Z]|\s+(?:and|to)\s+[A-Z])?(?=\s*(?:\(|,|;|\.|\band\b|\bof\b|\)|$)))?")
+    r"(?P<itur>ITU-R\s+)?(?P<num>(?:E?S-\d{1,2}/\d{1,4})|\d{1,3}/(?:CP|CMP|CMA|COP)\.\d{1,3}|[IVXL]{1,6}/\d{1,3}"
+    r"|\d{1,4}/\d{1,4}|\d{1,4}[A-Z]?(?:-\d{1,2})?)"
+    r"(?!\w|[/.]\d)(?P<part>\s?[A-Z]{1,2}(?:\s?[-–]\s?[A-Z]|\s+(?:and|to)\s+[A-Z])?(?=\s*(?:\(|,|;|\.|\band\b|\bof\b|\)|$)))?")
 PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,70}(?:\n[^()\n]{1,40})?)\)")   # (a page may wrap it once)
 EDITION_LIKE = re.compile(r"\d{4}|\b[A-Z]{2,5}(?:\s\w{3})?[-\u2011]\d{2,4}\b|^\s*Rev|^[IVXL]+$|^(?:E?S-)[IVXL]+$"
                            r"|^C-?\d\d\b",
@@ -90,22 +91,32 @@ _ANY_NAMED_BODY = "|".join(f"(?:{pattern})" for pattern, _ in NAMED_BODIES)
 # "the Human Rights Council, in its resolution 42/23": "its" is the organ just named
 # (and "the United Nations Environment Assembly at its second session, in paragraph 6 of its resolution 2/10": the
 # organ's session and a paragraph may stand between)
-LEAD_TO_ITS = re.compile(r"(?:\s+at\s+its\s+[\w-]+\s+session)?\s*,?\s+(?:in|at|through|by|under|with)\s+"
+LEAD_TO_ITS = re.compile(r"(?:\s+at\s+its\s+[\w-]+\s+session)?(?:\s*,?\s+which)?\s*,?\s+(?:in|at|through|by|under|with)\s+"
                           r"(?:(?:operative\s+)?paragraphs?\s+\d{1,3}(?:\s?\(?[a-z]\))?"
                           r"(?:\s*(?:,|and|to|-|–)\s*\d{1,3}(?:\s?\(?[a-z]\))?)*\s+of\s+)?$")
 BODY_BEFORE_ITS = re.compile(r"\b(?P<body>" + _ANY_NAMED_BODY + r")" + LEAD_TO_ITS.pattern)
 # "Human Rights Council resolutions on the subject, including resolution 42/9": the body of the list it is one of
-BODY_OF_LIST_BEFORE = re.compile(r"\b(?P<body>" + _ANY_NAMED_BODY + r")\s+(?:resolutions|decisions)\b[^.;\d]{0,100}?,?"
-                                  r"\s+(?:in\s+particular|including|notably|especially)\s+$")
+# (and "resolutions adopted by the Human Rights Council, including resolutions 33/9")
+BODY_OF_LIST_BEFORE = re.compile(r"(?:\b(?P<body>" + _ANY_NAMED_BODY + r")\s+(?:resolutions|decisions)\b"
+                                 r"|\b(?:resolutions|decisions)\s+(?:adopted\s+by|of)\s+the\s+"
+                                 r"(?P<adopter>" + _ANY_NAMED_BODY + r"))[^.;\d]{0,100}?,?\s+(?:in\s+particular|including|notably|especially)\s+$")
+# "instructs the Council to revise its Resolution 1372": "its" is the body told to act
+BODY_TOLD_TO = re.compile(r"\b(?P<body>" + _ANY_NAMED_BODY + r")\s+to\s+[a-z]+\s+$")
+# what may stand between the document that prints a resolution and the resolution, in a reference: its symbol,
+# corrigenda, chapter, section and annex ("... (A/69/53/Add.1 and A/69/53/Add.1/Corr.1), chap. IV, sect. A, ")
+REFERENCE_TAIL = re.compile(r"(?:[\s.,()/–-]|\b(?:chap|sect|annex|annexes|part|vol|paras?|and|corrigenda?|Corr|Add|Rev"
+                            r"|[IVXL]+|[A-Z]|\d{1,4}[A-Z]?)\b)*")
 ACRONYM_IN_BRACKETS = re.compile(r"\((?P<acronym>[A-Z]{2,6})\)")
 LIST_PICKS = (" particular", " including", " notably", " especially")
 JOINERS_BEFORE_ITS = frozenset({"in", "at", "through", "by", "under", "with", "of"})
 # An organ named before a keyword ("Commission on Crime Prevention and Criminal Justice resolution 25/1"): the
 # words that join the capitalised ones, the nouns one of which an organ's name holds, and the words that only
 # qualify a known body's name ("UN Security Council")
-NAME_JOINERS = frozenset({"and", "for", "on", "of", "the", "to", "in"})
+NAME_JOINERS = frozenset({"and", "for", "on", "of", "the", "to", "in", "against"})
 ORGAN_NOUNS = frozenset({"Commission", "Committee", "Board", "Assembly", "Council", "Conference", "Forum",
                           "Meeting", "Parties", "Organization", "Programme"})
+# words that open a reference or a phrase, never an organ's name ("See World Meteorological Organization resolution")
+OPENING_WORDS = frozenset({"See", "Also", "Cf.", "In", "By", "Under", "Through", "With", "At", "As", "And", "Recalling"})
 QUALIFIERS = frozenset({"UN", "United", "Nations", "ITU", "The"})
 WORD = re.compile(r"\S+")
 COUNCIL_ADOPTED = re.compile(r"\b(?:ITU\s+)?Council\s+(?:adopted|approved)(?:\s+at\s+its\s+(?P<year>\d{4})\s+"
@@ -135,8 +146,14 @@ TRAILING = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by|from)\s+(?:the\s+)?(?:(?:
                        r"(?:\s*\((?P<edition>[^()\n]{1,70}(?:\n[^()\n]{1,40})?)\))?")
 # "resolution 8/10 of the Conference of the States Parties to ...": an organ this project has no series for
 # (and "... of the United Nations Environment Assembly": capitalised words may stand before the organ's noun)
-OTHER_ORGAN = re.compile(r"^\s*,?\s*(?:of|adopted\s+by)\s+the\s+(?P<organ>(?:[A-Z][\w-]*\s+){0,4}(?:Conference|"
-                          r"Meeting|Assembly|Board|Commission|Committee|Governing|Executive|Council)\b[^,;.]{0,80})")
+_ORGAN_NAME = (r"(?:[A-Z][\w-]*\s+(?:(?:and|of|for|on|the)\s+)?){0,4}(?:Conference|Meeting|Assembly|Board|Commission|Committee|Governing|Executive"
+               r"|Council)\b(?:\s+(?:(?:of|on|for|to|against|and|in|the)\s+)*(?:[A-Z][\w-]*|\d{4}))*"
+               r"(?:\s+\([A-Z]{2,6}\))?")   # (its acronym in brackets: "World Telecommunication Conference (WTDC)")
+# "the adoption, by the Economic and Social Commission for Asia and the Pacific at its seventy-second session, of
+# resolution 72/7"
+ADOPTION_BY_ORGAN = re.compile(r"\bby\s+the\s+(?P<organ>" + _ORGAN_NAME + r")(?:\s+at\s+its\s+[\w-]+\s+session)?"
+                               r"\s*,\s+of\s+$")
+OTHER_ORGAN = re.compile(r"^\s*,?\s*(?:of|adopted\s+by)\s+the\s+(?P<organ>" + _ORGAN_NAME + ")")
 # The literal triggers of the pinpoint and year finders, and the patterns the finders use between the big ones
 PINPOINT_TRIGGERS = ("article", "no.", "nos", "appendi", "section", "Chapter", "CHAPTER")
 YEAR_TRIGGERS = ("(19", "(20")
@@ -159,9 +176,11 @@ PARAGRAPH_JOINER = re.compile(r"\s*(?:of|in|to)\s+(?:the\s+|its\s+|their\s+)?(?:
 DIGIT = re.compile(r"\d")
 NON_SPACE = re.compile(r"\S*")
 LAST_WORD = re.compile(r"\S+$")   # (searched with an end position: the word that ends there)
-LIST_OPENERS = frozenset("0123456789IES")   # what a list of numbers can open with (see patterns._NUMBER)
+LIST_OPENERS = frozenset("0123456789IESVXL")   # what a list of numbers can open with (see patterns._NUMBER)
 # how every body phrase after a list opens ("of the Plenipotentiary Conference"), after its adoption date if any
-BODY_PHRASE_AFTER = re.compile(rf"(?:{_ADOPTION_DATE.pattern})?+(?=\s*,?\s*(?:of|by|adopted|from)\b)")
+# (and after the subject it is on: "resolution 4/6 on marine plastic litter, adopted by the ... Assembly")
+BODY_PHRASE_AFTER = re.compile(rf"(?:{_ADOPTION_DATE.pattern})?+(?:\s+on\s+[^,;()“”\n]{{1,120}}?(?=,\s*adopted\s+by\b))?+"
+                               r"(?=\s*,?\s*(?:of|by|adopted|from)\b)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -338,7 +338,7 @@ def _named_at(text: str, position: int, family: str) -> tuple[patterns.NamedInst
         if family not in instrument.families:
             continue
         match = instrument.pattern.match(text, position)
-        if match is not None:
+        if match is not None and instrument.named_at(text, position):
             return instrument, match
     return None
 
@@ -447,6 +447,8 @@ def _named_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
         positions = triggers.at(*instrument.triggers)
         # (a name may open up to 60 characters before its trigger: "International Telecommunication Regulations")
         for match in patterns.near_triggers(instrument.pattern, text, positions, back=60) if positions else ():
+            if not instrument.named_at(text, match.start()):
+                continue
             mentions.append(Mention(match.start(), match.end(), match.group(0), "named", instrument.key, None, None,
                                     None, None, locate(match.start())))
     mentions.sort(key=lambda m: (m.start, -m.end))

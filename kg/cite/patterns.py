@@ -31,9 +31,14 @@ EDITION_LIKE = re.compile(r"\d{4}|\b[A-Z]{2,5}(?:\s\w{3})?[-\u2011]\d{2,4}\b|^\s
 _ADOPTION_DATE = re.compile(r"\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 # What may stand between the members of a list: a title ("74/270 of 2 April 2020, entitled “...”, and") or a
 # pinpoint ("52/214, sect. C, para. 3; 55/222").
+# (and a title in italics, which the text gives without quotes: "68/101 entitled Safety and security ..., and
+# 68/102"; a relative clause: "35/46 of 3 December 1980, in which it proclaimed ..., 71/189", ", by which it
+# established ...")
+_NEXT_LISTED = r"(?=[,;]?\s*(?:and\s+)?\d{1,4}(?:\s?\((?:19|20)\d\d\)|/\d))"
 _MEMBER_ASIDE = re.compile(r",?\s*(?:entitled\s+[“\"][^”\"]{1,300}[”\"]"
-                           r"|(?:on|concerning|relating\s+to|regarding)\s+[^,;()“”]{1,150}?"
-                           r"(?=[,;]?\s*(?:and\s+)?\d{1,4}(?:\s?\((?:19|20)\d\d\)|/\d))"
+                           r"|(?:on|concerning|relating\s+to|regarding)\s+[^,;()“”]{1,150}?" + _NEXT_LISTED +
+                           r"|entitled\s+[^;“”\"\n]{1,300}?" + _NEXT_LISTED +
+                           r"|(?:in|by|through|under|with)\s+which\s+[^;\n]{1,250}?" + _NEXT_LISTED +
                            r"|(?:,\s*)?(?:sect\.|section|annex|paras?\.|paragraphs?)\s*[\w.–-]{1,9}"
                            r"(?:,\s*(?:sect\.|paras?\.)\s*[\w.–-]{1,9})*)")
 # "52/214, sect. C, para. 3; 55/222", "2143 (2014) on children and armed conflict; and 1502 (2003)"
@@ -189,6 +194,12 @@ class NamedInstrument:
     families: tuple[str, ...]
     pattern: re.Pattern[str]
     triggers: tuple[str, ...]
+    # what may not stand right before the name: another instrument's own name ("the Tampere Convention")
+    not_after: re.Pattern[str] | None = None
+
+    def named_at(self, text: str, start: int) -> bool:
+        """Whether a match of the pattern at ``start`` is this instrument (and not the end of another's name)."""
+        return self.not_after is None or self.not_after.search(text, max(0, start - 40), start) is None
 
 
 @cache
@@ -197,7 +208,8 @@ def named_instruments() -> tuple[NamedInstrument, ...]:
     and the words one of which every match contains."""
     rows = read_toml("instruments.toml")["instrument"]
     return tuple(NamedInstrument(str(row["key"]), tuple(row["families"]), re.compile(rf"\b(?:{row['pattern']})"),
-                                 tuple(row["triggers"]))
+                                 tuple(row["triggers"]),
+                                 re.compile(rf"(?:{row['not_after']})$") if row.get("not_after") else None)
                  for row in rows)  # type: ignore[union-attr]
 
 

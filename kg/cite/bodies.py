@@ -66,7 +66,9 @@ def _organ_of_context(text: str, end: int) -> str | None:
         return other_organ(patterns.clean(adopted.group("organ")))
     organ = organ_printed_in(text, line_start, end)
     if organ is None:
-        return None
+        # "Report of the International Conference on Population and Development, ..., chap. I, resolution 1"
+        in_report = patterns.CHAPTER_OF_REPORT.search(text, max(line_start, end - 40), end)
+        return "other: conference whose report the text cites" if in_report is not None else None
     between = text[_last_end(organ, text, line_start, end):end]
     if patterns.REFERENCE_TAIL.fullmatch(between) is None:
         return None
@@ -98,7 +100,8 @@ def _organ_before(text: str, start: int, end: int) -> tuple[int, str] | None:
     if (run and run[-1].group() not in patterns.ORGAN_NOUNS | patterns.QUALIFIERS and _opens_sentence(text, run[-1].start())
             and (len(run) > 2 or load_vocabulary().match_verb(run[-1].group()) is not None)):
         run.pop()   # "Recalling", "See", "Recalls": the word that opens the sentence (but "Governing Council")
-    elif run and run[-1].group() in patterns.OPENING_WORDS:
+    elif run and (run[-1].group() in patterns.OPENING_WORDS or patterns.ROMAN_NUMERAL.fullmatch(run[-1].group())):
+        # (and a part's number: "section XX of Assembly resolution 75/253")
         run.pop()   # "12 See World Meteorological Organization resolution" (a footnote's number before it)
     while run and run[-1].group().lower() in patterns.NAME_JOINERS:
         run.pop()

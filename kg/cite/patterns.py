@@ -111,6 +111,9 @@ BODY_TOLD_TO = re.compile(r"\b(?P<body>" + _ANY_NAMED_BODY + r")\s+to\s+[a-z]+\s
 # corrigenda, chapter, section and annex ("... (A/69/53/Add.1 and A/69/53/Add.1/Corr.1), chap. IV, sect. A, ")
 REFERENCE_TAIL = re.compile(r"(?:[\s.,()/–-]|\b(?:chap|sect|annex|annexes|part|vol|paras?|and|corrigenda?|Corr|Add|Rev"
                             r"|[IVXL]+|[A-Z]|\d{1,4}[A-Z]?)\b)*")
+# a resolution printed in a chapter of a report: "..., chap. I, resolution 1, annex"
+CHAPTER_OF_REPORT = re.compile(r"\bchap\.\s+[IVXL]+(?:,\s+sect\.\s+[A-Z])?,\s+$")
+ROMAN_NUMERAL = re.compile(r"[IVXL]+")
 ACRONYM_IN_BRACKETS = re.compile(r"\((?P<acronym>[A-Z]{2,6})\)")
 LIST_PICKS = (" particular", " including", " notably", " especially")
 JOINERS_BEFORE_ITS = frozenset({"in", "at", "through", "by", "under", "with", "of"})

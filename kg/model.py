@@ -200,3 +200,4 @@ class Citation:
     edition: str | None = None
     pinpoint: str | None = None
     reason: str | None = None
+    reason_code: str | None = None   # the reason's code (kg.resolve.Unresolved), for grouping without parsing it

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache
 
 from kg.cite import find_mentions
@@ -48,6 +49,46 @@ _SECTOR_OF_BODY = {"wtsa": "t", "wrc": "r", "ra": "r", "wtdc": "d"}
 _UN_SERIES = {("unga", "res"): "A/RES/", ("unga", "dec"): "A/DEC/", ("hrc", "res"): "A/HRC/RES/",
               ("hrc", "dec"): "A/HRC/DEC/", ("ecosoc", "res"): "E/RES/", ("ecosoc", "dec"): "E/DEC/",
               ("chr", "res"): "E/CN.4/RES/", ("chr", "dec"): "E/CN.4/DEC/"}
+
+
+class Unresolved(StrEnum):
+    """Why a mention has no work key (or, for ``EDITION_NOT_IN_GAZETTEER``, no edition): the code a citation
+    carries in ``reason_code``, beside the message in ``reason``."""
+
+    AMBIGUOUS_EDITION = "ambiguous-edition"
+    EDITION_NOT_IN_GAZETTEER = "edition-not-in-gazetteer"
+    BODY_NOT_STATED = "body-not-stated"
+    NOT_AN_ITU_NUMBER = "not-an-itu-number"
+    SECTOR_NOT_STATED = "sector-not-stated"
+    INSTRUMENT_NOT_NAMED = "instrument-not-named"
+    UNKNOWN_SERIES = "unknown-series"
+    NOT_A_UN_RESOLUTION = "not-a-un-resolution"
+    NUMBER_SHAPE = "number-shape"
+    WITHOUT_YEAR = "without-year"
+    ROMAN_SESSION = "roman-session"
+    NOT_THE_GENERAL_ASSEMBLY = "not-the-general-assembly"
+    ORGAN_WITHOUT_SERIES = "organ-without-series"
+    NO_SYMBOL_OF_ITS_OWN = "no-symbol-of-its-own"
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """A reason with its code: what the text prints (``subject``) and why it is not resolved (``detail``); as a
+    string, "subject: detail", the message a citation's ``reason`` holds.
+
+    >>> str(Reason(Unresolved.WITHOUT_YEAR, "resolution 1112", "Security Council resolution cited without its year"))
+    'resolution 1112: Security Council resolution cited without its year'
+    """
+
+    code: Unresolved
+    subject: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.subject}: {self.detail}"
+
+
+_Resolved = tuple["str | None", "str | None", "Reason | None"]   # work, edition, reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +175,7 @@ def resolve_mention(mention: Mention, context: CitingContext, *,
     if work is not None and work == context.work and edition in (None, context.edition):
         return None   # the document naming itself ("ANNEX TO RESOLUTION 25 (REV. DUBAI, 2018)")
     return Citation(context.doc, mention.clause, mention.text, mention.start, mention.end, work, edition,
-                    mention.pinpoint, reason)
+                    mention.pinpoint, str(reason) if reason else None, reason.code.value if reason else None)
 
 
 def resolve_citations(document: Document, mentions: list[Mention], *,
@@ -146,7 +187,7 @@ def resolve_citations(document: Document, mentions: list[Mention], *,
 
 
 def _resolve_instrument(mention: Mention, context: CitingContext,
-                        gazetteer: Gazetteer) -> tuple[str | None, str | None, str | None]:
+                        gazetteer: Gazetteer) -> _Resolved:
     number = mention.number or ""
     printed = mention.edition or ""
     if (suffixed := organ_of_suffix(number)) is not None:   # "decision 1/CP.21": the suffix names the organ
@@ -161,26 +202,29 @@ def _resolve_instrument(mention: Mention, context: CitingContext,
     if marker in _UN_BODIES or (marker is None and un_shaped) or (context.family == "un" and "/" in number):
         return _resolve_un_instrument(mention, marker, context)
     if mention.kind in ("rec", "opinion") and "/" in number:
-        return None, None, f"{mention.kind} {number}: not an instrument of a known series"
+        return None, None, Reason(Unresolved.UNKNOWN_SERIES, f"{mention.kind} {number}", "not an instrument of a known series")
     if mention.body == "ra" and marker == "ra":
         number = number.split("-")[0]
     return _resolve_itu_instrument(mention, number, printed, marker, context, gazetteer)
 
 
-def _resolve_other_organ(mention: Mention, name: str) -> tuple[str | None, str | None, str | None]:
+def _resolve_other_organ(mention: Mention, name: str) -> _Resolved:
     """A resolution or decision of an organ this project has no series for: the symbol ``data/un_organs.csv``
     gives its resolutions or decisions ("United Nations Environment Assembly resolution 4/14": UNEP/EA.4/Res.14),
     or why it has none."""
     kind, number = mention.kind or "res", mention.number or ""
     organ = organ_named(name, kind=kind, number=number)
     if organ is None:
-        return None, None, f"{mention.text}: a {kind} of the {name}, an organ with no known series"
+        return None, None, Reason(Unresolved.ORGAN_WITHOUT_SERIES, mention.text,
+                                  f"a {kind} of the {name}, an organ with no known series")
     if (symbol := organ.symbol(kind, number)) is not None:
         return un_work_key(symbol), None, None
     if organ.suffix is not None:
-        return None, None, (f"{mention.text}: a {kind} of the {organ.organ}, which has no document symbol of its own "
-                            "(it is printed in the report of the session)")
-    return None, None, f"{mention.text}: a {kind} of the {organ.organ}, whose {kind}s have no known symbol"
+        return None, None, Reason(Unresolved.NO_SYMBOL_OF_ITS_OWN, mention.text,
+                                  f"a {kind} of the {organ.organ}, which has no document symbol of its own "
+                                  "(it is printed in the report of the session)")
+    return None, None, Reason(Unresolved.ORGAN_WITHOUT_SERIES, mention.text,
+                              f"a {kind} of the {organ.organ}, whose {kind}s have no known symbol")
 
 
 def _un_council(number: str) -> str:
@@ -194,11 +238,11 @@ def _un_council(number: str) -> str:
 
 
 def _resolve_itu_instrument(mention: Mention, number: str, printed: str, marker: str | None,
-                            context: CitingContext, gazetteer: Gazetteer) -> tuple[str | None, str | None, str | None]:
+                            context: CitingContext, gazetteer: Gazetteer) -> _Resolved:
     kind = mention.kind or "res"
     body = marker
     edition = None
-    reason = None
+    reason: Reason | None = None
     years = council_years(printed)
     # a Council resolution prints years only: "(2009)", "(Rev. 2016)", "(1996, last modified 2001)", "(C16, amended
     # C17)"
@@ -224,27 +268,28 @@ def _resolve_itu_instrument(mention: Mention, number: str, printed: str, marker:
                     body, edition = mine[0].body, mine[0].id
                 else:
                     names = " or ".join(c.id for c in candidates)
-                    return None, None, f"ambiguous edition ({printed}): {names}"
+                    return None, None, Reason(Unresolved.AMBIGUOUS_EDITION, f"ambiguous edition ({printed})", names)
             else:
-                reason = f"edition ({printed}) not in the conference gazetteer"
+                reason = Reason(Unresolved.EDITION_NOT_IN_GAZETTEER, f"edition ({printed})",
+                                "not in the conference gazetteer")
     if body is None:
         if context.family != "itu" or context.body is None:
-            return None, None, f"{mention.text}: the adopting body is not stated"
+            return None, None, Reason(Unresolved.BODY_NOT_STATED, mention.text, "the adopting body is not stated")
         body = context.body
     if body in _UN_BODIES:
         return _resolve_un_instrument(mention, body, context)
     if not _PLAIN_NUMBER.fullmatch(number):
-        return None, None, f"{number}: not the number of an ITU {kind}"
+        return None, None, Reason(Unresolved.NOT_AN_ITU_NUMBER, number, f"not the number of an ITU {kind}")
     return f"itu/{body}/{kind}/{number}", edition, reason
 
 
 def _resolve_un_instrument(mention: Mention, marker: str | None,
-                           context: CitingContext) -> tuple[str | None, str | None, str | None]:
+                           context: CitingContext) -> _Resolved:
     number = mention.number or ""
     printed = mention.edition or ""
     kind = mention.kind or "res"
     if kind not in ("res", "dec"):
-        return None, None, f"{mention.text}: a UN {kind} is not a resolution or decision"
+        return None, None, Reason(Unresolved.NOT_A_UN_RESOLUTION, mention.text, f"a UN {kind} is not a resolution or decision")
     if _ROMAN.match(printed):   # "resolution 217 A (III)", "Economic and Social Council resolution 163 B (VIII)"
         series = "E/RES" if marker == "ecosoc" else "A/RES"
         return f"un/{series}/{number}({printed.upper()})", None, None
@@ -253,10 +298,12 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
         # "resolution 2165 (2014)": a number and a year is the Security Council's, whoever "its" refers to
         stated_year = printed if _YEAR.fullmatch(printed) else None
         if (stated_year is None and body not in (None, "unsc")) or kind != "res":
-            return None, None, f"{mention.text}: a {body or 'UN'} {kind} is numbered session/number"
+            return None, None, Reason(Unresolved.NUMBER_SHAPE, mention.text,
+                                      f"a {body or 'UN'} {kind} is numbered session/number")
         year = stated_year or context.security_council_years.get(number) or security_council_year(number)
         if year is None:
-            return None, None, f"{mention.text}: Security Council resolution cited without its year"
+            return None, None, Reason(Unresolved.WITHOUT_YEAR, mention.text,
+                                      "Security Council resolution cited without its year")
         return f"un/S/RES/{number}({year})", None, None
     if body is None or body == "unsc":
         first = number.split("/")[0]
@@ -266,17 +313,19 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
     if body == "unga" and session.isdigit() and int(session) >= 1946:
         body = "ecosoc"
     if _ROMAN_SESSION.fullmatch(session):
-        return None, None, f"{mention.text}: a {kind} numbered with a roman session is another organ's"
+        return None, None, Reason(Unresolved.ROMAN_SESSION, mention.text,
+                                  f"a {kind} numbered with a roman session is another organ's")
     if body == "unga" and session.isdigit() and int(session) < _FIRST_GA_SESSION_NUMBERED:
         # the General Assembly numbered its resolutions "NNNN (session)" before its 31st session
-        return None, None, f"{mention.text}: not the General Assembly's (before its 31st session it printed NNNN (session))"
+        return None, None, Reason(Unresolved.NOT_THE_GENERAL_ASSEMBLY, mention.text,
+                                  "not the General Assembly's (before its 31st session it printed NNNN (session))")
     series = _UN_SERIES.get((body, kind))
     if series is None:
-        return None, None, f"{mention.text}: no symbol series for a {body} {kind}"
+        return None, None, Reason(Unresolved.UNKNOWN_SERIES, mention.text, f"no symbol series for a {body} {kind}")
     return f"un/{series}{number}", None, None
 
 
-def _resolve_itu_recommendation(mention: Mention, context: CitingContext) -> tuple[str | None, str | None, str | None]:
+def _resolve_itu_recommendation(mention: Mention, context: CitingContext) -> _Resolved:
     sector = _SECTORS.get(mention.body or "")
     identifier = mention.number or ""
     if sector is None:
@@ -284,11 +333,12 @@ def _resolve_itu_recommendation(mention: Mention, context: CitingContext) -> tup
     if sector is None and identifier.split(".")[0] in _ITU_R_SERIES - {"F", "S"}:
         sector = "r"
     if sector is None:
-        return None, None, f"Recommendation {identifier}: the Sector (ITU-T, ITU-R, ITU-D) is not stated"
+        return None, None, Reason(Unresolved.SECTOR_NOT_STATED, f"Recommendation {identifier}",
+                                  "the Sector (ITU-T, ITU-R, ITU-D) is not stated")
     return f"itu/{sector}/rec/{identifier}", None, None
 
 
-def _resolve_symbol(mention: Mention, context: CitingContext) -> tuple[str | None, str | None, str | None]:
+def _resolve_symbol(mention: Mention, context: CitingContext) -> _Resolved:
     symbol = mention.number or mention.text
     match = _SC_SYMBOL.fullmatch(_SPACES.sub("", symbol))
     if match and (year := context.security_council_years.get(match.group(1)) or security_council_year(match.group(1))):
@@ -297,13 +347,14 @@ def _resolve_symbol(mention: Mention, context: CitingContext) -> tuple[str | Non
 
 
 def _resolve_named(mention: Mention, context: CitingContext,
-                   gazetteer: Gazetteer) -> tuple[str | None, str | None, str | None]:
+                   gazetteer: Gazetteer) -> _Resolved:
     work = mention.kind
     if work is None:
         if context.body in ("wrc", "ra"):
             work = "itu/rr"    # in a WRC or RA text a bare "No. 9.21" or "Appendix 30" is the Radio Regulations
         elif context.family == "itu":
-            return None, None, f"{mention.pinpoint}: the instrument it belongs to is not named"
+            return None, None, Reason(Unresolved.INSTRUMENT_NOT_NAMED, mention.pinpoint or "",
+                                      "the instrument it belongs to is not named")
         else:
             return None, None, None
     edition = None

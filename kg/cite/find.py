@@ -238,7 +238,8 @@ def _read_list(text: str, position: int) -> list[_Member]:
     while member is not None:
         end = member.end("member")
         edition = None
-        if (inner := member.group("inner")) is not None and patterns.EDITION_LIKE.search(inner):
+        if ((inner := member.group("inner")) is not None and patterns.EDITION_LIKE.search(inner)
+                and patterns.SYMBOL_IN_BRACKETS.search(inner) is None):   # ("resolution 1325 (S/2015/716)")
             edition, end = patterns.clean(inner), member.end()
         printed = member.group("num")   # (digits, letters, "/" and "-": nothing to clean)
         members.append((member.start(), end, printed, edition, member.group("itur") is not None))

@@ -28,6 +28,8 @@ PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,70}(?:\n[^()\n]{1,40})?)\)")   # (
 EDITION_LIKE = re.compile(r"\d{4}|\b[A-Z]{2,5}(?:\s\w{3})?[-\u2011]\d{2,4}\b|^\s*Rev|^[IVXL]+$|^(?:E?S-)[IVXL]+$"
                            r"|^C-?\d\d\b",
                            re.IGNORECASE)
+# a UN symbol in the brackets after a number is no edition: "resolution 1325 (S/2015/716)"
+SYMBOL_IN_BRACKETS = re.compile(r"\b[A-Z]{1,5}/\d")
 _ADOPTION_DATE = re.compile(r"\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 # What may stand between the members of a list: a title ("74/270 of 2 April 2020, entitled “...”, and") or a
 # pinpoint ("52/214, sect. C, para. 3; 55/222").

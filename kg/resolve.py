@@ -198,7 +198,7 @@ def _resolve_instrument(mention: Mention, context: CitingContext,
     if marker == "council" and context.family == "un":
         marker = _un_council(number)
     un_shaped = "/" in number or bool(_ROMAN.match(printed)) or (
-        context.family == "un" and marker in (None, *_UN_BODIES) and not mention.body == "ra")
+        context.family == "un" and marker in (None, *_UN_BODIES) and mention.body != "ra")
     if marker in _UN_BODIES or (marker is None and un_shaped) or (context.family == "un" and "/" in number):
         return _resolve_un_instrument(mention, marker, context)
     if mention.kind in ("rec", "opinion") and "/" in number:

@@ -42,21 +42,21 @@ def _read(citation):
 
 ROWS = [
     # which organ: the organ an "its" follows, the list an organ adopted, the organ that adopted it
-    ("hrc-list-adopted-by", "unga", "Recalling all resolutions adopted by the Human Rights Council, including "
-     "resolutions 33/9 of 29 September 2016 and 36/8 of 28 September 2017", None,
+    ("hrc-list-adopted-by", "unga", ("Recalling all resolutions adopted by the Human Rights Council, including "
+     "resolutions 33/9 of 29 September 2016 and 36/8 of 28 September 2017"), None,
      [("resolutions 33/9", "un/A/HRC/RES/33/9"), ("36/8", "un/A/HRC/RES/36/8")]),
-    ("environment-assembly-which-its", "unga", "Noting the work of the Environment Assembly, which, in its "
-     "resolution 4/14, requested the Executive Director to act", None,
+    ("environment-assembly-which-its", "unga", ("Noting the work of the Environment Assembly, which, in its "
+     "resolution 4/14, requested the Executive Director to act"), None,
      [("resolution 4/14", "un/UNEP/EA.4/Res.14")]),
-    ("environment-assembly-adopted-by-after-subject", "unga", "Calling upon States to implement resolution 4/6 on "
+    ("environment-assembly-adopted-by-after-subject", "unga", ("Calling upon States to implement resolution 4/6 on "
      "marine plastic litter and microplastics, adopted by the United Nations Environment Assembly of the United "
-     "Nations Environment Programme", None, [("resolution 4/6", "un/UNEP/EA.4/Res.6")]),
-    ("cosp-its-against", "unga", "Recalling that the Conference of the States Parties to the United Nations "
-     "Convention against Corruption, in its resolution 9/1, decided to act", None,
-     [("resolution 9/1", None, "Conference of the States Parties to the United Nations Convention against "
-                               "Corruption, an organ with no known series")]),
-    ("escap-adoption-by", "unga", "Noting the adoption, by the Economic and Social Commission for Asia and the "
-     "Pacific at its seventy-second session, of resolution 72/7 of 19 May 2016 on regional cooperation", None,
+     "Nations Environment Programme"), None, [("resolution 4/6", "un/UNEP/EA.4/Res.6")]),
+    ("cosp-its-against", "unga", ("Recalling that the Conference of the States Parties to the United Nations "
+     "Convention against Corruption, in its resolution 9/1, decided to act"), None,
+     [("resolution 9/1", None, ("Conference of the States Parties to the United Nations Convention against "
+                               "Corruption, an organ with no known series"))]),
+    ("escap-adoption-by", "unga", ("Noting the adoption, by the Economic and Social Commission for Asia and the "
+     "Pacific at its seventy-second session, of resolution 72/7 of 19 May 2016 on regional cooperation"), None,
      [("resolution 72/7", "un/E/ESCAP/RES/72/7")]),
     ("ecosoc-roman-session", "unga", "Recalling Economic and Social Council resolution 163 B (VIII) of 3 March 1949",
      None, [("Economic and Social Council resolution 163 B (VIII)", "un/E/RES/163(VIII)")]),
@@ -68,12 +68,12 @@ ROWS = [
      [("General Assembly resolution 14/221", None, "resolution 14/221: not the General Assembly's"),
       ("resolution 27/12", None, "resolution 27/12: not the General Assembly's")]),
     ("hrc-report-supplement-53", "unga", "Recalling the relevant resolutions of the Human Rights Council",
-     "See Official Records of the General Assembly, Seventy-fourth Session, Supplement No. 53A (A/74/53/Add.1), "
-     "chap. III, resolution 42/12.",
+     ("See Official Records of the General Assembly, Seventy-fourth Session, Supplement No. 53A (A/74/53/Add.1), "
+     "chap. III, resolution 42/12."),
      [("A/74/53/Add.1", "un/A/74/53/Add.1"), ("resolution 42/12", "un/A/HRC/RES/42/12")]),
     ("conference-report-chapter", "unga", "Reaffirming the Programme of Action",
-     "Report of the International Conference on Population and Development, Cairo, 5-13 September 1994 (United "
-     "Nations publication, Sales No. E.95.XIII.18), chap. I, resolution 1, annex.",
+     ("Report of the International Conference on Population and Development, Cairo, 5-13 September 1994 (United "
+     "Nations publication, Sales No. E.95.XIII.18), chap. I, resolution 1, annex."),
      [("resolution 1", None, "the conference whose report the text cites")]),
     ("section-of-assembly-resolution", "unga", "Recalling section XX of Assembly resolution 75/253", None,
      [("resolution 75/253", "un/A/RES/75/253")]),
@@ -82,34 +82,34 @@ ROWS = [
      "See World Meteorological Organization resolution 9 (Cg-17).",
      [("World Meteorological Organization resolution 9 (Cg-17)", None,
        "a res of the World Meteorological Organization, an organ")]),
-    ("organ-name-stops-at-lower-case", "unga", "Recalling resolution 3/4 of the Conference of the Parties to the "
-     "Convention to develop practical guidelines", None,
+    ("organ-name-stops-at-lower-case", "unga", ("Recalling resolution 3/4 of the Conference of the Parties to the "
+     "Convention to develop practical guidelines"), None,
      [("resolution 3/4", None, "a res of the Conference of the Parties to the Convention, an organ")]),
     # lists that go on past their tails
-    ("list-past-in-which-it", "unga", "Recalling its resolutions 35/46 of 3 December 1980, in which it proclaimed "
+    ("list-past-in-which-it", "unga", ("Recalling its resolutions 35/46 of 3 December 1980, in which it proclaimed "
      "the 1980s as the Second Disarmament Decade, 71/189 of 19 December 2016 on the follow-up, and 73/167 of 17 "
-     "December 2018", None,
+     "December 2018"), None,
      [("resolutions 35/46", "un/A/RES/35/46"), ("71/189", "un/A/RES/71/189"), ("73/167", "un/A/RES/73/167")]),
-    ("list-past-by-which-it", "unga", "Recalling its resolutions 60/251 of 15 March 2006, by which it established "
-     "the Human Rights Council, and 65/281 of 17 June 2011", None,
+    ("list-past-by-which-it", "unga", ("Recalling its resolutions 60/251 of 15 March 2006, by which it established "
+     "the Human Rights Council, and 65/281 of 17 June 2011"), None,
      [("resolutions 60/251", "un/A/RES/60/251"), ("65/281", "un/A/RES/65/281")]),
-    ("list-past-entitled-quoted", "unga", "Recalling its resolutions 74/270 of 2 April 2020, entitled \u201cGlobal "
-     "solidarity to fight the coronavirus disease 2019 (COVID-19)\u201d, and 74/274 of 20 April 2020", None,
+    ("list-past-entitled-quoted", "unga", ("Recalling its resolutions 74/270 of 2 April 2020, entitled \u201cGlobal "
+     "solidarity to fight the coronavirus disease 2019 (COVID-19)\u201d, and 74/274 of 20 April 2020"), None,
      [("resolutions 74/270", "un/A/RES/74/270"), ("74/274", "un/A/RES/74/274")]),
-    ("list-past-entitled-italics", "unsc", "Recalling all relevant General Assembly resolutions, including "
+    ("list-past-entitled-italics", "unsc", ("Recalling all relevant General Assembly resolutions, including "
      "resolutions 68/101 entitled Safety and security of humanitarian personnel, and 68/102 entitled "
-     "Strengthening the coordination of emergency humanitarian assistance", None,
+     "Strengthening the coordination of emergency humanitarian assistance"), None,
      [("resolutions 68/101", "un/A/RES/68/101"), ("68/102", "un/A/RES/68/102")]),
-    ("two-letter-part", "unga", "Recalling its resolutions 51/45 AA of 10 December 1996 and 52/38 B of 9 December "
-     "1997", None, [("resolutions 51/45 AA", "un/A/RES/51/45"), ("52/38 B", "un/A/RES/52/38")]),
-    ("special-sessions", "unga", "Recalling its resolutions ES-11/1 of 2 March 2022, ES-11/2 of 24 March 2022 and "
-     "S-34/1 of 1 September 2023", None,
+    ("two-letter-part", "unga", ("Recalling its resolutions 51/45 AA of 10 December 1996 and 52/38 B of 9 December "
+     "1997"), None, [("resolutions 51/45 AA", "un/A/RES/51/45"), ("52/38 B", "un/A/RES/52/38")]),
+    ("special-sessions", "unga", ("Recalling its resolutions ES-11/1 of 2 March 2022, ES-11/2 of 24 March 2022 and "
+     "S-34/1 of 1 September 2023"), None,
      [("resolutions ES-11/1", "un/A/RES/ES-11/1"), ("ES-11/2", "un/A/RES/ES-11/2"), ("S-34/1", "un/A/RES/S-34/1")]),
     ("supplemented-by", "unsc", "Recalling its resolution 2231 (2015), supplemented by 2379 (2017)", None,
      [("resolution 2231 (2015)", "un/S/RES/2231(2015)"), ("2379 (2017)", "un/S/RES/2379(2017)")]),
-    ("long-list-in-particular", "unsc", "Recalling its previous resolutions on Somalia, in particular resolutions "
+    ("long-list-in-particular", "unsc", ("Recalling its previous resolutions on Somalia, in particular resolutions "
      "733 (1992), 751 (1992), 1356 (2001), 1425 (2002), 1725 (2006), 1744 (2007), 1772 (2007), 1816 (2008), "
-     "1844 (2008), 1846 (2008), 1851 (2008), 1872 (2009), 1897 (2009), 1907 (2009), 1916 (2010) and 2111 (2013)",
+     "1844 (2008), 1846 (2008), 1851 (2008), 1872 (2009), 1897 (2009), 1907 (2009), 1916 (2010) and 2111 (2013)"),
      None,
      [("resolutions 733 (1992)", "un/S/RES/733(1992)")]
      + [(f"{n} ({y})", f"un/S/RES/{n}({y})") for n, y in [
@@ -117,12 +117,12 @@ ROWS = [
          (1844, 2008), (1846, 2008), (1851, 2008), (1872, 2009), (1897, 2009), (1907, 2009), (1916, 2010),
          (2111, 2013)]]),
     # the symbol series of conferences and treaty bodies (data/un_symbols.csv)
-    ("conference-series", "unga", "Taking note of the final documents NPT/CONF.2000/28 (Parts I and IV), "
-     "TPNW/MSP/2023/14, CAC/COSP/2017/14 and CTOC/COP/2018/13", None,
+    ("conference-series", "unga", ("Taking note of the final documents NPT/CONF.2000/28 (Parts I and IV), "
+     "TPNW/MSP/2023/14, CAC/COSP/2017/14 and CTOC/COP/2018/13"), None,
      [("NPT/CONF.2000/28", "un/NPT/CONF.2000/28"), ("TPNW/MSP/2023/14", "un/TPNW/MSP/2023/14"),
       ("CAC/COSP/2017/14", "un/CAC/COSP/2017/14"), ("CTOC/COP/2018/13", "un/CTOC/COP/2018/13")]),
-    ("treaty-body-series", "unga", "Taking note of the reports", "UNEP/CBD/BS/COP-MOP/4/18, BWC/CONF.VIII/4, "
-     "UNODC/CCPCJ/EG.4/2015/4 and JIU/REP/2016/8.",
+    ("treaty-body-series", "unga", "Taking note of the reports", ("UNEP/CBD/BS/COP-MOP/4/18, BWC/CONF.VIII/4, "
+     "UNODC/CCPCJ/EG.4/2015/4 and JIU/REP/2016/8."),
      [("UNEP/CBD/BS/COP-MOP/4/18", "un/UNEP/CBD/BS/COP-MOP/4/18"), ("BWC/CONF.VIII/4", "un/BWC/CONF.VIII/4"),
       ("UNODC/CCPCJ/EG.4/2015/4", "un/UNODC/CCPCJ/EG.4/2015/4"), ("JIU/REP/2016/8", "un/JIU/REP/2016/8")]),
     # symbol forms
@@ -145,34 +145,34 @@ ROWS = [
      [("resolutions 2139", "un/S/RES/2139(2014)"), ("1540", "un/S/RES/1540(2004)")]),
     ("sc-year-from-number-in-ga", "unga", "Recalling Security Council resolution 2250", None,
      [("Security Council resolution 2250", "un/S/RES/2250(2015)")]),
-    ("sc-year-before-2000-from-the-text", "unsc", "Recalling its resolution 1111 (1997) and reaffirming resolution "
-     "1111", None, [("resolution 1111 (1997)", "un/S/RES/1111(1997)"), ("resolution 1111", "un/S/RES/1111(1997)")]),
+    ("sc-year-before-2000-from-the-text", "unsc", ("Recalling its resolution 1111 (1997) and reaffirming resolution "
+     "1111"), None, [("resolution 1111 (1997)", "un/S/RES/1111(1997)"), ("resolution 1111", "un/S/RES/1111(1997)")]),
     ("sc-year-unknown-before-2000", "unsc", "Recalling its resolution 1112", None,
      [("resolution 1112", None, "Security Council resolution cited without its year")]),
-    ("sc-symbol-in-brackets-is-no-year", "unsc", "Taking note of the report on the implementation of resolution 1325 "
-     "(S/2015/716)", None, [("resolution 1325", "un/S/RES/1325(2000)"), ("S/2015/716", "un/S/2015/716")]),
+    ("sc-symbol-in-brackets-is-no-year", "unsc", ("Taking note of the report on the implementation of resolution 1325 "
+     "(S/2015/716)"), None, [("resolution 1325", "un/S/RES/1325(2000)"), ("S/2015/716", "un/S/2015/716")]),
     ("sc-symbol-without-year", "unsc", "Recalling S/RES/2286", None, [("S/RES/2286", "un/S/RES/2286(2016)")]),
     # decisions of other bodies printed with their own numbering
     ("unfccc-decision-suffix", "unga", "Recalling the Paris Agreement",
      "Adopted under the UNFCCC in FCCC/CP/2015/10/Add.1, decision 1/CP.21.",
      [("FCCC/CP/2015/10/Add.1", "un/FCCC/CP/2015/10/Add.1"),
-      ("decision 1/CP.21", None, "Conference of the Parties to the United Nations Framework Convention on Climate "
-                                 "Change, which has no document symbol of its own")]),
-    ("unccd-decision-suffix", "unga", "Welcoming the outcome of the fourteenth session, including decision 25/COP.14 "
-     "of 12 September 2019", None,
+      ("decision 1/CP.21", None, ("Conference of the Parties to the United Nations Framework Convention on Climate "
+                                 "Change, which has no document symbol of its own"))]),
+    ("unccd-decision-suffix", "unga", ("Welcoming the outcome of the fourteenth session, including decision 25/COP.14 "
+     "of 12 September 2019"), None,
      [("decision 25/COP.14", None, "United Nations Convention to Combat Desertification, which has no document")]),
     ("cbd-decision-after-document", "unga", "Recalling the Aichi Biodiversity Targets",
      "See document CBD/COP/14/14, decision 14/8.",
      [("CBD/COP/14/14", "un/CBD/COP/14/14"), ("decision 14/8", "un/CBD/COP/DEC/14/8")]),
-    ("cbd-decision-roman-session", "unga", "Recalling decision X/2 of the Conference of the Parties to the Convention "
-     "on Biological Diversity", None, [("decision X/2", "un/UNEP/CBD/COP/DEC/X/2")]),
+    ("cbd-decision-roman-session", "unga", ("Recalling decision X/2 of the Conference of the Parties to the Convention "
+     "on Biological Diversity"), None, [("decision X/2", "un/UNEP/CBD/COP/DEC/X/2")]),
     ("roman-session-elsewhere", "unga", "Recalling the Convention", "See A/51/312, annex II, decision II/10.",
      [("A/51/312", "un/A/51/312"), ("decision II/10", None, "numbered with a roman session is another organ's")]),
     # named instruments by their own names only
     ("itu-tampere-convention", "itu", "that the Tampere Convention, and Article 5 of the Convention", None,
      [("Article 5 of the Convention", "itu/convention")]),
-    ("itu-another-constitution", "itu", "the Constitution of the Republic, the Ukrainian Constitution and the ITU "
-     "Constitution", None, [("ITU Constitution", "itu/constitution")]),
+    ("itu-another-constitution", "itu", ("the Constitution of the Republic, the Ukrainian Constitution and the ITU "
+     "Constitution"), None, [("ITU Constitution", "itu/constitution")]),
 ]
 
 

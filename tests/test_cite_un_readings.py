@@ -40,6 +40,12 @@ def _read(citation):
     return (citation.text, None, citation.reason)
 
 
+_SOMALIA = [(733, 1992), (751, 1992), (1356, 2001), (1425, 2002), (1725, 2006), (1744, 2007), (1772, 2007),
+            (1801, 2008), (1811, 2008), (1814, 2008), (1816, 2008), (1831, 2008), (1844, 2008), (1846, 2008),
+            (1851, 2008), (1853, 2008), (1863, 2009), (1872, 2009), (1897, 2009), (1907, 2009), (1910, 2010),
+            (1916, 2010), (1950, 2010), (1964, 2010), (1972, 2011), (1976, 2011), (2002, 2011), (2010, 2011),
+            (2015, 2011), (2020, 2011), (2023, 2011), (2036, 2012), (2060, 2012), (2067, 2012), (2073, 2012),
+            (2077, 2012), (2093, 2013)]
 ROWS = [
     # which organ: the organ an "its" follows, the list an organ adopted, the organ that adopted it
     ("hrc-list-adopted-by", "unga", ("Recalling all resolutions adopted by the Human Rights Council, including "
@@ -116,6 +122,11 @@ ROWS = [
          (751, 1992), (1356, 2001), (1425, 2002), (1725, 2006), (1744, 2007), (1772, 2007), (1816, 2008),
          (1844, 2008), (1846, 2008), (1851, 2008), (1872, 2009), (1897, 2009), (1907, 2009), (1916, 2010),
          (2111, 2013)]]),
+    # a list with no keyword before it, longer than the look-back from each member to "resolutions"
+    ("long-list-without-keyword", "unsc", "Recalling its previous resolutions and the statements of its President "
+     "on the situation in Somalia, in particular " + ", ".join(f"{n} ({y})" for n, y in _SOMALIA[:-1])
+     + f" and {_SOMALIA[-1][0]} ({_SOMALIA[-1][1]})", None,
+     [(f"{n} ({y})", f"un/S/RES/{n}({y})") for n, y in _SOMALIA]),
     # the symbol series of conferences and treaty bodies (data/un_symbols.csv)
     ("conference-series", "unga", ("Taking note of the final documents NPT/CONF.2000/28 (Parts I and IV), "
      "TPNW/MSP/2023/14, CAC/COSP/2017/14 and CTOC/COP/2018/13"), None,

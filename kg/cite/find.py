@@ -300,14 +300,18 @@ def _unnamed_security_council_mentions(scan: _Scan, taken: _Spans) -> list[Menti
     a year, in a sentence that speaks of resolutions, is a Security Council resolution though the keyword is
     not printed right before it. (Those within a mention found already, ``taken``, are not looked at.)"""
     text, triggers, locate = scan.text, scan.triggers, scan.locate
-    mentions = []
-    for match in patterns.near_triggers(patterns.YEAR_NUMBER, text, _outside(triggers.at(*patterns.YEAR_TRIGGERS), taken), back=6, ahead=6):
+    mentions: list[Mention] = []
+    positions = _outside(triggers.at(*patterns.YEAR_TRIGGERS), taken)
+    for match in patterns.near_triggers(patterns.YEAR_NUMBER, text, positions, back=6, ahead=6):
         if _span_overlaps(match.start(), match.end(), taken):
             continue
-        before = text[max(0, match.start() - 300):match.start()]
-        said_at = max(before.rfind("resolution"), before.rfind("Resolution"))
-        if said_at < 0 or "." in before[said_at:].replace("S/RES", "").rstrip("."):
-            continue
+        # a long list goes on however far its opening "resolutions" is: the member before this one is found
+        follows = mentions and patterns.LIST_SEPARATOR.fullmatch(text, mentions[-1].end, match.start()) is not None
+        if not follows:
+            before = text[max(0, match.start() - 300):match.start()]
+            said_at = max(before.rfind("resolution"), before.rfind("Resolution"))
+            if said_at < 0 or "." in before[said_at:].replace("S/RES", "").rstrip("."):
+                continue
         number, year = patterns.NUMBER_AND_YEAR.match(match.group(0)).groups()  # type: ignore[union-attr]
         mentions.append(Mention(match.start(), match.end(), match.group(0), "instrument", "res", number, "unsc",
                                 year, None, locate(match.start())))

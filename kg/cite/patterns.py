@@ -285,4 +285,5 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 LABEL_AT_LINE_START = re.compile(r"\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]*(?:$|[A-Za-z])", re.MULTILINE)
+LIST_SEPARATOR = re.compile(r"\s*(?:,|;)?\s*(?:and\s+|as\s+well\s+as\s+)?")   # between two members of a list
 YEAR_NUMBER = re.compile(r"(?<![\w/.(-])\d{3,4}\s?\((?:19[4-9]\d|20\d\d)\)")

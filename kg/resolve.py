@@ -27,6 +27,7 @@ from kg.model import Citation, Document, Mention
 from kg.parse.header import UN_BODIES, body_of_symbol, council_edition, council_years, read_editions
 from kg.reference.datafiles import read_csv_rows
 from kg.reference.gazetteer import Gazetteer, load_gazetteer
+from kg.reference.keys import un_series_prefix
 
 _SYMBOL_VOLUME = re.compile(r"\s*\((?:Part\s*[IVX]+|supp\.?|vol\.\s*[IVX]+)\)", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -46,11 +47,6 @@ _COUNCIL_WORDS = re.compile(r"\bRev\.?|\b(?:last\s+)?(?:modified|amended|revised
 _ITU_R_SERIES = {"BO", "BR", "BS", "BT", "F", "M", "P", "RA", "RS", "S", "SA", "SF", "SM", "SNG", "TF", "V"}
 _SECTORS = {"itu-t": "t", "itu-r": "r", "itu-d": "d"}
 _SECTOR_OF_BODY = {"wtsa": "t", "wrc": "r", "ra": "r", "wtdc": "d"}
-_UN_SERIES = {("unga", "res"): "A/RES/", ("unga", "dec"): "A/DEC/", ("hrc", "res"): "A/HRC/RES/",
-              ("hrc", "dec"): "A/HRC/DEC/", ("ecosoc", "res"): "E/RES/", ("ecosoc", "dec"): "E/DEC/",
-              ("chr", "res"): "E/CN.4/RES/", ("chr", "dec"): "E/CN.4/DEC/"}
-
-
 class Unresolved(StrEnum):
     """Why a mention has no work key (or, for ``EDITION_NOT_IN_GAZETTEER``, no edition): the code a citation
     carries in ``reason_code``, beside the message in ``reason``."""
@@ -319,7 +315,7 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
         # the General Assembly numbered its resolutions "NNNN (session)" before its 31st session
         return None, None, Reason(Unresolved.NOT_THE_GENERAL_ASSEMBLY, mention.text,
                                   "not the General Assembly's (before its 31st session it printed NNNN (session))")
-    series = _UN_SERIES.get((body, kind))
+    series = un_series_prefix(body, kind)
     if series is None:
         return None, None, Reason(Unresolved.UNKNOWN_SERIES, mention.text, f"no symbol series for a {body} {kind}")
     return f"un/{series}{number}", None, None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from kg.model import Header, Hints, Span
 from kg.reference.gazetteer import Conference, load_gazetteer
+from kg.reference.keys import un_series_of
 from kg.reference.vocabulary import load_vocabulary
 
 _KINDS = "RESOLUTION|DECISION|RECOMMENDATION|OPINION"
@@ -41,9 +42,6 @@ _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _COUNCIL_YEAR = re.compile(r"\b(?:(?P<year>19[4-9]\d|20\d\d)|C-?(?P<session>\d{2}))\b")
 _CLOSED_YEAR = re.compile(r"\b(?:19|20)\d\d\s*\)")   # "(Hammamet, 2016)" or the "2016)" of a wrapped one
 _YEAR_HISTORY = re.compile(r"\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)*\s*")
-_SYMBOL_BODIES = (("A/HRC/RES/", "hrc"), ("A/RES/", "unga"), ("S/RES/", "unsc"), ("E/RES/", "ecosoc"))
-
-
 def is_formula(line: str) -> bool:
     """An enacting formula: "The <body> (place, year)," (the comma may be missing when the line is short).
 
@@ -108,8 +106,8 @@ def join_lines(lines: Sequence[str]) -> str:
 
 def body_of_symbol(symbol: str | None) -> str | None:
     """The UN body whose resolutions carry ``symbol``'s series: "A/RES/80/5" -> "unga"."""
-    compact = (symbol or "").replace(" ", "")
-    return next((body for prefix, body in _SYMBOL_BODIES if compact.startswith(prefix)), None)
+    series = un_series_of(symbol or "")
+    return series.body if series else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,6 +66,7 @@ class FileResult:
     error: str | None = None
     reparsed: bool = True
     graphs: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()   # what the reader said of the file (not UTF-8, read as cp1252)
 
 
 def cache_path(out: Path, digest: str, name: str, *, version: str | None = None) -> Path:
@@ -95,7 +96,7 @@ def load_cached(out: Path, digest: str, name: str) -> FileResult | None:
                                          "links": tuple(tuple(link) for link in d["links"])})
                       for d in raw["documents"])
     return FileResult(raw["path"], raw["sha256"], (), documents, raw["error"], reparsed=False,
-                      graphs=tuple(raw["graphs"]))
+                      graphs=tuple(raw["graphs"]), warnings=tuple(raw.get("warnings", ())))
 
 
 def store_cached(out: Path, result: FileResult, *, version: str | None = None) -> FileResult:

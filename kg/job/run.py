@@ -31,11 +31,10 @@ from kg.job.process import Beside
 from kg.job.report import build_report
 from kg.job.result import BuildResult
 from kg.job.scoring import start_scoring, store_and_draw
-from kg.job.store_update import update_store
+from kg.job.store_update import seal_store, update_store
 from kg.job.worker import run_jobs
 from kg.rdf.ontology import ontology_quads
 from kg.readers import MAX_FILE_SIZE
-from kg.store import change_marker
 
 
 def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Executor | None = None,
@@ -84,7 +83,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")
         result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors))
-        report, analysis = build_report(result), ""
+        report, analysis, store_token = build_report(result), "", None
     else:
         # the network's metrics (pure Python, mostly) are made beside while graph.nq is written and the store
         # brought up to date (the kernel's and Oxigraph's work, mostly) here
@@ -102,11 +101,11 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         store_and_draw(out, store, scores, results=ordered, fresh_store=fresh_store, doc_views=doc_views)
         analysis = scores.digest
         store.close()
-        change_marker(out / "store").unlink()
+        store_token = seal_store(out)
         stages.done("scores and views")
     (out / "report.md").write_text(report, encoding="utf-8")
     write_manifest(result, store_complete=beside is not None, status=status, graph_file=graph_file,
-                    seconds=stages.seconds, analysis=analysis)
+                    seconds=stages.seconds, analysis=analysis, store_token=store_token)
     if graph_file.deleting is not None:
         graph_file.deleting.join()
     return result

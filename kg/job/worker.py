@@ -12,6 +12,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kg.job.cache import DocumentSummary, FileResult, cache_version, store_cached
+from kg.job.process import die_with_parent
 from kg.errors import InputError
 from kg.parse import parse_document, split_documents
 from kg.rdf import clause_iris, content_hash, document_quads, graph_iri, own_work_key
@@ -84,7 +85,8 @@ def run_jobs(jobs: list[tuple[str, str, str]], out: Path, executor: Executor | N
             bar.update()
     else:
         own = executor is None
-        pool = executor or ProcessPoolExecutor(max_workers=workers or os.cpu_count())
+        pool = executor or ProcessPoolExecutor(max_workers=workers or os.cpu_count(), initializer=die_with_parent,
+                                               initargs=(os.getpid(),))
         try:
             paths, names, digests = zip(*jobs)
             # (the entries are written under the build's cache version: a worker elsewhere, or one that started

@@ -174,11 +174,13 @@ def command_push(args: argparse.Namespace) -> int:
     graph_store = args.graph_store or args.endpoint.rstrip("/").rsplit("/", 1)[0] + "/store"
     try:
         result = push_graphs(Path(args.dir), graph_store, timeout=args.timeout, retries=args.retries,
-                             credentials=Credentials.from_environment(), progress=not args.quiet, force=args.force)
+                             credentials=Credentials.from_environment(), progress=not args.quiet, force=args.force,
+                             endpoint=args.endpoint)
     except KgError as error:
         print(f"kg: error: {error}", file=sys.stderr)
         return error.exit_code
-    print(f"pushed {len(result.sent)} graphs to {graph_store} ({len(result.unchanged)} already there)")
+    print(f"pushed {len(result.sent)} graphs to {graph_store} ({len(result.unchanged)} already there"
+          f"{f', {len(result.removed)} no longer built removed' if result.removed else ''})")
     return EXIT_OK
 
 

@@ -207,7 +207,8 @@ def test_two_builds_at_once_one_is_refused_and_the_folder_is_whole(tmp_path):
                "--workers", "1"]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    while not (tmp_path / "out" / ".lock").exists():
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "out" / ".lock").exists() and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(0.3)
     second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)

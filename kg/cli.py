@@ -187,7 +187,7 @@ def command_push(args: argparse.Namespace) -> int:
 def command_serve(args: argparse.Namespace) -> int:
     from kg.store.serve import serve
     try:
-        return serve(Path(args.dir), args.port)
+        return serve(Path(args.dir), args.port, timeout=args.timeout, allow_service=args.allow_service)
     except KgError as error:
         print(f"kg: error: {error}", file=sys.stderr)
         return error.exit_code
@@ -362,6 +362,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="a local SPARQL endpoint and query page over a built store")
     serve.add_argument("dir", metavar="DIR")
     serve.add_argument("--port", type=int, default=7878)
+    serve.add_argument("--timeout", type=float, default=60.0, help="seconds a query may run (default: 60)")
+    serve.add_argument("--allow-service", action="store_true",
+                       help="let queries call other endpoints with SERVICE (off: the server would call any address)")
     serve.set_defaults(run=command_serve)
     analyze = commands.add_parser("analyze", help="metrics of the citation network, written back to the store")
     analyze.add_argument("dir", metavar="DIR")

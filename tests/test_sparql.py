@@ -10,6 +10,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -253,3 +255,47 @@ def test_push_removes_the_graph_of_an_edited_document_and_resends_to_a_wiped_end
         assert third == second
     finally:
         server.stop()
+
+
+def _request(url: str, *, data: bytes | None = None, host: str | None = None) -> tuple[int, str]:
+    request = urllib.request.Request(url, data=data)
+    if host is not None:
+        request.add_header("Host", host)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def test_kg_serve_has_a_time_out_no_service_a_host_check_and_one_line_for_a_port_in_use(tmp_path):
+    out = _small_build(tmp_path)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(out), "--port", str(port),
+                                "--timeout", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert process.stdout.readline().startswith(f"SPARQL endpoint: {base}/query")
+        form = lambda query: urllib.parse.urlencode({"query": query}).encode()  # noqa: E731
+        assert _request(f"{base}/query", data=form("ASK {}"))[0] == 200
+        status, text = _request(f"{base}/query", data=form("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> "
+                                                           "{ ?s ?p ?o } }"))
+        assert (status, "SERVICE is off" in text) == (403, True)
+        assert _request(f"{base}/query?query=ASK%7B%7D", host=f"rebound.example:{port}")[0] == 421
+        assert _request(f"{base}/query?query=ASK%7B%7D", host=f"localhost:{port}")[0] == 200
+        started = time.monotonic()
+        status, text = _request(f"{base}/query", data=form(CARTESIAN))
+        assert (status, "time-out of 2 s" in text) == (503, True)
+        assert time.monotonic() - started < 15
+        assert _request(f"{base}/query", data=form("ASK {}"))[0] == 200   # (served again, the query stopped)
+        taken = subprocess.run([sys.executable, "-m", "kg.cli", "serve", str(out), "--port", str(port)],
+                               capture_output=True, text=True, timeout=60)
+        assert taken.returncode == EXIT_UNREACHABLE
+        assert taken.stderr.startswith(f"kg: error: 127.0.0.1:{port}: cannot listen there") and \
+            len(taken.stderr.splitlines()) == 1, taken.stderr
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

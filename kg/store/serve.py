@@ -33,6 +33,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from kg.errors import KgError, UnreachableError
+from kg.store.local import StoreUnavailableError
 
 QUERY_TIMEOUT = 60.0   # seconds
 _HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
@@ -122,7 +123,7 @@ def serve(out: Path, port: int, *, timeout: float = QUERY_TIMEOUT, allow_service
     """Serve ``out/store`` on 127.0.0.1:``port`` until interrupted (Ctrl-C, SIGTERM); returns 0."""
     store = out / "store"
     if not store.is_dir():
-        raise KgError(f"{out}: no store (run kg build first)")
+        raise StoreUnavailableError(f"{out}: no store (run kg build first)")
     try:
         front = ThreadingHTTPServer(("127.0.0.1", port), _handler(timeout, allow_service, port))
     except OSError as error:

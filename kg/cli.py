@@ -245,6 +245,7 @@ def command_deps(args: argparse.Namespace) -> int:
 def command_view(args: argparse.Namespace) -> int:
     from kg.analyze import compute_metrics, document_outline, instrument_graph
     from kg.store import OxigraphStore
+    from kg.job.scoring import view_file_stem
     from kg.view import document_view, ego, overview
     store = OxigraphStore(Path(args.store) / "store", read_only=True)
     try:

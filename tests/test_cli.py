@@ -200,3 +200,9 @@ def test_every_mistake_is_one_error_line_and_its_exit_code(tmp_path_factory, tmp
     lines = [line for line in err.splitlines() if not line.startswith(("building", "\r"))]
     assert "Traceback" not in err
     assert len(lines) == 1 and lines[0].startswith("kg: error:"), err
+
+
+def test_view_of_a_key_is_written_under_a_bounded_name(tmp_path_factory, capsys):
+    built = _seed_build(tmp_path_factory.getbasetemp())
+    assert main(["view", "ego", "itu/pp/res/71", "--store", str(built)]) == EXIT_OK
+    assert (built / "views" / "ego-itu_pp_res_71.html").exists(), capsys.readouterr()

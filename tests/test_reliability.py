@@ -265,3 +265,25 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+def test_a_file_edited_during_the_build_is_cached_under_the_bytes_that_were_parsed(tmp_path, monkeypatch):
+    """The edit lands between the look-up's hash and the worker's read; the file is then put back as it was: the
+    rebuild must give the graph of what the file holds, not the graph of the edit cached under the old hash."""
+    import kg.job.worker as worker
+    path = tmp_path / "r.txt"
+    before = SEED.read_bytes()
+    path.write_bytes(before)
+    real = worker.read_input
+
+    def edited_meanwhile(given, **options):  # noqa: ANN001, ANN202
+        Path(given).write_bytes(before.replace(b"RESOLUTION 75", b"RESOLUTION 76"))
+        return real(given, **options)
+
+    monkeypatch.setattr(worker, "read_input", edited_meanwhile)
+    build_graph([path], tmp_path / "out", progress=False, workers=1)
+    monkeypatch.undo()
+    path.write_bytes(before)
+    build_graph([path], tmp_path / "out", progress=False, workers=1)
+    build_graph([path], tmp_path / "fresh", progress=False, workers=1)
+    assert (tmp_path / "out" / "graph.nq").read_bytes() == (tmp_path / "fresh" / "graph.nq").read_bytes()

@@ -10,13 +10,13 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 from kg import __version__
-from kg.job.inputs import input_files
 from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, InputError, KgError, UnreachableError
 from kg.evaluate import read_gold, score_citations, score_report
+from kg.job.inputs import input_files
 from kg.model import Citation, Document
 from kg.parse import parse_document, split_documents
 from kg.parse.render import outline_text, write_document_json
@@ -31,7 +31,7 @@ def parse_paths(paths: Sequence[str], errors: list[InputError], *,
     documents of a file come one by one (a file of thousands is never held whole)."""
     for path in (str(p) for p in input_files(paths)):
         try:
-            for source in (part for source in read(path) for part in split_documents(source)):
+            for source in (part for read_source in read(path) for part in split_documents(read_source)):
                 for warning in source.warnings:
                     print(f"kg: warning: {warning}", file=sys.stderr)
                 document = parse_document(source)
@@ -244,8 +244,8 @@ def command_deps(args: argparse.Namespace) -> int:
 
 def command_view(args: argparse.Namespace) -> int:
     from kg.analyze import compute_metrics, document_outline, instrument_graph
-    from kg.store import OxigraphStore
     from kg.job.scoring import view_file_stem
+    from kg.store import OxigraphStore
     from kg.view import document_view, ego, overview
     store = OxigraphStore(Path(args.store) / "store", read_only=True)
     try:

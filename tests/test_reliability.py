@@ -3,9 +3,7 @@ interrupted build leaves no process behind. Each case is a file written for the 
 
 from __future__ import annotations
 
-import io
 import os
-import re
 import signal
 import socket
 import subprocess
@@ -16,14 +14,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-from kg.job import build_graph
-from kg.job.lock import holding_folder
-from kg.cli import main
-from kg.errors import EXIT_BAD_INPUT, EXIT_UNREACHABLE, BusyError
-
 from conftest import REPO, SEED
 from documents import write_docx
+
+from kg.cli import main
+from kg.errors import EXIT_BAD_INPUT, EXIT_UNREACHABLE, BusyError
+from kg.job import build_graph
+from kg.job.lock import holding_folder
 
 AKN = ('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution">'
        '<mainBody>{}</mainBody></statement></akomaNtoso>')
@@ -140,7 +137,7 @@ def build_graph_documents(out: Path) -> set[str]:
 
 def test_a_bug_in_one_file_is_named_with_its_type_and_the_build_goes_on(tmp_path, monkeypatch, capsys):
     """Whatever a file raises (here a bug planted in the parser for one file) is that file's error."""
-    import kg.job.worker as worker
+    from kg.job import worker
     real = worker.parse_document
 
     def failing(source):  # noqa: ANN001, ANN202
@@ -192,7 +189,7 @@ def test_a_second_build_into_the_same_folder_is_told_another_is_writing(tmp_path
             build_graph(["seed.txt"], tmp_path / "out", progress=False, workers=1)
         assert main(["build", "seed.txt", "--out", "out", "--quiet", "--workers", "1"]) == EXIT_UNREACHABLE
     err = capsys.readouterr().err
-    assert err.strip() == f"kg: error: out: another build is writing there (wait for it to end)"
+    assert err.strip() == "kg: error: out: another build is writing there (wait for it to end)"
     assert main(["build", "seed.txt", "--out", "out", "--quiet", "--workers", "1"]) == 0
 
 
@@ -270,7 +267,7 @@ def _state(pid: int) -> str:
 def test_a_file_edited_during_the_build_is_cached_under_the_bytes_that_were_parsed(tmp_path, monkeypatch):
     """The edit lands between the look-up's hash and the worker's read; the file is then put back as it was: the
     rebuild must give the graph of what the file holds, not the graph of the edit cached under the old hash."""
-    import kg.job.worker as worker
+    from kg.job import worker
     path = tmp_path / "r.txt"
     before = SEED.read_bytes()
     path.write_bytes(before)

@@ -8,9 +8,9 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
+from kg.errors import InputError
 from kg.job.cache import FileResult, load_cached
 from kg.job.graphfile import recorded_files
-from kg.errors import InputError
 from kg.readers import DOCUMENT_SUFFIXES, MAX_FILE_SIZE, open_input
 
 

@@ -6,9 +6,9 @@ import shutil
 import uuid
 from pathlib import Path
 
+from kg.errors import KgError
 from kg.job.cache import FileResult, cached_lines
 from kg.job.graphfile import GraphFile, graph_writers, recorded_files
-from kg.errors import KgError
 from kg.rdf import ONTOLOGY_GRAPH, SHARED_GRAPH
 from kg.store import OxigraphStore, change_marker
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from kg.errors import InputError
 from kg.job.cache import DocumentSummary, FileResult, cache_version, store_cached
 from kg.job.process import die_with_parent
-from kg.errors import InputError
 from kg.parse import parse_document, split_documents
 from kg.rdf import clause_iris, content_hash, document_quads, graph_iri, own_work_key
 from kg.readers import MAX_FILE_SIZE, read, read_input

@@ -34,8 +34,8 @@ from tqdm import tqdm
 
 from kg import __version__
 from kg.errors import KgError, UnreachableError
-from kg.rdf import ONTOLOGY_GRAPH, SHARED_GRAPH
 from kg.ns import BASE
+from kg.rdf import ONTOLOGY_GRAPH
 from kg.store import Row, bind_values
 
 _OWN_GRAPHS = (f"{BASE}graph/", ONTOLOGY_GRAPH)   # the named graphs a build of this project writes, by prefix

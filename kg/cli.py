@@ -11,30 +11,36 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from kg import __version__
-from kg.job.inputs import input_files
 from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, InputError, KgError, UnreachableError
 from kg.evaluate import read_gold, score_citations, score_report
-from kg.model import Document
+from kg.job.inputs import input_files
+from kg.model import Citation, Document
 from kg.parse import parse_document, split_documents
 from kg.parse.render import outline_text, write_document_json
-from kg.readers import read
+from kg.readers import MAX_FILE_SIZE, read
 from kg.resolve import citation_record, extract_citations
 
 
-def parse_paths(paths: Sequence[str], errors: list[InputError]) -> Iterator[Document]:
-    """Read and parse every file; a bad file is added to ``errors`` and the rest go on."""
+def parse_paths(paths: Sequence[str], errors: list[InputError], *,
+                extract: bool = False) -> Iterator[tuple[Document, list[Citation]]]:
+    """Read and parse every file (and with ``extract``, find its citations); a bad file is added to ``errors``
+    and the rest go on: whatever one file raises is its error (a bug says so, with the exception's type). The
+    documents of a file come one by one (a file of thousands is never held whole)."""
     for path in (str(p) for p in input_files(paths)):
         try:
-            sources = read(path)
+            for source in (part for read_source in read(path) for part in split_documents(read_source)):
+                for warning in source.warnings:
+                    print(f"kg: warning: {warning}", file=sys.stderr)
+                document = parse_document(source)
+                yield document, extract_citations(document) if extract else []
         except InputError as error:
             errors.append(error)
-            continue
-        for source in (part for source in sources for part in split_documents(source)):
-            for warning in source.warnings:
-                print(f"kg: warning: {warning}", file=sys.stderr)
-            yield parse_document(source)
+        except Exception as error:   # noqa: BLE001 (a bug: said so, with its type, and the other files go on)
+            errors.append(InputError(path, f"internal error ({type(error).__name__}): "
+                                           f"{' '.join(str(error).split())[:300]}"))
 
 
 def _report(errors: list[InputError]) -> int:
@@ -46,7 +52,7 @@ def _report(errors: list[InputError]) -> int:
 def command_parse(args: argparse.Namespace) -> int:
     errors: list[InputError] = []
     out = sys.stdout
-    for document in parse_paths(args.paths, errors):
+    for document, _ in parse_paths(args.paths, errors):
         if args.format == "json":
             write_document_json(document, out)
         else:
@@ -60,8 +66,8 @@ def command_extract(args: argparse.Namespace) -> int:
     out = sys.stdout
     if args.format == "table":
         out.write("clause\twork\tedition\tpinpoint\ttext\n")
-    for document in parse_paths(args.paths, errors):
-        for citation in extract_citations(document):
+    for _, found in parse_paths(args.paths, errors, extract=True):
+        for citation in found:
             if args.format == "jsonl":
                 out.write(json.dumps(citation_record(citation), ensure_ascii=False) + "\n")
             else:
@@ -80,9 +86,9 @@ def command_eval(args: argparse.Namespace) -> int:
         print(f"kg: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     citations, documents = [], []
-    for document in parse_paths(args.paths, errors):
+    for document, found in parse_paths(args.paths, errors, extract=True):
         documents.append(document.source.origin)
-        citations += extract_citations(document)
+        citations += found
     score = score_citations(gold, citations, documents=documents)
     print(score_report(score))
     code = _report(errors)
@@ -93,24 +99,22 @@ def command_eval(args: argparse.Namespace) -> int:
 
 def command_build(args: argparse.Namespace) -> int:
     from kg.job import build_graph  # noqa: PLC0415 (the store and the process pool load only when building)
-    client = None
-    if args.scheduler:
-        try:
-            client = _dask_client(args.scheduler)
-        except KgError as error:
-            print(f"kg: error: {error}", file=sys.stderr)
-            return error.exit_code
+    client = _dask_client(args.scheduler) if args.scheduler else None
     try:
         result = build_graph(args.inputs or ["data"], args.out, workers=args.workers, progress=not args.quiet,
-                             doc_views=args.doc_views, executor=client.get_executor() if client else None)
+                             doc_views=args.doc_views, executor=client.get_executor() if client else None,
+                             max_file_size=args.max_file_size)
     finally:
         if client is not None:
             client.close()
+    for warning in (warning for f in result.files for warning in f.warnings):
+        print(f"kg: warning: {warning}", file=sys.stderr)
     for error in result.errors:
         print(f"kg: error: {error}", file=sys.stderr)
     documents = sum(len(f.documents) for f in result.files)
-    print(f"built {documents} documents ({len(result.reparsed)} files parsed, "
-          f"{len(result.files) - len(result.reparsed) - len(result.errors)} from the cache) into {result.out}:")
+    cached = sum(1 for f in result.files if not f.reparsed and f.error is None)
+    print(f"built {documents} documents ({len(result.reparsed)} files parsed, {cached} from the cache) into "
+          f"{result.out}:")
     for name in ("graph.nq", "store/", "report.md", "metrics.csv", "views/overview.html", "manifest.json"):
         print(f"  {result.out / name}")
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
@@ -170,18 +174,20 @@ def command_push(args: argparse.Namespace) -> int:
     graph_store = args.graph_store or args.endpoint.rstrip("/").rsplit("/", 1)[0] + "/store"
     try:
         result = push_graphs(Path(args.dir), graph_store, timeout=args.timeout, retries=args.retries,
-                             credentials=Credentials.from_environment(), progress=not args.quiet, force=args.force)
+                             credentials=Credentials.from_environment(), progress=not args.quiet, force=args.force,
+                             endpoint=args.endpoint)
     except KgError as error:
         print(f"kg: error: {error}", file=sys.stderr)
         return error.exit_code
-    print(f"pushed {len(result.sent)} graphs to {graph_store} ({len(result.unchanged)} already there)")
+    print(f"pushed {len(result.sent)} graphs to {graph_store} ({len(result.unchanged)} already there"
+          f"{f', {len(result.removed)} no longer built removed' if result.removed else ''})")
     return EXIT_OK
 
 
 def command_serve(args: argparse.Namespace) -> int:
     from kg.store.serve import serve
     try:
-        return serve(Path(args.dir), args.port)
+        return serve(Path(args.dir), args.port, timeout=args.timeout, allow_service=args.allow_service)
     except KgError as error:
         print(f"kg: error: {error}", file=sys.stderr)
         return error.exit_code
@@ -210,6 +216,9 @@ def _instrument_graph(args: argparse.Namespace):  # noqa: ANN202
 def command_path(args: argparse.Namespace) -> int:
     from kg.analyze import citation_paths
     G = _instrument_graph(args)
+    for key in (args.source, args.target):
+        if key not in G:
+            raise InputError(key, f"not in the citation network of {args.store}")
     found = citation_paths(G, args.source, args.target, cutoff=args.cutoff)
     if not found["shortest"]:
         print(f"no citation path between {args.source} and {args.target}")
@@ -235,6 +244,7 @@ def command_deps(args: argparse.Namespace) -> int:
 
 def command_view(args: argparse.Namespace) -> int:
     from kg.analyze import compute_metrics, document_outline, instrument_graph
+    from kg.job.scoring import view_file_stem
     from kg.store import OxigraphStore
     from kg.view import document_view, ego, overview
     store = OxigraphStore(Path(args.store) / "store", read_only=True)
@@ -250,7 +260,7 @@ def command_view(args: argparse.Namespace) -> int:
         print(f"kg: error: {error.args[0]}: not in the graph of {args.store}", file=sys.stderr)
         return EXIT_BAD_INPUT
     name = args.output or str(Path(args.store) / "views" / (f"{args.kind}.html" if args.kind == "overview" else
-                                                           f"{args.kind}-{args.key.replace('/', '_')}.html"))
+                                                           f"{args.kind}-{view_file_stem(args.key)}.html"))
     path = view.write(name)
     print(f"{path}: {view.nodes} nodes, {view.edges} edges" + (f", {view.left_out} left out" if view.left_out else ""))
     return EXIT_OK
@@ -276,7 +286,7 @@ def command_stats(args: argparse.Namespace) -> int:
         return EXIT_OK
     errors: list[InputError] = []
     documents = sections = clauses = footnotes = 0
-    for document in parse_paths(args.paths, errors):
+    for document, _ in parse_paths(args.paths, errors):
         documents += 1
         sections += len(document.sections)
         clauses += len(document.clauses)
@@ -286,8 +296,21 @@ def command_stats(args: argparse.Namespace) -> int:
     return _report(errors)
 
 
+def _size(text: str) -> int:
+    """ "64M" -> 67108864 (K, M, G: powers of 1024; plain digits: bytes)."""
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    text = text.strip().upper().removesuffix("B")
+    try:
+        size = int(float(text[:-1]) * units[text[-1]]) if text[-1:] in units else int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (say 64M, 500K or 1000000)") from None
+    if size <= 0:
+        raise argparse.ArgumentTypeError("the size must be above 0")
+    return size
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kg", description="A knowledge graph of what resolutions cite.")
+    parser = _Parser(prog="kg", description="A knowledge graph of what resolutions cite.")
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     parse = commands.add_parser("parse", help="print each document's structure")
@@ -309,6 +332,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--workers", type=int, default=None, help="processes for per-file work (default: all cores)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.add_argument("--doc-views", action="store_true", help="also one HTML view per resolution, in DIR/views/doc/")
+    build.add_argument("--max-file-size", type=_size, default=MAX_FILE_SIZE, metavar="BYTES",
+                       help="a larger input file (or part of a .docx, unpacked) is an input error (default: 64M; "
+                            "K, M, G suffixes)")
     build.add_argument("--scheduler", metavar="ADDRESS",
                        help="run the per-file work on a dask.distributed cluster (tcp://host:8786); its workers "
                             "must see the inputs and DIR at the same paths")
@@ -337,6 +363,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="a local SPARQL endpoint and query page over a built store")
     serve.add_argument("dir", metavar="DIR")
     serve.add_argument("--port", type=int, default=7878)
+    serve.add_argument("--timeout", type=float, default=60.0, help="seconds a query may run (default: 60)")
+    serve.add_argument("--allow-service", action="store_true",
+                       help="let queries call other endpoints with SERVICE (off: the server would call any address)")
     serve.set_defaults(run=command_serve)
     analyze = commands.add_parser("analyze", help="metrics of the citation network, written back to the store")
     analyze.add_argument("dir", metavar="DIR")
@@ -373,14 +402,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; every error of the package ends here as one line, ``kg: error: ...``, and its exit code
+    (``kg.errors``); a wrong command line too (exit 2)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command == "view" and args.kind != "overview" and not args.key:
-        parser.error(f"kg view {args.kind} needs a KEY")
+    try:
+        args = parser.parse_args(argv)
+        if args.command == "view" and args.kind != "overview" and not args.key:
+            parser.error(f"kg view {args.kind} needs a KEY")
+    except SystemExit as stop:   # (--help, --version, or a usage error already printed)
+        return stop.code if isinstance(stop.code, int) else EXIT_BAD_INPUT
     try:
         return int(args.run(args))
+    except KgError as error:
+        print(f"kg: error: {error}", file=sys.stderr)
+        return error.exit_code
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors on one line, as every other error (``kg: error: ...``, exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"kg: error: {message} (see: {self.prog} --help)\n")
 
 
 if __name__ == "__main__":

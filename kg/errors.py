@@ -2,7 +2,7 @@
 
 Exit codes: 0 success; 1 the work was done but something does not conform (evaluation below target,
 validation failure); 2 bad input (a file could not be read or parsed; the other files were still done);
-3 a store or endpoint could not be reached.
+3 a store, endpoint or dask scheduler could not be reached, or another build is writing the same output folder.
 """
 
 from __future__ import annotations
@@ -36,3 +36,7 @@ class UnreachableError(KgError):
     """A store, endpoint or dask scheduler that cannot be reached."""
 
     exit_code = EXIT_UNREACHABLE
+
+
+class BusyError(UnreachableError):
+    """An output folder another build is writing (``OUT/.lock`` is held)."""

@@ -142,3 +142,67 @@ def test_eval_command(tmp_path, capsys):
     assert out[0] == "precision 0.111  recall 0.500  F1 0.182  edition accuracy 1.000 (1/1)"
     assert "miss       wtsa-res-75-johannesburg-2008.txt  itu/pp/res/999" in out
     assert main(["eval", "--gold", str(gold), "--min-f1", "0.9", str(SEED)]) == 1
+
+
+# ---- one error path: every command, every kind of mistake, one line and its exit code ----------------------------
+
+def _seed_build(folder):  # noqa: ANN001, ANN202
+    out = folder / "built"
+    if not (out / "manifest.json").exists():
+        assert main(["build", str(SEED), "--out", str(out), "--quiet", "--workers", "1"]) == EXIT_OK
+    return out
+
+
+# (case, arguments: {missing} a folder with no store, {built} a built folder, {bad} a bad file; exit code)
+MISTAKES = [
+    ("view-overview-missing-store", ["view", "overview", "--store", "{missing}"], 3),
+    ("view-ego-missing-store", ["view", "ego", "itu/pp/res/71", "--store", "{missing}"], 3),
+    ("view-doc-missing-store", ["view", "doc", "itu/wtsa/res/75", "--store", "{missing}"], 3),
+    ("path-missing-store", ["path", "itu/wtsa/res/75", "itu/pp/res/71", "--store", "{missing}"], 3),
+    ("deps-missing-store", ["deps", "itu/wtsa/res/75", "--store", "{missing}"], 3),
+    ("query-missing-store", ["query", "most-cited", "--store", "{missing}"], 3),
+    ("analyze-missing-store", ["analyze", "{missing}"], 3),
+    ("serve-missing-store", ["serve", "{missing}"], 3),
+    ("push-missing-build", ["push", "{missing}", "--endpoint", "http://127.0.0.1:9/query"], 2),
+    ("validate-missing-build", ["validate", "{missing}"], 2),
+    ("stats-missing-file", ["stats", "{missing}/x.txt"], 2),
+    ("view-ego-unknown-key", ["view", "ego", "no/such/key", "--store", "{built}"], 2),
+    ("view-doc-unknown-key", ["view", "doc", "no/such/key", "--store", "{built}"], 2),
+    ("path-unknown-key", ["path", "no/such/key", "itu/pp/res/71", "--store", "{built}"], 2),
+    ("deps-unknown-key", ["deps", "no/such/key", "--store", "{built}"], 2),
+    ("query-unknown-query", ["query", "no-such-query", "--store", "{built}"], 2),
+    ("query-missing-parameter", ["query", "cites", "--store", "{built}"], 2),
+    ("query-bad-parameter", ["query", "cites", "--param", "work", "--store", "{built}"], 2),
+    ("view-ego-without-key", ["view", "ego", "--store", "{built}"], 2),
+    ("push-without-endpoint", ["push", "{built}"], 2),
+    ("eval-without-gold", ["eval", "{bad}"], 2),
+    ("build-bad-max-file-size", ["build", "{bad}", "--out", "{missing}/o", "--max-file-size", "lots"], 2),
+    ("unknown-command", ["frobnicate"], 2),
+    ("parse-bad-file", ["parse", "{bad}"], 2),
+    ("extract-bad-file", ["extract", "{bad}"], 2),
+    ("stats-bad-file", ["stats", "{bad}"], 2),
+    ("eval-bad-gold", ["eval", "--gold", "{bad}", str(SEED)], 2),
+    ("build-bad-file", ["build", "{bad}", "--out", "{missing}/o", "--quiet", "--workers", "1"], 2),
+    ("validate-bad-file", ["validate", "{bad}"], 2),
+]
+
+
+@pytest.mark.parametrize(("arguments", "code"), [case[1:] for case in MISTAKES], ids=[case[0] for case in MISTAKES])
+def test_every_mistake_is_one_error_line_and_its_exit_code(tmp_path_factory, tmp_path, capsys, arguments, code):
+    assert len(MISTAKES) == 29
+    built = _seed_build(tmp_path_factory.getbasetemp())
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<?xml version="1.0"?>\n<akomaNtoso><statement>', encoding="utf-8")
+    values = {"missing": str(tmp_path / "missing"), "built": str(built), "bad": str(bad)}
+    capsys.readouterr()
+    assert main([argument.format(**values) for argument in arguments]) == code
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if not line.startswith(("building", "\r"))]
+    assert "Traceback" not in err
+    assert len(lines) == 1 and lines[0].startswith("kg: error:"), err
+
+
+def test_view_of_a_key_is_written_under_a_bounded_name(tmp_path_factory, capsys):
+    built = _seed_build(tmp_path_factory.getbasetemp())
+    assert main(["view", "ego", "itu/pp/res/71", "--store", str(built)]) == EXIT_OK
+    assert (built / "views" / "ego-itu_pp_res_71.html").exists(), capsys.readouterr()

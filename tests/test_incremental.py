@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -50,20 +51,21 @@ STEPS = [
 ]
 
 
-def _state(out: Path) -> tuple[bytes, set[str], str]:
+def _state(out: Path) -> tuple[bytes, set[str], str, str]:
     store = OxigraphStore(out / "store", read_only=True)
     return ((out / "graph.nq").read_bytes(), set(store.dump().splitlines()),
-            (out / "metrics.csv").read_text(encoding="utf-8"))
+            (out / "metrics.csv").read_text(encoding="utf-8"), (out / "report.md").read_text(encoding="utf-8"))
 
 
 def _assert_same_as_fresh(inputs: Path, out: Path, fresh: Path) -> None:
     build_graph([inputs], fresh, progress=False, workers=1)
     assert not (out / "store.updating").exists()
-    graph, stored, metrics = _state(out)
-    fresh_graph, fresh_stored, fresh_metrics = _state(fresh)
+    graph, stored, metrics, report = _state(out)
+    fresh_graph, fresh_stored, fresh_metrics, fresh_report = _state(fresh)
     assert graph == fresh_graph
     assert stored == fresh_stored, f"store differs: {sorted(stored ^ fresh_stored)[:5]}"
     assert metrics == fresh_metrics
+    assert report == fresh_report
 
 
 @pytest.fixture()
@@ -104,19 +106,90 @@ def test_every_step_of_a_sequence_of_changes_gives_what_a_fresh_build_gives(inpu
     assert all(count >= 1 for count in copied), copied    # the unchanged files' bytes were copied, not rewritten
 
 
-@pytest.mark.parametrize("damage", [
+def _empty_store(out: Path) -> None:   # rm -rf out/store/*
+    for path in (out / "store").iterdir():
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+def _truncate(path: Path) -> None:
+    os.truncate(path, path.stat().st_size // 2)
+
+
+def _shift_spans(out: Path) -> None:
+    """The manifest, still valid JSON, with the second file's span moved ten bytes on and the first's longer."""
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    first, second = manifest["files"][0]["span"], manifest["files"][1]["span"]
+    first[1] += 10
+    second[0] += 10
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def _cache_entry_cut_and_graph_gone(out: Path) -> None:
+    _truncate(max((out / "cache").glob("*.nq"), key=lambda path: path.stat().st_size))
+    (out / "graph.nq").unlink()
+
+
+def _cache_summary_edited(out: Path) -> None:
+    for path in (out / "cache").glob("*.json"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('"clauses": ', '"clauses": 1', 1), encoding="utf-8")
+
+
+def _store_file_damaged(name: str):  # noqa: ANN202
+    def damage(out: Path) -> None:
+        files = sorted((out / "store").glob(name), key=lambda path: path.stat().st_size)
+        assert files, f"no {name} in the store"
+        with files[-1].open("r+b") as handle:
+            size = files[-1].stat().st_size
+            handle.seek(size // 2)
+            handle.write(b"\xff" * min(64, size - size // 2))
+    return damage
+
+
+def _one_byte_of_graph_nq_changed(out: Path) -> None:
+    """One letter of a document's text changed in graph.nq, its size and times set back."""
+    path = out / "graph.nq"
+    before = path.stat()
+    data = path.read_bytes()
+    at = data.index(b"Dedicated")
+    path.write_bytes(data[:at] + b"E" + data[at + 1:])
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+DAMAGE = [
     pytest.param(lambda out: (out / "graph.nq").open("a").write("\n"), id="graph.nq edited"),
     pytest.param(lambda out: (out / "cache" / "shared.tsv").unlink(), id="shared counts gone"),
     pytest.param(lambda out: (out / "cache" / "shared.tsv").write_text("another build\n"), id="shared counts stale"),
+    pytest.param(lambda out: _truncate(out / "cache" / "shared.tsv"), id="shared counts cut short"),
     pytest.param(lambda out: [p.unlink() for p in (out / "cache").glob("*.nq")], id="cache emptied"),
+    pytest.param(_cache_entry_cut_and_graph_gone, id="a cache entry cut short, graph.nq gone"),
+    pytest.param(_cache_summary_edited, id="cache summaries edited"),
     pytest.param(lambda out: (out / "store.updating").touch(), id="store update interrupted"),
-])
+    pytest.param(_empty_store, id="store emptied"),
+    pytest.param(_store_file_damaged("CURRENT"), id="store CURRENT damaged"),
+    pytest.param(_store_file_damaged("*.sst"), id="a store .sst damaged"),
+    pytest.param(_shift_spans, id="spans shifted in the manifest"),
+    pytest.param(_one_byte_of_graph_nq_changed, id="one byte of graph.nq changed, times set back"),
+]
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
 def test_a_damaged_output_folder_is_rebuilt_right(inputs, tmp_path, damage):
     out = tmp_path / "out"
     build_graph([inputs], out, progress=False, workers=1)
     damage(out)
     _edit(inputs / "r73.txt", DEDICATED, PP_64)
     (inputs / "r74.txt").unlink()
+    build_graph([inputs], out, progress=False, workers=1)
+    _assert_same_as_fresh(inputs, out, tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_a_damaged_output_folder_is_rebuilt_right_when_no_input_changed(inputs, tmp_path, damage):
+    """(Nothing to redo: the store is updated in place and graph.nq cut back, where they are as recorded.)"""
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    damage(out)
     build_graph([inputs], out, progress=False, workers=1)
     _assert_same_as_fresh(inputs, out, tmp_path / "fresh")
 

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 import rdflib
 from conftest import SEED, corpus_files
 from rdflib.compare import isomorphic
-from servers import FaultyServer, OxigraphServer, free_port, wait_until_up
+from servers import FaultyServer, OxigraphServer, TricklingServer, free_port, wait_until_up
 
 from kg.job import build_graph
 from kg.cli import main
@@ -103,7 +108,8 @@ def test_endpoint_down_gives_one_line_and_writes_nothing(built, tmp_path, capsys
                  "--timeout", "2"])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == EXIT_UNREACHABLE
-    assert len(err) == 1 and err[0].startswith(f"kg: error: http://127.0.0.1:{port}/store: cannot reach")
+    # (push asks the query endpoint first which graphs it holds)
+    assert len(err) == 1 and err[0].startswith(f"kg: error: http://127.0.0.1:{port}/query: cannot reach"), err
     assert not (out / "push-state.json").exists()
     assert main(["query", "most-cited", "--endpoint", f"http://127.0.0.1:{port}/query", "--timeout", "2"]) == \
         EXIT_UNREACHABLE
@@ -198,3 +204,98 @@ def test_kg_serve_answers_queries_and_shows_a_page(built, tmp_path):
     # stopping kg serve (SIGTERM, as a service manager does) stops its Oxigraph server: the port is free again
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_a_server_that_trickles_its_answer_is_cut_off_at_the_time_out(capsys):
+    """A 200 whose body comes a byte a second: ``--timeout 2`` ends each try after 2 s (it hung 100 s)."""
+    with TricklingServer(every=0.5, length=400) as trickling:
+        started = time.monotonic()
+        code = main(["query", "most-cited", "--endpoint", f"{trickling.base}/query", "--timeout", "2"])
+        took = time.monotonic() - started
+        assert trickling.requests == 3   # (one try and two retries)
+    assert code == EXIT_UNREACHABLE
+    assert took < 15, took
+    # (the lines of kg; a faulty server of another test may still print from its threads)
+    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("kg")]
+    assert len(err) == 1 and err[0].startswith("kg: error:") and "no complete answer within 2 s" in err[0], err
+
+
+def _small_build(folder: Path, *, changed: bool = False) -> Path:
+    inputs = folder / "in"
+    inputs.mkdir(exist_ok=True)
+    text = SEED.read_text(encoding="utf-8")
+    (inputs / "a.txt").write_text(text, encoding="utf-8")
+    (inputs / "b.txt").write_text(text.replace("RESOLUTION 75", "RESOLUTION 76")
+                                  .replace("Group on", "Group indeed on" if changed else "Group on"), encoding="utf-8")
+    build_graph([inputs], folder / "out", workers=1, progress=False)
+    return folder / "out"
+
+
+def test_push_removes_the_graph_of_an_edited_document_and_resends_to_a_wiped_endpoint(tmp_path, capsys):
+    server = OxigraphServer(tmp_path / "db").start()
+    try:
+        endpoint = f"{server.base}/query"
+        out = _small_build(tmp_path)
+        assert main(["push", str(out), "--endpoint", endpoint, "--quiet"]) == EXIT_OK
+        remote = RemoteStore(endpoint)
+        first = {str(row["g"]) for row in remote.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+        assert first == set(graphs_of(out / "graph.nq"))
+        _small_build(tmp_path, changed=True)   # b.txt edited: its graph has another name
+        capsys.readouterr()
+        assert main(["push", str(out), "--endpoint", endpoint, "--quiet"]) == EXIT_OK
+        assert "1 no longer built removed" in capsys.readouterr().out
+        second = {str(row["g"]) for row in remote.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+        assert second == set(graphs_of(out / "graph.nq")) and second != first
+        server.stop()   # the endpoint wiped: its store deleted, push-state.json still says it holds everything
+        shutil.rmtree(tmp_path / "db")
+        server.start()
+        assert main(["push", str(out), "--endpoint", endpoint, "--quiet"]) == EXIT_OK
+        assert capsys.readouterr().out.startswith(f"pushed {len(second)} graphs")
+        third = {str(row["g"]) for row in remote.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+        assert third == second
+    finally:
+        server.stop()
+
+
+def _request(url: str, *, data: bytes | None = None, host: str | None = None) -> tuple[int, str]:
+    request = urllib.request.Request(url, data=data)
+    if host is not None:
+        request.add_header("Host", host)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def test_kg_serve_has_a_time_out_no_service_a_host_check_and_one_line_for_a_port_in_use(tmp_path):
+    out = _small_build(tmp_path)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(out), "--port", str(port),
+                                "--timeout", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert process.stdout.readline().startswith(f"SPARQL endpoint: {base}/query")
+        form = lambda query: urllib.parse.urlencode({"query": query}).encode()  # noqa: E731
+        assert _request(f"{base}/query", data=form("ASK {}"))[0] == 200
+        status, text = _request(f"{base}/query", data=form("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> "
+                                                           "{ ?s ?p ?o } }"))
+        assert (status, "SERVICE is off" in text) == (403, True)
+        assert _request(f"{base}/query?query=ASK%7B%7D", host=f"rebound.example:{port}")[0] == 421
+        assert _request(f"{base}/query?query=ASK%7B%7D", host=f"localhost:{port}")[0] == 200
+        started = time.monotonic()
+        status, text = _request(f"{base}/query", data=form(CARTESIAN))
+        assert (status, "time-out of 2 s" in text) == (503, True)
+        assert time.monotonic() - started < 15
+        assert _request(f"{base}/query", data=form("ASK {}"))[0] == 200   # (served again, the query stopped)
+        taken = subprocess.run([sys.executable, "-m", "kg.cli", "serve", str(out), "--port", str(port)],
+                               capture_output=True, text=True, timeout=60)
+        assert taken.returncode == EXIT_UNREACHABLE
+        assert taken.stderr.startswith(f"kg: error: 127.0.0.1:{port}: cannot listen there") and \
+            len(taken.stderr.splitlines()) == 1, taken.stderr
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

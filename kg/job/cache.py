@@ -3,7 +3,9 @@
 
 Each entry is two files named by a hash of (cache version, file name, file hash): ``{key}.json`` (the summary)
 and ``{key}.nq`` (the file's quads, sorted, the shared graph's lines among them). Both are written to a temporary
-name first and renamed, so an interrupted build never leaves half an entry.
+name first and renamed, so an interrupted build never leaves half an entry. The summary's last line is the sha256
+of the rest, and the summary records the size and sha256 of the quads: an entry edited or cut short since is no
+entry (the file is read again).
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ class FileResult:
     error: str | None = None
     reparsed: bool = True
     graphs: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()   # what the reader said of the file (not UTF-8, read as cp1252)
 
 
 def cache_path(out: Path, digest: str, name: str, *, version: str | None = None) -> Path:
@@ -85,17 +88,20 @@ def load_cached(out: Path, digest: str, name: str) -> FileResult | None:
     base = _cache_base(str(out), digest, name)
     try:
         with open(base + ".json", "rb") as handle:
-            raw = json.loads(handle.read())
-    except (OSError, ValueError):
+            text, _, check = handle.read().rpartition(b"\n")
+        if check != hashlib.sha256(text).hexdigest().encode("ascii"):
+            return None
+        raw = json.loads(text)
+        if os.stat(base + ".nq").st_size != raw["quads_size"]:
+            return None
+        documents = tuple(DocumentSummary(**{**d, "cited": tuple(d["cited"]),
+                                             "unresolved": tuple(tuple(u) for u in d["unresolved"]),
+                                             "links": tuple(tuple(link) for link in d["links"])})
+                          for d in raw["documents"])
+        return FileResult(raw["path"], raw["sha256"], (), documents, raw["error"], reparsed=False,
+                          graphs=tuple(raw["graphs"]), warnings=tuple(raw.get("warnings", ())))
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    if not os.path.exists(base + ".nq"):
-        return None
-    documents = tuple(DocumentSummary(**{**d, "cited": tuple(d["cited"]),
-                                         "unresolved": tuple(tuple(u) for u in d["unresolved"]),
-                                         "links": tuple(tuple(link) for link in d["links"])})
-                      for d in raw["documents"])
-    return FileResult(raw["path"], raw["sha256"], (), documents, raw["error"], reparsed=False,
-                      graphs=tuple(raw["graphs"]))
 
 
 def store_cached(out: Path, result: FileResult, *, version: str | None = None) -> FileResult:
@@ -105,13 +111,16 @@ def store_cached(out: Path, result: FileResult, *, version: str | None = None) -
     path.parent.mkdir(parents=True, exist_ok=True)
     quads = path.with_suffix(".nq")
     temporary = quads.with_suffix(".nq.tmp")
-    temporary.write_text("".join(line + "\n" for line in result.quads), encoding="utf-8")
+    data = "".join(line + "\n" for line in result.quads).encode("utf-8")
+    temporary.write_bytes(data)
     temporary.replace(quads)
     record = asdict(result)
     for transient in ("reparsed", "quads"):
         record.pop(transient)
+    record["quads_size"] = len(data)
     temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    text = json.dumps(record, ensure_ascii=False).encode("utf-8")
+    temporary.write_bytes(text + b"\n" + hashlib.sha256(text).hexdigest().encode("ascii"))
     temporary.replace(path)
     return replace(result, quads=())
 

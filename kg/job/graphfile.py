@@ -95,7 +95,8 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
                and (path not in current or path in changed)]
     target = out / "graph.nq"
     counts, collect = _starting_counts(out, old_counts, dropped, ontology, current=set(current), changed=changed)
-    reusable = collect == changed and _as_recorded(target, known)   # (counted afresh, every file is read again)
+    reusable = (collect == changed and _as_recorded(target, known)   # (counted afresh, every file is read again)
+                and _spans_in_order(old_files.values()))
     record = {"cache_version": cache_version(), "ontology": ontology_version}
     if reusable and not changed and not dropped:
         shared = _present(counts)
@@ -189,15 +190,33 @@ def graph_file_record(out: Path, graph_file: GraphFile) -> dict[str, object]:
     """What the manifest keeps of ``graph.nq`` once the build has finished writing it (the analysis graph
     appended): its token, size and modification time, so the next build can tell it was not changed since."""
     status = (out / "graph.nq").stat()
-    return {**graph_file.record, "size": status.st_size, "mtime_ns": status.st_mtime_ns}
+    return {**graph_file.record, "size": status.st_size, "mtime_ns": status.st_mtime_ns,
+            "ctime_ns": status.st_ctime_ns}
 
 
 def _as_recorded(path: Path, known: Mapping[str, object]) -> bool:
+    """``graph.nq`` as the previous build left it: its size and times (the change time too: a byte changed and
+    the modification time set back still changes it, as git finds)."""
     try:
         status = path.stat()
     except OSError:
         return False
-    return known.get("size") == status.st_size and known.get("mtime_ns") == status.st_mtime_ns
+    return (known.get("size") == status.st_size and known.get("mtime_ns") == status.st_mtime_ns
+            and known.get("ctime_ns") == status.st_ctime_ns)
+
+
+def _spans_in_order(entries: Iterable[Mapping[str, object]]) -> bool:
+    """The recorded spans lie one after another from the file's start, as the build writes them (a manifest
+    edited, still valid JSON, would have bytes copied from the wrong places)."""
+    position = 0
+    for entry in entries:
+        span = entry.get("span")
+        if span:
+            if not isinstance(span, list) or len(span) != 4 or span[0] != position or not isinstance(span[1], int) \
+                    or span[1] < 0:
+                return False
+            position += span[1]
+    return True
 
 
 def _shared_lines(out: Path, digest: str, name: str) -> list[bytes]:
@@ -209,10 +228,11 @@ def _shared_counts_path(out: Path) -> Path:
 
 
 def _read_shared_counts(out: Path, token: object) -> Counter[bytes] | None:
-    """The counts the previous build left, if they belong to the graph.nq its manifest describes."""
+    """The counts the previous build left, if they belong to the graph.nq its manifest describes and are whole
+    (the first line holds the token and the sha256 of the rest)."""
     try:
         token_line, _, rows = _shared_counts_path(out).read_bytes().partition(b"\n")   # (one read)
-        if token is None or token_line.strip() != str(token).encode("ascii"):
+        if token is None or token_line.strip() != f"{token} {hashlib.sha256(rows).hexdigest()}".encode("ascii"):
             return None
         counts: Counter[bytes] = Counter()
         for row in rows.split(b"\n")[:-1]:
@@ -227,8 +247,8 @@ def _write_shared_counts(out: Path, token: str, counts: Mapping[bytes, int]) -> 
     path = _shared_counts_path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(token.encode("ascii") + b"\n" +
-                          b"".join(line[:-1] + b"\t%d\n" % count for line, count in counts.items()))
+    rows = b"".join(line[:-1] + b"\t%d\n" % count for line, count in counts.items())
+    temporary.write_bytes(f"{token} {hashlib.sha256(rows).hexdigest()}\n".encode("ascii") + rows)
     temporary.replace(path)
 
 

@@ -8,9 +8,10 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
+from kg.errors import InputError
 from kg.job.cache import FileResult, load_cached
 from kg.job.graphfile import recorded_files
-from kg.readers import DOCUMENT_SUFFIXES
+from kg.readers import DOCUMENT_SUFFIXES, MAX_FILE_SIZE, open_input
 
 
 def input_files(inputs: Sequence[str | Path]) -> Iterator[Path]:
@@ -39,13 +40,15 @@ def _display_name(path: Path) -> str:
     """The file's path relative to the working directory where it lies below it (stable across machines)."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):   # (not below it; or a symlink loop, named as given)
         return str(path)
 
 
-def look_up_inputs(inputs: Sequence[str | Path], out: Path, previous: Mapping[str, object] | None):  # noqa: ANN202
+def look_up_inputs(inputs: Sequence[str | Path], out: Path, previous: Mapping[str, object] | None, *,  # noqa: ANN202
+                   max_size: int = MAX_FILE_SIZE):
     """The cached results of the unchanged input files, the jobs for the others (path, name, sha256), the files
-    that cannot be opened, and each file's (size, modification time, change time)."""
+    that cannot be read (not a regular file, larger than ``max_size``: checked before reading), and each file's
+    (size, modification time, change time)."""
     hashed = recorded_files(previous)
     results: dict[str, FileResult] = {}
     jobs: list[tuple[str, str, str]] = []
@@ -53,18 +56,22 @@ def look_up_inputs(inputs: Sequence[str | Path], out: Path, previous: Mapping[st
     status: dict[str, tuple[int, int, int]] = {}
     for path, name in _named_inputs(inputs):
         try:
-            stat = os.stat(path)
+            descriptor, stat = open_input(path, max_size=max_size)
+        except InputError as error:
+            errors.append(str(error).replace(path, name, 1))
+            continue
+        with os.fdopen(descriptor, "rb") as handle:
             status[name] = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
             entry = hashed.get(name)
             if entry is not None and [entry.get("size"), entry.get("mtime_ns"), entry.get("ctime_ns")] == \
-                    list(status[name]):
+                    list(status[name]) and entry.get("sha256"):
                 digest = entry["sha256"]   # as git does: a file of the same size and times is not read again
             else:
-                with open(path, "rb") as handle:
-                    digest = hashlib.sha256(handle.read()).hexdigest()
-        except OSError as error:
-            errors.append(f"{name}: cannot open: {error.strerror or error}")
-            continue
+                try:
+                    digest = hashlib.file_digest(handle, "sha256").hexdigest()
+                except OSError as error:
+                    errors.append(f"{name}: cannot read: {error.strerror or error}")
+                    continue
         cached = load_cached(out, digest, name)
         if cached is not None:
             results[name] = cached

@@ -19,13 +19,15 @@ def read_manifest(out: Path) -> dict[str, object] | None:
 
 
 def write_manifest(result: BuildResult, *, store_complete: bool, status: dict[str, tuple[int, int, int]],
-                    graph_file: GraphFile, seconds: dict[str, float], analysis: str) -> None:
+                    graph_file: GraphFile, seconds: dict[str, float], analysis: str,
+                    store_token: str | None = None) -> None:
     spans = graph_file.spans
     manifest = {
         "tool": f"resolution-kg {__version__}",
         "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "quads": result.quads,
         "store_complete": store_complete,
+        "store_token": store_token,   # (written inside the store's folder too: see store_update.seal_store)
         "network": result.network,
         "analysis": analysis,   # the sha256 of the analysis graph in the store (and in analysis.nq)
         "seconds": seconds,

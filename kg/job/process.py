@@ -17,9 +17,12 @@ collector is off: its passes would go through every object of a large argument a
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import importlib
 import multiprocessing
+import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -40,7 +43,8 @@ class Beside:
     def __init__(self, *, preload: Sequence[str] = ()) -> None:
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
         self._connection, theirs = context.Pipe()
-        self._process = context.Process(target=_serve, args=(theirs, tuple(preload)), daemon=True, name="kg beside")
+        self._process = context.Process(target=_serve, args=(theirs, tuple(preload), self._connection, os.getpid()),
+                                        daemon=True, name="kg beside")
         self._process.start()
         theirs.close()   # (the parent's copy of the process's end: the pipe then ends when the process does)
 
@@ -75,7 +79,26 @@ class Beside:
         self._process.join()
 
 
-def _serve(connection: Connection, preload: tuple[str, ...]) -> None:
+def die_with_parent(parent: int) -> None:
+    """End this process when its parent (``parent``, its process id) ends, however it ends (``kill -9`` too):
+    on Linux the kernel sends it SIGKILL (``prctl(PR_SET_PDEATHSIG)``); a parent gone already ends it now. A
+    build's pool workers and its process beside start with this, so an interrupted build leaves none running."""
+    if sys.platform == "linux":
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):   # (no prctl: the pipe's end, below, still tells the process beside)
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _serve(connection: Connection, preload: tuple[str, ...], parents_end: Connection, parent: int) -> None:
+    parents_end.close()   # (forked, the child holds the parent's end too: closed, a parent's end ends the pipe)
+    die_with_parent(parent)
     gc.disable()
     failure = value = None
     try:

@@ -25,27 +25,37 @@ from pathlib import Path
 
 from kg.job.graphfile import write_graph_file
 from kg.job.inputs import look_up_inputs
+from kg.job.lock import holding_folder
 from kg.job.manifest import read_manifest, write_manifest
 from kg.job.process import Beside
 from kg.job.report import build_report
 from kg.job.result import BuildResult
 from kg.job.scoring import start_scoring, store_and_draw
-from kg.job.store_update import update_store
+from kg.job.store_update import seal_store, update_store
 from kg.job.worker import run_jobs
 from kg.rdf.ontology import ontology_quads
-from kg.store import change_marker
+from kg.readers import MAX_FILE_SIZE
 
 
 def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Executor | None = None,
                 workers: int | None = None, progress: bool = True, load_store: bool = True,
-                doc_views: bool = False) -> BuildResult:
-    """Build ``out`` from the files under ``inputs``; unchanged files (by content hash) come from the cache."""
+                doc_views: bool = False, max_file_size: int = MAX_FILE_SIZE) -> BuildResult:
+    """Build ``out`` from the files under ``inputs``; unchanged files (by content hash) come from the cache.
+    A file larger than ``max_file_size`` bytes is an input error, as is one that is not a regular file.
+    ``BusyError`` when another build is writing ``out``."""
+    with holding_folder(Path(out)):
+        return _build_held(inputs, Path(out), executor=executor, workers=workers, progress=progress,
+                           load_store=load_store, doc_views=doc_views, max_size=max_file_size)
+
+
+def _build_held(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None, workers: int | None,
+                progress: bool, load_store: bool, doc_views: bool, max_size: int) -> BuildResult:
     # the network's metrics are made in a process of their own, which imports what they need meanwhile
     beside = Beside(preload=_SCORING_MODULES) if load_store else None
     frozen_before = gc.get_freeze_count()
     try:
-        return _build(inputs, Path(out), executor=executor, workers=workers, progress=progress, beside=beside,
-                      doc_views=doc_views)
+        return _build(inputs, out, executor=executor, workers=workers, progress=progress, beside=beside,
+                      doc_views=doc_views, max_size=max_size)
     finally:
         if frozen_before == 0:   # (see _collector_paused; what a caller froze itself stays frozen, with ours)
             gc.unfreeze()
@@ -57,14 +67,14 @@ _SCORING_MODULES = ("kg.analyze.metrics", "kg.view")
 
 
 def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None, workers: int | None,
-           progress: bool, beside: Beside | None, doc_views: bool) -> BuildResult:
+           progress: bool, beside: Beside | None, doc_views: bool, max_size: int) -> BuildResult:
     out.mkdir(parents=True, exist_ok=True)
     stages = _Stages()
     with _collector_paused():   # (what is read here lives as long as the build; see _collector_paused)
         previous = read_manifest(out)
-        results, jobs, errors, status = look_up_inputs(inputs, out, previous)
+        results, jobs, errors, status = look_up_inputs(inputs, out, previous, max_size=max_size)
     stages.done("inputs")
-    for result in run_jobs(jobs, out, executor, workers, progress):
+    for result in run_jobs(jobs, out, executor, workers, progress, max_size=max_size):
         results[result.path] = result
     stages.done("documents")
     ordered = [results[name] for name in sorted(results)]
@@ -73,7 +83,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")
         result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors))
-        report, analysis = build_report(result), ""
+        report, analysis, store_token = build_report(result), "", None
     else:
         # the network's metrics (pure Python, mostly) are made beside while graph.nq is written and the store
         # brought up to date (the kernel's and Oxigraph's work, mostly) here
@@ -91,11 +101,11 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         store_and_draw(out, store, scores, results=ordered, fresh_store=fresh_store, doc_views=doc_views)
         analysis = scores.digest
         store.close()
-        change_marker(out / "store").unlink()
+        store_token = seal_store(out)
         stages.done("scores and views")
     (out / "report.md").write_text(report, encoding="utf-8")
     write_manifest(result, store_complete=beside is not None, status=status, graph_file=graph_file,
-                    seconds=stages.seconds, analysis=analysis)
+                    seconds=stages.seconds, analysis=analysis, store_token=store_token)
     if graph_file.deleting is not None:
         graph_file.deleting.join()
     return result

@@ -92,7 +92,22 @@ def store_and_draw(out: Path, store: OxigraphStore, scores: Scores, *, results: 
                 outline = document_outline(store, work)
             except KeyError:        # a document the store holds no edition of: no view, the rest still drawn
                 continue
-            document_view(outline).write(views / "doc" / f"{work.replace('/', '_')}.html")
+            document_view(outline).write(views / "doc" / f"{view_file_stem(work)}.html")
+
+
+def view_file_stem(key: str) -> str:
+    """The name of a work's view file, without its suffix: the key with ``_`` for ``/``, and past 100 characters
+    cut and told apart by a hash (a file name has at most 255 bytes; a symbol is whatever its file says).
+
+    >>> view_file_stem("itu/wtsa/res/75")
+    'itu_wtsa_res_75'
+    >>> len(view_file_stem("un/A/RES/80/" + "1" * 290))
+    117
+    """
+    stem = key.replace("/", "_").replace("\\", "_")
+    if len(stem.encode("utf-8")) <= 100:
+        return stem
+    return stem.encode("utf-8")[:100].decode("utf-8", "ignore") + "-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def network_signature(results: list[FileResult]) -> str:

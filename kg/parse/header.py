@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -201,7 +202,23 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
     header = Header(kind=kind or None, number=_number_only(number), symbol=hints.symbol,
                     title=join_lines(title_lines) or hints.title, work_title=hints.work_title, body=body, formula=formula,
                     span=Span(start, start + len(text.rstrip())))
-    return _with_edition(header, edition_text, replace(hints, date=hints.date or adopted))
+    return _with_edition(header, edition_text, replace(hints, date=_calendar_date(hints.date) or adopted))
+
+
+def _calendar_date(text: str | None) -> str | None:
+    """A metadata date as written when it is a calendar date (``YYYY-MM-DD``), else None: a front matter's or an
+    AKN file's date is whatever its writer typed, and a document with a mistyped one is still read.
+
+    >>> _calendar_date("2024-12-04"), _calendar_date("20x1-01-01"), _calendar_date("2024-02-30")
+    ('2024-12-04', None, None)
+    """
+    if text is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+        return None
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return text
 
 
 def _wrapped_adoption(lines: list[str], index: int) -> re.Match[str] | None:

@@ -181,7 +181,7 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
     if open_role == "part" and not _MARKDOWN_FOOTNOTE.match(line.text) and not _opens_un_paragraph(b, line):
         b.extend(line.end, stripped)   # the title of an omnibus resolution's part: "Conditions of service ..."
         return
-    if match := _MARKDOWN_FOOTNOTE.match(line.text):
+    if (match := _MARKDOWN_FOOTNOTE.match(line.text)) and line.start + match.end() < line.end:   # ("[^1]: ": no note)
         b.start("footnote", line.start + match.end(), line.end, marker=match.group("marker"))
         return
     if open_role == "footnote" and (line.text[:1] in " \t" or not blank_before):

@@ -13,6 +13,8 @@ documents (an Akoma Ntoso ``documentCollection``) gives one ``Source`` per docum
 from __future__ import annotations
 
 import importlib
+import os
+import stat
 from pathlib import Path
 
 from kg.errors import InputError
@@ -53,15 +55,56 @@ def sniff_format(path: Path, head: bytes) -> str:
     return _SUFFIXES.get(path.suffix.lower(), "text")
 
 
-def read(path: str | Path) -> tuple[Source, ...]:
-    """Read one file into its documents' ``Source`` objects; raise ``InputError`` naming the file."""
+MAX_FILE_SIZE = 64 * 1024 * 1024   # bytes of one input file, and of each part of a .docx package, unpacked
+_KINDS = {stat.S_IFDIR: "a directory", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket"}
+
+
+def open_input(path: str | Path, *, max_size: int = MAX_FILE_SIZE) -> tuple[int, os.stat_result]:
+    """An open descriptor of a regular file no larger than ``max_size`` bytes, and its status; ``InputError``
+    for anything else (a FIFO would wait for a writer for ever, ``/dev/zero`` never ends). The caller closes it."""
+    try:
+        _regular(path, os.stat(path))   # (a socket cannot be opened: told what it is first)
+        # (O_NONBLOCK: opening a FIFO does not wait for a writer; a regular file reads as usual)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise InputError(str(path), f"cannot open: {error.strerror or error}") from None
+    status = os.fstat(descriptor)
+    try:
+        _regular(path, status)   # (again: it may have been swapped since)
+    except InputError:
+        os.close(descriptor)
+        raise
+    if status.st_size > max_size:
+        os.close(descriptor)
+        raise InputError(str(path), f"{status.st_size:,} bytes: larger than the limit of {max_size:,} "
+                                    "(--max-file-size)")
+    return descriptor, status
+
+
+def _regular(path: str | Path, status: os.stat_result) -> None:
+    if not stat.S_ISREG(status.st_mode):
+        raise InputError(str(path), f"not a regular file ({_KINDS.get(stat.S_IFMT(status.st_mode), 'special')})")
+
+
+def read_input(path: str | Path, *, max_size: int = MAX_FILE_SIZE) -> bytes:
+    """The bytes of one input file (see ``open_input``), read once: what is hashed is what is parsed."""
+    descriptor, _ = open_input(path, max_size=max_size)
+    with os.fdopen(descriptor, "rb") as handle:
+        data = handle.read(max_size + 1)   # (a file that grows while it is read stops at the limit too)
+    if len(data) > max_size:
+        raise InputError(str(path), f"larger than the limit of {max_size:,} bytes (--max-file-size)")
+    return data
+
+
+def read(path: str | Path, *, data: bytes | None = None, max_size: int = MAX_FILE_SIZE) -> tuple[Source, ...]:
+    """Read one file (or ``data``, its bytes read already) into its documents' ``Source`` objects; raise
+    ``InputError`` naming the file."""
     path_text = str(path)
     file_path = Path(path)
-    try:
-        with file_path.open("rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-    except OSError as error:
-        raise InputError(path_text, f"cannot open: {error.strerror or error}") from None
+    if data is None:
+        data = read_input(path, max_size=max_size)
+    head = data[:_SNIFF_BYTES]
     if not head.strip():
         raise InputError(path_text, "empty file: no text to parse")
     fmt = sniff_format(file_path, head)
@@ -69,5 +112,7 @@ def read(path: str | Path) -> tuple[Source, ...]:
         what = _UNREADABLE.get(file_path.suffix.lower(), "a word-processor file of a format not read here")
         raise InputError(path_text, f"{what}: save it as .docx, PDF or text to read it")
     module = importlib.import_module(f"kg.readers.{_MODULES[fmt]}")
-    sources: tuple[Source, ...] = module.read(file_path, origin=path_text)
+    if fmt == "docx":
+        return module.read(data, origin=path_text, max_size=max_size)  # type: ignore[no-any-return]
+    sources: tuple[Source, ...] = module.read(data, origin=path_text)
     return sources

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from lxml import etree
 
@@ -40,13 +39,20 @@ def _first(element: etree._Element, path: str) -> etree._Element | None:
     return found[0] if found else None
 
 
-def read(path: Path, *, origin: str) -> tuple[Source, ...]:
+def read(data: bytes, *, origin: str) -> tuple[Source, ...]:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True,
                              remove_pis=True)
     try:
-        root = etree.parse(str(path), parser).getroot()
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise InputError(origin, f"malformed XML: {error.msg}", line=error.lineno) from None
+    try:
+        return _documents(root, origin)
+    except RecursionError:   # (the rendering walks the tree; no real document comes near)
+        raise InputError(origin, "elements nested too deep to be read (hundreds of levels)") from None
+
+
+def _documents(root: etree._Element, origin: str) -> tuple[Source, ...]:
     if _local(root) != "akomaNtoso":
         raise InputError(origin, f"XML but not Akoma Ntoso (root element <{_local(root) or root.tag}>)",
                          line=root.sourceline)

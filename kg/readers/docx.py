@@ -7,9 +7,9 @@ stands in the text, the note as a ``[^1]: ...`` line after the body; the parser 
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -27,9 +27,12 @@ _NOTE_KINDS = {"footnote": (RELATIONSHIP_TYPE.FOOTNOTES, ""), "endnote": (RELATI
 _SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}   # a note part's own furniture
 
 
-def read(path: Path, *, origin: str) -> tuple[Source, ...]:
+def read(data: bytes, *, origin: str, max_size: int) -> tuple[Source, ...]:
+    """The text of a .docx package; ``InputError`` when a part, unpacked, would pass ``max_size`` bytes (or all
+    of them four times that): a zip bomb of a few hundred KB would otherwise take minutes and gigabytes."""
     try:
-        document = docx.Document(str(path))
+        _check_unpacked_size(zipfile.ZipFile(io.BytesIO(data)), origin, max_size)
+        document = docx.Document(io.BytesIO(data))
         numbers = _ListNumbers(document)
         lines = [line for block in document.iter_inner_content() for line in _lines_of(block._element, numbers)]
         notes = [f"[^{marker}]: {text}" for marker, text in _notes(document)]
@@ -39,6 +42,19 @@ def read(path: Path, *, origin: str) -> tuple[Source, ...]:
     if not text.strip():
         raise InputError(origin, "the .docx file holds no text")
     return (Source(origin=origin, text=text + "\n", format="docx"),)
+
+
+def _check_unpacked_size(package: zipfile.ZipFile, origin: str, max_size: int) -> None:
+    """Every part's unpacked size as the package declares it within the limit (zipfile unpacks no more than a
+    part declares, and a part that unpacks otherwise fails its CRC check)."""
+    sizes = [(member.filename, member.file_size) for member in package.infolist()]
+    for name, size in sizes:
+        if size > max_size:
+            raise InputError(origin, f"part {name} unpacks to {size:,} bytes: larger than the limit of "
+                                     f"{max_size:,} (--max-file-size)")
+    if sum(size for _, size in sizes) > 4 * max_size:
+        raise InputError(origin, f"unpacks to {sum(size for _, size in sizes):,} bytes: larger than four times "
+                                 f"the limit of {max_size:,} (--max-file-size)")
 
 
 def _lines_of(element: etree._Element, numbers: _ListNumbers) -> list[str]:

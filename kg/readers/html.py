@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import lxml.html
 from lxml import etree
 
@@ -16,8 +14,8 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr
            "blockquote", "pre", "section", "article", "header", "footer", "table", "ul", "ol", "title"}
 
 
-def read(path: Path, *, origin: str) -> tuple[Source, ...]:
-    markup, warnings = decode_text(path.read_bytes(), origin)
+def read(data: bytes, *, origin: str) -> tuple[Source, ...]:
+    markup, warnings = decode_text(data, origin)
     try:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as error:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 
@@ -14,8 +13,8 @@ from kg.readers.decoding import decode_text
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---[ \t]*\n", re.DOTALL)
 
 
-def read(path: Path, *, origin: str) -> tuple[Source, ...]:
-    text, warnings = decode_text(path.read_bytes(), origin)
+def read(data: bytes, *, origin: str) -> tuple[Source, ...]:
+    text, warnings = decode_text(data, origin)
     match = _FRONT_MATTER.match(text)
     if not match:
         return (Source(origin=origin, text=text, format="markdown", warnings=warnings),)

@@ -8,8 +8,8 @@ read as a clause label and a running head as a clause's text.
 
 from __future__ import annotations
 
+import io
 import re
-from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -22,9 +22,9 @@ _PAGE_NUMBER = re.compile(r"[-–\s]*(?:[Pp]age\s+)?(?P<number>\d{1,4})(?:\s*(?:
 _EDGES = 2   # lines looked at, at the top and at the bottom of each page
 
 
-def read(path: Path, *, origin: str) -> tuple[Source, ...]:
+def read(data: bytes, *, origin: str) -> tuple[Source, ...]:
     try:
-        reader = PdfReader(str(path))
+        reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, OSError) as error:
         raise InputError(origin, f"not a readable PDF: {error}") from None

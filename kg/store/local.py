@@ -23,13 +23,19 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
-from kg.errors import KgError
+from kg.errors import EXIT_UNREACHABLE, KgError
 
 Row = dict[str, Identifier]
 
 
 class StoreError(KgError):
-    """A store that cannot be opened (held by another process, not a store) or a query it refuses."""
+    """A query the store refuses, or a store that cannot be opened (``StoreUnavailableError``)."""
+
+
+class StoreUnavailableError(StoreError):
+    """A store that cannot be opened: not there, held by another process, or damaged."""
+
+    exit_code = EXIT_UNREACHABLE
 
 
 class GraphStore(Protocol):
@@ -105,7 +111,7 @@ class OxigraphStore:
             else:
                 self._store = ox.Store(str(self.path))
         except OSError as error:
-            raise StoreError(f"{path}: cannot open the store ({error})") from None
+            raise StoreUnavailableError(f"{path}: cannot open the store ({error})") from None
 
     def load(self, nquads: str | bytes, *, bulk: bool = True) -> None:
         """Add N-Quads; an on-disk store takes more than a few thousand of them through the bulk loader unless

@@ -1,21 +1,27 @@
-"""Remote SPARQL 1.1 endpoints: queries through SPARQLWrapper, loading through the Graph Store HTTP Protocol.
+"""Remote SPARQL 1.1 endpoints: queries by the SPARQL 1.1 Protocol, loading through the Graph Store HTTP Protocol.
 
 ``push_graphs`` sends each named graph of a build with one ``PUT`` (the server replaces that graph whole, so a
 failed push leaves the previous version, never half of it). It keeps, beside the build, which graph contents
-each endpoint already holds: a second push after a failure sends only what is missing or changed. Every request
-has a time-out and a bounded number of retries with back-off.
+each endpoint already holds: a second push after a failure sends only what is missing or changed; given the
+query endpoint, it also asks the endpoint which graphs it holds (one wiped since is sent again) and removes the
+graphs of this project that the build no longer has (a document edited since the last push). Every request has a
+time-out for the whole of it (a server that answers a byte at a time is cut off too; SPARQLWrapper's time-out is
+per read, so queries are sent here without it) and a bounded number of retries with back-off.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
+import http.client
 import json
 import os
 import socket
+import threading
 import time
 import urllib.error
-import urllib.request
+import urllib.parse
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -24,13 +30,15 @@ from urllib.parse import quote
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
-from SPARQLWrapper import JSON, POST, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from tqdm import tqdm
 
 from kg import __version__
 from kg.errors import KgError, UnreachableError
+from kg.ns import BASE
+from kg.rdf import ONTOLOGY_GRAPH
 from kg.store import Row, bind_values
+
+_OWN_GRAPHS = (f"{BASE}graph/", ONTOLOGY_GRAPH)   # the named graphs a build of this project writes, by prefix
 
 USER_AGENT = f"resolution-kg/{__version__} (+https://w3id.org/resolution-kg)"
 
@@ -80,16 +88,17 @@ class RemoteStore:
 
     def select(self, sparql: str, *,
                bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]:
-        wrapper = SPARQLWrapper(self.endpoint, agent=USER_AGENT)
-        # whole-line comments go: SPARQLWrapper reads the query type from the text and can be misled by them
-        plain = "\n".join(line for line in sparql.splitlines() if not line.lstrip().startswith("#"))
-        wrapper.setQuery(bind_values(plain, bindings or {}))
-        wrapper.setMethod(POST)
-        wrapper.setReturnFormat(JSON)
-        wrapper.setTimeout(int(max(1, self.timeout)))
+        body = urllib.parse.urlencode({"query": bind_values(sparql, bindings or {})}).encode("utf-8")
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "User-Agent": USER_AGENT,
+                   "Accept": "application/sparql-results+json"}
         if self.credentials is not None:
-            wrapper.setCredentials(self.credentials.user, self.credentials.password)
-        result = _with_retries(lambda: wrapper.queryAndConvert(), self.endpoint, self.retries)
+            headers["Authorization"] = self.credentials.header()
+        answer = _with_retries(lambda: _http("POST", self.endpoint, body=body, headers=headers,
+                                             timeout=self.timeout), self.endpoint, self.retries)
+        try:
+            result = json.loads(answer)
+        except ValueError:
+            raise RemoteError(f"{self.endpoint}: the answer is not SPARQL JSON results") from None
         if "boolean" in result:
             return ["ask"], [{"ask": Literal(bool(result["boolean"]))}]
         names = list(result["head"].get("vars", []))
@@ -108,16 +117,55 @@ def _with_retries(call, where: str, retries: int, *, backoff: float = 0.5):  # n
         except urllib.error.HTTPError as error:
             if error.code < 500 or attempt == retries:
                 raise RemoteError(f"{where}: the endpoint answered {error.code} {error.reason}") from None
-        except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError) as error:
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
             if attempt == retries:
-                reason = getattr(error, "reason", error)
+                reason = getattr(error, "reason", None) or getattr(error, "strerror", None) or error
                 raise RemoteError(f"{where}: cannot reach the endpoint ({reason})") from None
-        except SPARQLWrapperException as error:
-            text = str(error).splitlines()[0]
-            if "500" not in text or attempt == retries:
-                raise RemoteError(f"{where}: {text}") from None
         time.sleep(backoff * (2 ** attempt))
     raise AssertionError("unreachable")
+
+
+def _http(method: str, url: str, *, body: bytes | None = None, headers: Mapping[str, str],
+          timeout: float) -> bytes:
+    """One request and its whole answer within ``timeout`` seconds, however the server sends it (a timer shuts the
+    socket at the deadline: a socket's own time-out is per read, and a server may send a byte a second for ever).
+    ``HTTPError`` for a 4xx or 5xx answer; ``TimeoutError`` when the answer is not complete in time."""
+    parts = urllib.parse.urlsplit(url)
+    kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    connection = kind(parts.hostname or "localhost", parts.port, timeout=timeout)
+    expired = threading.Event()
+    opened: list[socket.socket] = []   # (the response takes the socket over from the connection)
+
+    def expire() -> None:
+        expired.set()
+        for sock in opened:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    timer = threading.Timer(timeout, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        connection.connect()
+        opened.append(connection.sock)
+        if expired.is_set():   # (the deadline passed while connecting)
+            expire()
+        connection.request(method, (parts.path or "/") + (f"?{parts.query}" if parts.query else ""), body=body,
+                           headers=dict(headers))
+        response = connection.getresponse()
+        data = response.read()   # (all of it: a 200 is not a success until its body is complete)
+        if expired.is_set():
+            raise TimeoutError(f"no complete answer within {timeout:g} s")
+    except (OSError, http.client.HTTPException) as error:
+        if expired.is_set() or isinstance(error, TimeoutError):
+            raise TimeoutError(f"no complete answer within {timeout:g} s") from None
+        raise
+    finally:
+        timer.cancel()
+        connection.close()
+    if response.status >= 400:
+        raise urllib.error.HTTPError(url, response.status, response.reason, response.headers, None)
+    return data
 
 
 def graphs_of(nquads_file: Path) -> dict[str, list[str]]:
@@ -137,39 +185,68 @@ def graphs_of(nquads_file: Path) -> dict[str, list[str]]:
 class PushResult:
     sent: tuple[str, ...]
     unchanged: tuple[str, ...]
+    removed: tuple[str, ...] = ()
 
 
 def push_graphs(out: Path, graph_store: str, *, timeout: float = 30.0, retries: int = 2,
                 credentials: Credentials | None = None, progress: bool = True, force: bool = False,
-                on_sent: Callable[[str], None] | None = None) -> PushResult:
+                on_sent: Callable[[str], None] | None = None, endpoint: str | None = None) -> PushResult:
     """PUT every named graph of ``out/graph.nq`` to a Graph Store Protocol endpoint, skipping those the endpoint
-    already holds (as recorded in ``out/push-state.json`` after each successful PUT). ``on_sent`` is called with
-    each graph once the endpoint has it."""
+    already holds (as recorded in ``out/push-state.json`` after each successful PUT and, with the query
+    ``endpoint``, found there), then DELETE the graphs of this project the build no longer has (recorded as pushed,
+    or found there). ``on_sent`` is called with each graph once the endpoint has it."""
     graph_file = out / "graph.nq"
     if not graph_file.exists():
         raise KgError(f"{out}: no graph.nq (run kg build first)")
     state_file = out / "push-state.json"
-    state: dict[str, dict[str, str]] = json.loads(state_file.read_text()) if state_file.exists() else {}
-    held = state.setdefault(graph_store, {})
+    try:
+        state: dict[str, dict[str, str]] = json.loads(state_file.read_text()) if state_file.exists() else {}
+        held = state.setdefault(graph_store, {})
+    except (ValueError, AttributeError):   # (a damaged state is no state: everything is sent)
+        state, held = {}, {}
+        state[graph_store] = held
+    there = None if endpoint is None else _graphs_there(endpoint, timeout, retries, credentials)
     sent, unchanged = [], []
     graphs = graphs_of(graph_file)
-    for graph in tqdm(sorted(graphs), desc="pushing", unit="graph", disable=not progress):
-        body = "\n".join(graphs[graph]) + "\n"
-        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
-        if held.get(graph) == digest and not force:
-            unchanged.append(graph)
-            continue
-        url = f"{graph_store}{'&' if '?' in graph_store else '?'}graph={quote(graph, safe='')}"
-        request = urllib.request.Request(url, data=body.encode("utf-8"), method="PUT", headers={
-            "Content-Type": "application/n-triples", "User-Agent": USER_AGENT})
-        if credentials is not None:
-            request.add_header("Authorization", credentials.header())
-        _with_retries(lambda: urllib.request.urlopen(request, timeout=timeout).close(), graph_store, retries)
-        held[graph] = digest
-        sent.append(graph)
+
+    def save_state() -> None:
         temporary = state_file.with_suffix(".tmp")
         temporary.write_text(json.dumps(state, indent=1, sort_keys=True))
         temporary.replace(state_file)
+
+    def send(method: str, graph: str, body: bytes | None) -> None:
+        url = f"{graph_store}{'&' if '?' in graph_store else '?'}graph={quote(graph, safe='')}"
+        headers = {"Content-Type": "application/n-triples", "User-Agent": USER_AGENT}
+        if credentials is not None:
+            headers["Authorization"] = credentials.header()
+        try:
+            _with_retries(lambda: _http(method, url, body=body, headers=headers, timeout=timeout), graph_store,
+                          retries)
+        except RemoteError as error:
+            if method != "DELETE" or " 404 " not in str(error):   # (gone already)
+                raise
+
+    for graph in tqdm(sorted(graphs), desc="pushing", unit="graph", disable=not progress):
+        body = "\n".join(graphs[graph]) + "\n"
+        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+        if held.get(graph) == digest and not force and (there is None or graph in there):
+            unchanged.append(graph)
+            continue
+        send("PUT", graph, body.encode("utf-8"))
+        held[graph] = digest
+        sent.append(graph)
+        save_state()
         if on_sent is not None:
             on_sent(graph)
-    return PushResult(tuple(sent), tuple(unchanged))
+    stale = sorted((set(held) | {g for g in there or () if g.startswith(_OWN_GRAPHS)}) - set(graphs))
+    for graph in stale:
+        send("DELETE", graph, None)
+        held.pop(graph, None)
+        save_state()
+    return PushResult(tuple(sent), tuple(unchanged), tuple(stale))
+
+
+def _graphs_there(endpoint: str, timeout: float, retries: int, credentials: Credentials | None) -> set[str]:
+    """The named graphs the endpoint holds (its own state, whatever push-state.json says)."""
+    store = RemoteStore(endpoint, timeout=timeout, retries=retries, credentials=credentials)
+    return {str(row["g"]) for row in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }") if "g" in row}

@@ -1,19 +1,59 @@
-"""``kg serve``: a local SPARQL endpoint over a built store, the Oxigraph server bound to 127.0.0.1.
+"""``kg serve``: a local SPARQL endpoint over a built store, on 127.0.0.1.
 
-The server holds the store while it runs (an on-disk Oxigraph store has one process at a time), so it serves
-read-only and is stopped before the next build. Its web page at ``/`` lets a person type queries.
+The Oxigraph server answers the queries (read-only: an on-disk Oxigraph store has one writer at a time, so it is
+stopped before the next build), behind a small front server of ours on the port asked for, which keeps what a
+local endpoint must keep and Oxigraph does not:
+
+- a query's time-out (``--timeout``, 60 s): Oxigraph's own does not stop a query that is still computing (a
+  cartesian product kept both cores busy for minutes after its client had gone), so a query past it is answered
+  503 and stopped by starting the Oxigraph server again;
+- ``SERVICE`` off unless ``--allow-service``: it makes the server call any address a query names;
+- requests whose ``Host`` is not this machine's loopback name refused (421): a web page elsewhere could
+  otherwise reach the endpoint through DNS rebinding;
+- a port in use: one line, exit 3.
+
+Its web page at ``/`` lets a person type queries.
 """
 
 from __future__ import annotations
 
+import contextlib
+import http.client
+import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.parse
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from kg.errors import KgError
+from kg.errors import KgError, UnreachableError
+from kg.store.local import StoreUnavailableError
+
+QUERY_TIMEOUT = 60.0   # seconds
+_HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
+               "transfer-encoding", "upgrade", "content-length", "host"}
+_LOOPBACK_NAMES = {"127.0.0.1", "localhost", "[::1]"}
+# what in a query is not a keyword: strings (long ones first), IRIs, comments
+_NOT_KEYWORDS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"'
+                           r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
+_SERVICE = re.compile(r"(?<![\w:?$.-])SERVICE(?![\w:.-])", re.IGNORECASE)
+
+
+def uses_service(query: str) -> bool:
+    """Whether the query holds the keyword ``SERVICE`` (in a string, an IRI, a comment or a name it is not one).
+
+    >>> uses_service("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }"), uses_service('SELECT ("SERVICE" AS ?x) {}')
+    (True, False)
+    >>> uses_service("SELECT ?service WHERE { ?service <http://x/service> ex:service }")
+    False
+    """
+    return bool(_SERVICE.search(_NOT_KEYWORDS.sub(" ", query)))
 
 
 def oxigraph_command() -> str:
@@ -33,27 +73,184 @@ def server_command(location: Path | None, port: int, *, read_only: bool) -> list
     return command + ["--bind", f"127.0.0.1:{port}", "--union-default-graph"]
 
 
-def serve(out: Path, port: int) -> int:
-    """Serve ``out/store`` until interrupted; returns the server's exit status."""
+class _Backend:
+    """The Oxigraph server behind the front one, on a free loopback port; started again to stop a query."""
+
+    def __init__(self, store: Path, timeout: float) -> None:
+        self.store, self.timeout = store, timeout
+        self.lock = threading.Lock()
+        self.process: subprocess.Popen[bytes] | None = None
+        self.port = 0
+        self.start()
+
+    def start(self) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process = subprocess.Popen(server_command(self.store, self.port, read_only=True) +
+                                        ["--timeout-s", str(max(1, int(self.timeout)))],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                message = (self.process.stderr.read() if self.process.stderr else b"").decode("utf-8", "replace")
+                raise UnreachableError(f"{self.store}: the Oxigraph server did not start "
+                                       f"({message.strip().splitlines()[0] if message.strip() else 'no reason given'})")
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/query?query=ASK%7B%7D", timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise UnreachableError(f"{self.store}: the Oxigraph server did not answer within 20 s")
+
+    def restart(self, port_seen: int) -> None:
+        """Stop the server (and the query it computes) and start another, unless that was done already."""
+        with self.lock:
+            if self.port != port_seen:
+                return
+            self.stop()
+            self.start()
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+
+
+def serve(out: Path, port: int, *, timeout: float = QUERY_TIMEOUT, allow_service: bool = False,
+          ready: threading.Event | None = None) -> int:
+    """Serve ``out/store`` on 127.0.0.1:``port`` until interrupted (Ctrl-C, SIGTERM); returns 0."""
     store = out / "store"
     if not store.is_dir():
-        raise KgError(f"{out}: no store (run kg build first)")
-    print(f"SPARQL endpoint: http://127.0.0.1:{port}/query  (web page: http://127.0.0.1:{port}/ ; Ctrl-C stops)",
-          flush=True)
-    process = subprocess.Popen(server_command(store, port, read_only=True))
-    # stopped by a signal (Ctrl-C, or SIGTERM from a service manager or a test), the server stops with us: it would
-    # otherwise go on holding the port and the store
+        raise StoreUnavailableError(f"{out}: no store (run kg build first)")
+    try:
+        front = ThreadingHTTPServer(("127.0.0.1", port), _handler(timeout, allow_service, port))
+    except OSError as error:
+        raise UnreachableError(f"127.0.0.1:{port}: cannot listen there ({error.strerror or error}): another "
+                               "server holds it? (--port N)") from None
+    front.daemon_threads = True
+    backend = None
     on_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _interrupt) if on_main_thread else None
     try:
-        return process.wait()
+        backend = front.backend = _Backend(store, timeout)  # type: ignore[attr-defined]
+        print(f"SPARQL endpoint: http://127.0.0.1:{port}/query  (web page: http://127.0.0.1:{port}/ ; Ctrl-C stops)",
+              flush=True)
+        if ready is not None:
+            ready.set()
+        front.serve_forever()
     except KeyboardInterrupt:
-        process.terminate()
-        return process.wait()
+        pass
     finally:
+        front.server_close()
+        if backend is not None:
+            backend.stop()
         if on_main_thread:
             signal.signal(signal.SIGTERM, previous)
+    return 0
 
 
 def _interrupt(_signal: int, _frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def _handler(timeout: float, allow_service: bool, port: int) -> type[BaseHTTPRequestHandler]:
+    hosts = {f"{name}:{port}" for name in _LOOPBACK_NAMES} | (_LOOPBACK_NAMES if port == 80 else set())
+
+    class Front(BaseHTTPRequestHandler):
+        server_version = "kg-serve"
+        protocol_version = "HTTP/1.1"
+
+        def _forward(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else None
+            host = (self.headers.get("Host") or "").lower()
+            if host not in hosts:
+                return self._refuse(421, f"kg serve answers requests for 127.0.0.1:{port} or localhost:{port} only "
+                                         f"(Host: {host or 'none'})")
+            query = _query_of(self.path, self.headers.get("Content-Type") or "", body)
+            if query is not None and not allow_service and uses_service(query):
+                return self._refuse(403, "SERVICE is off in kg serve (it would make the server call other "
+                                         "addresses); kg serve --allow-service turns it on")
+            backend = self.server.backend  # type: ignore[attr-defined]
+            port_seen = backend.port
+            headers = {name: value for name, value in self.headers.items() if name.lower() not in _HOP_BY_HOP}
+            try:
+                status, reason, answer_headers, answer = _exchange(port_seen, self.command, self.path, body,
+                                                                    headers, timeout)
+            except TimeoutError:
+                backend.restart(port_seen)
+                return self._refuse(503, f"the query ran past the time-out of {timeout:g} s and was stopped "
+                                         "(kg serve --timeout)")
+            except (OSError, http.client.HTTPException) as error:
+                return self._refuse(502, f"the Oxigraph server did not answer ({error})")
+            self.send_response(status, reason)
+            for name, value in answer_headers:
+                if name.lower() not in _HOP_BY_HOP:
+                    self.send_header(name, value)
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(answer)
+
+        def _refuse(self, status: int, message: str) -> None:
+            data = (message + "\n").encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_GET = do_POST = do_HEAD = do_PUT = do_DELETE = do_OPTIONS = _forward  # noqa: N815
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return Front
+
+
+def _query_of(path: str, content_type: str, body: bytes | None) -> str | None:
+    """The query (or update) a request carries: in the URL, a form, or the body itself."""
+    found = urllib.parse.parse_qs(urllib.parse.urlsplit(path).query).get("query", []) + \
+        urllib.parse.parse_qs(urllib.parse.urlsplit(path).query).get("update", [])
+    if body:
+        kind = content_type.split(";")[0].strip().lower()
+        if kind == "application/x-www-form-urlencoded":
+            form = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
+            found += form.get("query", []) + form.get("update", [])
+        elif kind in ("application/sparql-query", "application/sparql-update"):
+            found.append(body.decode("utf-8", "replace"))
+    return "\n".join(found) if found else None
+
+
+def _exchange(port: int, method: str, path: str, body: bytes | None, headers: dict[str, str],
+              timeout: float) -> tuple[int, str, list[tuple[str, str]], bytes]:
+    """One request to the Oxigraph server and its whole answer within ``timeout`` (else ``TimeoutError``)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    expired = threading.Event()
+    connection.connect()
+    sock = connection.sock
+
+    def expire() -> None:
+        expired.set()
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    timer = threading.Timer(timeout, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        answer = response.read()
+        if expired.is_set():
+            raise TimeoutError
+        return response.status, response.reason, response.getheaders(), answer
+    except (OSError, http.client.HTTPException) as error:
+        if expired.is_set() or isinstance(error, TimeoutError):
+            raise TimeoutError from None
+        raise
+    finally:
+        timer.cancel()
+        connection.close()

@@ -114,10 +114,10 @@ def store_cached(out: Path, result: FileResult, *, version: str | None = None) -
     data = "".join(line + "\n" for line in result.quads).encode("utf-8")
     temporary.write_bytes(data)
     temporary.replace(quads)
-    record = asdict(result)
-    for transient in ("reparsed", "quads"):
-        record.pop(transient)
-    record["quads_size"] = len(data)
+    # (not asdict(result): it deep-copies every quad string only for them to be dropped, 7% of a worker's time)
+    record = {"path": result.path, "sha256": result.sha256, "documents": [asdict(d) for d in result.documents],
+              "error": result.error, "graphs": result.graphs, "warnings": result.warnings,
+              "quads_size": len(data)}
     temporary = path.with_suffix(".tmp")
     text = json.dumps(record, ensure_ascii=False).encode("utf-8")
     temporary.write_bytes(text + b"\n" + hashlib.sha256(text).hexdigest().encode("ascii"))

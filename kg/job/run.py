@@ -9,7 +9,8 @@ network metrics and the overview view are made in a process of their own (``kg.j
 the store and ``graph.nq``, and the report. The outputs:
 
 - ``OUT/graph.nq``: every named graph, as sorted N-Quads (the same inputs give the same bytes);
-- ``OUT/store/``: the Oxigraph store, bulk-loaded from ``graph.nq`` and optimised, or updated in place;
+- ``OUT/store/``: the Oxigraph store, made anew by Oxigraph's bulk loader fed each file's quads while the documents
+  are read (``kg.job.store_update.StoreLoader``), or updated in place;
 - ``OUT/report.md``: documents, sections, clauses, citations, unresolved mentions, most-cited instruments;
 - ``OUT/manifest.json``: what was built from what, when, which files were parsed again this time, where each
   file's graphs lie in ``graph.nq``, and the seconds each stage took."""
@@ -31,7 +32,7 @@ from kg.job.process import Beside
 from kg.job.report import build_report
 from kg.job.result import BuildResult
 from kg.job.scoring import start_scoring, store_and_draw
-from kg.job.store_update import seal_store, update_store
+from kg.job.store_update import StoreLoader, seal_store, start_new_store, update_store
 from kg.job.worker import run_jobs
 from kg.rdf.ontology import ontology_quads
 from kg.readers import MAX_FILE_SIZE
@@ -53,10 +54,13 @@ def _build_held(inputs: Sequence[str | Path], out: Path, *, executor: Executor |
     # the network's metrics are made in a process of their own, which imports what they need meanwhile
     beside = Beside(preload=_SCORING_MODULES) if load_store else None
     frozen_before = gc.get_freeze_count()
+    loading: list[StoreLoader] = []
     try:
         return _build(inputs, out, executor=executor, workers=workers, progress=progress, beside=beside,
-                      doc_views=doc_views, max_size=max_size)
+                      doc_views=doc_views, max_size=max_size, loading=loading)
     finally:
+        for loader in loading:   # (a build that failed before its new store was complete: the marker stays)
+            loader.stop()
         if frozen_before == 0:   # (see _collector_paused; what a caller froze itself stays frozen, with ours)
             gc.unfreeze()
         if beside is not None:
@@ -67,15 +71,21 @@ _SCORING_MODULES = ("kg.analyze.metrics", "kg.view")
 
 
 def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None, workers: int | None,
-           progress: bool, beside: Beside | None, doc_views: bool, max_size: int) -> BuildResult:
+           progress: bool, beside: Beside | None, doc_views: bool, max_size: int,
+           loading: list[StoreLoader]) -> BuildResult:
     out.mkdir(parents=True, exist_ok=True)
     stages = _Stages()
     with _collector_paused():   # (what is read here lives as long as the build; see _collector_paused)
         previous = read_manifest(out)
         results, jobs, errors, status = look_up_inputs(inputs, out, previous, max_size=max_size)
+    # a store made anew is loaded while the documents are read (Oxigraph's loader works outside the GIL)
+    loader = start_new_store(out, previous, results.values(), jobs) if beside is not None else None
+    loading += [loader] if loader is not None else []
     stages.done("inputs")
     for result in run_jobs(jobs, out, executor, workers, progress, max_size=max_size):
         results[result.path] = result
+        if loader is not None:
+            loader.add(result)
     stages.done("documents")
     ordered = [results[name] for name in sorted(results)]
     errors += [r.error for r in ordered if r.error]
@@ -91,7 +101,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         stages.done("network inputs")
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")
-        store, fresh_store = update_store(out, ordered, previous, graph_file)
+        store, fresh_store = update_store(out, ordered, previous, graph_file, loader)
         stages.done("store")
         result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), signature)
         report = build_report(result)

@@ -1,29 +1,169 @@
-"""Bringing the build's Oxigraph store up to date: the graphs that changed replaced, or ``graph.nq`` bulk-loaded."""
+"""Bringing the build's Oxigraph store up to date: the graphs that changed replaced, or a new store bulk-loaded
+(fed each file's quads while the documents are still being read, when the build knows from the start that the
+store will be new: ``StoreLoader``)."""
 
 from __future__ import annotations
 
+import io
+import queue
 import shutil
+import threading
 import uuid
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.job.cache import FileResult, cached_lines
+from kg.job.cache import SHARED_SUFFIX, FileResult, cache_path, cached_lines
 from kg.job.graphfile import GraphFile, graph_writers, recorded_files
 from kg.rdf import ONTOLOGY_GRAPH, SHARED_GRAPH
 from kg.store import OxigraphStore, change_marker
 
+_SHARED_SUFFIX = SHARED_SUFFIX.encode("utf-8")
+
+
+def _needs_new_store(out: Path, previous: Mapping[str, object] | None, changed: int, files: int) -> bool:
+    """Whether the store is made anew rather than changed in place: no complete store from the previous build
+    (or one whose change did not finish), or more than a quarter of the files changed."""
+    store_dir = out / "store"
+    return (previous is None or not previous.get("store_complete") or not store_dir.is_dir()
+            or change_marker(store_dir).exists() or not _as_sealed(store_dir, previous)
+            or changed > max(files, 1) / 4)
+
+
+def start_new_store(out: Path, previous: Mapping[str, object] | None, cached: Iterable[FileResult],
+                    jobs: list[tuple[str, str, str]]) -> StoreLoader | None:
+    """A ``StoreLoader`` for ``out/store`` when the inputs (the ``cached`` results and the files of the ``jobs``:
+    path, name, sha256) already show that the store will be made anew; else None (the store is then brought up
+    to date by ``update_store`` once graph.nq is written)."""
+    held = recorded_files(previous)
+    cached = list(cached)
+    names = [(r.path, r.sha256) for r in cached] + [(name, digest) for _, name, digest in jobs]
+    changed = sum(1 for name, digest in names
+                  if name not in held or held[name]["sha256"] != digest or held[name].get("error"))
+    if not _needs_new_store(out, previous, changed, len(names)):
+        return None
+    loader = StoreLoader(out)
+    for result in cached:
+        loader.add(result)
+    return loader
+
+
+class StoreLoader:
+    """A new ``out/store`` bulk-loaded by Oxigraph (outside the GIL, in threads of its own) from the quads of each
+    file as its result comes in, while the other files are still being read, instead of from ``graph.nq`` once
+    it is written: the store then holds what loading ``graph.nq`` would give (the document graphs, each from the
+    first file in input order that holds it, the shared graph and the ontology; the analysis graph is added
+    later as before). A file's cache entry goes to the loader as it is (its shared lines too: Oxigraph keeps one
+    of equal quads); only a file with a graph that another file fed already has its lines sorted out.
+    Call ``finish`` once every result was added (or ``stop`` to give up: the store's change marker stays)."""
+
+    def __init__(self, out: Path) -> None:
+        from kg.rdf.ontology import ontology_quads
+
+        self.out = out
+        store_dir = out / "store"
+        change_marker(store_dir).touch()
+        if store_dir.exists():
+            shutil.rmtree(store_dir)
+        self.store = OxigraphStore(store_dir)
+        self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=64)   # (at most 64 files' quads waiting)
+        self._fed: dict[str, tuple[str, str]] = {}   # each document graph -> the file (path, sha256) that fed it
+        self._error: BaseException | None = None
+        self._finished = False
+        self._thread = threading.Thread(target=self._load, name="store loader", daemon=True)
+        self._thread.start()
+        self._chunks.put("".join(line + "\n" for line in ontology_quads()).encode("utf-8"))
+
+    def _load(self) -> None:
+        try:
+            self.store.bulk_load_stream(_ChunkReader(self._chunks))
+        except BaseException as error:  # (handed to the build's thread by finish)
+            self._error = error
+            while self._chunks.get() is not None:   # (let the build go on to finish, which reports it)
+                pass
+
+    def add(self, result: FileResult) -> None:
+        """Feed the quads of one file's result (none for a file that could not be read)."""
+        if result.error or not result.graphs or self._error is not None:
+            return
+        writer = (result.path, result.sha256)
+        taken = {graph for graph in result.graphs if graph in self._fed}
+        for graph in result.graphs:
+            self._fed.setdefault(graph, writer)
+        if not taken:
+            self._chunks.put(cache_path(self.out, result.sha256, result.path).with_suffix(".nq").read_bytes())
+            return
+        skipped = {f"<{graph}>".encode("utf-8") for graph in taken}
+        self._chunks.put(b"".join(line for line in cached_lines(self.out, result.sha256, result.path)
+                                  if line.endswith(_SHARED_SUFFIX) or line.rsplit(b" ", 2)[1] not in skipped))
+
+    def finish(self, ordered: list[FileResult]) -> OxigraphStore:
+        """Wait for the loader; then put right the graphs that a file other than their writer in input order fed
+        (the same document in two files, the later one read first), and return the store."""
+        self._finished = True
+        self._chunks.put(None)
+        self._thread.join()
+        if self._error is not None:
+            self.store.close()
+            raise self._error
+        current = [r for r in ordered if not r.error]
+        writers = graph_writers((r.path, r.sha256, r.graphs) for r in current)
+        wrong = sorted(graph for graph, writer in writers.items() if self._fed.get(graph) != writer)
+        if wrong:
+            self.store.remove_graphs(wrong)
+            wanted = {f"<{graph}> .\n".encode("utf-8") for graph in wrong}
+            self.store.load(b"".join(line for path, digest in sorted({writers[g] for g in wrong})
+                                     for line in cached_lines(self.out, digest, path)
+                                     if line[line.rfind(b"<"):] in wanted), bulk=True)
+        return self.store
+
+    def stop(self) -> None:
+        """Give up unless finished (the build failed): the loader ends, the store stays marked as unfinished."""
+        if self._finished:
+            return
+        self._finished = True
+        self._chunks.put(None)
+        self._thread.join()
+        self.store.close()
+
+
+class _ChunkReader(io.RawIOBase):
+    """A binary stream of the chunks put on a queue, ending at None (what Oxigraph's bulk loader reads)."""
+
+    def __init__(self, chunks: queue.Queue[bytes | None]) -> None:
+        self._chunks = chunks
+        self._current = memoryview(b"")
+        self._ended = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # noqa: ANN001
+        while not self._current and not self._ended:
+            chunk = self._chunks.get()
+            if chunk is None:
+                self._ended = True
+            else:
+                self._current = memoryview(chunk)
+        size = min(len(buffer), len(self._current))
+        buffer[:size] = self._current[:size]
+        self._current = self._current[size:]
+        return size
+
 
 def update_store(out: Path, ordered: list[FileResult], previous: dict[str, object] | None,
-                  graph_file: GraphFile) -> tuple[OxigraphStore, bool]:
+                  graph_file: GraphFile, loader: StoreLoader | None = None) -> tuple[OxigraphStore, bool]:
     """Bring ``out/store`` up to date: replace only the graphs of the files that changed, and only the lines of
     the shared graph that changed, when the previous build's store is there and complete; else (or when more than
-    a quarter of the files changed) bulk-load ``graph.nq`` into a new store (then the second value is True).
-    The store's change marker is left for the caller to take away once the analysis is in the store too."""
+    a quarter of the files changed) make a new store (then the second value is True): the one ``loader`` made
+    while the documents were read, or ``graph.nq`` bulk-loaded. The store's change marker is left for the caller
+    to take away once the analysis is in the store too."""
+    if loader is not None:
+        return loader.finish(ordered), True
     store_dir = out / "store"
     current = [r for r in ordered if not r.error]
     marker = change_marker(store_dir)   # left behind by a change that did not finish: start the store afresh
-    if not (previous is None or not previous.get("store_complete") or not store_dir.is_dir() or marker.exists()
-            or not _as_sealed(store_dir, previous) or len(graph_file.changed) > max(len(current), 1) / 4):
+    if not _needs_new_store(out, previous, len(graph_file.changed), len(current)):
         marker.touch()
         store = None
         try:
@@ -53,7 +193,7 @@ def seal_store(out: Path) -> str:
     return token
 
 
-def _as_sealed(store_dir: Path, previous: dict[str, object]) -> bool:
+def _as_sealed(store_dir: Path, previous: Mapping[str, object]) -> bool:
     """The store is the one the previous build completed (its folder emptied, or another put there, is not)."""
     try:
         return (store_dir / _SEAL).read_text(encoding="ascii").strip() == previous.get("store_token")

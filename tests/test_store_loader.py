@@ -1,0 +1,81 @@
+"""A new store is loaded while the documents are read (``kg.job.store_update.StoreLoader``): it must hold exactly
+what ``graph.nq`` holds, whatever order the files came in, and a build that fails on the way must leave a store
+that the next build makes anew."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SEED
+
+from kg.job import build_graph
+from kg.store import OxigraphStore
+
+
+def _resolution(number: int) -> str:
+    return SEED.read_text(encoding="utf-8").replace("RESOLUTION 75", f"RESOLUTION {number}")
+
+
+def _stored(out: Path) -> set[str]:
+    store = OxigraphStore(out / "store", read_only=True)
+    try:
+        return set(store.dump().splitlines())
+    finally:
+        store.close()
+
+
+def _graph_file(out: Path) -> set[str]:
+    return set((out / "graph.nq").read_text(encoding="utf-8").splitlines())
+
+
+@pytest.fixture()
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    for number in (71, 72, 73):
+        (folder / f"r{number}.txt").write_text(_resolution(number), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_new_store_holds_what_graph_nq_holds(inputs, tmp_path, workers):
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=workers)
+    stored = _stored(out)
+    assert len(stored) > 1000
+    assert stored == _graph_file(out)
+
+
+def test_a_document_fed_first_by_the_later_of_two_files_is_put_right(inputs, tmp_path):
+    # r80.txt is built (and cached) first; then r70.txt, the same document under a name that sorts before it, is
+    # new while the store is made anew: the loader is fed r80 (cached) before r70, but r70 writes the graph
+    out = tmp_path / "out"
+    (inputs / "r80.txt").write_text(_resolution(80), encoding="utf-8")
+    build_graph([inputs], out, progress=False, workers=1)
+    (inputs / "r70.txt").write_text(_resolution(80), encoding="utf-8")
+    shutil.rmtree(out / "store")
+    build_graph([inputs], out, progress=False, workers=1)
+    stored = _stored(out)
+    assert stored == _graph_file(out)
+    assert any('"inputs/r70.txt"' in line or "r70.txt\"" in line for line in stored)
+    assert not any("r80.txt\"" in line for line in stored)
+
+
+def test_a_build_that_fails_while_the_store_loads_leaves_it_to_be_made_anew(inputs, tmp_path, monkeypatch):
+    import kg.job.run
+
+    out = tmp_path / "out"
+
+    def failing(*args, **kwargs):
+        raise OSError("disk full")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(kg.job.run, "write_graph_file", failing)
+        with pytest.raises(OSError, match="disk full"):
+            build_graph([inputs], out, progress=False, workers=1)
+    assert (out / "store.updating").exists()
+    build_graph([inputs], out, progress=False, workers=1)
+    assert not (out / "store.updating").exists()
+    assert _stored(out) == _graph_file(out)

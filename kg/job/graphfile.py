@@ -121,14 +121,16 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
                 writer.copy(offset, length)
                 copied += 1
             else:
-                own_graphs = {f"<{graph}>".encode("utf-8") for graph in result.graphs if writers[graph] == writes}
-                own = []
-                for line in cached_lines(out, result.sha256, result.path):
-                    if line.endswith(_SHARED_SUFFIX):
-                        if result.path in collect:
-                            counts[line] += 1
-                    elif line.rsplit(b" ", 2)[1] in own_graphs:
-                        own.append(line)
+                lines = cached_lines(out, result.sha256, result.path)
+                if result.path in collect:
+                    counts.update(line for line in lines if line.endswith(_SHARED_SUFFIX))
+                if complete:   # (all its graphs are its own: no line needs its graph looked at)
+                    own = [line for line in lines if not line.endswith(_SHARED_SUFFIX)]
+                else:
+                    own_graphs = {f"<{graph}>".encode("utf-8") for graph in result.graphs
+                                  if writers[graph] == writes}
+                    own = [line for line in lines if not line.endswith(_SHARED_SUFFIX)
+                           and line.rsplit(b" ", 2)[1] in own_graphs]
                 writer.write(b"".join(own))
                 lines = len(own)
             spans[result.path] = Span(start, writer.position - start, lines, complete)

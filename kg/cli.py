@@ -136,7 +136,7 @@ def _dask_client(address: str):  # noqa: ANN202 (dask is an optional extra)
 def command_validate(args: argparse.Namespace) -> int:
     from kg.validate import validate_path
     try:
-        conforms, report = validate_path(args.target)
+        conforms, report = validate_path(args.target, progress=not args.quiet)
     except InputError as error:
         print(f"kg: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -341,6 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.set_defaults(run=command_build)
     validate = commands.add_parser("validate", help="check a built graph against the SHACL shapes")
     validate.add_argument("target", metavar="DIR|FILE")
+    validate.add_argument("--quiet", action="store_true", help="no progress bar")
     validate.set_defaults(run=command_validate)
     query = commands.add_parser("query", help="run a query of queries/ (or a .rq file) with bound parameters")
     query.add_argument("query", metavar="NAME|FILE")

@@ -87,8 +87,9 @@ print(json.dumps({"wall": time.perf_counter() - start, "cpu": time.process_time(
 
 def _python(program: str, *args: str, code: Path = REPO) -> dict:
     environment = {**os.environ, "PYTHONPATH": str(code)}
+    # (run from ``code``: ``python -c`` puts the working directory before PYTHONPATH)
     done = subprocess.run([sys.executable, "-c", program, *args], capture_output=True, text=True, env=environment,
-                          check=False)
+                          cwd=code, check=False)
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-2000:])
     return json.loads(done.stdout.strip().splitlines()[-1])

@@ -163,6 +163,7 @@ MISTAKES = [
     ("query-missing-store", ["query", "most-cited", "--store", "{missing}"], 3),
     ("analyze-missing-store", ["analyze", "{missing}"], 3),
     ("serve-missing-store", ["serve", "{missing}"], 3),
+    ("site-missing-store", ["site", "{missing}"], 3),
     ("push-missing-build", ["push", "{missing}", "--endpoint", "http://127.0.0.1:9/query"], 2),
     ("validate-missing-build", ["validate", "{missing}"], 2),
     ("stats-missing-file", ["stats", "{missing}/x.txt"], 2),
@@ -189,7 +190,7 @@ MISTAKES = [
 
 @pytest.mark.parametrize(("arguments", "code"), [case[1:] for case in MISTAKES], ids=[case[0] for case in MISTAKES])
 def test_every_mistake_is_one_error_line_and_its_exit_code(tmp_path_factory, tmp_path, capsys, arguments, code):
-    assert len(MISTAKES) == 29
+    assert len(MISTAKES) == 30
     built = _seed_build(tmp_path_factory.getbasetemp())
     bad = tmp_path / "bad.xml"
     bad.write_text('<?xml version="1.0"?>\n<akomaNtoso><statement>', encoding="utf-8")

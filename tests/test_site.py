@@ -163,7 +163,7 @@ def test_kg_site_command(site, capsys):
     assert main(["site", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "index.html" in printed and "pages" in printed and "MB" in printed
-    assert main(["site", str(out / "nothing-here")]) == 2
+    assert main(["site", str(out / "nothing-here")]) == 3   # (a store that cannot be opened, as for every command)
 
 
 def _wait(browser: Browser, condition: str, seconds: float = 30) -> None:

@@ -28,8 +28,9 @@ from rdflib.term import Identifier
 
 from kg.errors import InputError
 from kg.rdf import work_iri
+from kg.resources import resource_dir
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERY_DIR = resource_dir("queries")
 _PARAMETER = re.compile(r"^#\s*Parameters?:\s*(?P<rest>.*)$", re.MULTILINE)
 _ONE_PARAMETER = re.compile(r"(?P<name>[A-Za-z_]\w*)\s*\((?P<type>iri|string|integer)\)")
 _IRI = re.compile(r"^[a-z][a-z0-9+.-]*://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)

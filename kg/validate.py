@@ -20,9 +20,10 @@ import rdflib
 from rdflib import RDF, RDFS, SH, URIRef
 
 from kg.errors import InputError
+from kg.resources import resource_dir
 from kg.store import OxigraphStore
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = resource_dir("ontology")
 _SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 
 

@@ -31,6 +31,7 @@ from markupsafe import Markup
 
 from kg.analyze import DocumentOutline, Metrics
 from kg.palette import colour_of, legend
+from kg.resources import resource_dir
 
 DEFAULT_TOP = 300
 LABEL_ALL_UP_TO = 60        # a view of at most this many nodes labels them all; a larger one its LABELLED top ones
@@ -66,7 +67,7 @@ def script_json(value: object) -> Markup:
 @cache
 def templates() -> jinja2.Environment:
     """The Jinja2 environment of the views' and the site's templates (autoescaping on)."""
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(resource_dir("templates")),
                                      autoescape=True, trim_blocks=True, lstrip_blocks=True)
     environment.filters["short_name"] = short_name
     return environment

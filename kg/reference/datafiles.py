@@ -1,4 +1,4 @@
-"""Where the project's reference data lives: ``data/`` beside the package, or ``$KG_DATA_DIR``.
+"""Where the project's reference data lives: ``data/`` (in a wheel, ``kg/_resources/data/``), or ``$KG_DATA_DIR``.
 
 Facts that are not code (the conference gazetteer, verbs, bodies, addressees, citation patterns) are kept in
 that folder as CSV or TOML so that a user can extend them without touching code.
@@ -11,7 +11,10 @@ import os
 import tomllib
 from pathlib import Path
 
-_PACKAGED_DATA = Path(__file__).resolve().parents[2] / "data"
+from kg.resources import resource_dir
+
+# what a reference file is (data/ holds the demo corpus too, in folders of its own, and a README)
+REFERENCE_SUFFIXES = (".csv", ".toml")
 
 
 def data_path(name: str) -> Path:
@@ -19,16 +22,16 @@ def data_path(name: str) -> Path:
     override = os.environ.get("KG_DATA_DIR")
     if override and (Path(override) / name).exists():
         return Path(override) / name
-    return _PACKAGED_DATA / name
+    return resource_dir("data") / name
 
 
 def reference_files() -> list[Path]:
     """Every reference file in use, by name: the packaged ones, each replaced by ``$KG_DATA_DIR``'s of that name,
     and those only ``$KG_DATA_DIR`` holds."""
     override = os.environ.get("KG_DATA_DIR")
-    names = {path.name for path in _PACKAGED_DATA.iterdir() if path.is_file()}
-    if override and Path(override).is_dir():
-        names |= {path.name for path in Path(override).iterdir() if path.is_file()}
+    folders = [resource_dir("data")] + ([Path(override)] if override and Path(override).is_dir() else [])
+    names = {path.name for folder in folders for path in folder.iterdir()
+             if path.is_file() and path.suffix in REFERENCE_SUFFIXES}
     return [data_path(name) for name in sorted(names)]
 
 

@@ -1,10 +1,9 @@
 """The notebooks run top to bottom on a fresh kernel; they are committed without outputs; the inline view needs
-no network; every Python snippet of the README runs."""
+no network (the README's Python snippets: tests/test_readme.py)."""
 
 from __future__ import annotations
 
 import html
-import os
 import re
 import time
 
@@ -76,13 +75,3 @@ def test_inline_view_renders_without_network(executed, tmp_path):
     finally:
         browser.close()
 
-
-def test_readme_python_snippets_run(tmp_path, monkeypatch):
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    snippets = re.findall(r"```python\n(.*?)```", readme, re.DOTALL)
-    assert snippets, "no Python snippet in the README"
-    os.symlink(REPO / "data", tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    for snippet in snippets:
-        namespace: dict[str, object] = {}
-        exec(compile(snippet, "README.md", "exec"), namespace)  # noqa: S102 (the README's own examples)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -117,8 +117,14 @@ class View:
         return path
 
 
+# the UN's terms of use ask that the United Nations be acknowledged as the source of its documents
+UN_SOURCE = "UN documents: source United Nations."
+
+
 def render(drawing: Drawing, *, side_html: str = "") -> View:
     """The self-contained page of a drawing."""
+    if any(str(node["id"]).startswith("un/") or "/id/un/" in str(node["id"]) for node in drawing.nodes):
+        drawing = replace(drawing, note=f"{drawing.note} {UN_SOURCE}")
     script, style = vis_assets()
     page = templates().get_template("view.html").render(
         drawing=drawing, data_json=script_json(drawing.data()), vis_js=Markup(script), vis_css=Markup(style),

@@ -26,7 +26,9 @@ PREFIX cito: <http://purl.org/spar/cito/>
 def corpus_build(tmp_path_factory):
     corpus_files("itu-pp18")   # skips with the reason where the corpus is absent
     out = tmp_path_factory.mktemp("build") / "out"
-    result = build_graph([REPO / "data", CORPUS], out, workers=2, progress=False)
+    # data/ holds the UN's un-sc, un-ga and un-ga-multipart files (the demo corpus): the shared corpus adds the rest
+    result = build_graph([REPO / "data", CORPUS / "itu-pp18", CORPUS / "un-ga-80-pdftext"], out, workers=2,
+                         progress=False)
     return result
 
 

@@ -330,3 +330,134 @@ def test_html_ordered_lists_give_the_labels(tmp_path):
     assert [c.id for c in document.clauses] == ["considering.a", "considering.b", "considering.b.i",
                                                 "considering.b.ii", "resolves.1", "resolves.5", "resolves.6"]
     assert [(c.work, c.clause) for c in extract_citations(document)] == [("itu/pp/res/71", "resolves.5")]
+
+
+# Archives: each member read as a file of its name would be, named ARCHIVE!member; non-documents passed over.
+def _archive_members(tmp_path):
+    docx_path = write_docx(tmp_path / "member.docx", ITU_TEXT)
+    return {
+        "res/res-12.txt": ITU_TEXT.encode(), "res/res-12.xml": AKN_STATEMENT.encode(),
+        "res/sub/res-12.docx": docx_path.read_bytes(),
+        "res/lies.txt": AKN_STATEMENT.encode(),            # the format is sniffed, as for a file
+        "README.md": b"# a collection\n", "res/LICENSE.txt": b"terms\n", "notes.csv": b"a,b\n",
+        "__MACOSX/res/._res-12.txt": b"\x00\x05\x16\x07", ".hidden/res-12.txt": ITU_TEXT.encode(),
+        "res/inner.zip": b"PK\x05\x06" + b"\x00" * 18,      # an archive inside is not opened
+    }
+
+
+def _write_archive(path, kind, members):
+    import io
+    import tarfile
+    import zipfile
+    if kind == "zip":
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("res/", b"")
+            for name, data in members.items():
+                archive.writestr(name, data)
+    else:
+        with tarfile.open(path, {"tar": "w", "tar.gz": "w:gz", "tar.xz": "w:xz", "tar.bz2": "w:bz2"}[kind]) as archive:
+            for name, data in members.items():
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                archive.addfile(info, io.BytesIO(data))
+    return path
+
+
+ARCHIVE_KINDS = ["zip", "tar", "tar.gz", "tar.xz", "tar.bz2"]
+
+
+@pytest.mark.parametrize("kind", ARCHIVE_KINDS)
+def test_an_archive_gives_the_documents_of_its_members(tmp_path, kind):
+    path = _write_archive(tmp_path / f"collection.{kind}", kind, _archive_members(tmp_path))
+    sources = read(path)
+    assert [s.origin for s in sources] == [f"{path}!res/lies.txt", f"{path}!res/res-12.txt", f"{path}!res/res-12.xml",
+                                           f"{path}!res/sub/res-12.docx"]
+    assert [s.format for s in sources] == ["akn", "text", "akn", "docx"]
+    for source in sources:
+        assert outline(parse_document(source)) == EXPECTED_OUTLINE, source.origin
+
+
+def test_an_archive_is_sniffed_whatever_its_name(tmp_path):
+    path = _write_archive(tmp_path / "collection.bin", "tar.xz", {"res-12.txt": ITU_TEXT.encode()})
+    assert [s.origin for s in read(path)] == [f"{path}!res-12.txt"]
+
+
+def _lie_about_the_size(path, size):
+    """Rewrite the uncompressed size a zip's headers declare for its (only) member."""
+    import struct
+    data = bytearray(path.read_bytes())
+    struct.pack_into("<I", data, data.index(b"PK\x03\x04") + 22, size)
+    struct.pack_into("<I", data, data.index(b"PK\x01\x02") + 24, size)
+    path.write_bytes(bytes(data))
+
+
+ARCHIVE_LIMITS = {   # case: (kind, members, member limit, total limit, what the error says)
+    "member over the limit, zip": ("zip", {"big.txt": b"\x20" * 5000}, 1000, 10**6, "big.txt: 5,000 bytes"),
+    "member over the limit, tar.xz": ("tar.xz", {"big.txt": b"\x20" * 5000}, 1000, 10**6, "big.txt: 5,000 bytes"),
+    "documents over the total": ("tar.gz", {"a.txt": ITU_TEXT.encode(), "b.txt": ITU_TEXT.encode()}, 10**6,
+                                 len(ITU_TEXT) + 10, "bytes of documents uncompressed"),
+    "a header that lies": ("zip", {"big.txt": ITU_TEXT.encode() * 20}, 1000, 10**6, "big.txt"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ARCHIVE_LIMITS))
+def test_an_archive_bomb_is_refused_before_it_fills_memory(tmp_path, case):
+    from kg.readers import archive
+    kind, members, member_limit, total_limit, message = ARCHIVE_LIMITS[case]
+    path = _write_archive(tmp_path / f"bomb.{kind}", kind, members)
+    if case == "a header that lies":
+        _lie_about_the_size(path, 10)
+    with pytest.raises(InputError) as raised:
+        archive.read(path.read_bytes(), origin=str(path), max_size=member_limit, total_limit=total_limit)
+    assert str(path) in str(raised.value) and message in str(raised.value)
+
+
+@pytest.mark.parametrize(("members", "message"), [
+    ({"res/bad.xml": AKN_STATEMENT[:700].encode(), "res/good.txt": ITU_TEXT.encode()},
+     f"!res/bad.xml:{AKN_STATEMENT[:700].count(chr(10)) + 1}: malformed XML"),
+    ({"README.md": b"# nothing else\n"}, ": the archive holds no document"),
+    ({"old.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64}, "!old.doc: a Word 97-2003 document"),
+], ids=["bad member", "no document", "word 97 member"])
+def test_an_archive_with_a_bad_member_names_it(tmp_path, members, message):
+    path = _write_archive(tmp_path / "collection.zip", "zip", members)
+    with pytest.raises(InputError) as raised:
+        read(path)
+    assert f"{path}{message}" in str(raised.value)
+
+
+def test_a_broken_archive_is_named(tmp_path):
+    path = tmp_path / "broken.tar.gz"
+    path.write_bytes(b"\x1f\x8b\x08\x00" + b"\x00" * 40)
+    with pytest.raises(InputError, match="not a readable archive"):
+        read(path)
+
+
+def test_archives_in_a_folder_are_inputs(tmp_path, capsys):
+    import json
+
+    from kg.build.inputs import input_files
+    from kg.cli import main
+
+    _write_archive(tmp_path / "a.tar.xz", "tar.xz", {"un/res-12.txt": ITU_TEXT.encode()})
+    _write_archive(tmp_path / "b.zip", "zip", {"res-12.xml": AKN_STATEMENT.encode()})
+    write_text(tmp_path / "c.txt", ITU_TEXT)
+    write_text(tmp_path / "README.md", "# what this folder holds\n")
+    (tmp_path / "notes.tar.xz.part").write_bytes(b"partial download")
+    assert [p.name for p in input_files([tmp_path])] == ["a.tar.xz", "b.zip", "c.txt"]
+    assert main(["parse", str(tmp_path), "--format", "json"]) == 0
+    docs = [json.loads(line)["doc"] for line in capsys.readouterr().out.splitlines()]
+    assert sorted(set(docs)) == [f"{tmp_path / 'a.tar.xz'}!un/res-12.txt", f"{tmp_path / 'b.zip'}!res-12.xml",
+                                 str(tmp_path / "c.txt")]
+
+
+def test_the_demo_corpus_holds_the_un_folders_of_the_shared_corpus():
+    # data/un/ is the demo corpus: the UN's un-sc, un-ga and un-ga-multipart files, whole
+    from conftest import CORPUS, _demo_corpus
+    counts = {"un-sc": 251, "un-ga": 113, "un-ga-multipart": 4}
+    for folder, count in counts.items():
+        names = sorted(p.name for p in (_demo_corpus() / folder).iterdir())
+        assert len(names) == count, folder
+        if (CORPUS / folder).is_dir():
+            assert names == sorted(p.name for p in (CORPUS / folder).iterdir())
+            for name in names[::25]:
+                assert (_demo_corpus() / folder / name).read_bytes() == (CORPUS / folder / name).read_bytes()

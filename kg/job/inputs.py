@@ -11,12 +11,13 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.job.cache import FileResult, load_cached
 from kg.job.graphfile import recorded_files
-from kg.readers import DOCUMENT_SUFFIXES, MAX_FILE_SIZE, open_input
+from kg.readers import MAX_FILE_SIZE, is_document_name, open_input
 
 
 def input_files(inputs: Sequence[str | Path]) -> Iterator[Path]:
     """Each file input as given; a directory stands for the documents below it, sorted (files with a document
-    suffix, hidden ones skipped: the CSV and TOML reference data beside them are not resolutions)."""
+    suffix and archives of documents; hidden ones, READMEs and licences skipped, and the CSV and TOML reference data
+    beside them: they are not resolutions)."""
     for given in inputs:
         path = Path(given)
         if path.is_dir():
@@ -32,7 +33,7 @@ def _documents_below(folder: Path) -> list[str]:
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         relative = os.path.relpath(current, folder)
         found += [name if relative == "." else os.path.join(relative, name) for name in names
-                  if not name.startswith(".") and os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES]
+                  if not name.startswith(".") and is_document_name(name)]
     return sorted(found, key=lambda path: path.split(os.sep))
 
 

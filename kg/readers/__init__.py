@@ -2,7 +2,9 @@
 
 ``read(path)`` chooses the reader by the file's suffix, and by sniffing its first bytes where the suffix does
 not tell (an ``.xml`` file that is HTML, a ``.txt`` that is really a PDF). A file holding a collection of
-documents (an Akoma Ntoso ``documentCollection``) gives one ``Source`` per document, hence a tuple.
+documents (an Akoma Ntoso ``documentCollection``) gives one ``Source`` per document, hence a tuple. An archive
+(.zip, .tar, .tar.gz, .tar.xz, .tar.bz2) gives the documents of its members, each named ``ARCHIVE!member/path``
+(``kg/readers/archive.py``).
 
 >>> from pathlib import Path
 >>> sources = read(Path(__file__).parents[2] / "data/resolutions/wtsa-res-75-johannesburg-2008.txt")
@@ -15,13 +17,14 @@ from __future__ import annotations
 import importlib
 import os
 import stat
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from kg.errors import InputError
 from kg.model import Source
 
 # format -> module under kg.readers, imported only when a file of that format turns up
-_MODULES = {"text": "text", "markdown": "markdown", "akn": "akn", "docx": "docx", "pdf": "pdf", "html": "html"}
+_MODULES = {"text": "text", "markdown": "markdown", "akn": "akn", "docx": "docx", "pdf": "pdf", "html": "html",
+            "archive": "archive"}
 _SUFFIXES = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".xml": "akn", ".akn": "akn",
     ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html",
@@ -32,6 +35,22 @@ _SNIFF_BYTES = 2048
 _UNREADABLE = {".doc": "a Word 97-2003 document (.doc)", ".rtf": "a Rich Text Format document (.rtf)",
                ".odt": "an OpenDocument text (.odt)", ".wpd": "a WordPerfect document (.wpd)"}
 DOCUMENT_SUFFIXES = frozenset(_SUFFIXES) | frozenset(_UNREADABLE)
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2")
+# files that describe a folder (or an archive) rather than being one of its documents
+_FOLDER_NOTES = frozenset({"readme", "license", "licence", "notice", "copying"})
+
+
+def is_document_name(name: str, *, archives: bool = True) -> bool:
+    """Whether a file of this name, found in a folder (or in an archive), is taken as input: it has a document's
+    suffix (or an archive's, unless ``archives`` is false), and it is not the folder's README or LICENSE.
+
+    >>> [is_document_name(n) for n in ("a.xml", "un-sc.tar.xz", "README.md", "bodies.csv", "x.xml.gz")]
+    [True, True, False, False, False]
+    """
+    lowered = PurePosixPath(name.replace("\\", "/")).name.lower()
+    if lowered.split(".", 1)[0] in _FOLDER_NOTES:
+        return False
+    return PurePosixPath(lowered).suffix in DOCUMENT_SUFFIXES or (archives and lowered.endswith(ARCHIVE_SUFFIXES))
 
 
 def sniff_format(path: Path, head: bytes) -> str:
@@ -44,8 +63,11 @@ def sniff_format(path: Path, head: bytes) -> str:
     if head.startswith((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"\xffWPC")) or stripped.startswith(b"{\\rtf") or (
             head.startswith(b"PK\x03\x04") and b"application/vnd.oasis.opendocument" in head[:200]):
         return "unreadable"
-    if stripped.startswith(b"PK\x03\x04"):
-        return "docx"
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "archive" if path.suffix.lower() == ".zip" else "docx"
+    if head.startswith((b"\x1f\x8b", b"\xfd7zXZ\x00")) or (head.startswith(b"BZh") and head[4:10] == b"1AY&SY") or \
+            head[257:262] == b"ustar":
+        return "archive"   # gzip, xz, bzip2 or a plain tar: a tar archive of documents
     if lowered.startswith((b"<!doctype html", b"<html")):
         return "html"
     if lowered.startswith(b"<?xml") or lowered.startswith(b"<akomantoso"):
@@ -100,19 +122,29 @@ def read_input(path: str | Path, *, max_size: int = MAX_FILE_SIZE) -> bytes:
 def read(path: str | Path, *, data: bytes | None = None, max_size: int = MAX_FILE_SIZE) -> tuple[Source, ...]:
     """Read one file (or ``data``, its bytes read already) into its documents' ``Source`` objects; raise
     ``InputError`` naming the file."""
-    path_text = str(path)
-    file_path = Path(path)
     if data is None:
         data = read_input(path, max_size=max_size)
+    return _read_data(data, Path(path), origin=str(path), max_size=max_size, archives=True)
+
+
+def read_member(data: bytes, name: str, *, origin: str, max_size: int = MAX_FILE_SIZE) -> tuple[Source, ...]:
+    """Read an archive's member (its bytes) as ``read`` reads a file called ``name``: the format sniffed the same
+    way, the same reader; ``origin`` names it (``ARCHIVE!member``). An archive inside an archive is not opened."""
+    return _read_data(data, Path(PurePosixPath(name)), origin=origin, max_size=max_size, archives=False)
+
+
+def _read_data(data: bytes, file_path: Path, *, origin: str, max_size: int, archives: bool) -> tuple[Source, ...]:
     head = data[:_SNIFF_BYTES]
     if not head.strip():
-        raise InputError(path_text, "empty file: no text to parse")
+        raise InputError(origin, "empty file: no text to parse")
     fmt = sniff_format(file_path, head)
     if fmt == "unreadable":
         what = _UNREADABLE.get(file_path.suffix.lower(), "a word-processor file of a format not read here")
-        raise InputError(path_text, f"{what}: save it as .docx, PDF or text to read it")
+        raise InputError(origin, f"{what}: save it as .docx, PDF or text to read it")
+    if fmt == "archive" and not archives:
+        raise InputError(origin, "an archive inside an archive is not opened")
     module = importlib.import_module(f"kg.readers.{_MODULES[fmt]}")
-    if fmt == "docx":
-        return module.read(data, origin=path_text, max_size=max_size)  # type: ignore[no-any-return]
-    sources: tuple[Source, ...] = module.read(data, origin=path_text)
+    if fmt in ("docx", "archive"):
+        return module.read(data, origin=origin, max_size=max_size)  # type: ignore[no-any-return]
+    sources: tuple[Source, ...] = module.read(data, origin=origin)
     return sources

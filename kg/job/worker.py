@@ -85,14 +85,18 @@ def run_jobs(jobs: list[tuple[str, str, str]], out: Path, executor: Executor | N
             bar.update()
     else:
         own = executor is None
-        pool = executor or ProcessPoolExecutor(max_workers=workers or os.cpu_count(), initializer=die_with_parent,
+        processes = workers or os.cpu_count() or 1
+        pool = executor or ProcessPoolExecutor(max_workers=processes, initializer=die_with_parent,
                                                initargs=(os.getpid(),))
+        # chunks of up to 16 files, but at least four chunks a process: a few large files (archives) are shared out
+        chunksize = 1 if executor is not None else max(1, min(16, len(jobs) // (4 * processes)))
         try:
             paths, names, digests = zip(*jobs)
             # (the entries are written under the build's cache version: a worker elsewhere, or one that started
             # after the code changed, would make another)
             for result in pool.map(process_file, paths, names, [str(out)] * len(jobs), digests,
-                                   [cache_version()] * len(jobs), [max_size] * len(jobs), chunksize=1 if executor is not None else 16):
+                                   [cache_version()] * len(jobs), [max_size] * len(jobs),
+                                   chunksize=chunksize):
                 yield result
                 bar.update()
         finally:

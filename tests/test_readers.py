@@ -435,7 +435,7 @@ def test_a_broken_archive_is_named(tmp_path):
 def test_archives_in_a_folder_are_inputs(tmp_path, capsys):
     import json
 
-    from kg.build.inputs import input_files
+    from kg.job.inputs import input_files
     from kg.cli import main
 
     _write_archive(tmp_path / "a.tar.xz", "tar.xz", {"un/res-12.txt": ITU_TEXT.encode()})

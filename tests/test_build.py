@@ -166,3 +166,17 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypat
     finally:
         monkeypatch.undo()
         unfreeze()
+
+
+def test_the_united_nations_are_acknowledged_as_the_source_of_its_documents(tmp_path):
+    # the UN's terms of use ask for it: the report says so, and so does the note of the views
+    (un_text,) = corpus_files("un-sc")[:1]
+    shutil.copy(un_text, tmp_path / un_text.name)
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    build_graph([tmp_path / un_text.name], tmp_path / "un", progress=False, workers=1)
+    build_graph([tmp_path / "seed.txt"], tmp_path / "itu", progress=False, workers=1)
+    report = (tmp_path / "un" / "report.md").read_text(encoding="utf-8")
+    assert "- sources: United Nations (1 of the documents; unofficial copies)" in report
+    assert "UN documents: source United Nations." in (tmp_path / "un" / "views" / "overview.html").read_text(
+        encoding="utf-8")
+    assert "sources" not in (tmp_path / "itu" / "report.md").read_text(encoding="utf-8")

@@ -22,8 +22,7 @@ def build_report(result: BuildResult, *, top: int = 20) -> str:
              f"- quads: {result.quads}"]
     un_documents = sum(1 for d in documents if d.work.startswith("un/"))
     if un_documents:   # the UN's terms of use ask that the United Nations be acknowledged as the source
-        lines.append(f"- sources: {un_documents} documents of the United Nations: source United Nations "
-                     "(unofficial copies)")
+        lines.append(f"- sources: United Nations ({un_documents} of the documents; unofficial copies)")
     lines.append("")
     if result.errors:
         lines += ["## Files skipped", ""] + [f"- {error}" for error in result.errors] + [""]

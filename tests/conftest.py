@@ -26,8 +26,9 @@ def corpus_files(folder: str) -> list[Path]:
     elif (_demo_corpus() / folder).is_dir():
         root = _demo_corpus()
     else:
-        pytest.skip(f"{folder} not found in the shared corpus at {CORPUS} nor in the demo corpus in {DEMO}: real "
-                    "ITU texts are not redistributed with the project; place them there to run this test")
+        pytest.skip(f"{folder} not found in the shared corpus at {CORPUS} nor in the demo corpus in {DEMO} (which "
+                    "holds the UN's AKN files only: the ITU's texts may not be redistributed); place it there to run "
+                    "this test")
     files = sorted(p for p in (root / folder).iterdir() if p.suffix in (".xml", ".md"))
     assert files, f"no files found in {root / folder}"
     return files

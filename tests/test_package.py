@@ -23,7 +23,8 @@ SHIPPED = {  # folder in the repository -> its files in the wheel (the reference
     "data": ("kg/_resources/data", ("*.csv", "*.toml")),
     "ontology": ("kg/_resources/ontology", ("*.ttl",)),
     "queries": ("kg/_resources/queries", ("*.rq",)),
-    "kg/templates": ("kg/templates", ("*.html",)),
+    "kg/templates": ("kg/templates", ("*.html", "*.css")),
+    "kg/site/templates": ("kg/site/templates", ("*.html", "*.css")),
 }
 
 

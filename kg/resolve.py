@@ -168,10 +168,29 @@ def resolve_mention(mention: Mention, context: CitingContext, *,
         work, edition, reason = _resolve_named(mention, context, gazetteer)
         if work is None and reason is None:
             return None
-    if work is not None and work == context.work and edition in (None, context.edition):
-        return None   # the document naming itself ("ANNEX TO RESOLUTION 25 (REV. DUBAI, 2018)")
+    if work is not None and work == context.work and not _earlier_edition(edition, context.edition):
+        # the document naming itself ("ANNEX TO RESOLUTION 25 (REV. DUBAI, 2018)", its heading printed again as a
+        # running head); an earlier edition of its own work is a citation ("Resolution 71 (Rev. Busan, 2014)" in
+        # Resolution 71 (Rev. Dubai, 2018))
+        return None
     return Citation(context.doc, mention.clause, mention.text, mention.start, mention.end, work, edition,
                     mention.pinpoint, str(reason) if reason else None, reason.code.value if reason else None)
+
+
+def _earlier_edition(cited: str | None, own: str | None) -> bool:
+    """Whether the edition ``cited`` is older than the citing document's own (``own``): both known, and the
+    conference (or the Council session, or the UN adoption date) of ``cited`` comes first.
+
+    >>> _earlier_edition("pp-14", "pp-18"), _earlier_edition("wrc-19", "wrc-19"), _earlier_edition("wrc-19", None)
+    (True, False, False)
+    """
+    if cited is None or own is None or cited == own:
+        return False
+    gazetteer = load_gazetteer()
+    cited_conference, own_conference = gazetteer.by_id(cited), gazetteer.by_id(own)
+    if cited_conference is not None and own_conference is not None:
+        return cited_conference.start_date < own_conference.start_date
+    return cited < own   # ("council-2009" and "council-2019", UN dates: their ids sort by time)
 
 
 def resolve_citations(document: Document, mentions: list[Mention], *,

@@ -40,5 +40,6 @@ def parse_document(source: Source) -> Document:
                              hints=source.hints)
         body_start = header_span.end
     un_style = header.body in UN_BODIES or source.hints.symbol is not None
-    blocks = source.blocks if source.blocks else layout_blocks(text, body_start=body_start, un_style=un_style)
+    blocks = source.blocks if source.blocks else layout_blocks(text, body_start=body_start, un_style=un_style,
+                                                              number=header.number)
     return assemble_document(source, header, list(blocks))

@@ -82,10 +82,14 @@ def assemble_document(source: Source, header: Header, blocks: list[Block]) -> Do
                 stack = LabelStack()
             start, printed = (held if held is not None else block.start), block.label
             held = None
-            if not printed and (inline := label_inline(text[block.start:block.end])) is not None:
+            if not printed and block.marker != "continued" and (inline := label_inline(text[block.start:block.end])) \
+                    is not None:
                 printed, offset = inline
                 start += offset
-            label = stack.push(printed) if printed else ""
+            if block.marker == "continued" and clauses:
+                label = clauses[-1].label   # the rest of a clause after page furniture (which is remainder)
+            else:
+                label = stack.push(printed) if printed else ""
             base = f"{current['id']}.{label}" if label else str(current["id"])
             clause_id = _unique(base, clause_ids)
             clauses.append(Clause(clause_id, label, text[start:block.end], start, block.end))

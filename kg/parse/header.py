@@ -24,6 +24,8 @@ NUMBER_LINE = re.compile(
     r"(?P<number>\d{1,4}[A-Z]?(?:-\d{1,2})?)(?![\w/])[ \t]*(?:\((?P<edition>[^()\n]*)\))?[ \t]*$"
 )
 UN_NUMBER_LINE = re.compile(r"^[ \t]*(?P<number>\d{1,4}/\d{1,4})\.[ \t]+(?P<title>\S[^\n]*?)[ \t]*$")   # "80/1.", "2022/10."
+# "(Suppressed by WRC-07)", "(Abrogated by ...)": a line under a heading that says the text is no longer in force
+SUPPRESSED_LINE = re.compile(r"^[ \t]*\((?:Suppressed|Abrogated|Cancelled|Deleted|Replaced)\b", re.IGNORECASE)
 EDITION_LINE = re.compile(r"^[ \t]*\((?P<edition>[^()\n]*\d{2}[^()\n]*)\)[ \t]*$")
 FORMULA_LINE = re.compile(r"^[ \t]*The[ \t]+[^\n]{4,200}?[,:]?[ \t]*$")
 _REVISION = re.compile(r"^\s*(?:Revised\b|Rev\.?)\s*", re.IGNORECASE)
@@ -178,6 +180,8 @@ def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
             kind = kind or "resolution"
             title_lines = [match.group("title")]
             reading_title = True   # (a long title goes on on the next line, before the formula)
+        elif SUPPRESSED_LINE.match(line) and formula is None:
+            reading_title = False   # "(Suppressed by WRC-07)": no edition of the text's own
         elif (match := EDITION_LINE.match(line)) and formula is None:
             edition_text = match.group("edition")
             reading_title = False
@@ -285,6 +289,10 @@ def _with_edition(header: Header, edition_text: str | None, hints: Hints) -> Hea
         return _with_dated_edition(header, edition_text or "", hints)
     current = editions[-1]
     revisions = tuple(e.conference.id for e in editions if e.conference is not None)
+    if header.body is None and current.conference is not None:
+        # a heading with no formula after it ("RESOLUTION 917 (REV.WRC-19)", "RESOLUTION 71 (REV. DUBAI, 2018)"):
+        # the body is the conference's that the edition names
+        header = replace(header, body=current.conference.body)
     return replace(header, place=current.place, year=current.year, date=hints.date,
                    edition=current.conference.id if current.conference else None,
                    revisions=revisions if len(revisions) > 1 else ())

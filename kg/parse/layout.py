@@ -19,6 +19,7 @@ from kg.parse.header import (
     ADOPTION_LINES_ABOVE,
     EDITION_LINE,
     NUMBER_LINE,
+    SUPPRESSED_LINE,
     UN_NUMBER_LINE,
     formula_lines,
 )
@@ -26,6 +27,7 @@ from kg.parse.labels import label_alone, label_inline
 from kg.reference.vocabulary import Vocabulary, load_vocabulary
 
 _HEADER_SEARCH_LINES = 400
+_HEADING_TITLE_LINES = 6   # lines of title (and edition) under a heading that has no formula after it
 _MARKDOWN_FOOTNOTE = re.compile(r"^\[\^(?P<marker>[^\]\s]{1,8})\]:[ \t]*")
 _RULE = re.compile(r"^[ \t]*_{5,}[ \t]*$")
 _RULED_FOOTNOTE = re.compile(r"^[ \t]*(?P<marker>\d{1,2}|\*)[ \t]+(?=\S)")
@@ -39,6 +41,12 @@ _FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+
                         r"|[-–—][ \t]*(?:\d{1,4}|[IVXLC]{1,7})[ \t]*[-–—]"
                         r"|(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?)"
                         r"[ \t]*$")
+# The Radio Regulations' running heads ("RES917-2": resolution 917, its second page) and what a page prints after
+# the text of its last line: a page number ("– 753 –") or the rule over its notes ("_______________")
+_RUNNING_HEAD = re.compile(r"^[ \t]*(?:RES|REC)[ \t]?\d{1,4}[A-Z]?(?:-\d{1,3})+(?=[ \t]|$)[ \t]*")
+_FURNITURE_AFTER = re.compile(r"[ \t]*(?:_{5,}|[-–—][ \t]*\d{1,4}[ \t]*[-–—])[ \t]*$")
+_SECRETARIAT_NOTE = re.compile(r"^[ \t]*\*?[ \t]*Note[ \t]+by[ \t]+the[ \t]+(?:General[ \t]+)?Secretariat\b", re.IGNORECASE)
+CONTINUED = "continued"   # the marker of a clause's rest after page furniture (it keeps the clause's label)
 _DATE_LINE = re.compile(r"^[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d[ \t]*$")
 _UN_PARAGRAPH = re.compile(r"^[ \t]*(?:(?P<label>\d{1,3}\.|\([a-z]{1,4}\))[ \t]+)?(?P<rest>[A-Z][^\n]*)$")
 _WORD = re.compile(r"\S+")
@@ -90,12 +98,29 @@ def find_header(text: str) -> Span | None:
     first = head[number_at if number_at is not None else formula_at]  # type: ignore[index]
     if formula_at is not None:
         return Span(first.first, head[formula_at + wrapped - 1].end)
-    last = first
-    for line in head[number_at + 1:number_at + 8]:  # type: ignore[operator]
-        if EDITION_LINE.match(line.text):
-            last = line
+    return Span(first.first, head[_heading_only_end(head, number_at)].end)  # type: ignore[arg-type]
+
+
+def _heading_only_end(head: list[_Line], number_at: int) -> int:
+    """The index of the last line of a header that is its heading alone (the Radio Regulations' "RESOLUTION 917
+    (REV.WRC-19)" / title / "considering", no formula): the number line, then its title, edition or history and a
+    "(Suppressed by WRC-07)" line, up to the first section heading, label, annex or piece of page furniture (at most
+    ``_HEADING_TITLE_LINES`` lines)."""
+    vocabulary = load_vocabulary()
+    last = number_at
+    for index in range(number_at + 1, min(number_at + 1 + _HEADING_TITLE_LINES, len(head))):
+        line = head[index].text
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if (vocabulary.match_verb(stripped) is not None and stripped[:1].islower()) or label_alone(line) is not None \
+                or label_inline(line) is not None or _ANNEX.match(line) or _FURNITURE.match(line) \
+                or _RULE.match(line) or NUMBER_LINE.match(line) or running_head(line) is not None:
             break
-    return Span(first.first, last.end)
+        last = index
+        if EDITION_LINE.match(line) and not SUPPRESSED_LINE.match(line):
+            break   # (the edition or history closes the header: "(1993-1995-2000-2019)")
+    return last
 
 
 class _Builder:
@@ -117,6 +142,15 @@ class _Builder:
         self.last_number = 0   # the last UN paragraph number
         self.in_annex = False   # (in the numbered paragraphs of an annexed declaration)
         self.annex_heading = False   # (on an annex's heading lines: "I." / "Global context and ...")
+        # the clause that page furniture (a page number, a running head, a rule and the notes under it) cut, while
+        # the text after the furniture may still be its rest: (its printed label, whether it ended a sentence)
+        self.cut: tuple[str, bool] | None = None
+
+    def cut_here(self) -> None:
+        """Page furniture: the open clause ends before it (the furniture is remainder), its rest may follow."""
+        if self.open is not None and self.open.role == "clause":
+            self.cut = (self.open.label, self.open_text_end.endswith((";", ".", ",", ":")))
+        self.close()
 
     def close(self) -> None:
         if self.open is not None:
@@ -137,6 +171,7 @@ class _Builder:
 
     def heading(self, start: int, end: int, part: str) -> None:
         self.close()
+        self.cut = None
         self.pending_label = None
         self.part = part
         self.in_section = True
@@ -146,6 +181,7 @@ class _Builder:
 
     def clause(self, start: int, end: int, label: str, text: str) -> None:
         self.start("clause", start, end, label=label)
+        self.cut = None
         self.open_text_end = text
         self.section_has_labels = self.section_has_labels or bool(label)
         if label.rstrip(".").isdigit():
@@ -157,16 +193,25 @@ class _Builder:
         return self.un_style and printed.rstrip(".").isdigit() and int(printed.rstrip(".")) == self.last_number + 1
 
 
-def layout_blocks(text: str, *, body_start: int, un_style: bool) -> list[Block]:
-    """The headings, clauses, footnotes and annexes of ``text`` after ``body_start``, found from the layout."""
+def layout_blocks(text: str, *, body_start: int, un_style: bool, number: str | None = None) -> list[Block]:
+    """The headings, clauses, footnotes and annexes of ``text`` after ``body_start``, found from the layout.
+    ``number`` is the document's own number: its heading printed again as a running head is page furniture."""
     builder = _Builder(load_vocabulary(), un_style=un_style)
     blank_before = True
-    for line in _lines(text, body_start):
-        stripped = line.text.strip()
-        if not stripped:
+    for whole in _lines(text, body_start):
+        if not whole.text.strip():
             blank_before = True
             continue
-        _take_line(builder, line, stripped, blank_before)
+        line, head, rule_after = _without_furniture(whole, number)
+        if head:
+            builder.cut_here()
+            builder.footnote_zone = False
+        if line is not None:
+            stripped = line.text.strip()
+            _take_line(builder, line, stripped, blank_before or line is not whole)
+        if rule_after:
+            builder.cut_here()
+            builder.footnote_zone = True
         blank_before = False
     builder.close()
     return builder.blocks
@@ -239,8 +284,43 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         if not new_unlabelled:
             b.extend(line.end, stripped)
             return
+    if b.cut is not None and not (b.cut[1] and blank_before and not b.section_has_labels):
+        label, _ = b.cut
+        b.clause(line.first, line.end, label, stripped)   # the rest of the clause the furniture cut
+        b.open = Block("clause", line.first, line.end, part=b.part, label=label, marker=CONTINUED)
+        return
     if b.in_section:
         b.clause(line.first, line.end, "", stripped)
+
+
+def running_head(line: str) -> re.Match[str] | None:
+    """The running head a line opens with: "RES917-2", "REC 7-3" (the Radio Regulations' "resolution 917, page 2")."""
+    return _RUNNING_HEAD.match(line)
+
+
+def _without_furniture(line: _Line, number: str | None) -> tuple[_Line | None, bool, bool]:
+    """``line`` without the page furniture printed on it (``None`` where it is furniture alone), whether furniture
+    opens it or is all of it, and whether a rule ends it (the notes of the page follow): a running head before the text ("RES917-2 2 that ..."), a page number
+    or a rule after it ("...; _______________", "... WRC-23. – 753 –"), the secretariat's note ("Note by the
+    Secretariat: ..."), and the document's own heading printed again at the top of a page."""
+    text = line.text
+    start, end = 0, len(text.rstrip())
+    if _SECRETARIAT_NOTE.match(text):
+        return None, True, False
+    if (head := _RUNNING_HEAD.match(text)) is not None:
+        start = head.end()
+    rule_after = False
+    while (tail := _FURNITURE_AFTER.search(text, start, end)) is not None:
+        rule_after = rule_after or "_" in tail.group(0)
+        end = tail.start()
+    if number is not None and (heading := NUMBER_LINE.match(text[start:end])) and heading.group("number") == number \
+            and heading.group("kind").isupper():
+        return None, True, False
+    if start == 0 and end == len(text.rstrip()):
+        return line, False, False
+    if not text[start:end].strip():
+        return None, not rule_after, rule_after
+    return _Line(line.start, line.start + end, " " * start + text[start:end]), start > 0, rule_after
 
 
 def _itu_heading(b: _Builder, line: _Line, stripped: str) -> bool:

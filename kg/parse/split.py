@@ -16,11 +16,20 @@ from __future__ import annotations
 import re
 
 from kg.model import Source
-from kg.parse.header import ADOPTION_LINE, ADOPTION_LINES_ABOVE, NUMBER_LINE, UN_NUMBER_LINE, formula_lines
+from kg.parse.header import (
+    ADOPTION_LINE,
+    ADOPTION_LINES_ABOVE,
+    NUMBER_LINE,
+    SUPPRESSED_LINE,
+    UN_NUMBER_LINE,
+    formula_lines,
+)
 from kg.reference.vocabulary import load_vocabulary
 
 _FORMULA_OPENING = re.compile(r"\n[ \t]*The[ \t]")   # (a literal to search from: fast over a long text)
 _FORMULA_WITHIN = 8   # lines above the formula (title, edition, history) where the number line must stand
+_TITLE_LINES = 6   # lines of title (and edition) between a heading and its first section verb
+_CAPITAL_HEADING = re.compile(r"^[ \t]*(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)[ \t]", re.MULTILINE)
 _KIND_IDS = {"resolution": "res", "decision": "dec", "recommendation": "rec", "opinion": "opinion"}
 
 
@@ -54,11 +63,50 @@ def document_starts(text: str) -> list[tuple[int, str]]:
     and only where two or more are left are they read as formulas (a text of one document costs no more)."""
     numbered = [(opening.start() + 1, found) for opening in _FORMULA_OPENING.finditer(text)
                 if (found := _number_line_above(text, opening.start() + 1)) is not None]
-    if len(numbered) < 2:
+    headed = _heading_only_starts(text)
+    if len(numbered) + len(headed) < 2:
         return []
-    return [found for formula_start, found in numbered
-            if formula_lines(text[formula_start:formula_start + 600].split("\n", 3)[:3], 0)
-            and _no_heading_between(text, found[0], formula_start)]
+    formulas = [found for formula_start, found in numbered
+                if formula_lines(text[formula_start:formula_start + 600].split("\n", 3)[:3], 0)
+                and _no_heading_between(text, found[0], formula_start)]
+    starts: list[tuple[int, str]] = []
+    heading_only = set(headed)
+    for start, name in sorted(dict(formulas + headed).items()):
+        if starts and name == starts[-1][1] and (start, name) in heading_only:
+            continue   # the heading printed again as a running head at the top of a page of the same document
+        starts.append((start, name))
+    return starts if len(starts) > 1 else []
+
+
+def _heading_only_starts(text: str) -> list[tuple[int, str]]:
+    """Where documents open that print no formula: a heading in capitals with its edition ("RESOLUTION 917
+    (REV.WRC-19)", "RECOMMENDATION ITU-R 34"), a title of one to ``_TITLE_LINES`` lines that end in no clause's
+    punctuation, then a section verb ("considering") on a line of its own (the Radio Regulations, Vol. 3). A
+    citation that a page left alone on its line ("Resolution 71 (Rev. Dubai, 2018)") is printed in lower case; an
+    "ANNEX TO RESOLUTION 917 (REV.WRC-19)" opens with "ANNEX"; a running head has no title under it."""
+    vocabulary = load_vocabulary()
+    starts = []
+    for heading in _CAPITAL_HEADING.finditer(text):
+        lines = text[heading.start():heading.start() + 1500].split("\n")
+        match = NUMBER_LINE.match(lines[0])
+        if match is None or not (match.group("edition") or match.group("sector")):
+            continue
+        name = f"{_KIND_IDS[match.group('kind').lower()]}-{match.group('number')}"
+        titles = 0
+        for line in (line.strip() for line in lines[1:_TITLE_LINES + 2]):
+            if not line:
+                continue
+            if SUPPRESSED_LINE.match(line):   # "RESOLUTION 5 (WRC-03)" / "(Suppressed by WRC-07)": a heading alone
+                starts.append((heading.start(), name))
+                break
+            if vocabulary.match_verb(line) is not None and line[:1].islower():
+                if titles:
+                    starts.append((heading.start(), name))
+                break
+            if line.endswith((";", ",", ":")) or NUMBER_LINE.match(line):
+                break
+            titles += 1
+    return starts
 
 
 def _number_line_above(text: str, formula_start: int) -> tuple[int, str] | None:

@@ -13,9 +13,11 @@ the layout of the text is. Both go through the same assembler, so both give the 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.model import Document, Source
 from kg.parse.assemble import assemble_document
-from kg.parse.header import UN_BODIES, read_header
+from kg.parse.header import UN_BODIES, ambiguous_bodies, body_of_text, read_header
 from kg.parse.layout import find_header, layout_blocks
 from kg.parse.split import split_documents
 
@@ -38,6 +40,11 @@ def parse_document(source: Source) -> Document:
     else:
         header = read_header(text[header_span.start:header_span.end], start=header_span.start,
                              hints=source.hints)
+        bodies = ambiguous_bodies(header)
+        if bodies and (body := bodies[0] if len(bodies) == 1 else body_of_text(text, bodies)) is not None:
+            # a heading with no formula whose place and year fit two conferences: the text tells which
+            header = read_header(text[header_span.start:header_span.end], start=header_span.start,
+                                 hints=replace(source.hints, body=body))
         body_start = header_span.end
     un_style = header.body in UN_BODIES or source.hints.symbol is not None
     blocks = source.blocks if source.blocks else layout_blocks(text, body_start=body_start, un_style=un_style,

@@ -42,6 +42,8 @@ _MONTHS = {name: number for number, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
      "december"), start=1)}
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+# a Council text's edition, printed with no body: "(modified 2019)", "(C09, last amended C19)", "(Rev. 2016)"
+_COUNCIL_STYLE = re.compile(r"^\s*(?:Rev\.?\s*(?:19|20)\d\d\s*$|C-?\d\d\b)|\b(?:modified|amended)\b", re.IGNORECASE)
 _COUNCIL_YEAR = re.compile(r"\b(?:(?P<year>19[4-9]\d|20\d\d)|C-?(?P<session>\d{2}))\b")
 _CLOSED_YEAR = re.compile(r"\b(?:19|20)\d\d\s*\)")   # "(Hammamet, 2016)" or the "2016)" of a wrapped one
 _YEAR_HISTORY = re.compile(r"\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)*\s*")
@@ -133,7 +135,7 @@ def read_editions(printed: str, body: str | None) -> list[EditionMention]:
     gazetteer = load_gazetteer()
     found = []
     for part in re.split(r"[;]", printed):
-        text = _REVISION.sub("", part.strip()).strip().rstrip(".")
+        text = _REVISION.sub("", part.strip().replace("\u2013", "-").replace("\u2011", "-")).strip().rstrip(".")
         if not text:
             continue
         match = _PLACE_YEAR.match(text)
@@ -284,6 +286,8 @@ def _with_edition(header: Header, edition_text: str | None, hints: Hints) -> Hea
         edition_text = in_formula.group(1) if in_formula else None
     if edition_text is None and hints.number and "(" in hints.number:
         edition_text = hints.number.split("(", 1)[1].rstrip(")")
+    if header.body is None and edition_text and _COUNCIL_STYLE.search(edition_text) and council_years(edition_text):
+        header = replace(header, body="council")   # "RESOLUTION 1305 (MODIFIED 2019)", no formula after it
     editions = read_editions(edition_text or "", header.body) if header.body != "council" else []
     if not editions:
         return _with_dated_edition(header, edition_text or "", hints)
@@ -296,6 +300,48 @@ def _with_edition(header: Header, edition_text: str | None, hints: Hints) -> Hea
     return replace(header, place=current.place, year=current.year, date=hints.date,
                    edition=current.conference.id if current.conference else None,
                    revisions=revisions if len(revisions) > 1 else ())
+
+
+# what a text says that tells which body adopted it, where its heading's place and year fit two conferences
+# ("(Rev. Dubai, 2012)": WTSA-12 or WCIT-12; "(Sharm el-Sheikh, 2019)": RA-19 or WRC-19)
+_BODY_CUES = (
+    (re.compile(r"\b(?:this|the present)\s+Assembly\b"), ("wtsa", "ra")),
+    (re.compile(r"\b(?:this|the present)\s+Conference\b"), ("pp", "wtdc", "wrc", "wcit")),
+    (re.compile(r"\bTelecommunication Standardization (?:Bureau|Sector)\b|\b(?:TSB|TSAG|ITU-T)\b"), ("wtsa",)),
+    (re.compile(r"\bTelecommunication Development (?:Bureau|Sector)\b|\b(?:BDT|TDAG|ITU-D)\b"), ("wtdc",)),
+    (re.compile(r"\bRadiocommunication Bureau\b|\bRadio Regulations\b|\bNos?\.\s*\d+\.\d|\b(?:BR|RRB)\b"),
+     ("wrc", "ra")),
+    (re.compile(r"\bInternational Telecommunication Regulations\b|\bITRs\b"), ("wcit",)),
+    (re.compile(r"\bPlenipotentiary\s+Conference\b"), ("pp",)),
+)
+
+
+def body_of_text(text: str, bodies: Sequence[str]) -> str | None:
+    """Which of ``bodies`` (those whose conferences fit a heading's place and year) ``text`` is most likely the
+    text of, by what it says ("this Assembly", the bureau it instructs, "No. 9.21"); ``None`` where no cue tells.
+
+    >>> body_of_text("resolves that this Assembly instructs the Director of TSB", ["wtsa", "wcit"])
+    'wtsa'
+    """
+    scores = dict.fromkeys(bodies, 0)
+    for cue, cued in _BODY_CUES:
+        count = len(cue.findall(text))
+        for body in cued:
+            if body in scores:
+                scores[body] += count
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def ambiguous_bodies(header: Header) -> list[str]:
+    """The bodies whose conferences fit the place and year of ``header``'s edition where it names no body and
+    more than one conference fits ("(Rev. Dubai, 2012)"); [] otherwise."""
+    if header.body is not None or header.edition is not None or header.place is None or header.year is None:
+        return []
+    # (an Assembly's heading names its Sector, "RESOLUTION ITU-R 9", and its body is known: the RA is not one of them)
+    return sorted({c.body for c in load_gazetteer().candidates(place=header.place, year=header.year)} - {"ra"})
 
 
 def council_years(printed: str) -> list[int]:

@@ -375,6 +375,8 @@ def _resolve_named(mention: Mention, context: CitingContext,
     edition = None
     if mention.edition:
         conference = gazetteer.by_alias(_REV.sub("", mention.edition))
+        if conference is None and (editions := read_editions(mention.edition, mention.body)):
+            conference = editions[-1].conference   # "as revised by the Plenipotentiary Conference (Busan, 2014)"
         edition = conference.id if conference else None
     return work, edition, None
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.model import Document, Source
+from kg.model import Document, Header, Source
 from kg.parse.assemble import assemble_document
+from kg.parse.glued import split_glued_headings
 from kg.parse.header import UN_BODIES, ambiguous_bodies, body_of_text, read_header
 from kg.parse.layout import find_header, layout_blocks
 from kg.parse.split import split_documents
@@ -31,7 +32,10 @@ def parse_document(source: Source) -> Document:
     if header_blocks:
         span = header_blocks[0]
         header = read_header(text[span.start:span.end], start=span.start, hints=source.hints)
-        return assemble_document(source, header, [b for b in source.blocks if b.role != "header"])
+        blocks = [b for b in source.blocks if b.role != "header"]
+        if not _un_style(header, source):
+            blocks = split_glued_headings(text, blocks)
+        return assemble_document(source, header, blocks)
     header_span = find_header(text)
     if header_span is None:
         header = read_header("", start=0, hints=source.hints)
@@ -46,7 +50,14 @@ def parse_document(source: Source) -> Document:
             header = read_header(text[header_span.start:header_span.end], start=header_span.start,
                                  hints=replace(source.hints, body=body))
         body_start = header_span.end
-    un_style = header.body in UN_BODIES or source.hints.symbol is not None
-    blocks = source.blocks if source.blocks else layout_blocks(text, body_start=body_start, un_style=un_style,
-                                                              number=header.number)
-    return assemble_document(source, header, list(blocks))
+    un_style = _un_style(header, source)
+    blocks = list(source.blocks) if source.blocks else layout_blocks(text, body_start=body_start, un_style=un_style,
+                                                                    number=header.number)
+    if not un_style:
+        blocks = split_glued_headings(text, blocks)
+    return assemble_document(source, header, blocks)
+
+
+def _un_style(header: Header, source: Source) -> bool:
+    """Whether the text is laid out as the UN's (a paragraph opens with its verb), not as the ITU's."""
+    return header.body in UN_BODIES or source.hints.symbol is not None

@@ -1,0 +1,110 @@
+"""Section headings that a conversion glued into the paragraph before them.
+
+Text converted from PDF (the PP-18 Final Acts in Akoma Ntoso do this) may run an ITU heading into the previous
+paragraph: "... cannot be achieved without embracing the principle of inclusiveness, having noted" / "a) ...", or
+"... to report to the next conference, encourages least developed countries ... to continue ...". Unsplit, that
+section's clauses and mandates go to the previous section and its addressee. A known section verb (``data/verbs.toml``)
+is split off where it opens a line after a line that ended a clause, or follows a clause's final punctuation (";" "."
+","), and reads as a heading: an operative verb with its addressees, then the end of the paragraph, a label or "to" /
+"that"; a preambular verb only alone at the paragraph's end ("..., having noted"), or a longer one ("noting also")
+before "that" (a participle inside a clause, "..., taking into account the views of ...", is no heading).
+
+>>> from kg.model import Block
+>>> text = "that X applies, having noted\\nthat Y;"
+>>> [(b.role, text[b.start:b.end]) for b in split_glued_headings(text, [Block("clause", 0, len(text))])]
+[('clause', 'that X applies,'), ('heading', 'having noted'), ('clause', 'that Y;')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.model import Block
+from kg.reference.vocabulary import Vocabulary, load_vocabulary
+
+# where a glued heading may open: after a clause's final punctuation, or at the start of a line
+_OPENING = re.compile(r"(?<=[;.,:])[ \t]+(?=[a-z])|(?<=[;.,:])[ \t]*\n[ \t]*(?=[a-z])")
+# the operative verbs that head an ITU section (not "notes", "recalls": words a clause also uses)
+_HEADING_VERBS = frozenset({"resolves", "instructs", "requests", "invites", "encourages", "urges", "calls",
+                            "decides", "further", "also", "strongly", "authorizes"})
+# what ends the addressees of a glued operative heading: the paragraph's end, a label, or the clause's "to"/"that"
+_AFTER_ADDRESSEES = re.compile(r"[ \t,:]*(?:\Z|(?=(?:\d{1,2}|[a-z]\))[ \t]+(?:to|that)\b)|\b(?=(?:to|that)[ \t]))")
+_NO_ADDRESSEE = re.compile(r"[;.()\d\n]")   # (addressees are names: no clause's punctuation, number or line break)
+_MOST_ADDRESSEE_WORDS = 20
+
+
+def split_glued_headings(text: str, blocks: list[Block], *, vocabulary: Vocabulary | None = None) -> list[Block]:
+    """``blocks`` with each heading glued into a clause (or a footnote the converter ran on) split off: the clause before it, the heading, the clause
+    after it (if any text is left); the clauses that follow it, up to the next heading, are of its part."""
+    vocabulary = vocabulary or load_vocabulary()
+    result: list[Block] = []
+    part: str | None = None   # the part of the last glued heading, for the clauses after it
+    for block in blocks:
+        if block.role == "heading":
+            part = None
+            result.append(block)
+            continue
+        if block.role not in ("clause", "footnote"):
+            result.append(block)
+            continue
+        if part is not None and block.role == "clause" and block.part and block.part != part:
+            block = replace(block, part=part)
+        for piece in _split_clause(text, block, vocabulary):
+            if piece.role == "heading":
+                part = piece.part
+            result.append(piece)
+    return result
+
+
+def _split_clause(text: str, block: Block, vocabulary: Vocabulary) -> list[Block]:
+    pieces: list[Block] = []
+    start = block.start
+    label = block.label
+    for opening in _OPENING.finditer(text, block.start, block.end):
+        if opening.start() < start:
+            continue
+        found = _glued_heading(text, opening.end(), block.end, vocabulary)
+        if found is None:
+            continue
+        heading_end, clause_start, part = found
+        pieces.append(replace(block, start=start, end=opening.start(), label=label))
+        pieces.append(Block("heading", opening.end(), heading_end, part=part))
+        start, label = clause_start, ""
+        # (what follows is a clause of the heading's part, also where the heading was glued into a footnote)
+        block = Block("clause", block.start, block.end, part=part, depth=block.depth)
+    if not pieces:
+        return [block]
+    if start < block.end:
+        pieces.append(replace(block, start=start, label=label))
+    return pieces
+
+
+def _glued_heading(text: str, position: int, end: int, vocabulary: Vocabulary) -> tuple[int, int, str] | None:
+    """Where the heading that opens at ``position`` ends, where its clause's text starts (``end`` for none), and
+    its part; ``None`` where the words there are no heading."""
+    found = vocabulary.match_verb(text[position:min(end, position + 80)])
+    if found is None:
+        return None
+    verb, part = found
+    printed = re.compile(r"\s+".join(map(re.escape, verb.split())), re.IGNORECASE).match(text, position, end)
+    if printed is None:   # (a verb is matched folded: accents and spacing aside, as printed)
+        return None
+    verb_end = printed.end()
+    rest = text[verb_end:end]
+    if part == "preambular":
+        if not rest.strip(" \t\n,:"):
+            return verb_end, end, part   # "..., having noted" at the paragraph's end
+        if (line_end := re.match(r"[ \t,:]*\n[ \t]*", rest)) is not None:
+            return verb_end, verb_end + line_end.end(), part   # "..., having noted" at a line's end
+        if " " in verb and re.match(r"[ \t,]+that\b", rest):
+            return verb_end, verb_end + len(rest) - len(rest.lstrip(" \t,")), part
+        return None
+    if verb.split()[0] not in _HEADING_VERBS:
+        return None
+    stop = _AFTER_ADDRESSEES.search(rest)
+    addressees = rest[:stop.start()] if stop is not None else rest
+    if stop is None or _NO_ADDRESSEE.search(addressees) or len(addressees.split()) > _MOST_ADDRESSEE_WORDS:
+        return None
+    heading_end = verb_end + len(addressees.rstrip(" \t,:"))
+    return heading_end, (verb_end + stop.end() if stop.end() < len(rest) else end), part

@@ -96,7 +96,7 @@ def test_markdown_front_matter_gives_hints(tmp_path):
     assert [(s.verb, s.kind, [c.id for c in s.clauses]) for s in document.sections] == [
         ("recalling", "preambular", ["recalling"]), ("decides", "operative", ["decides.1"]),
         ("requests", "operative", ["requests.2"])]
-    assert document.sections[2].addressees == ("Secretary-General",)
+    assert document.sections[2].addressees == ("Secretary-General of the United Nations",)   # (not the ITU's)
     (footnote,) = document.footnotes
     assert (footnote.marker, footnote.text, footnote.clause) == ("1", "Resolution 70/1.", "recalling")
     assert_covers_exactly_once(document)

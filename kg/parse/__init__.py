@@ -34,8 +34,8 @@ def parse_document(source: Source) -> Document:
         header = read_header(text[span.start:span.end], start=span.start, hints=source.hints)
         blocks = [b for b in source.blocks if b.role != "header"]
         if not _un_style(header, source):
-            blocks = split_glued_headings(text, blocks)
-        return assemble_document(source, header, blocks)
+            return assemble_document(source, header, split_glued_headings(text, blocks))
+        return _with_un_addressees(assemble_document(source, header, blocks))
     header_span = find_header(text)
     if header_span is None:
         header = read_header("", start=0, hints=source.hints)
@@ -54,8 +54,22 @@ def parse_document(source: Source) -> Document:
     blocks = list(source.blocks) if source.blocks else layout_blocks(text, body_start=body_start, un_style=un_style,
                                                                     number=header.number)
     if not un_style:
-        blocks = split_glued_headings(text, blocks)
-    return assemble_document(source, header, blocks)
+        return assemble_document(source, header, split_glued_headings(text, blocks))
+    return _with_un_addressees(assemble_document(source, header, blocks))
+
+
+# the UN's Secretary-General is not the ITU's: in a UN text "the Secretary-General" is the one of the United Nations
+_UN_ADDRESSEES = {"Secretary-General": "Secretary-General of the United Nations"}
+
+
+def _with_un_addressees(document: Document) -> Document:
+    """``document`` (a UN text) with its addressees named as the UN's own ("Secretary-General of the United
+    Nations"), so that they are not the ITU's of the same name."""
+    if not any(name in _UN_ADDRESSEES for section in document.sections for name in section.addressees):
+        return document
+    sections = tuple(replace(section, addressees=tuple(_UN_ADDRESSEES.get(name, name) for name in section.addressees))
+                     for section in document.sections)
+    return replace(document, sections=sections)
 
 
 def _un_style(header: Header, source: Source) -> bool:

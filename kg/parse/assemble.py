@@ -11,11 +11,10 @@ import re
 from collections import Counter
 
 from kg.model import Annex, Block, Clause, Document, Footnote, Header, Section, Source, Span
+from kg.parse.addressees import addressees_of
 from kg.parse.labels import LabelStack, label_inline
 from kg.reference.vocabulary import Vocabulary, load_vocabulary
 
-_SPLIT_ADDRESSEES = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
-_OPENING_PREPOSITION = re.compile(r"^(?:in|with|to|for|on|as|through|within|by)\b", re.IGNORECASE)
 
 
 def slug(text: str) -> str:
@@ -133,9 +132,7 @@ def _section(fields: dict[str, object], clauses: list[Clause], text: str, vocabu
         # opens with its verb and names them at the start of the clause ("Requests the Secretary-General to").
         standalone = heading[:1].islower()
         rest = " ".join(heading.split()[len(verb.split()):]) if verb and standalone else ""
-        for name in _SPLIT_ADDRESSEES.split(rest):
-            if name.strip() and not _OPENING_PREPOSITION.match(name.strip()):
-                addressees.append(vocabulary.normalise_addressee(name))
+        addressees += addressees_of(rest, vocabulary)
         if not addressees and clauses:
             known = vocabulary.known_addressee_at(clauses[0].text)
             if known:

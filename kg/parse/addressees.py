@@ -1,0 +1,60 @@
+"""The addressees an operative heading names: "instructs the Secretary-General and the Directors of the Bureaux".
+
+An addressee is a name of ``data/addressees.csv`` (as its canonical name) or a well-formed noun phrase as printed
+without its article: never a function word, a number or a clause's words ("the", "1", "BR shall").
+
+>>> from kg.reference.vocabulary import load_vocabulary
+>>> addressees_of("the Director of TSB, in consultation with the Directors of the other Bureaux, and the", load_vocabulary())
+['Director of the Telecommunication Standardization Bureau']
+>>> addressees_of("the Directors of the Radiocommunication Bureau and the Telecommunication Development Bureau",
+...               load_vocabulary())
+['Director of the Radiocommunication Bureau', 'Director of the Telecommunication Development Bureau']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.reference.vocabulary import Vocabulary
+
+_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_OPENING_PREPOSITION = re.compile(r"^(?:in|with|to|for|on|as|through|within|by)\b", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "to", "that", "in", "on", "with", "for", "by", "as",
+                             "its", "their", "all", "this", "these", "those", "further", "also", "inter", "alia"})
+# words of a clause, not of a name: "BR shall", "the Council to"
+_CLAUSE_WORDS = re.compile(r"\b(?:shall|should|may|will|must|is|are|was|were|be|to|that)\b", re.IGNORECASE)
+_MOST_WORDS = 14
+# "the Directors of the Radiocommunication Bureau and the Telecommunication Development Bureau": one Director each
+_DIRECTORS_OF = re.compile(r"^(?:the\s+)?Directors\s+of\s+(?:the\s+)?(?P<bureau>.+\bBureau)$")
+
+
+def addressees_of(printed: str, vocabulary: Vocabulary) -> list[str]:
+    """The addressees named in ``printed`` (a heading's words after its verb), normalised, in order, once each."""
+    parts = [part.strip() for part in _SPLIT.split(printed)]
+    names: list[str] = []
+    for index, part in enumerate(parts):
+        if not part or _OPENING_PREPOSITION.match(part):
+            continue
+        directors = _DIRECTORS_OF.match(part)
+        if directors is not None and index + 1 < len(parts) and re.search(r"\bBureau$", parts[index + 1]):
+            part = f"Director of the {directors.group('bureau')}"
+        elif index > 0 and re.search(r"\bBureau$", part) and _DIRECTORS_OF.match(parts[index - 1]):
+            part = "Director of the " + re.sub(r"^the\s+", "", part)
+        name = vocabulary.normalise_addressee(part)
+        if is_addressee(name) and name not in names:
+            names.append(name)
+    return names
+
+
+def is_addressee(name: str) -> bool:
+    """Whether ``name`` can name an addressee: a noun phrase, not a function word, a number or a clause's words.
+
+    >>> [is_addressee(n) for n in ("Member States", "the", "1", "BR shall", "least developed countries")]
+    [True, False, False, False, True]
+    """
+    words = name.split()
+    if not words or len(words) > _MOST_WORDS or name.lower() in _FUNCTION_WORDS:
+        return False
+    if not any(character.isalpha() for character in name) or words[0].lower() in _FUNCTION_WORDS:
+        return False
+    return _CLAUSE_WORDS.search(name) is None

@@ -29,7 +29,7 @@ _OPENING = re.compile(r"(?<=[;.,:])[ \t]+(?=[a-z])|(?<=[;.,:])[ \t]*\n[ \t]*(?=[
 _HEADING_VERBS = frozenset({"resolves", "instructs", "requests", "invites", "encourages", "urges", "calls",
                             "decides", "further", "also", "strongly", "authorizes"})
 # what ends the addressees of a glued operative heading: the paragraph's end, a label, or the clause's "to"/"that"
-_AFTER_ADDRESSEES = re.compile(r"[ \t,:]*(?:\Z|(?=(?:\d{1,2}|[a-z]\))[ \t]+(?:to|that)\b)|\b(?=(?:to|that)[ \t]))")
+_AFTER_ADDRESSEES = re.compile(r"[ \t,:]*(?:\n[ \t]*)?(?:\Z|(?=(?:\d{1,2}|[a-z]\))[ \t]+(?:to|that)\b)|\b(?=(?:to|that)[ \t]))")
 _NO_ADDRESSEE = re.compile(r"[;.()\d\n]")   # (addressees are names: no clause's punctuation, number or line break)
 _MOST_ADDRESSEE_WORDS = 20
 

@@ -202,16 +202,16 @@ def layout_blocks(text: str, *, body_start: int, un_style: bool, number: str | N
         if not whole.text.strip():
             blank_before = True
             continue
-        line, head, rule_after = _without_furniture(whole, number)
+        line, head, after = _without_furniture(whole, number)
         if head:
             builder.cut_here()
             builder.footnote_zone = False
         if line is not None:
             stripped = line.text.strip()
             _take_line(builder, line, stripped, blank_before or line is not whole)
-        if rule_after:
+        if after:   # a page number or a rule after the text: the page ends there (the rule's notes follow)
             builder.cut_here()
-            builder.footnote_zone = True
+            builder.footnote_zone = after == "rule"
         blank_before = False
     builder.close()
     return builder.blocks
@@ -298,29 +298,29 @@ def running_head(line: str) -> re.Match[str] | None:
     return _RUNNING_HEAD.match(line)
 
 
-def _without_furniture(line: _Line, number: str | None) -> tuple[_Line | None, bool, bool]:
+def _without_furniture(line: _Line, number: str | None) -> tuple[_Line | None, bool, str]:
     """``line`` without the page furniture printed on it (``None`` where it is furniture alone), whether furniture
-    opens it or is all of it, and whether a rule ends it (the notes of the page follow): a running head before the text ("RES917-2 2 that ..."), a page number
+    opens it or is all of it, and what ends it: "rule" (the notes of the page follow), "page" (a page number) or "": a running head before the text ("RES917-2 2 that ..."), a page number
     or a rule after it ("...; _______________", "... WRC-23. – 753 –"), the secretariat's note ("Note by the
     Secretariat: ..."), and the document's own heading printed again at the top of a page."""
     text = line.text
     start, end = 0, len(text.rstrip())
     if _SECRETARIAT_NOTE.match(text):
-        return None, True, False
+        return None, True, ""
     if (head := _RUNNING_HEAD.match(text)) is not None:
         start = head.end()
-    rule_after = False
+    after = ""
     while (tail := _FURNITURE_AFTER.search(text, start, end)) is not None:
-        rule_after = rule_after or "_" in tail.group(0)
+        after = "rule" if after == "rule" or "_" in tail.group(0) else "page"
         end = tail.start()
     if number is not None and (heading := NUMBER_LINE.match(text[start:end])) and heading.group("number") == number \
             and heading.group("kind").isupper():
-        return None, True, False
+        return None, True, ""
     if start == 0 and end == len(text.rstrip()):
-        return line, False, False
+        return line, False, ""
     if not text[start:end].strip():
-        return None, not rule_after, rule_after
-    return _Line(line.start, line.start + end, " " * start + text[start:end]), start > 0, rule_after
+        return None, after != "rule", "rule" if after == "rule" else ""
+    return _Line(line.start, line.start + end, " " * start + text[start:end]), start > 0, after
 
 
 def _itu_heading(b: _Builder, line: _Line, stripped: str) -> bool:

@@ -61,6 +61,9 @@ ROWS = [
      [("itu/constitution", "pp-14", None)]),
     ("pp", "the International Telecommunication Regulations as revised by the World Conference on International "
            "Telecommunications (Dubai, 2012)", [("itu/itr", "wcit-12", None)]),
+    ("pp", "the ITU Convention, as amended by the Plenipotentiary Conference (Kyoto, 1994), the Plenipotentiary "
+           "Conference (Minneapolis, 1998) and the Plenipotentiary Conference (Marrakesh, 2002)",
+     [("itu/convention", "pp-02", None)]),
     ("pp", "the Radio Regulations", [("itu/rr", None, None)]),
     # in a WRC or RA text the bare provisions are the Radio Regulations'
     ("wrc", "No. 9.21 (see Nos. 5.415 and 5.2.1)",
@@ -83,4 +86,4 @@ def test_edition_printed_apart(body, snippet, expected):
 
 
 def test_every_row_was_collected():
-    assert len(ROWS) == 27
+    assert len(ROWS) == 28

@@ -21,8 +21,8 @@ from kg.reference.vocabulary import load_vocabulary
 _KINDS = "RESOLUTION|DECISION|RECOMMENDATION|OPINION"
 NUMBER_LINE = re.compile(
     rf"^[ \t]*(?P<kind>{_KINDS}|{_KINDS.title()})[ \t]+(?:(?P<sector>ITU-[RTD])[ \t]+)?"
-    r"(?P<number>\d{1,4}[A-Z]?(?:-\d{1,2})?)(?![\w/])[ \t]*(?:\((?P<edition>[^()\n]*)\))?[ \t]*$"
-)
+    r"(?P<number>\d{1,4}[A-Z]?(?:-\d{1,2})?)(?![\w/])[ \t]*(?:\((?P<edition>[^()\n]*)\))?[ \t]*\*{0,3}[ \t]*$"
+)   # (a heading may carry the marker of a note: "RESOLUTION 72 (REV.WRC-07)*")
 UN_NUMBER_LINE = re.compile(r"^[ \t]*(?P<number>\d{1,4}/\d{1,4})\.[ \t]+(?P<title>\S[^\n]*?)[ \t]*$")   # "80/1.", "2022/10."
 # "(Suppressed by WRC-07)", "(Abrogated by ...)": a line under a heading that says the text is no longer in force
 SUPPRESSED_LINE = re.compile(r"^[ \t]*\((?:Suppressed|Abrogated|Cancelled|Deleted|Replaced)\b", re.IGNORECASE)

@@ -147,7 +147,10 @@ class _Builder:
         self.cut: tuple[str, bool] | None = None
 
     def cut_here(self) -> None:
-        """Page furniture: the open clause ends before it (the furniture is remainder), its rest may follow."""
+        """Page furniture: the open clause ends before it (the furniture is remainder), its rest may follow. (An
+        annex goes on over it: an annex's pages are the annex's.)"""
+        if self.open is not None and self.open.role == "annex":
+            return
         if self.open is not None and self.open.role == "clause":
             self.cut = (self.open.label, self.open_text_end.endswith((";", ".", ",", ":")))
         self.close()

@@ -6,6 +6,8 @@ without its article: never a function word, a number or a clause's words ("the",
 >>> from kg.reference.vocabulary import load_vocabulary
 >>> addressees_of("the Director of TSB, in consultation with the Directors of the other Bureaux, and the", load_vocabulary())
 ['Director of the Telecommunication Standardization Bureau']
+>>> addressees_of("the Secretary-General1 and ITU-T Study Group 17", load_vocabulary())
+['Secretary-General', 'ITU-T Study Group 17']
 >>> addressees_of("the Directors of the Radiocommunication Bureau and the Telecommunication Development Bureau",
 ...               load_vocabulary())
 ['Director of the Radiocommunication Bureau', 'Director of the Telecommunication Development Bureau']
@@ -24,6 +26,7 @@ _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "to", "that", 
 # words of a clause, not of a name: "BR shall", "the Council to"
 _CLAUSE_WORDS = re.compile(r"\b(?:shall|should|may|will|must|is|are|was|were|be|to|that)\b", re.IGNORECASE)
 _MOST_WORDS = 14
+_NOTE_MARKER = re.compile(r"[ \t]?(?:\d{1,2}|\*{1,3})$")   # (after a name: "Member States 1", "Secretary-General*")
 # "the Directors of the Radiocommunication Bureau and the Telecommunication Development Bureau": one Director each
 _DIRECTORS_OF = re.compile(r"^(?:the\s+)?Directors\s+of\s+(?:the\s+)?(?P<bureau>.+\bBureau)$")
 
@@ -41,6 +44,8 @@ def addressees_of(printed: str, vocabulary: Vocabulary) -> list[str]:
         elif index > 0 and re.search(r"\bBureau$", part) and _DIRECTORS_OF.match(parts[index - 1]):
             part = "Director of the " + re.sub(r"^the\s+", "", part)
         name = vocabulary.normalise_addressee(part)
+        if (marked := _NOTE_MARKER.search(part)) is not None and vocabulary.known_addressee_at(part[:marked.start()]):
+            name = vocabulary.normalise_addressee(part[:marked.start()])   # "the Secretary-General1": a note's marker
         if is_addressee(name) and name not in names:
             names.append(name)
     return names

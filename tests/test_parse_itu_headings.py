@@ -289,3 +289,27 @@ def test_the_un_secretary_general_is_not_the_itu_one():
                                           "2018),\ninstructs the Secretary-General\nto report.\n", "text"))
     assert [s.addressees for s in un.sections if s.kind == "operative"] == [("Secretary-General of the United Nations",)]
     assert [s.addressees for s in itu.sections] == [("Secretary-General",)]
+
+
+def test_build_draws_a_resolution_with_no_body_and_the_edition_it_holds(tmp_path):
+    from kg.analyze import document_outline
+    from kg.cli import main
+    from kg.errors import EXIT_OK
+    from kg.store import OxigraphStore
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "res5.txt").write_text("RESOLUTION 5 (WRC-03)\n(Suppressed by WRC-07)\n", encoding="utf-8")
+    (inputs / "res12.txt").write_text("RESOLUTION 12 (REV.WRC-15)\nA title\nconsidering\na)\tthat Resolution 5 "
+                                      "(WRC-03) applied;\nresolves\nto act.\n", encoding="utf-8")
+    # (a later edition of Resolution 12 is cited: the graph holds it, with no text)
+    (inputs / "res20.txt").write_text("RESOLUTION 20 (REV.WRC-19)\nA title\nresolves\nto apply Resolution 12 "
+                                      "(Rev.WRC-19).\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(inputs), "--out", str(out), "--doc-views"]) == EXIT_OK
+    assert {path.name for path in (out / "views" / "doc").iterdir()} == {"itu_wrc_res_5.html", "itu_wrc_res_12.html",
+                                                                     "itu_wrc_res_20.html"}
+    store = OxigraphStore(out / "store", read_only=True)
+    assert document_outline(store, "itu/wrc/res/5").sections == []
+    assert [heading for _, heading, _ in document_outline(store, "itu/wrc/res/12").sections] == [
+        "considering", "resolves"]

@@ -62,10 +62,10 @@ ROWS = [
      [("itu/rr", "wrc-19", None)]),
     ("pp", "the ITU Constitution as amended by the Plenipotentiary Conference (Busan, 2014)",
      [("itu/constitution", "pp-14", None)]),
-    ("pp", "the International Telecommunication Regulations as revised by the World Conference on International "
-           "Telecommunications (Dubai, 2012)", [("itu/itr", "wcit-12", None)]),
-    ("pp", "the ITU Convention, as amended by the Plenipotentiary Conference (Kyoto, 1994), the Plenipotentiary "
-           "Conference (Minneapolis, 1998) and the Plenipotentiary Conference (Marrakesh, 2002)",
+    ("pp", ("the International Telecommunication Regulations as revised by the World Conference on International "
+           "Telecommunications (Dubai, 2012)"), [("itu/itr", "wcit-12", None)]),
+    ("pp", ("the ITU Convention, as amended by the Plenipotentiary Conference (Kyoto, 1994), the Plenipotentiary "
+           "Conference (Minneapolis, 1998) and the Plenipotentiary Conference (Marrakesh, 2002)"),
      [("itu/convention", "pp-02", None)]),
     ("pp", "the Radio Regulations", [("itu/rr", None, None)]),
     # in a WRC or RA text the bare provisions are the Radio Regulations'

@@ -43,8 +43,8 @@ HEADINGS = [
      "Bridging the digital divide"),
     ("RESOLUTION 71 (Rev. Dubai, 2018)\nStrategic plan for the Union for 2020-2023", "resolution", "71", "pp",
      "pp-18", "Strategic plan for the Union for 2020-2023"),
-    ("RESOLUTION ITU-R 1-8\nWorking methods of the Radiocommunication Assembly\n"
-     "(1993-1995-1997-2000-2003-2007-2012-2015-2019)", "resolution", "1-8", "ra", "ra-19",
+    (("RESOLUTION ITU-R 1-8\nWorking methods of the Radiocommunication Assembly\n"
+     "(1993-1995-1997-2000-2003-2007-2012-2015-2019)"), "resolution", "1-8", "ra", "ra-19",
      "Working methods of the Radiocommunication Assembly"),
     ("RESOLUTION ITU-R 2-8 (REV. RA-19)\nConference Preparatory Meeting", "resolution", "2-8", "ra", "ra-19",
      "Conference Preparatory Meeting"),
@@ -76,10 +76,10 @@ def test_every_heading_row_was_collected():
 
 # Dubai 2012 held WTSA-12 and WCIT-12: what the text says tells which
 @pytest.mark.parametrize(("text", "body", "edition"), [
-    ("RESOLUTION 2 (Rev. Dubai, 2012)\nStudy groups\nconsidering\na)\tthat this Assembly met;\n"
-     "instructs the Director of the Telecommunication Standardization Bureau\nto act.\n", "wtsa", "wtsa-12"),
-    ("RESOLUTION 3 (Dubai, 2012)\nSpecial measures\nconsidering\na)\tthat this Conference revised the "
-     "International Telecommunication Regulations;\nresolves\nto act.\n", "wcit", "wcit-12"),
+    (("RESOLUTION 2 (Rev. Dubai, 2012)\nStudy groups\nconsidering\na)\tthat this Assembly met;\n"
+     "instructs the Director of the Telecommunication Standardization Bureau\nto act.\n"), "wtsa", "wtsa-12"),
+    (("RESOLUTION 3 (Dubai, 2012)\nSpecial measures\nconsidering\na)\tthat this Conference revised the "
+     "International Telecommunication Regulations;\nresolves\nto act.\n"), "wcit", "wcit-12"),
     ("RESOLUTION 4 (Dubai, 2012)\nNothing to tell\nconsidering\na)\tthat it is so;\n", None, None),
 ], ids=["assembly-and-tsb", "conference-and-itrs", "no-cue"])
 def test_a_place_and_year_of_two_conferences_is_told_by_the_text(text, body, edition):
@@ -97,9 +97,9 @@ def test_suppressed_resolution_is_a_document_with_no_clauses():
 
 # (line as printed, the clause texts of "resolves", what the remainder holds)
 FURNITURE = [
-    ("1\tthat administrations shall apply No. 9.21; _______________\n"
+    (("1\tthat administrations shall apply No. 9.21; _______________\n"
      "Note by the Secretariat: This Resolution was revised by WRC-23. – 753 –\n"
-     "RES917-2 2\tthat the Bureau shall publish the results.\n",
+     "RES917-2 2\tthat the Bureau shall publish the results.\n"),
      [("1", "that administrations shall apply No. 9.21;"), ("2", "that the Bureau shall publish the results.")],
      ["_______________", "Note by the Secretariat", "– 753 –", "RES917-2"]),
     ("1\tthat administrations shall apply\n– 754 –\nRES917-3\nNo. 9.21 to such systems;\n",
@@ -164,7 +164,7 @@ def test_a_file_of_headed_resolutions_gives_one_document_each():
         ("resolution", "5", "wrc", "wrc-03"), ("resolution", "12", "wrc", "wrc-15"),
         ("resolution", "917", "wrc", "wrc-19"), ("recommendation", "7", "wrc", "wrc-97")]
     assert documents[2].header.title == "Use of the frequency band 1 300-1 350 MHz by radionavigation-satellite systems"
-    suppressed, res12, res917, rec7 = documents
+    suppressed, _res12, res917, _rec7 = documents
     assert suppressed.clauses == ()
     assert [(s.verb, s.addressees, [c.label for c in s.clauses]) for s in res917.sections] == [
         ("considering", (), ["a", "b", "c"]), ("resolves", (), ["1", "2"]),
@@ -210,16 +210,16 @@ def test_split_needs_a_title_under_a_heading_in_capitals():
 GLUED = [
     ("that the vision cannot be achieved without inclusiveness, having noted",
      [("clause", "that the vision cannot be achieved without inclusiveness,"), ("heading", "having noted")]),
-    ("to report to the next conference, encourages least developed countries and small island developing states "
-     "to continue according high priority to ICT projects,",
+    (("to report to the next conference, encourages least developed countries and small island developing states "
+     "to continue according high priority to ICT projects,"),
      [("clause", "to report to the next conference,"),
       ("heading", "encourages least developed countries and small island developing states"),
       ("clause", "to continue according high priority to ICT projects,")]),
-    ("former Resolution 49 (Doha, 2006) of WTDC, resolves to instruct the Secretary-General and the Director of the "
-     "Telecommunication Development Bureau 1 to continue to review the state of services;",
+    (("former Resolution 49 (Doha, 2006) of WTDC, resolves to instruct the Secretary-General and the Director of the "
+     "Telecommunication Development Bureau 1 to continue to review the state of services;"),
      [("clause", "former Resolution 49 (Doha, 2006) of WTDC,"),
-      ("heading", "resolves to instruct the Secretary-General and the Director of the Telecommunication Development "
-                  "Bureau"),
+      ("heading", ("resolves to instruct the Secretary-General and the Director of the Telecommunication Development "
+                  "Bureau")),
       ("clause", "1 to continue to review the state of services;")]),
     ("to consider the needs of these countries; instructs the Director of the Telecommunication Development Bureau",
      [("clause", "to consider the needs of these countries;"),

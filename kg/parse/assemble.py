@@ -16,7 +16,6 @@ from kg.parse.labels import LabelStack, label_inline
 from kg.reference.vocabulary import Vocabulary, load_vocabulary
 
 
-
 def slug(text: str) -> str:
     """A lower-case, hyphenated id for a heading or verb: ``"Takes note"`` -> ``"takes-note"``."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"

@@ -107,6 +107,8 @@ FURNITURE = [
     ("1\tthat administrations shall apply No. 9.21;\nRESOLUTION 917 (REV.WRC-19)\n2\tthat BR shall publish them.\n",
      [("1", "that administrations shall apply No. 9.21;"), ("2", "that BR shall publish them.")],
      ["RESOLUTION 917 (REV.WRC-19)"]),
+    ("1\tthat administrations shall apply\nResolution 917\nNo. 9.21 to such systems;\n",
+     [("1", "that administrations shall apply"), ("1", "No. 9.21 to such systems;")], ["Resolution 917\n"]),
     ("1\tthat administrations shall apply No. 9.21 – 12 –\n2\tthat BR shall publish them.\n",
      [("1", "that administrations shall apply No. 9.21"), ("2", "that BR shall publish them.")], ["– 12 –"]),
 ]
@@ -114,7 +116,7 @@ FURNITURE = [
 
 @pytest.mark.parametrize(("lines", "clauses", "furniture"), FURNITURE,
                          ids=["rule-note-page-running-head", "page-break-mid-clause", "heading-as-running-head",
-                              "page-number-after-text"])
+                              "book-running-head", "page-number-after-text"])
 def test_page_furniture_is_remainder_and_not_clause_text(lines, clauses, furniture):
     text = f"RESOLUTION 917 (REV.WRC-19)\nA title\nresolves\n{lines}"
     document = parse_document(Source("rr.txt", text, "text"))

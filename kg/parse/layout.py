@@ -317,8 +317,8 @@ def _without_furniture(line: _Line, number: str | None) -> tuple[_Line | None, b
         after = "rule" if after == "rule" or "_" in tail.group(0) else "page"
         end = tail.start()
     if number is not None and (heading := NUMBER_LINE.match(text[start:end])) and heading.group("number") == number \
-            and heading.group("kind").isupper():
-        return None, True, ""
+            and (heading.group("kind").isupper() or not heading.group("edition")):
+        return None, True, ""   # ("RESOLUTION 917 (REV.WRC-19)", or a book's running head "Resolution 1")
     if start == 0 and end == len(text.rstrip()):
         return line, False, ""
     if not text[start:end].strip():

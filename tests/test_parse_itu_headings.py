@@ -109,6 +109,9 @@ FURNITURE = [
      ["RESOLUTION 917 (REV.WRC-19)"]),
     ("1\tthat administrations shall apply\nResolution 917\nNo. 9.21 to such systems;\n",
      [("1", "that administrations shall apply"), ("1", "No. 9.21 to such systems;")], ["Resolution 917\n"]),
+    ("1\tthat administrations shall apply No. 9.21; RES917-2\n– 13 – RES917-3 2\tthat BR shall publish them.\n",
+     [("1", "that administrations shall apply No. 9.21;"), ("2", "that BR shall publish them.")],
+     ["RES917-2", "– 13 – RES917-3"]),
     ("1\tthat administrations shall apply No. 9.21 – 12 –\n2\tthat BR shall publish them.\n",
      [("1", "that administrations shall apply No. 9.21"), ("2", "that BR shall publish them.")], ["– 12 –"]),
 ]
@@ -116,7 +119,7 @@ FURNITURE = [
 
 @pytest.mark.parametrize(("lines", "clauses", "furniture"), FURNITURE,
                          ids=["rule-note-page-running-head", "page-break-mid-clause", "heading-as-running-head",
-                              "book-running-head", "page-number-after-text"])
+                              "book-running-head", "running-heads-after-and-before-text", "page-number-after-text"])
 def test_page_furniture_is_remainder_and_not_clause_text(lines, clauses, furniture):
     text = f"RESOLUTION 917 (REV.WRC-19)\nA title\nresolves\n{lines}"
     document = parse_document(Source("rr.txt", text, "text"))

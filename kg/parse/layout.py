@@ -43,8 +43,11 @@ _FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+
                         r"[ \t]*$")
 # The Radio Regulations' running heads ("RES917-2": resolution 917, its second page) and what a page prints after
 # the text of its last line: a page number ("– 753 –") or the rule over its notes ("_______________")
-_RUNNING_HEAD = re.compile(r"^[ \t]*(?:RES|REC)[ \t]?\d{1,4}[A-Z]?(?:-\d{1,3})+(?=[ \t]|$)[ \t]*")
-_FURNITURE_AFTER = re.compile(r"[ \t]*(?:_{5,}|[-–—][ \t]*\d{1,4}[ \t]*[-–—])[ \t]*$")
+_RUNNING_HEAD_ITSELF = r"(?:RES|REC)[ \t]?\d{1,4}[A-Z]?(?:-\d{1,3})+"
+_PAGE_NUMBER = r"[-–—][ \t]*\d{1,4}[ \t]*[-–—]"
+# (a page's number may stand before its running head: "– 753 – RES917-2 2 that ...")
+_RUNNING_HEAD = re.compile(rf"^[ \t]*(?:(?:{_PAGE_NUMBER}|{_RUNNING_HEAD_ITSELF})(?=[ \t]|$)[ \t]*)+")
+_FURNITURE_AFTER = re.compile(rf"[ \t]*(?:_{{5,}}|{_PAGE_NUMBER}|(?<=\s){_RUNNING_HEAD_ITSELF})[ \t]*$")
 _SECRETARIAT_NOTE = re.compile(r"^[ \t]*\*?[ \t]*Note[ \t]+by[ \t]+the[ \t]+(?:General[ \t]+)?Secretariat\b", re.IGNORECASE)
 CONTINUED = "continued"   # the marker of a clause's rest after page furniture (it keeps the clause's label)
 _DATE_LINE = re.compile(r"^[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d[ \t]*$")

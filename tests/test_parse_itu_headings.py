@@ -87,6 +87,14 @@ def test_a_place_and_year_of_two_conferences_is_told_by_the_text(text, body, edi
     assert (header.body, header.edition) == (body, edition)
 
 
+def test_a_clause_that_opens_like_a_formula_is_no_header():
+    text = ("RESOLUTION 12 (REV.WRC-15)\nA title\nconsidering\na)\tthat the matter is urgent;\nresolves\n"
+            "The World Radiocommunication Conference (Geneva, 2015),\nshall be informed.\n")
+    document = parse_document(Source("res12.txt", text, "text"))
+    assert document.header.formula is None and document.header.title == "A title"
+    assert [s.verb for s in document.sections] == ["considering", "resolves"]
+
+
 def test_suppressed_resolution_is_a_document_with_no_clauses():
     document = parse_document(Source("res5.txt", "RESOLUTION 5 (WRC-03)\n(Suppressed by WRC-07)\n", "text"))
     assert (document.header.number, document.header.body, document.header.edition) == ("5", "wrc", "wrc-03")

@@ -94,7 +94,13 @@ def find_header(text: str) -> Span | None:
                           if ADOPTION_LINE.match(head[i].text)), number_at)
     formula_from = number_at or 0
     texts = [line.text for line in head]
-    formula_at, wrapped = next(((i, wrapped) for i in range(formula_from, min(formula_from + 60, len(head)))
+    formula_until = min(formula_from + 60, len(head))
+    if number_at is not None:   # (a heading with no formula: a clause that opens with "The ..." is none)
+        vocabulary = load_vocabulary()
+        formula_until = next((i for i in range(number_at + 1, formula_until)
+                              if (stripped := texts[i].strip())[:1].islower() and vocabulary.match_verb(stripped)
+                              and len(stripped.split()) <= 12), formula_until)
+    formula_at, wrapped = next(((i, wrapped) for i in range(formula_from, formula_until)
                                 if (wrapped := formula_lines(texts, i))), (None, 0))
     if number_at is None and formula_at is None:
         return None

@@ -276,7 +276,7 @@ def test_a_part_clause_holds_its_own_words(tmp_path):
                                               "Advisory Committee,")
     assert clauses["ii-requests.2"] == "the Secretary-General to report thereon;"
     (requests,) = [s for s in document.sections if s.id == "ii-requests"]
-    assert requests.addressees == ("Secretary-General",)
+    assert requests.addressees == ("Secretary-General of the United Nations",)   # (the UN's, not the ITU's)
     # the part's number and title are not clause text
     assert not any("Conditions of service" in text or text == "II" for text in clauses.values())
 

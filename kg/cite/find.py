@@ -172,14 +172,27 @@ def _instrument_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
         body = None
         if (phrase := patterns.BODY_PHRASE_AFTER.match(text, members[-1][1])) is not None:
             after = text[phrase.end():phrase.end() + 160]   # (after the adoption date, if one is printed)
-            if (council := patterns.ADOPTED_BY_COUNCIL.match(after)) is not None:
+            if (council := patterns.ADOPTED_BY_COUNCIL.match(after)) is not None and (council.group("council")
+                                                                                         or family == "itu"):
+                # "adopted by the Council at its 2009 session"; in an ITU text a session is the Council's
+                # ("Council Resolution 1305, adopted at its 2009 session"); a year of a change is the edition
                 body = "council"
-                members[-1] = (*members[-1][:3], members[-1][3] or council.group("year"), members[-1][4])
+                changed = council.group("verb") in ("modified", "amended", "revised")
+                members[-1] = (*members[-1][:3], (None if changed else members[-1][3]) or council.group("year"),
+                               members[-1][4])
             elif patterns.SELF.match(after):
                 body = "self"
             elif (trailing := patterns.TRAILING.match(after)) is not None:
                 body = patterns.which(patterns.TRAILING_BODIES, patterns.clean(trailing.group("body")))
-                if trailing.group("year"):   # "of WTSA-20": the edition of every member that prints none
+                if body == "council" and (session := patterns.ADOPTED_BY_COUNCIL.match(after[trailing.end():])):
+                    # "of the Council, as last modified at its 2019 session"
+                    members = _with_edition(members, session.group("year"))
+                elif trailing.group("pre") and (body == "council" or body in patterns.CONFERENCE_ACRONYMS):
+                    # "of the 2014 Plenipotentiary Conference", "adopted by the 2019 World Radiocommunication Conference"
+                    pre = trailing.group("pre")
+                    members = _with_edition(members, pre if body == "council"
+                                            else f"{patterns.CONFERENCE_ACRONYMS[body]}-{pre}")
+                elif trailing.group("year"):   # "of WTSA-20": the edition of every member that prints none
                     members = _with_edition(members, trailing.group("body") + trailing.group("year"))
                 elif (edition := trailing.group("edition")) and patterns.EDITION_LIKE.search(edition):
                     # "of the Plenipotentiary Conference (Rev. Dubai, 2018)"
@@ -196,8 +209,8 @@ def _instrument_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
                    if text.find("Council", window_start, keyword_start) >= 0 else None)
         if adopted is not None and body is None:
             first_start, prefix_body = keyword_start, "council"   # "the Council adopted at its 2015 session Decision 584"
-            if adopted.group("year"):
-                members = _with_edition(members, adopted.group("year"))
+            if year := adopted.group("year") or adopted.group("before"):
+                members = _with_edition(members, year)
         kind = patterns.KIND_OF_KEYWORD[keyword.group("kw")]
         body = body or prefix_body
         editions = _spread_editions([member[3] for member in members])
@@ -408,6 +421,9 @@ def _pinpointed_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
         if named is None and label == "Chapter":
             continue   # (the Charter is cited when named: a bare "Chapter VII" or "Chapter V of the Agreement" is none)
         editions = _spread_editions([member[3] for member in members])
+        revised_body, revised = (_edition_after(text, named[1].end()) if named is not None and named[1] is not None
+                                 else (None, None))   # "No. 9.21 of the Radio Regulations as revised by WRC-19"
+        editions = [edition or revised for edition in editions]
         for index, (start, end, pin_id, _) in enumerate(members):
             mention_start = first_start if index == 0 else start
             mention_end = end
@@ -417,7 +433,7 @@ def _pinpointed_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
                 if index == len(members) - 1 and named[1] is not None:
                     mention_end = named[1].end()
             mentions.append(Mention(mention_start, mention_end, text[mention_start:mention_end], "named", key, None,
-                                    None, editions[index], f"{label} {pin_id}", locate(mention_start)))
+                                    revised_body, editions[index], f"{label} {pin_id}", locate(mention_start)))
     return mentions
 
 
@@ -443,6 +459,29 @@ def _symbol_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
     return mentions
 
 
+def _edition_after(text: str, position: int) -> tuple[str | None, str | None]:
+    """The body and edition printed after a named instrument that ends at ``position``: "as revised by the 2023
+    World Radiocommunication Conference" (wrc, "WRC-2023"), "as amended by WRC-19" (wrc, "WRC-19"), "as revised by
+    the Plenipotentiary Conference (Busan, 2014)" (pp, "Busan, 2014"); (None, None) where none is printed."""
+    revised = patterns.NAMED_REVISED.match(text, position, position + 160)
+    if revised is None:
+        return None, None
+    body = patterns.which(patterns.TRAILING_BODIES, patterns.clean(revised.group("body")))
+    if revised.group("pre"):
+        return body, f"{patterns.CONFERENCE_ACRONYMS[body]}-{revised.group('pre')}"
+    if revised.group("year"):
+        return body, f"{patterns.CONFERENCE_ACRONYMS[body]}{revised.group('year')}"
+    if (edition := revised.group("edition")) and patterns.EDITION_LIKE.search(edition):
+        # "as amended by the Plenipotentiary Conference (Kyoto, 1994), the Plenipotentiary Conference (Minneapolis,
+        # 1998) and ...": the last conference of the list
+        position = revised.end()
+        while (following := patterns.NEXT_CONFERENCE.match(text, position, position + 160)) is not None and \
+                patterns.which(patterns.TRAILING_BODIES, patterns.clean(following.group("body"))) == body:
+            edition, position = following.group("edition"), following.end()
+        return body, patterns.clean(edition)
+    return None, None
+
+
 def _named_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
     text, triggers, family, locate = scan.text, scan.triggers, scan.family, scan.locate
     mentions = []
@@ -454,8 +493,9 @@ def _named_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
         for match in patterns.near_triggers(instrument.pattern, text, positions, back=60) if positions else ():
             if not instrument.named_at(text, match.start()):
                 continue
-            mentions.append(Mention(match.start(), match.end(), match.group(0), "named", instrument.key, None, None,
-                                    None, None, locate(match.start())))
+            body, edition = _edition_after(text, match.end())
+            mentions.append(Mention(match.start(), match.end(), match.group(0), "named", instrument.key, None, body,
+                                    edition, None, locate(match.start())))
     mentions.sort(key=lambda m: (m.start, -m.end))
     kept: list[Mention] = []
     for mention in mentions:

@@ -63,15 +63,18 @@ ITU_REC = re.compile(
 REC_ID = re.compile(r"(?P<id>[A-Z]{1,3}\.\d{1,4}(?:\.\d{1,3})*)(?P<rev>-\d{1,2})?(?!\w|\.\d)")
 PINPOINT_ANCHOR = re.compile(r"\b(?P<kind>Articles?|Nos?\.?|Appendix|Appendices|APPENDIX|ARTICLE|Sections?)\s*(?=\d)"
                               r"|\b(?P<chapter>Chapters?|CHAPTER)\s+(?=[IVX]{1,6}\b)")   # "Chapter VII of the Charter"
-PINPOINT_ID = re.compile(r"\d{1,3}(?:\.\d{1,3})?[A-Z]{0,2}(?!\w|[/.]\d)")
+PINPOINT_ID = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}[A-Z]{0,2}(?!\w|[/.]\d)")   # ("No. 5.2.1")
 CHAPTER_ID = re.compile(r"[IVX]{1,6}\b")
 PARAGRAPH_ANCHOR = re.compile(r"(?P<kind>§§?|\b[Pp]aragraphs?|\bparas?\.)\s*(?=\d)")
 # "35 a)-e)", "3 (a) to (d)", "8 (a) (iii)"
 PARAGRAPH_ID = re.compile(r"\d{1,3}(?:\s?\(?[a-z]\)(?:\s?\([ivx]{1,4}\))?(?:\s?(?:[-–]|to)\s?\(?[a-z]\))?)?(?![\d/])")
 SELF = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by)\s+(?:this|the\s+present)\s+(?:[Cc]onference|[Aa]ssembly|"
                    r"[Ff]orum|[Cc]ouncil)\b")
-ADOPTED_BY_COUNCIL = re.compile(r"^\s*,?\s*adopted\s+by\s+the\s+(?:ITU\s+)?Council\s+at\s+its\s+(?P<year>\d{4})"
-                                 r"\s+session")
+# "adopted by the Council at its 2009 session", ", adopted at its 2009 session" (after "Council Resolution 1305"),
+# "as last modified by the Council at its 2019 session" (the year of the last change is the edition)
+ADOPTED_BY_COUNCIL = re.compile(r"^\s*,?\s*\(?(?:as\s+)?(?:last\s+)?(?P<verb>adopted|approved|modified|amended|revised)\s+"
+                                r"(?P<council>by\s+the\s+(?:ITU\s+)?Council\s+)?(?:at|during|in)\s+its\s+"
+                                r"(?P<year>(?:19|20)\d\d)\s+session")
 PREFIX_BODIES = [
     (r"United\s+Nations\s+General\s+Assembly(?:\s+\(UNGA\))?|UNGA|UN\s+General\s+Assembly|General\s+Assembly", "unga"),
     (r"(?:United\s+Nations\s+)?Security\s+Council", "unsc"),
@@ -129,8 +132,9 @@ ORGAN_NOUNS = frozenset({"Commission", "Committee", "Board", "Assembly", "Counci
 OPENING_WORDS = frozenset({"See", "Also", "Cf.", "In", "By", "Under", "Through", "With", "At", "As", "And", "Recalling"})
 QUALIFIERS = frozenset({"UN", "United", "Nations", "ITU", "The"})
 WORD = re.compile(r"\S+")
-COUNCIL_ADOPTED = re.compile(r"\b(?:ITU\s+)?Council\s+(?:adopted|approved)(?:\s+at\s+its\s+(?P<year>\d{4})\s+"
-                              r"session)?\s+$")
+# "the Council adopted at its 2015 session Decision 584", "the Council, at its 2019 session, adopted Resolution 1305"
+COUNCIL_ADOPTED = re.compile(r"\b(?:ITU\s+)?Council(?:,?\s+at\s+its\s+(?P<before>(?:19|20)\d\d)\s+session,?)?\s+"
+                             r"(?:adopted|approved)(?:\s+at\s+its\s+(?P<year>\d{4})\s+session)?\s+$")
 # (a conference's acronym may carry its year: "WTDC-17 Resolution 37", "Resolutions 1 and 2 of WTSA-20")
 PREFIX = re.compile(r"(?:\b(?P<body>" + "|".join(f"(?:{p})" for p, _ in PREFIX_BODIES) + r")(?P<year>-\d{2,4})?"
                      r"(?:\s+\(\w+\))?)\s+$")
@@ -151,8 +155,12 @@ TRAILING_BODIES = [
     (r"Human\s+Rights\s+Council", "hrc"),
     (r"Economic\s+and\s+Social\s+Council|ECOSOC", "ecosoc"),
 ]
-TRAILING = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by|from)\s+(?:the\s+)?(?:(?:last|latest|most\s+recent)\s+)?"
-                       r"(?P<body>" + "|".join(f"(?:{p})" for p, _ in TRAILING_BODIES) + r")\b(?P<year>-\d{2,4}\b)?"
+# (an edition may be printed apart: "as revised by the Plenipotentiary Conference (Busan, 2014)", "adopted at
+# WTDC-17", "of the 2014 Plenipotentiary Conference")
+_REVISED = r"(?:as\s+)?(?:last\s+)?(?:revised|amended|modified|adopted)\s+(?:by|at|in)"
+TRAILING = re.compile(r"^\s*,?\s*(?:of|by|adopted\s+by|from|" + _REVISED + r")\s+(?:the\s+)?"
+                      r"(?:(?:last|latest|most\s+recent)\s+)?(?:(?P<pre>(?:19|20)\d\d)\s+)?"
+                      r"(?P<body>" + "|".join(f"(?:{p})" for p, _ in TRAILING_BODIES) + r")\b(?P<year>-\d{2,4}\b)?"
                        r"(?:\s*\((?P<edition>[^()\n]{1,70}(?:\n[^()\n]{1,40})?)\))?")
 # "resolution 8/10 of the Conference of the States Parties to ...": an organ this project has no series for
 # (and "... of the United Nations Environment Assembly": capitalised words may stand before the organ's noun)
@@ -190,7 +198,21 @@ LIST_OPENERS = frozenset("0123456789IESVXL")   # what a list of numbers can open
 # how every body phrase after a list opens ("of the Plenipotentiary Conference"), after its adoption date if any
 # (and after the subject it is on: "resolution 4/6 on marine plastic litter, adopted by the ... Assembly")
 BODY_PHRASE_AFTER = re.compile(rf"(?:{_ADOPTION_DATE.pattern})?+(?:\s+on\s+[^,;()“”\n]{{1,120}}?(?=,\s*adopted\s+by\b))?+"
-                               r"(?=\s*,?\s*(?:of|by|adopted|from)\b)")
+                               r"(?=\s*,?\s*\(?(?:of|by|adopted|approved|from|as|last|revised|amended|modified)\b)")
+# the short names that, with a year, name a conference of the gazetteer ("WRC" and 2023: "WRC-2023", wrc-23)
+CONFERENCE_ACRONYMS = {"pp": "PP", "wtsa": "WTSA", "wtdc": "WTDC", "wrc": "WRC", "ra": "RA", "wcit": "WCIT",
+                       "wtpf": "WTPF"}
+# an edition printed after a named instrument: "the Radio Regulations as revised by the 2023 World
+# Radiocommunication Conference", "as amended by WRC-19", "as revised by the Plenipotentiary Conference (Busan, 2014)"
+NAMED_REVISED = re.compile(r"(?:\s*\([A-Z]{2,6}\))?\s*,?\s*\(?" + _REVISED + r"\s+(?:the\s+)?"
+                           r"(?:(?P<pre>(?:19|20)\d\d)\s+)?(?P<body>"
+                           + "|".join(f"(?:{pattern})" for pattern, body in TRAILING_BODIES
+                                      if body in CONFERENCE_ACRONYMS)
+                           + r")\b(?P<year>-\d{2,4}\b)?(?:\s*\((?P<edition>[^()\n]{1,70})\))?")
+# the next member of a list of conferences after an edition: ", the Plenipotentiary Conference (Minneapolis, 1998)"
+NEXT_CONFERENCE = re.compile(r"\s*[,;]?\s*(?:and\s+)?(?:(?:as\s+)?(?:amended|revised)\s+)?(?:by\s+|at\s+)?(?:the\s+)?"
+                             r"(?P<body>" + "|".join(f"(?:{pattern})" for pattern, _ in TRAILING_BODIES) + r")\b"
+                             r"\s*\((?P<edition>[^()\n]{1,70})\)")
 
 
 @dataclass(frozen=True, slots=True)

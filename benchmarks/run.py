@@ -14,15 +14,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from kg.job import build_graph  # noqa: E402
-from kg.cite import find_mentions  # noqa: E402
-from kg.parse import parse_document  # noqa: E402
-from kg.readers import read  # noqa: E402
-from kg.resolve import resolve_citations  # noqa: E402
-from kg.store import MemoryStore, OxigraphStore  # noqa: E402
+from kg.cite import find_mentions
+from kg.job import build_graph
+from kg.parse import parse_document
+from kg.readers import read
+from kg.resolve import resolve_citations
+from kg.store import MemoryStore, OxigraphStore
 
 
-def best_of(runs: int, work):  # noqa: ANN001, ANN201
+def best_of(runs: int, work):
     """The fastest of ``runs`` timings of ``work()`` (seconds) and its last result."""
     best, result = float("inf"), None
     for _ in range(runs):
@@ -85,7 +85,7 @@ def bench_build(inputs: list[Path]) -> None:
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     print(f"peak resident memory of the builds: {peak / 1024:.0f} MB")
     nquads = (work / "out-2" / "graph.nq").read_text(encoding="utf-8")
-    ox_s, oxigraph = best_of(1, lambda: _loaded(OxigraphStore(), nquads))
+    ox_s, _oxigraph = best_of(1, lambda: _loaded(OxigraphStore(), nquads))
     rdflib_s, memory = best_of(1, lambda: _loaded(MemoryStore(), nquads))
     print(f"load {result.quads} quads: Oxigraph in memory {ox_s:.2f} s, rdflib Dataset {rdflib_s:.2f} s "
           f"(Oxigraph {rdflib_s / ox_s:.1f}x faster)")
@@ -96,7 +96,7 @@ def bench_build(inputs: list[Path]) -> None:
     shutil.rmtree(work, ignore_errors=True)
 
 
-def bench_analysis(store) -> None:  # noqa: ANN001
+def bench_analysis(store) -> None:
     """The time of each metric on the corpus's instrument graph, the top 10, and the overview at two sizes."""
     import networkx as nx
 
@@ -131,7 +131,7 @@ def bench_analysis(store) -> None:  # noqa: ANN001
     for by in ("pagerank", "in_degree"):
         print(f"top 10 by {by}: " + ", ".join(f"{key} ({value:.4g})" for key, value in top(metrics, by, 10)))
     for size in (500, 2000):
-        seconds, view = best_of(1, lambda: overview(G, metrics, top=size))
+        seconds, view = best_of(1, lambda size=size: overview(G, metrics, top=size))
         print(f"overview of {size} nodes: {seconds:.2f} s, {len(view.html.encode()) / 1e6:.1f} MB")
 
 
@@ -163,12 +163,12 @@ def bench_views(out: Path) -> None:
           f"{result.size / 1e6:.1f} MB in {result.seconds:.1f} s ({time.process_time() - cpu:.1f} s CPU)")
 
 
-def _loaded(store, nquads: str):  # noqa: ANN001, ANN202
+def _loaded(store, nquads: str):
     store.load(nquads)
     return store
 
 
-def bench_queries(out: Path, stores: dict) -> None:  # noqa: ANN001
+def bench_queries(out: Path, stores: dict) -> None:
     """The median latency of each query of queries/ (its documented example) on each store and on the server."""
     import re
     import shlex
@@ -176,7 +176,7 @@ def bench_queries(out: Path, stores: dict) -> None:  # noqa: ANN001
     import tempfile
 
     sys.path.insert(0, str(REPO / "tests"))
-    from servers import OxigraphServer  # noqa: PLC0415
+    from servers import OxigraphServer
 
     from kg.queries import list_queries, parse_parameters
     from kg.store.remote import RemoteStore, push_graphs

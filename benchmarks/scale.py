@@ -23,13 +23,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from synth import generate  # noqa: E402
+from synth import generate
 
-from kg.cite import find_mentions  # noqa: E402
-from kg.parse import parse_document  # noqa: E402
-from kg.rdf import document_quads  # noqa: E402
-from kg.readers import read  # noqa: E402
-from kg.resolve import extract_citations, resolve_citations  # noqa: E402
+from kg.cite import find_mentions
+from kg.parse import parse_document
+from kg.rdf import document_quads
+from kg.readers import read
+from kg.resolve import extract_citations, resolve_citations
 
 
 def _build(inputs: Path, out: Path, workers: int) -> tuple[float, int, str]:

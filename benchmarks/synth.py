@@ -14,12 +14,10 @@ import random
 from html import escape
 from pathlib import Path
 
-WORDS = ("the development of telecommunication networks in developing countries and the role of the Union in "
-         "building confidence and security in the use of information and communication technologies including "
-         "capacity building spectrum management standardization and the implementation of relevant outcomes").split()
+WORDS = ["the", "development", "of", "telecommunication", "networks", "in", "developing", "countries", "and", "the", "role", "of", "the", "Union", "in", "building", "confidence", "and", "security", "in", "the", "use", "of", "information", "and", "communication", "technologies", "including", "capacity", "building", "spectrum", "management", "standardization", "and", "the", "implementation", "of", "relevant", "outcomes"]
 PREAMBULAR = ["considering", "considering further", "recognizing", "noting", "recalling", "bearing in mind", "aware"]
-OPERATIVE = ["resolves", "instructs the Secretary-General", "instructs the Director of the Telecommunication "
-             "Standardization Bureau", "invites Member States", "encourages Member States and Sector Members",
+OPERATIVE = ["resolves", "instructs the Secretary-General", ("instructs the Director of the Telecommunication "
+             "Standardization Bureau"), "invites Member States", "encourages Member States and Sector Members",
              "requests the Council"]
 BODIES = [("pp", "of the Plenipotentiary Conference", ["Antalya, 2006", "Busan, 2014", "Dubai, 2018"]),
           ("wtsa", "of the World Telecommunication Standardization Assembly", ["Hammamet, 2016", "Dubai, 2012"]),
@@ -38,7 +36,7 @@ def _cited_number(rng: random.Random, population: int) -> int:
 
 
 def _itu_citation(rng: random.Random) -> str:
-    body, phrase, editions = rng.choice(BODIES)
+    _body, phrase, editions = rng.choice(BODIES)
     return f"Resolution {_cited_number(rng, 220)} (Rev. {rng.choice(editions)}) {phrase}"
 
 
@@ -53,7 +51,7 @@ OWN_EDITIONS = {"pp": ["Minneapolis, 1998", "Marrakesh, 2002", "Antalya, 2006", 
 def itu_text(rng: random.Random, ordinal: int) -> str:
     """The ``ordinal``-th ITU text (from 0): bodies in turn, numbers of at most four digits as ITU's are, and the
     conference that adopts it changing every 30,000 texts, so that no two texts are the same resolution."""
-    body, phrase, editions = BODIES[ordinal % len(BODIES)]
+    body, _phrase, _editions = BODIES[ordinal % len(BODIES)]
     number = ordinal // len(BODIES) % 9999 + 1
     place = OWN_EDITIONS[body][ordinal // (len(BODIES) * 9999) % len(OWN_EDITIONS[body])]
     formula = {"pp": "The Plenipotentiary Conference of the International Telecommunication Union",

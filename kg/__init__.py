@@ -29,7 +29,7 @@ def build(paths: list[str | Path] | str | Path, *, out: str | Path = "out", work
     return _build(paths, out=out, workers=workers, progress=progress, doc_views=doc_views)
 
 
-def open(out: str | Path) -> KnowledgeGraph:  # noqa: A001 (kg.open reads as a verb of this package)
+def open(out: str | Path) -> KnowledgeGraph:
     """Open a built folder: ``kg.open("out")``."""
     from kg.api import open_graph
     return open_graph(out)

@@ -115,10 +115,10 @@ def score_citations(gold: Iterable[dict[str, object]], citations: Iterable[Citat
 
 def score_report(score: Score) -> str:
     """The figures and every miss, false hit and wrong edition, for a person to read."""
-    lines = [f"precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}  "
-             f"edition accuracy {score.edition_accuracy:.3f} ({score.editions_right}/{score.editions_checked})",
-             f"true positives {score.true_positives}, false positives {score.false_positives}, "
-             f"false negatives {score.false_negatives}"]
+    lines = [(f"precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}  "
+             f"edition accuracy {score.edition_accuracy:.3f} ({score.editions_right}/{score.editions_checked})"),
+             (f"true positives {score.true_positives}, false positives {score.false_positives}, "
+             f"false negatives {score.false_negatives}")]
     lines += [f"miss       {doc}  {work}" for doc, work in score.misses]
     lines += [f"false hit  {doc}  {work}" for doc, work in score.false_hits]
     lines += [f"edition    {doc}  {work}  expected {want}, found {got}" for doc, work, want, got in score.edition_errors]

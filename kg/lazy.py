@@ -17,7 +17,7 @@ def lazy_names(package: str, exports: Mapping[str, Sequence[str]]) -> tuple[list
     """
     module_of = {name: module for module, names in exports.items() for name in names}
 
-    def __getattr__(name: str) -> Any:  # noqa: ANN401 (whatever the module holds)
+    def __getattr__(name: str) -> Any:
         if name not in module_of:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         return getattr(importlib.import_module(f"{package}.{module_of[name]}"), name)

@@ -49,13 +49,13 @@ def write_pdf(path: Path, text: str) -> Path:
     pages = text.split("\f")
     font = 3 + 2 * len(pages)
     objects = ["<< /Type /Catalog /Pages 2 0 R >>",
-               f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(len(pages)))}] "
-               f"/Count {len(pages)} >>"]
+               (f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(len(pages)))}] "
+               f"/Count {len(pages)} >>")]
     for index, page in enumerate(pages):
         content = ("BT /F1 10 Tf 40 800 Td 12 TL " + " ".join(f"({escape(line)}) Tj T*" for line in page.splitlines())
                    + " ET")
-        objects += [f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Contents {4 + 2 * index} 0 R "
-                    f"/Resources << /Font << /F1 {font} 0 R >> >> >>",
+        objects += [(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Contents {4 + 2 * index} 0 R "
+                    f"/Resources << /Font << /F1 {font} 0 R >> >> >>"),
                     f"<< /Length {len(content)} >>\nstream\n{content}\nendstream"]
     objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     out = bytearray(b"%PDF-1.4\n")

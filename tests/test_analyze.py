@@ -19,8 +19,8 @@ from kg.analyze import (
     main_path,
     rests_on,
 )
-from kg.job import build_graph
 from kg.cli import main
+from kg.job import build_graph
 from kg.store import OxigraphStore
 
 

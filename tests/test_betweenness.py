@@ -11,7 +11,7 @@ from kg.analyze.betweenness import betweenness
 
 
 @st.composite
-def graphs(draw):  # noqa: ANN001, ANN201
+def graphs(draw):
     size = draw(st.integers(min_value=0, max_value=25))
     G = nx.DiGraph()
     G.add_nodes_from(f"n{i}" for i in range(size))

@@ -10,9 +10,9 @@ import pytest
 from conftest import CORPUS, REPO, SEED, corpus_files
 from rdflib import URIRef
 
-from kg.job import build_graph
 from kg.cli import main
 from kg.errors import EXIT_BAD_INPUT
+from kg.job import build_graph
 from kg.store import OxigraphStore
 from kg.validate import validate_path
 

@@ -84,8 +84,8 @@ STYLES = [
      [("itu/wtdc/res/37", "wtdc-17", None)]),
     ("pp", "Resolutions 101, 102 and 133 (Rev. Antalya, 2006) of the Plenipotentiary Conference",
      [("itu/pp/res/101", "pp-06", None), ("itu/pp/res/102", "pp-06", None), ("itu/pp/res/133", "pp-06", None)]),
-    ("pp", "Resolutions 47 and 48 (Rev. Dubai, 2012) and 49 (Rev. Hammamet, 2016) of the World Telecommunication "
-           "Standardization Assembly",
+    ("pp", ("Resolutions 47 and 48 (Rev. Dubai, 2012) and 49 (Rev. Hammamet, 2016) of the World Telecommunication "
+           "Standardization Assembly"),
      [("itu/wtsa/res/47", "wtsa-12", None), ("itu/wtsa/res/48", "wtsa-12", None), ("itu/wtsa/res/49", "wtsa-16", None)]),
     ("pp", "Resolutions 32 (Kyoto, 1994) and 125 (Rev. Dubai, 2018) of the Plenipotentiary Conference",
      [("itu/pp/res/32", "pp-94", None), ("itu/pp/res/125", "pp-18", None)]),

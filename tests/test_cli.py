@@ -146,7 +146,7 @@ def test_eval_command(tmp_path, capsys):
 
 # ---- one error path: every command, every kind of mistake, one line and its exit code ----------------------------
 
-def _seed_build(folder):  # noqa: ANN001, ANN202
+def _seed_build(folder):
     out = folder / "built"
     if not (out / "manifest.json").exists():
         assert main(["build", str(SEED), "--out", str(out), "--quiet", "--workers", "1"]) == EXIT_OK

@@ -11,9 +11,9 @@ import pytest
 from conftest import SEED
 from distributed import Client, LocalCluster, get_task_stream
 
-from kg.job import build_graph
 from kg.cli import main
 from kg.errors import EXIT_OK, EXIT_UNREACHABLE
+from kg.job import build_graph
 
 
 @pytest.fixture(scope="module")

@@ -84,7 +84,7 @@ def _mutated(data: bytes, mutations: list[tuple[str, float, int, bytes, bytes]])
     return data
 
 
-def _docx_with_mutated_part(data: bytes, mutations: list) -> bytes:  # noqa: ANN001 (as for _mutated)
+def _docx_with_mutated_part(data: bytes, mutations: list) -> bytes:
     """A .docx package whose document part (the XML) is mutated: the zip stays readable."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -100,7 +100,7 @@ def _check(name: str, data: bytes) -> None:
         sources = read(name, data=data)
     except InputError:
         return
-    for source in (part for source in sources for part in split_documents(source)):
+    for source in (part for whole in sources for part in split_documents(whole)):
         document = parse_document(source)
         assert_covers_exactly_once(document)
         for citation in extract_citations(document):

@@ -87,7 +87,7 @@ def test_every_step_of_a_sequence_of_changes_gives_what_a_fresh_build_gives(inpu
     analysis_by_difference = []   # builds into ``out`` that changed only the analysis lines that differ
     store_scores = kg.job.scoring.store_scores
 
-    def spy(where, store, nquads, **options):  # noqa: ANN001, ANN202
+    def spy(where, store, nquads, **options):
         if where == out and store is not None:
             analysis_by_difference.append(options.get("held") is not None)
         return store_scores(where, store, nquads, **options)
@@ -135,7 +135,7 @@ def _cache_summary_edited(out: Path) -> None:
         path.write_text(text.replace('"clauses": ', '"clauses": 1', 1), encoding="utf-8")
 
 
-def _store_file_damaged(name: str):  # noqa: ANN202
+def _store_file_damaged(name: str):
     def damage(out: Path) -> None:
         files = sorted((out / "store").glob(name), key=lambda path: path.stat().st_size)
         assert files, f"no {name} in the store"

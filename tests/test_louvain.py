@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 from kg.analyze.louvain import louvain_communities
 
 
-def _canonical(communities):  # noqa: ANN001, ANN202
+def _canonical(communities):
     return sorted(sorted(community) for community in communities)
 
 
 @st.composite
-def weighted_graphs(draw):  # noqa: ANN001, ANN201
+def weighted_graphs(draw):
     size = draw(st.integers(min_value=0, max_value=30))
     G = nx.Graph()
     G.add_nodes_from(f"n{i}" for i in draw(st.permutations(range(size))))   # any insertion order

@@ -435,8 +435,8 @@ def test_a_broken_archive_is_named(tmp_path):
 def test_archives_in_a_folder_are_inputs(tmp_path, capsys):
     import json
 
-    from kg.job.inputs import input_files
     from kg.cli import main
+    from kg.job.inputs import input_files
 
     _write_archive(tmp_path / "a.tar.xz", "tar.xz", {"un/res-12.txt": ITU_TEXT.encode()})
     _write_archive(tmp_path / "b.zip", "zip", {"res-12.xml": AKN_STATEMENT.encode()})

@@ -140,7 +140,7 @@ def test_a_bug_in_one_file_is_named_with_its_type_and_the_build_goes_on(tmp_path
     from kg.job import worker
     real = worker.parse_document
 
-    def failing(source):  # noqa: ANN001, ANN202
+    def failing(source):
         if "bad" in source.origin:
             raise ZeroDivisionError("planted")
         return real(source)
@@ -208,7 +208,7 @@ def test_two_builds_at_once_one_is_refused_and_the_folder_is_whole(tmp_path):
     while not (tmp_path / "out" / ".lock").exists() and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(0.3)
-    second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    second = subprocess.run(command, check=False, env=env, capture_output=True, text=True, timeout=120)
     assert first.wait(timeout=300) == 0
     assert second.returncode == EXIT_UNREACHABLE, second.stderr
     assert "another build is writing there" in second.stderr and "Traceback" not in second.stderr
@@ -273,7 +273,7 @@ def test_a_file_edited_during_the_build_is_cached_under_the_bytes_that_were_pars
     path.write_bytes(before)
     real = worker.read_input
 
-    def edited_meanwhile(given, **options):  # noqa: ANN001, ANN202
+    def edited_meanwhile(given, **options):
         Path(given).write_bytes(before.replace(b"RESOLUTION 75", b"RESOLUTION 76"))
         return real(given, **options)
 

@@ -71,7 +71,7 @@ def _settle(browser: Browser) -> None:
 @pytest.mark.parametrize("name", ["overview", "ego", "doc", "build-overview"])
 def test_view_in_chromium(views, name):
     require_browser()
-    G, pages = views
+    _G, pages = views
     path, expected_nodes, expected_edges = pages[name]
     browser = Browser()
     try:

@@ -127,7 +127,7 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
                 if complete:   # (all its graphs are its own: no line needs its graph looked at)
                     own = [line for line in lines if not line.endswith(_SHARED_SUFFIX)]
                 else:
-                    own_graphs = {f"<{graph}>".encode("utf-8") for graph in result.graphs
+                    own_graphs = {f"<{graph}>".encode() for graph in result.graphs
                                   if writers[graph] == writes}
                     own = [line for line in lines if not line.endswith(_SHARED_SUFFIX)
                            and line.rsplit(b" ", 2)[1] in own_graphs]
@@ -258,7 +258,7 @@ class _Writer:
     """Buffered writes to an unbuffered file, and copies of byte ranges of ``old`` into it (by the kernel where
     it can: ``os.copy_file_range``); adjacent copies are merged into one."""
 
-    def __init__(self, raw, old) -> None:  # noqa: ANN001
+    def __init__(self, raw, old) -> None:
         self.raw, self.old = raw, old
         self.position = 0
         self._buffer = bytearray()

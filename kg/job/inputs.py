@@ -45,7 +45,7 @@ def _display_name(path: Path) -> str:
         return str(path)
 
 
-def look_up_inputs(inputs: Sequence[str | Path], out: Path, previous: Mapping[str, object] | None, *,  # noqa: ANN202
+def look_up_inputs(inputs: Sequence[str | Path], out: Path, previous: Mapping[str, object] | None, *,
                    max_size: int = MAX_FILE_SIZE):
     """The cached results of the unchanged input files, the jobs for the others (path, name, sha256), the files
     that cannot be read (not a regular file, larger than ``max_size``: checked before reading), and each file's

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kg import __version__
@@ -24,7 +24,7 @@ def write_manifest(result: BuildResult, *, store_complete: bool, status: dict[st
     spans = graph_file.spans
     manifest = {
         "tool": f"resolution-kg {__version__}",
-        "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "built": datetime.now(UTC).isoformat(timespec="seconds"),
         "quads": result.quads,
         "store_complete": store_complete,
         "store_token": store_token,   # (written inside the store's folder too: see store_update.seal_store)

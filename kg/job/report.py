@@ -16,8 +16,8 @@ def build_report(result: BuildResult, *, top: int = 20) -> str:
              f"- documents: {len(documents)} (from {sum(1 for f in result.files if not f.error)} files)",
              f"- sections: {sum(d.sections for d in documents)}",
              f"- clauses: {sum(d.clauses for d in documents)}",
-             f"- citations: {sum(d.citations for d in documents)} "
-             f"({sum(len(d.unresolved) for d in documents)} unresolved)",
+             (f"- citations: {sum(d.citations for d in documents)} "
+             f"({sum(len(d.unresolved) for d in documents)} unresolved)"),
              f"- distinct instruments cited: {len(cited_by)}",
              f"- quads: {result.quads}"]
     un_documents = sum(1 for d in documents if d.work.startswith("un/"))

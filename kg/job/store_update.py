@@ -77,7 +77,7 @@ class StoreLoader:
     def _load(self) -> None:
         try:
             self.store.bulk_load_stream(_ChunkReader(self._chunks))
-        except BaseException as error:  # (handed to the build's thread by finish)
+        except BaseException as error:  # noqa: BLE001 (handed to the build's thread by finish, which raises it)
             self._error = error
             while self._chunks.get() is not None:   # (let the build go on to finish, which reports it)
                 pass
@@ -93,7 +93,7 @@ class StoreLoader:
         if not taken:
             self._chunks.put(cache_path(self.out, result.sha256, result.path).with_suffix(".nq").read_bytes())
             return
-        skipped = {f"<{graph}>".encode("utf-8") for graph in taken}
+        skipped = {f"<{graph}>".encode() for graph in taken}
         self._chunks.put(b"".join(line for line in cached_lines(self.out, result.sha256, result.path)
                                   if line.endswith(_SHARED_SUFFIX) or line.rsplit(b" ", 2)[1] not in skipped))
 
@@ -111,7 +111,7 @@ class StoreLoader:
         wrong = sorted(graph for graph, writer in writers.items() if self._fed.get(graph) != writer)
         if wrong:
             self.store.remove_graphs(wrong)
-            wanted = {f"<{graph}> .\n".encode("utf-8") for graph in wrong}
+            wanted = {f"<{graph}> .\n".encode() for graph in wrong}
             self.store.load(b"".join(line for path, digest in sorted({writers[g] for g in wrong})
                                      for line in cached_lines(self.out, digest, path)
                                      if line[line.rfind(b"<"):] in wanted), bulk=True)
@@ -138,7 +138,7 @@ class _ChunkReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # noqa: ANN001
+    def readinto(self, buffer) -> int:
         while not self._current and not self._ended:
             chunk = self._chunks.get()
             if chunk is None:
@@ -211,7 +211,7 @@ def _update_in_place(store: OxigraphStore, out: Path, current: list[FileResult],
     wanted: dict[tuple[str, str], set[bytes]] = {}
     for graph, writer in now.items():
         if before.get(graph) != writer:
-            wanted.setdefault(writer, set()).add(f"<{graph}> .\n".encode("utf-8"))
+            wanted.setdefault(writer, set()).add(f"<{graph}> .\n".encode())
     store.load(b"".join(line for (path, digest), graphs in wanted.items()
                         for line in cached_lines(out, digest, path) if line[line.rfind(b"<"):] in graphs), bulk=True)
     if graph_file.shared_removed is None:   # the previous shared graph is not known: replace it whole

@@ -152,7 +152,10 @@ def read_editions(printed: str, body: str | None) -> list[EditionMention]:
     return found
 
 
-def read_header(text: str, *, start: int = 0, hints: Hints = Hints()) -> Header:
+_NO_HINTS = Hints()
+
+
+def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Header:
     """Read the header lines ``text`` (which begins at ``start`` in the source) into a ``Header``."""
     vocabulary = load_vocabulary()
     kind = hints.kind

@@ -229,7 +229,7 @@ def layout_blocks(text: str, *, body_start: int, un_style: bool, number: str | N
     return builder.blocks
 
 
-def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> None:  # noqa: C901
+def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> None:
     open_role = b.open.role if b.open is not None else None
     if open_role == "annex" and not _ANNEX.match(line.text) and not _MARKDOWN_FOOTNOTE.match(line.text):
         if not (b.un_style and _annexed_paragraph(b, line, blank_before)):

@@ -18,8 +18,7 @@ def write_document_json(document: Document, out: TextIO) -> None:
         out.write(json.dumps(key) + ": ")
         if key == "sections":
             out.write("[")
-            for number, section in enumerate(document.sections):
-                out.write((", " if number else "") + json.dumps(_section_record(section), ensure_ascii=False))
+            out.writelines((", " if number else "") + json.dumps(_section_record(section), ensure_ascii=False) for number, section in enumerate(document.sections))
             out.write("]")
         else:
             out.write(json.dumps(record[key], ensure_ascii=False))

@@ -70,9 +70,9 @@ def sniff_format(path: Path, head: bytes) -> str:
         return "archive"   # gzip, xz, bzip2 or a plain tar: a tar archive of documents
     if lowered.startswith((b"<!doctype html", b"<html")):
         return "html"
-    if lowered.startswith(b"<?xml") or lowered.startswith(b"<akomantoso"):
+    if lowered.startswith((b"<?xml", b"<akomantoso")):
         return "html" if b"<html" in lowered and b"akomantoso" not in lowered else "akn"
-    if stripped.startswith(b"---\n") or stripped.startswith(b"---\r\n"):
+    if stripped.startswith((b"---\n", b"---\r\n")):
         return "markdown"
     return _SUFFIXES.get(path.suffix.lower(), "text")
 

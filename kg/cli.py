@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -33,7 +34,7 @@ def parse_paths(paths: Sequence[str], errors: list[InputError], *,
         try:
             for source in (part for read_source in read(path) for part in split_documents(read_source)):
                 for warning in source.warnings:
-                    print(f"kg: warning: {warning}", file=sys.stderr)
+                    _say("warning", warning)
                 document = parse_document(source)
                 yield document, extract_citations(document) if extract else []
         except InputError as error:
@@ -45,7 +46,7 @@ def parse_paths(paths: Sequence[str], errors: list[InputError], *,
 
 def _report(errors: list[InputError]) -> int:
     for error in errors:
-        print(f"kg: error: {error}", file=sys.stderr)
+        _say("error", error)
     return EXIT_BAD_INPUT if errors else EXIT_OK
 
 
@@ -83,7 +84,7 @@ def command_eval(args: argparse.Namespace) -> int:
     try:
         gold = read_gold(args.gold)
     except (InputError, OSError) as error:
-        print(f"kg: error: {error}", file=sys.stderr)
+        _say("error", error)
         return EXIT_BAD_INPUT
     citations, documents = [], []
     for document, found in parse_paths(args.paths, errors, extract=True):
@@ -98,7 +99,7 @@ def command_eval(args: argparse.Namespace) -> int:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    from kg.job import build_graph  # noqa: PLC0415 (the store and the process pool load only when building)
+    from kg.job import build_graph
     client = _dask_client(args.scheduler) if args.scheduler else None
     try:
         result = build_graph(args.inputs or ["data"], args.out, workers=args.workers, progress=not args.quiet,
@@ -108,9 +109,9 @@ def command_build(args: argparse.Namespace) -> int:
         if client is not None:
             client.close()
     for warning in (warning for f in result.files for warning in f.warnings):
-        print(f"kg: warning: {warning}", file=sys.stderr)
+        _say("warning", warning)
     for error in result.errors:
-        print(f"kg: error: {error}", file=sys.stderr)
+        _say("error", error)
     documents = sum(len(f.documents) for f in result.files)
     cached = sum(1 for f in result.files if not f.reparsed and f.error is None)
     print(f"built {documents} documents ({len(result.reparsed)} files parsed, {cached} from the cache) into "
@@ -120,7 +121,7 @@ def command_build(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 
 
-def _dask_client(address: str):  # noqa: ANN202 (dask is an optional extra)
+def _dask_client(address: str):
     """A client of the dask.distributed scheduler at ``address``: its executor runs the per-file work on the
     cluster's workers (which must see the inputs and the output folder at the same paths)."""
     try:
@@ -138,13 +139,13 @@ def command_validate(args: argparse.Namespace) -> int:
     try:
         conforms, report = validate_path(args.target, progress=not args.quiet)
     except InputError as error:
-        print(f"kg: error: {error}", file=sys.stderr)
+        _say("error", error)
         return EXIT_BAD_INPUT
     print(report)
     return EXIT_OK if conforms else EXIT_NONCONFORMING
 
 
-def _open_store(args: argparse.Namespace):  # noqa: ANN202
+def _open_store(args: argparse.Namespace):
     from kg.store import OxigraphStore
     from kg.store.remote import Credentials, RemoteStore
     if args.endpoint:
@@ -158,12 +159,12 @@ def command_query(args: argparse.Namespace) -> int:
         query = load_query(args.query)
         bindings = query.bind(parse_parameters(args.param))
     except InputError as error:
-        print(f"kg: error: {error}", file=sys.stderr)
+        _say("error", error)
         return EXIT_BAD_INPUT
     try:
         variables, rows = _open_store(args).select(query.text, bindings=bindings)
     except KgError as error:
-        print(f"kg: error: {error}", file=sys.stderr)
+        _say("error", error)
         return error.exit_code
     sys.stdout.write(format_rows(rows, variables, args.format))
     return EXIT_OK
@@ -177,7 +178,7 @@ def command_push(args: argparse.Namespace) -> int:
                              credentials=Credentials.from_environment(), progress=not args.quiet, force=args.force,
                              endpoint=args.endpoint)
     except KgError as error:
-        print(f"kg: error: {error}", file=sys.stderr)
+        _say("error", error)
         return error.exit_code
     print(f"pushed {len(result.sent)} graphs to {graph_store} ({len(result.unchanged)} already there"
           f"{f', {len(result.removed)} no longer built removed' if result.removed else ''})")
@@ -189,7 +190,7 @@ def command_serve(args: argparse.Namespace) -> int:
     try:
         return serve(Path(args.dir), args.port, timeout=args.timeout, allow_service=args.allow_service)
     except KgError as error:
-        print(f"kg: error: {error}", file=sys.stderr)
+        _say("error", error)
         return error.exit_code
 
 
@@ -198,7 +199,7 @@ def command_analyze(args: argparse.Namespace) -> int:
     try:
         G, metrics = analyze_build(Path(args.dir))
     except KgError as error:
-        print(f"kg: error: {error}", file=sys.stderr)
+        _say("error", error)
         return error.exit_code
     print(f"{G.number_of_nodes()} instruments, {G.number_of_edges()} citation links; "
           f"wrote {Path(args.dir) / 'metrics.csv'} and {Path(args.dir) / 'metrics.json'}")
@@ -207,7 +208,7 @@ def command_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _instrument_graph(args: argparse.Namespace):  # noqa: ANN202
+def _instrument_graph(args: argparse.Namespace):
     from kg.analyze import instrument_graph
     from kg.store import OxigraphStore
     return instrument_graph(OxigraphStore(Path(args.store) / "store", read_only=True))
@@ -271,7 +272,7 @@ def command_site(args: argparse.Namespace) -> int:
     try:
         result = write_site(args.dir)
     except KgError as error:
-        print(f"kg: error: {error}", file=sys.stderr)
+        _say("error", error)
         return error.exit_code
     print(f"{result.path}/index.html: {result.pages} pages ({result.documents} documents, {result.instruments} "
           f"instruments cited), {result.size / 1e6:.1f} MB in {result.seconds:.1f} s")
@@ -415,13 +416,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except KgError as error:
-        print(f"kg: error: {error}", file=sys.stderr)
+        _say("error", error)
         return error.exit_code
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _say(kind: str, message: object) -> None:
+    """One line on stderr, ``kg: error: ...``; control characters of a file's or a member's name (a terminal's
+    escape codes) are shown escaped, not sent to the terminal.
+
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stderr(io.StringIO()) as err:
+    ...     _say("error", "e" + chr(27) + "[2J.txt: empty file")
+    >>> print(err.getvalue().strip())
+    kg: error: e\\x1b[2J.txt: empty file
+    """
+    text = _CONTROL.sub(lambda match: repr(match.group())[1:-1], str(message))
+    print(f"kg: {kind}: {text}", file=sys.stderr)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -96,18 +97,27 @@ def store_and_draw(out: Path, store: OxigraphStore, scores: Scores, *, results: 
 
 
 def view_file_stem(key: str) -> str:
-    """The name of a work's view file, without its suffix: the key with ``_`` for ``/``, and past 100 characters
-    cut and told apart by a hash (a file name has at most 255 bytes; a symbol is whatever its file says).
+    """The name of a work's view file, without its suffix: the key with ``_`` for ``/``; a key with any other
+    character than letters, digits and ``.()-`` (an underscore, a control character, a NUL), or past 100
+    characters, has those characters replaced and a hash of the whole key added, so that no two keys share a file
+    (a file name has at most 255 bytes; a symbol is whatever its file says).
 
-    >>> view_file_stem("itu/wtsa/res/75")
-    'itu_wtsa_res_75'
-    >>> len(view_file_stem("un/A/RES/80/" + "1" * 290))
-    117
+    >>> view_file_stem("itu/wtsa/res/75"), view_file_stem("un/S/RES/2286(2016)")
+    ('itu_wtsa_res_75', 'un_S_RES_2286(2016)')
+    >>> view_file_stem("un/A/RES/70/5/1") != view_file_stem("un/A/RES/70/5_1")
+    True
+    >>> len(view_file_stem("un/A/RES/80/" + "1" * 290)), "\\x00" in view_file_stem("un/A/RES/70/7\\x00x")
+    (117, False)
     """
-    stem = key.replace("/", "_").replace("\\", "_")
-    if len(stem.encode("utf-8")) <= 100:
+    stem = key.replace("/", "_")
+    if _PLAIN_KEY.fullmatch(key) and len(stem) <= 100:
         return stem
-    return stem.encode("utf-8")[:100].decode("utf-8", "ignore") + "-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    safe = _UNSAFE_IN_STEM.sub("-", stem)[:100]
+    return f"{safe}-{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9.()\-]+(?:/[A-Za-z0-9.()\-]+)*")
+_UNSAFE_IN_STEM = re.compile(r"[^A-Za-z0-9._()\-]")
 
 
 def network_signature(results: list[FileResult]) -> str:

@@ -170,9 +170,9 @@ def command_query(args: argparse.Namespace) -> int:
 
 
 def command_push(args: argparse.Namespace) -> int:
-    from kg.store.remote import Credentials, push_graphs
-    graph_store = args.graph_store or args.endpoint.rstrip("/").rsplit("/", 1)[0] + "/store"
+    from kg.store.remote import Credentials, graph_store_url, push_graphs
     try:
+        graph_store = args.graph_store or graph_store_url(args.endpoint)
         result = push_graphs(Path(args.dir), graph_store, timeout=args.timeout, retries=args.retries,
                              credentials=Credentials.from_environment(), progress=not args.quiet, force=args.force,
                              endpoint=args.endpoint)
@@ -354,8 +354,11 @@ def build_parser() -> argparse.ArgumentParser:
     query.set_defaults(run=command_query)
     push = commands.add_parser("push", help="load a built graph into a SPARQL endpoint (Graph Store Protocol)")
     push.add_argument("dir", metavar="DIR")
-    push.add_argument("--endpoint", required=True, metavar="URL", help="the query endpoint, e.g. .../query")
-    push.add_argument("--graph-store", metavar="URL", help="the Graph Store endpoint (default: .../store beside it)")
+    push.add_argument("--endpoint", required=True, metavar="URL",
+                      help="the server's base URL or query endpoint (http://127.0.0.1:7878, .../query, .../sparql)")
+    push.add_argument("--graph-store", metavar="URL",
+                      help="the Graph Store endpoint (default: derived from --endpoint: Oxigraph's /store, Fuseki's "
+                           "/DATASET/data, Virtuoso's /sparql-graph-crud-auth)")
     push.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
     push.add_argument("--retries", type=int, default=2, help="retries of a failed request, with back-off")
     push.add_argument("--force", action="store_true", help="send every graph, even those already pushed")

@@ -14,7 +14,7 @@ Results are rows of rdflib terms, whichever store answered.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -52,11 +52,24 @@ class GraphStore(Protocol):
 
 _BULK_FROM = 500_000   # characters (or bytes) of N-Quads: about 3,000 quads
 _WHERE = re.compile(r"\bWHERE\s*\{|\{", re.IGNORECASE)
+# A query's own VALUES block for one variable: each query of the library that takes a parameter holds one with a
+# placeholder, which a plain SPARQL client replaces; a bound parameter takes its place.
+_OWN_VALUES = re.compile(r"[ \t]*\bVALUES\s+\?(?P<name>[A-Za-z_]\w*)\s*\{[^{}]*\}[ \t]*\n?", re.IGNORECASE)
+
+
+def without_own_values(sparql: str, names: Collection[str]) -> str:
+    """The query without its own ``VALUES ?name { ... }`` blocks of the variables in ``names``.
+
+    >>> without_own_values("SELECT ?s WHERE {\\n  VALUES ?o { <urn:x> }\\n  ?s ?p ?o\\n}", {"o"})
+    'SELECT ?s WHERE {\\n  ?s ?p ?o\\n}'
+    """
+    return _OWN_VALUES.sub(lambda match: "" if match.group("name") in names else match.group(0), sparql)
 
 
 def bind_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     """The query with a ``VALUES`` block that binds each parameter to an RDF term, written by rdflib's own
-    serialiser (``n3()``), so a value can never change the query around it.
+    serialiser (``n3()``), so a value can never change the query around it. It opens the ``WHERE`` block, where
+    every store uses it to narrow the search; the query's own block of the same variable (a placeholder) goes.
 
     >>> print(bind_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal('x" } ; DROP ALL ; #')}))
     SELECT ?s WHERE { VALUES (?o) { ("x\\" } ; DROP ALL ; #") } ?s ?p ?o }
@@ -64,6 +77,7 @@ def bind_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
     if not bindings:
         return sparql
     names = sorted(bindings)
+    sparql = without_own_values(sparql, names)
     for name in names:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise StoreError(f"not a SPARQL variable name: {name!r}")
@@ -213,7 +227,8 @@ class MemoryStore:
 
     def select(self, sparql: str, *,
                bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]:
-        result = self.dataset.query(sparql, initBindings=dict(bindings or {}))
+        result = self.dataset.query(without_own_values(sparql, set(bindings or {})),
+                                    initBindings=dict(bindings or {}))
         if result.type == "ASK":
             return ["ask"], [{"ask": Literal(bool(result.askAnswer))}]
         if result.type == "SELECT":

@@ -24,6 +24,7 @@ import threading
 import time
 import urllib.error
 import urllib.parse
+import urllib.request
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass

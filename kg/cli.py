@@ -193,6 +193,20 @@ def command_serve(args: argparse.Namespace) -> int:
         return error.exit_code
 
 
+def command_export(args: argparse.Namespace) -> int:
+    from kg.export import export_build
+    from kg.store import OxigraphStore
+    try:
+        written = export_build(OxigraphStore(Path(args.store) / "store", read_only=True), Path(args.dir),
+                               format=args.format, grain=args.grain)
+    except KgError as error:
+        print(f"kg: error: {error}", file=sys.stderr)
+        return error.exit_code
+    print(f"wrote {len(written)} files into {args.dir}" + "".join(f"\n  {path}" for path in written[:10]) +
+          (f"\n  ... and {len(written) - 10} more" if len(written) > 10 else ""))
+    return EXIT_OK
+
+
 def command_analyze(args: argparse.Namespace) -> int:
     from kg.analyze import analyze_build, top
     try:
@@ -371,6 +385,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--allow-service", action="store_true",
                        help="let queries call other endpoints with SERVICE (off: the server would call any address)")
     serve.set_defaults(run=command_serve)
+    export = commands.add_parser("export", help="the citation network for Gephi, Cytoscape ... or the documents as "
+                                                "Akoma Ntoso, written into DIR")
+    export.add_argument("dir", metavar="DIR")
+    export.add_argument("--format", required=True, choices=("graphml", "gexf", "csv", "jsonld", "cytoscape", "akn"))
+    export.add_argument("--grain", default="instrument", choices=("instrument", "edition", "clause"))
+    export.add_argument("--store", default="out", metavar="DIR", help="a built folder (default: out)")
+    export.set_defaults(run=command_export)
     analyze = commands.add_parser("analyze", help="metrics of the citation network, written back to the store")
     analyze.add_argument("dir", metavar="DIR")
     analyze.set_defaults(run=command_analyze)

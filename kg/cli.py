@@ -195,10 +195,8 @@ def command_serve(args: argparse.Namespace) -> int:
 
 def command_export(args: argparse.Namespace) -> int:
     from kg.export import export_build
-    from kg.store import OxigraphStore
     try:
-        written = export_build(OxigraphStore(Path(args.store) / "store", read_only=True), Path(args.dir),
-                               format=args.format, grain=args.grain)
+        written = export_build(Path(args.store), Path(args.dir), format=args.format, grain=args.grain)
     except KgError as error:
         print(f"kg: error: {error}", file=sys.stderr)
         return error.exit_code

@@ -8,7 +8,7 @@ import json
 import pytest
 from conftest import SEED
 
-from kg.build import build_graph
+from kg.job import build_graph
 from kg.model import Source
 from kg.parse import parse_document
 from kg.queries import load_query

@@ -13,7 +13,7 @@ import rdflib
 from conftest import SEED, corpus_files
 
 import kg
-from kg.build import build_graph
+from kg.job import build_graph
 from kg.cli import main
 from kg.errors import EXIT_OK
 from kg.export.network import GRAINS, METRICS

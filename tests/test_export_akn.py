@@ -10,7 +10,7 @@ import pytest
 from conftest import SEED, corpus_files
 from lxml import etree
 
-from kg.build import build_graph
+from kg.job import build_graph
 from kg.cli import main
 from kg.errors import EXIT_OK
 from kg.export.akn import AKN, document_akn

@@ -17,7 +17,7 @@ import pytest
 from conftest import SEED, corpus_files
 from servers import VirtuosoServer
 
-from kg.build import build_graph
+from kg.job import build_graph
 from kg.cli import main
 from kg.errors import EXIT_OK, EXIT_UNREACHABLE
 from kg.queries import list_queries, parse_parameters

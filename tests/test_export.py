@@ -13,10 +13,10 @@ import rdflib
 from conftest import SEED, corpus_files
 
 import kg
-from kg.job import build_graph
 from kg.cli import main
 from kg.errors import EXIT_OK
 from kg.export.network import GRAINS, METRICS
+from kg.job import build_graph
 
 NODE_ATTRIBUTES = {"title", "body", "kind", "year", *METRICS}
 EDGE_ATTRIBUTES = {"weight", "clauses"}

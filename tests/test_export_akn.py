@@ -10,10 +10,10 @@ import pytest
 from conftest import SEED, corpus_files
 from lxml import etree
 
-from kg.job import build_graph
 from kg.cli import main
 from kg.errors import EXIT_OK
 from kg.export.akn import AKN, document_akn
+from kg.job import build_graph
 from kg.parse import parse_document, split_documents
 from kg.rdf import work_iri
 from kg.readers import read
@@ -45,7 +45,7 @@ def _record(document, citations):
 
 def _documents(paths):
     for path in paths:
-        for source in (part for source in read(str(path)) for part in split_documents(source)):
+        for source in (part for whole in read(str(path)) for part in split_documents(whole)):
             document = parse_document(source)
             yield source.origin, document, extract_citations(document)
 

@@ -17,9 +17,9 @@ import pytest
 from conftest import SEED, corpus_files
 from servers import VirtuosoServer
 
-from kg.job import build_graph
 from kg.cli import main
 from kg.errors import EXIT_OK, EXIT_UNREACHABLE
+from kg.job import build_graph
 from kg.queries import list_queries, parse_parameters
 from kg.store import OxigraphStore
 from kg.store.remote import RemoteStore, graphs_of

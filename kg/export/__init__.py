@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 FORMATS = {"graphml": ".graphml", "gexf": ".gexf", "csv": "", "jsonld": ".jsonld", "cytoscape": ".cyjs",
            "akn": ""}
 
 
-def export_build(out: Path, target: Path, *, format: str, grain: str = "instrument") -> list[Path]:  # noqa: A002
+def export_build(out: Path, target: Path, *, format: str, grain: str = "instrument") -> list[Path]:
     """Write the network of ``grain`` of the build in ``out`` (from its store) into the folder ``target``, or, for
     ``akn``, every document (its input files read again) into ``target/akn/``; returns the files written
     (``network-instrument.graphml``, ``akn/itu_wtsa_res_75_wtsa-08.xml`` ...)."""

@@ -281,7 +281,7 @@ def documents_of_build(out: Path) -> Iterable[tuple[Document, list[Citation]]]:
         if not path.exists():
             raise InputError(str(path), f"listed in {manifest} but not found (kg export reads the build's inputs "
                                         "again, from where kg build read them)")
-        for source in (part for source in read(str(path)) for part in split_documents(source)):
+        for source in (part for whole in read(str(path)) for part in split_documents(whole)):
             document = parse_document(source)
             yield document, extract_citations(document)
 

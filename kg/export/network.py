@@ -45,8 +45,9 @@ def network_for_files(store: GraphStore, grain: str = "instrument") -> nx.DiGrap
 
 
 def _facts(key: str, facts: Mapping[str, Mapping[str, object]]) -> dict[str, object]:
-    known = {**work_facts(key), **facts.get(key, {})}
-    years = sorted(int(y) for y in known.get("years", []) or [])  # type: ignore[union-attr]
+    known: dict[str, object] = {**work_facts(key), **facts.get(key, {})}
+    listed = known.get("years") or []
+    years = sorted(int(str(y)) for y in (listed if isinstance(listed, (list, tuple)) else []))
     return {"work": key, "title": str(known.get("title", "")), "body": str(known.get("body", "")),
             "kind": str(known.get("kind", "Instrument")), "number": str(known.get("number", "")),
             "year": years[0] if years else 0, "years": ";".join(map(str, years))}
@@ -98,7 +99,8 @@ def _grain_graph(rows: list[dict[str, str]], facts: Mapping[str, Mapping[str, ob
                                 year=edition_years.get((key, row["edition"]), data["year"]))
                 G.add_node(node, label=node, **data)
         clauses[source, target].append(where)
-    for (source, target), where in clauses.items():
-        G.add_edge(source, target, weight=len(where), clauses=CLAUSE_SEPARATOR.join(dict.fromkeys(where)),
-                   clause_count=len(dict.fromkeys(where)))
+    for (source, target), met in clauses.items():
+        distinct = list(dict.fromkeys(met))
+        G.add_edge(source, target, weight=len(met), clauses=CLAUSE_SEPARATOR.join(distinct),
+                   clause_count=len(distinct))
     return G

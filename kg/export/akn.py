@@ -213,8 +213,11 @@ def document_akn(document: Document, citations: Iterable[Citation]) -> bytes:
     for footnote in document.footnotes:
         if footnote.clause:
             notes.setdefault(footnote.clause, []).append((footnote.marker or "*", footnote.start, footnote.end))
-    preambular = [s for s in document.sections if s.kind == "preambular"]
-    operative = [s for s in document.sections if s.kind != "preambular"]
+    # the sections after an annex's heading are the annex's own (a declaration annexed to the resolution)
+    annex_starts = [annex.start for annex in document.annexes]
+    own = [s for s in document.sections if not annex_starts or s.start < annex_starts[0]]
+    preambular = [s for s in own if s.kind == "preambular"]
+    operative = [s for s in own if s.kind != "preambular"]
     if formula or preambular:
         preamble = _element(statement, "preamble", eId="preamble")
         if formula:
@@ -232,10 +235,21 @@ def document_akn(document: Document, citations: Iterable[Citation]) -> bytes:
             attachment = _element(attachments, "attachment", eId=f"att_{number}")
             doc = _element(attachment, "doc", name="annex")
             _meta(doc, document)
-            annex_body = _element(doc, "mainBody")
-            for line in source[annex.start:annex.end].split("\n"):
-                if line.strip():
-                    _element(annex_body, "p", line.strip())
+            until = annex_starts[number] if number < len(annex_starts) else len(source) + 1
+            sections = [s for s in document.sections if annex.start <= s.start < until]
+            lines = [line.strip() for line in source[annex.start:annex.end].split("\n") if line.strip()]
+            if sections:   # the annex's title, then its paragraphs, read as the body is
+                preface = _element(doc, "preface")
+                for line in lines:
+                    _element(preface, "p", line)
+                annex_body = _element(doc, "mainBody")
+                for index, section in enumerate(sections, 1):
+                    _section(annex_body, f"att_{number}__mainBody", index, section, document, text, notes,
+                             operative=section.kind != "preambular")
+            else:
+                annex_body = _element(doc, "mainBody")
+                for line in lines:
+                    _element(annex_body, "p", line)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

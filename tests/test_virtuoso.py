@@ -88,7 +88,8 @@ def test_push_without_credentials_is_refused_with_one_line(virtuoso, built, caps
 
 def test_push_then_every_query_answers_as_on_the_embedded_store(virtuoso, built, credentials, capsys):
     started = time.perf_counter()
-    assert main(["push", str(built), "--endpoint", f"{virtuoso.base}/sparql", "--quiet"]) == EXIT_OK
+    assert main(["push", str(built), "--endpoint", f"{virtuoso.base}/sparql", "--quiet",
+                 "--timeout", "300"]) == EXIT_OK
     seconds = time.perf_counter() - started
     graphs = graphs_of(built / "graph.nq")
     assert capsys.readouterr().out.startswith(
@@ -106,7 +107,8 @@ def test_push_then_every_query_answers_as_on_the_embedded_store(virtuoso, built,
 def test_a_second_push_after_a_change_sends_what_changed(virtuoso, built, credentials, tmp_path, capsys):
     out = tmp_path / "out"
     shutil.copytree(built, out)
-    assert main(["push", str(out), "--endpoint", f"{virtuoso.base}/sparql", "--quiet"]) == EXIT_OK
+    assert main(["push", str(out), "--endpoint", f"{virtuoso.base}/sparql", "--quiet",
+                 "--timeout", "300"]) == EXIT_OK
     capsys.readouterr()
     before = graphs_of(out / "graph.nq")
     inputs = [SEED, *corpus_files("itu-pp18"), *corpus_files("un-ga")[:10], *corpus_files("un-sc")[:10],
@@ -115,7 +117,8 @@ def test_a_second_push_after_a_change_sends_what_changed(virtuoso, built, creden
     after = graphs_of(out / "graph.nq")
     changed = {graph for graph in after if after[graph] != before.get(graph)}
     assert len(after) == len(before) + 1 and changed
-    assert main(["push", str(out), "--endpoint", f"{virtuoso.base}/sparql", "--quiet"]) == EXIT_OK
+    assert main(["push", str(out), "--endpoint", f"{virtuoso.base}/sparql", "--quiet",
+                 "--timeout", "300"]) == EXIT_OK
     assert capsys.readouterr().out.startswith(f"pushed {len(changed)} graphs to ")
     local = OxigraphStore(out / "store", read_only=True)
     remote = RemoteStore(f"{virtuoso.base}/sparql", timeout=120)

@@ -12,7 +12,7 @@ import html
 import json
 from collections.abc import Sequence
 
-from kg.queries import Query, list_queries
+from kg.queries import Query
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'"
 _SHOWN_ROWS = 1000
@@ -24,7 +24,7 @@ section{border-top:1px solid #ddd;margin-top:1.5em}code{background:#f4f4f4}"""
 
 def _page(title: str, body: str) -> bytes:
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f"<style>{_STYLE}</style></head><body>{body}</body></html>\n").encode("utf-8")
+            f"<style>{_STYLE}</style></head><body>{body}</body></html>\n").encode()
 
 
 def _example_text(query: Query) -> str:

@@ -26,6 +26,9 @@ EXCEPTIONS = {
     # PP-18's converter put Annex 1 (the strategic plan's tables) into "invites Sector Members" as clauses whose
     # labels go back and repeat ("3", "2.1", "5.5", "3" ...): no nesting by label path gives them back
     "pp18_final_acts_akn.xml#res-71",
+    # an operative section the parser finds glued into a recital before the preamble goes on (PP-18's converter):
+    # AKN has the preamble before the body, so the section comes back after the recitals
+    "pp18_final_acts_akn.xml#res-167", "pp18_final_acts_akn.xml#res-208",
     # an omnibus resolution whose parts (I, II) have preambles of their own: the export writes no parts yet, so the
     # second part's preamble is read back into the first part's
     "75_253B_E.xml",

@@ -18,10 +18,8 @@ from kg.analyze import (
     DocumentOutline,
     Metrics,
     citation_paths,
-    clause_graph,
     compute_metrics,
     document_outline,
-    edition_graph,
     instrument_graph,
 )
 from kg.job import build_graph
@@ -129,20 +127,21 @@ class KnowledgeGraph:
         return self.query("cited-by-transitive" if transitive else "cited-by", work=key)
 
     def to_networkx(self, grain: str = "instrument") -> nx.DiGraph:
-        """The citation network at one grain: ``instrument``, ``edition`` or ``clause``."""
-        if grain == "instrument":
-            if self._instruments is None:
-                self._instruments = instrument_graph(self.store)
-            return self._instruments
-        if grain == "edition":
-            return edition_graph(self.store)
-        if grain == "clause":
-            return clause_graph(self.store)
-        raise ValueError(f"grain must be instrument, edition or clause, not {grain!r}")
+        """The citation network at one grain (``instrument``, ``edition`` or ``clause``), its attributes plain
+        values so that ``networkx.write_graphml`` and ``write_gexf`` take it: nodes with ``title``, ``body``,
+        ``kind``, ``year`` and the metrics, edges with ``weight`` and ``clauses`` (space-separated IRIs)."""
+        from kg.export.network import network_for_files
+        return network_for_files(self.store, grain)
+
+    def _network(self) -> nx.DiGraph:
+        """The instrument network as the analysis and the views use it (an edge's ``clauses`` a list)."""
+        if self._instruments is None:
+            self._instruments = instrument_graph(self.store)
+        return self._instruments
 
     def _computed(self) -> Metrics:
         if self._metrics is None:
-            self._metrics = compute_metrics(self.to_networkx())
+            self._metrics = compute_metrics(self._network())
         return self._metrics
 
     def metrics(self) -> pd.DataFrame:
@@ -156,15 +155,15 @@ class KnowledgeGraph:
 
     def path(self, a: str, b: str, *, cutoff: int = 4) -> dict[str, object]:
         """The shortest citation path between two instruments, and every path up to ``cutoff`` steps."""
-        return citation_paths(self.to_networkx(), a, b, cutoff=cutoff)
+        return citation_paths(self._network(), a, b, cutoff=cutoff)
 
     def view(self, kind: str = "overview", key: str | None = None, *, top: int = 300, by: str = "pagerank",
              depth: int = 1) -> ViewResult:
         """An interactive view (``overview``, ``ego`` or ``doc``), written under ``out/views/`` and shown inline."""
         if kind == "overview":
-            view = overview(self.to_networkx(), self._computed(), top=top, by=by)
+            view = overview(self._network(), self._computed(), top=top, by=by)
         elif kind == "ego" and key:
-            view = ego(self.to_networkx(), key, depth=depth, top=top)
+            view = ego(self._network(), key, depth=depth, top=top)
         elif kind == "doc" and key:
             view = document_view(document_outline(self.store, key))
         else:

@@ -171,9 +171,9 @@ def command_query(args: argparse.Namespace) -> int:
 
 
 def command_push(args: argparse.Namespace) -> int:
-    from kg.store.remote import Credentials, push_graphs
-    graph_store = args.graph_store or args.endpoint.rstrip("/").rsplit("/", 1)[0] + "/store"
+    from kg.store.remote import Credentials, graph_store_url, push_graphs
     try:
+        graph_store = args.graph_store or graph_store_url(args.endpoint)
         result = push_graphs(Path(args.dir), graph_store, timeout=args.timeout, retries=args.retries,
                              credentials=Credentials.from_environment(), progress=not args.quiet, force=args.force,
                              endpoint=args.endpoint)
@@ -192,6 +192,18 @@ def command_serve(args: argparse.Namespace) -> int:
     except KgError as error:
         _say("error", error)
         return error.exit_code
+
+
+def command_export(args: argparse.Namespace) -> int:
+    from kg.export import export_build
+    try:
+        written = export_build(Path(args.store), Path(args.dir), format=args.format, grain=args.grain)
+    except KgError as error:
+        print(f"kg: error: {error}", file=sys.stderr)
+        return error.exit_code
+    print(f"wrote {len(written)} files into {args.dir}" + "".join(f"\n  {path}" for path in written[:10]) +
+          (f"\n  ... and {len(written) - 10} more" if len(written) > 10 else ""))
+    return EXIT_OK
 
 
 def command_analyze(args: argparse.Namespace) -> int:
@@ -355,8 +367,11 @@ def build_parser() -> argparse.ArgumentParser:
     query.set_defaults(run=command_query)
     push = commands.add_parser("push", help="load a built graph into a SPARQL endpoint (Graph Store Protocol)")
     push.add_argument("dir", metavar="DIR")
-    push.add_argument("--endpoint", required=True, metavar="URL", help="the query endpoint, e.g. .../query")
-    push.add_argument("--graph-store", metavar="URL", help="the Graph Store endpoint (default: .../store beside it)")
+    push.add_argument("--endpoint", required=True, metavar="URL",
+                      help="the server's base URL or query endpoint (http://127.0.0.1:7878, .../query, .../sparql)")
+    push.add_argument("--graph-store", metavar="URL",
+                      help="the Graph Store endpoint (default: derived from --endpoint: Oxigraph's /store, Fuseki's "
+                           "/DATASET/data, Virtuoso's /sparql-graph-crud-auth)")
     push.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
     push.add_argument("--retries", type=int, default=2, help="retries of a failed request, with back-off")
     push.add_argument("--force", action="store_true", help="send every graph, even those already pushed")
@@ -369,6 +384,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--allow-service", action="store_true",
                        help="let queries call other endpoints with SERVICE (off: the server would call any address)")
     serve.set_defaults(run=command_serve)
+    export = commands.add_parser("export", help="the citation network for Gephi, Cytoscape ... or the documents as "
+                                                "Akoma Ntoso, written into DIR")
+    export.add_argument("dir", metavar="DIR")
+    export.add_argument("--format", required=True, choices=("graphml", "gexf", "csv", "jsonld", "cytoscape", "akn"))
+    export.add_argument("--grain", default="instrument", choices=("instrument", "edition", "clause"))
+    export.add_argument("--store", default="out", metavar="DIR", help="a built folder (default: out)")
+    export.set_defaults(run=command_export)
     analyze = commands.add_parser("analyze", help="metrics of the citation network, written back to the store")
     analyze.add_argument("dir", metavar="DIR")
     analyze.set_defaults(run=command_analyze)

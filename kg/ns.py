@@ -41,6 +41,7 @@ class KG(DefinedNamespace):
     Citation: URIRef
     UnresolvedMention: URIRef
     SourceDocument: URIRef
+    Link: URIRef
     # properties
     adoptedAt: URIRef
     revisionOf: URIRef
@@ -73,3 +74,8 @@ class KG(DefinedNamespace):
     hubScore: URIRef
     authorityScore: URIRef
     community: URIRef
+    weightedInDegree: URIRef
+    bodyName: URIRef
+    year: URIRef
+    weight: URIRef
+    citingClause: URIRef

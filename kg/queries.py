@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import re
+import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +56,26 @@ class Query:
         if missing:
             raise InputError(self.name, f"missing parameter(s): {', '.join(missing)}")
         return {name: _term(self.name, name, self.parameters[name], value) for name, value in values.items()}
+
+    def example(self) -> dict[str, str]:
+        """The parameter values of the ``# Example:`` line (``{"work": "itu/pp/res/102"}``)."""
+        match = re.search(r"^#\s*Example:\s*(?P<call>.*)$", self.text, re.MULTILINE)
+        words = shlex.split(match.group("call")) if match else []
+        return parse_parameters([words[i + 1] for i, word in enumerate(words[:-1]) if word == "--param"])
+
+    def plain_text(self, bindings: Mapping[str, Identifier]) -> str:
+        """The query as a plain SPARQL client sends it: each parameter's placeholder, in the query's own
+        ``VALUES`` block, replaced by the term (written by rdflib's ``n3()``, so it stays one term).
+
+        >>> query = load_query("cited-by")
+        >>> "VALUES ?work { <https://w3id.org/resolution-kg/id/itu/pp/res/102> }" in query.plain_text(
+        ...     query.bind({"work": "itu/pp/res/102"}))
+        True
+        """
+        def replace(match: re.Match[str]) -> str:
+            term = bindings.get(match.group("name"))
+            return match.group(0) if term is None else f"VALUES ?{match.group('name')} {{ {term.n3()} }}"
+        return re.sub(r"\bVALUES\s+\?(?P<name>[A-Za-z_]\w*)\s*\{[^{}]*\}", replace, self.text)
 
 
 def _term(query: str, name: str, kind: str, value: str) -> Identifier:

@@ -3,6 +3,7 @@ faults of the endpoint; parameters that try to change the query."""
 
 from __future__ import annotations
 
+import html
 import re
 import shlex
 import shutil
@@ -26,7 +27,7 @@ from kg.cli import main
 from kg.errors import EXIT_OK, EXIT_UNREACHABLE
 from kg.queries import list_queries, parse_parameters
 from kg.store import MemoryStore, OxigraphStore
-from kg.store.remote import RemoteError, RemoteStore, graphs_of, push_graphs
+from kg.store.remote import RemoteError, RemoteStore, graph_store_url, graphs_of, push_graphs
 
 QUERIES = list_queries()
 
@@ -299,3 +300,147 @@ def test_kg_serve_has_a_time_out_no_service_a_host_check_and_one_line_for_a_port
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+# Plain SPARQL clients (SPARQLWrapper, curl) against kg serve, its page, and kg push to a writable server.
+
+PARAMETRISED = [q for q in QUERIES if q.parameters]
+
+
+@pytest.fixture(scope="module")
+def served(built):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(built), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    wait_until_up(f"{base}/query?query=ASK%7B%7D")
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def _wrapper_rows(endpoint: str, text: str) -> list[tuple[str, ...]]:
+    from SPARQLWrapper import JSON, SPARQLWrapper
+    wrapper = SPARQLWrapper(endpoint)
+    wrapper.setQuery(text)
+    wrapper.setReturnFormat(JSON)
+    result = wrapper.queryAndConvert()
+    variables = result["head"]["vars"]
+    return sorted(tuple(row[v]["value"] if v in row else "" for v in variables)
+                  for row in result["results"]["bindings"])
+
+
+def _curl_rows(endpoint: str, text: str) -> list[tuple[str, ...]]:
+    answer = subprocess.run(["curl", "-sS", "--fail", endpoint, "-H", "Accept: text/csv", "--data-urlencode",
+                             "query@-"], input=text.encode("utf-8"), capture_output=True, check=True)
+    import csv
+    import io
+    rows = list(csv.reader(io.StringIO(answer.stdout.decode("utf-8"))))
+    return sorted(tuple(row) for row in rows[1:])
+
+
+def test_sparqlwrapper_reads_every_query_as_a_query():
+    from SPARQLWrapper import SPARQLWrapper
+    for query in QUERIES:
+        wrapper = SPARQLWrapper("http://127.0.0.1:1/query")
+        wrapper.setQuery(query.text)
+        assert wrapper.queryType == "SELECT" and not wrapper.isSparqlUpdateRequest(), query.name
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
+def test_plain_clients_get_the_answer_of_kg_query(stores, served, query):
+    expected = answers(stores["oxigraph"], query)
+    text = query.plain_text(query.bind(example_parameters(query)))
+    assert _wrapper_rows(f"{served}/query", text) == expected
+    if shutil.which("curl"):
+        assert len(_curl_rows(f"{served}/query", text)) == len(expected)
+
+
+@pytest.mark.parametrize("query", PARAMETRISED, ids=[q.name for q in PARAMETRISED])
+def test_a_parameter_left_unbound_gives_no_rows(served, query):
+    assert len(PARAMETRISED) >= 6
+    assert _wrapper_rows(f"{served}/query", query.text) == []
+    # a VALUES block appended after the query is joined with its (empty) answer: no rows, never the whole graph
+    name = next(iter(query.parameters))
+    term = "<https://w3id.org/resolution-kg/id/itu/pp/res/102>" if query.parameters[name] == "iri" else '"Member States"'
+    assert _wrapper_rows(f"{served}/query", f"{query.text}VALUES ?{name} {{ {term} }}\n") == []
+    # and so does the query with its VALUES line deleted
+    without = re.sub(r"VALUES \?\w+ \{[^}]*\}", "", query.text)
+    assert "VALUES ?" not in without and _wrapper_rows(f"{served}/query", without) == []
+
+
+def test_co_cited_counts_the_resolutions_citing_both(stores):
+    query = next(q for q in QUERIES if q.name == "co-cited")
+    rows = stores["oxigraph"].query(query.text, bindings=query.bind({"work": "itu/pp/res/102"}))
+    citing = {str(row["e"]) for row in stores["oxigraph"].query(
+        "PREFIX eli: <http://data.europa.eu/eli/ontology#> SELECT DISTINCT ?e WHERE { ?e eli:cites "
+        "<https://w3id.org/resolution-kg/id/itu/pp/res/102> }")}
+    assert rows and all(1 <= int(row["together"]) <= len(citing) for row in rows)
+
+
+def test_the_page_offers_the_library_escaped_and_runs_it(served):
+    with urllib.request.urlopen(f"{served}/", timeout=10) as response:
+        policy = response.headers["Content-Security-Policy"]
+        page = response.read().decode("utf-8")
+    assert "default-src 'none'" in policy and "<script" not in page
+    for query in QUERIES:
+        assert f'id="{query.name}"' in page and html.escape(query.description) in page, query.name
+    assert "VALUES ?work { &lt;https://w3id.org/resolution-kg/id/itu/pp/res/102&gt; }" in page
+    hostile = 'SELECT ?x WHERE { BIND ("<script>alert(1)</script>" AS ?x) }'
+    form = urllib.parse.urlencode({"query": hostile}).encode()
+    with urllib.request.urlopen(urllib.request.Request(f"{served}/run", data=form), timeout=10) as response:
+        result = response.read().decode("utf-8")
+    assert "<script>" not in result and result.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 2
+    query = next(q for q in QUERIES if q.name == "cited-by")
+    form = urllib.parse.urlencode({"query": query.plain_text(query.bind({"work": "itu/pp/res/102"}))}).encode()
+    with urllib.request.urlopen(urllib.request.Request(f"{served}/run", data=form), timeout=10) as response:
+        result = response.read().decode("utf-8")
+    assert "<td>itu/wtsa/res/75</td><td>wtsa-08</td><td>considering</td><td>b.iii</td>" in result
+
+
+def test_kg_serve_is_read_only_and_kg_push_says_so(built, served, tmp_path, capsys):
+    out = tmp_path / "copy"
+    out.mkdir()
+    (out / "graph.nq").write_bytes((built / "graph.nq").read_bytes())
+    code = main(["push", str(out), "--endpoint", served, "--quiet", "--retries", "0"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code != EXIT_OK and len(err) == 1 and "403" in err[0], err
+
+
+@pytest.mark.parametrize("endpoint", ["{base}", "{base}/", "{base}/query"], ids=["base", "base-slash", "query"])
+def test_kg_push_to_a_writable_oxigraph_server_by_its_base_url(built, tmp_path, capsys, endpoint):
+    out = tmp_path / "copy"
+    out.mkdir()
+    (out / "graph.nq").write_bytes((built / "graph.nq").read_bytes())
+    server = OxigraphServer(tmp_path / "db").start()
+    try:
+        assert main(["push", str(out), "--endpoint", endpoint.format(base=server.base), "--quiet"]) == EXIT_OK
+        assert capsys.readouterr().out.startswith(f"pushed {len(graphs_of(out / 'graph.nq'))} graphs to "
+                                                  f"{server.base}/store ")
+        query = next(q for q in QUERIES if q.name == "most-cited")
+        assert answers(RemoteStore(server.base), query) == answers(OxigraphStore(built / "store", read_only=True),
+                                                                   query)
+    finally:
+        server.stop()
+
+
+GRAPH_STORES = [
+    ("http://127.0.0.1:7878", "http://127.0.0.1:7878/store"),
+    ("http://127.0.0.1:7878/query", "http://127.0.0.1:7878/store"),
+    ("https://example.org:8890/sparql/", "https://example.org:8890/sparql-graph-crud-auth"),
+    ("http://localhost:3030/ds/query", "http://localhost:3030/ds/data"),
+    ("http://localhost:3030/ds/sparql", "http://localhost:3030/ds/data"),
+    ("http://localhost:7200/repositories/kg", "http://localhost:7200/repositories/kg/rdf-graphs/service"),
+]
+
+
+@pytest.mark.parametrize(("endpoint", "expected"), GRAPH_STORES, ids=["oxigraph-base", "oxigraph-query", "virtuoso",
+                                                                      "fuseki-query", "fuseki-sparql", "graphdb"])
+def test_the_graph_store_url_is_derived_from_what_users_type(endpoint, expected):
+    assert graph_store_url(endpoint) == expected
+
+
+def test_an_endpoint_whose_graph_store_cannot_be_told_is_named(built, capsys):
+    code = main(["push", str(built), "--endpoint", "http://127.0.0.1:9/a/b/c", "--quiet"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and "--graph-store" in err[0]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from kg.lazy import lazy_names
 
 _EXPORTS = {
-    "network": ["edition_graph", "clause_graph", "instrument_graph", "network_of_citations", "network_of_links"],
+    "network": ["citation_rows", "edition_graph", "clause_graph", "instrument_graph", "network_of_citations",
+                "network_of_links", "work_facts_of"],
     "metrics": ["BETWEENNESS_SAMPLE", "EXACT_BETWEENNESS_UP_TO", "SEED", "Metrics", "analyze_build",
                 "compute_metrics", "score_network", "top", "write_metrics"],
     "paths": ["bibliographic_coupling", "citation_paths", "co_citation", "depends_on", "main_path",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,8 +65,25 @@ def compute_metrics(G: nx.DiGraph, *, seed: int = SEED) -> Metrics:
     return Metrics(scores, communities)
 
 
-def write_metrics(out: Path, G: nx.DiGraph, metrics: Metrics) -> list[str]:
-    """``metrics.csv`` and ``metrics.json`` in ``out``, and the N-Quads that write the scores back."""
+FUNCTIONS_QUERY = """PREFIX kg: <https://w3id.org/resolution-kg/ontology#>
+PREFIX cito: <http://purl.org/spar/cito/>
+SELECT ?function (COUNT(DISTINCT ?citation) AS ?citations) WHERE {
+  ?citation a kg:Citation .
+  OPTIONAL { ?citation cito:hasCitationCharacterization ?characterization }
+  BIND (COALESCE(STRAFTER(STR(?characterization), str(cito:)), "unknown") AS ?function)
+}
+GROUP BY ?function"""
+
+
+def citation_function_counts(store: GraphStore) -> dict[str, int]:
+    """How many citations have each CiTO function (``unknown``: none told), counted in the store."""
+    return {str(row["function"]): int(row["citations"]) for row in store.query(FUNCTIONS_QUERY)}
+
+
+def write_metrics(out: Path, G: nx.DiGraph, metrics: Metrics, *,
+                  functions: Mapping[str, int] | None = None) -> list[str]:
+    """``metrics.csv`` and ``metrics.json`` in ``out`` (with ``functions``, the citations counted by CiTO
+    function, where given), and the N-Quads that write the scores back."""
     columns = ["in_degree", "out_degree", "weighted_in_degree", "pagerank", "hub", "authority", "betweenness",
                "community"]
     ranked = sorted(metrics.scores, key=lambda n: (-metrics.scores[n]["pagerank"], n))
@@ -78,8 +96,9 @@ def write_metrics(out: Path, G: nx.DiGraph, metrics: Metrics) -> list[str]:
     # one line per node and per community (json's indenting writer is ten times slower than its plain one)
     scores = ",\n  ".join(f"{json.dumps(node)}: {json.dumps(metrics.scores[node])}" for node in ranked)
     communities = ",\n  ".join(json.dumps(community) for community in metrics.communities)
+    counted = f' "citation_functions": {json.dumps(dict(sorted(functions.items())))},\n' if functions is not None else ""
     (out / "metrics.json").write_text(
-        f'{{"nodes": {G.number_of_nodes()}, "edges": {G.number_of_edges()},\n "scores": {{\n  {scores}\n }},\n'
+        f'{{"nodes": {G.number_of_nodes()}, "edges": {G.number_of_edges()},\n{counted} "scores": {{\n  {scores}\n }},\n'
         f' "communities": [\n  {communities}\n ]}}\n', encoding="utf-8")
     return score_quads(metrics.scores)
 
@@ -99,7 +118,7 @@ def analyze_build(out: Path, *, store: GraphStore | None = None, G: nx.DiGraph |
     own = store is None
     store = store or OxigraphStore(out / "store")
     G = G if G is not None else instrument_graph(store)
-    metrics, nquads = score_network(out, G)
+    metrics, nquads = score_network(out, G, functions=citation_function_counts(store))
     store_scores(out, store, nquads, graph_file_has_scores=graph_file_has_scores)
     if own:
         store.close()
@@ -107,10 +126,11 @@ def analyze_build(out: Path, *, store: GraphStore | None = None, G: nx.DiGraph |
     return G, metrics
 
 
-def score_network(out: Path, G: nx.DiGraph) -> tuple[Metrics, str]:
+def score_network(out: Path, G: nx.DiGraph, *,
+                  functions: Mapping[str, int] | None = None) -> tuple[Metrics, str]:
     """The metrics of ``G``, written to ``metrics.csv``, ``metrics.json`` and ``analysis.nq`` (whose N-Quads are
     returned too). Needs no store: ``kg build`` runs it while the store loads."""
     metrics = compute_metrics(G)
-    nquads = "".join(line + "\n" for line in write_metrics(out, G, metrics))
+    nquads = "".join(line + "\n" for line in write_metrics(out, G, metrics, functions=functions))
     (out / "analysis.nq").write_text(nquads, encoding="utf-8")
     return metrics, nquads

@@ -25,7 +25,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
 
-def _citations(store: GraphStore) -> list[dict[str, str]]:
+def citation_rows(store: GraphStore) -> list[dict[str, str]]:
     """Every resolved citation: citing work and edition, clause (IRI and label), cited work and edition.
 
     Two queries, one for citations in clauses and one for those outside any clause: a ``UNION`` of the two
@@ -47,7 +47,7 @@ def _citations(store: GraphStore) -> list[dict[str, str]]:
     return [{name: str(value) for name, value in row.items()} for row in in_clauses + outside]
 
 
-def _work_facts(store: GraphStore) -> dict[str, dict[str, object]]:
+def work_facts_of(store: GraphStore) -> dict[str, dict[str, object]]:
     """Node data of every work: kind, body, number, title, and the years of its editions known to the graph."""
     facts: dict[str, dict[str, object]] = defaultdict(lambda: {"years": []})
     rows = store.query(SPARQL_PREFIXES + """
@@ -77,7 +77,7 @@ def _work_facts(store: GraphStore) -> dict[str, dict[str, object]]:
 
 def instrument_graph(store: GraphStore) -> nx.DiGraph:
     """Works citing works, read from the store; ``weight`` counts the distinct citing clauses."""
-    return network_of_citations(_citations(store), _work_facts(store))
+    return network_of_citations(citation_rows(store), work_facts_of(store))
 
 
 def network_of_citations(citations: Iterable[Mapping[str, str]],
@@ -107,7 +107,7 @@ def network_of_links(cites: Mapping[str, Mapping[str, Collection[str]]],
 def edition_graph(store: GraphStore) -> nx.DiGraph:
     """Editions citing editions (where the citation names one) or works (``citing-work/edition`` -> target)."""
     G = nx.DiGraph()
-    for row in _citations(store):
+    for row in citation_rows(store):
         source = f"{row['citing']}/{row['edition']}"
         target = f"{row['cited']}/{row['citedEdition']}" if row.get("citedEdition") else row["cited"]
         weight = G.edges[source, target]["weight"] + 1 if G.has_edge(source, target) else 1
@@ -118,6 +118,6 @@ def edition_graph(store: GraphStore) -> nx.DiGraph:
 def clause_graph(store: GraphStore) -> nx.DiGraph:
     """Clauses (IRIs) citing works; a citation outside any clause starts from its edition."""
     G = nx.DiGraph()
-    for row in _citations(store):
+    for row in citation_rows(store):
         G.add_edge(row.get("clause") or f"{row['citing']}/{row['edition']}", row["cited"])
     return G

@@ -54,6 +54,7 @@ class DocumentSummary:
     year: int | None = None
     edition: str = "unknown"
     links: tuple[tuple[str, str], ...] = ()   # (citing clause IRI, or "" outside any clause; cited work)
+    functions: tuple[str, ...] = ()   # each link's CiTO citation function ("" where none is told)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,8 @@ def load_cached(out: Path, digest: str, name: str) -> FileResult | None:
             return None
         documents = tuple(DocumentSummary(**{**d, "cited": tuple(d["cited"]),
                                              "unresolved": tuple(tuple(u) for u in d["unresolved"]),
-                                             "links": tuple(tuple(link) for link in d["links"])})
+                                             "links": tuple(tuple(link) for link in d["links"]),
+                                             "functions": tuple(d.get("functions", ()))})
                           for d in raw["documents"])
         return FileResult(raw["path"], raw["sha256"], (), documents, raw["error"], reparsed=False,
                           graphs=tuple(raw["graphs"]), warnings=tuple(raw.get("warnings", ())))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,18 +44,24 @@ def start_scoring(beside: Beside, out: Path, results: list[FileResult],
         nquads = (out / "analysis.nq").read_text(encoding="utf-8")
         return signature, lambda: Scores(nquads, fresh=False)
     held = _analysis_held(out, previous)   # (read before the new scores replace it)
-    scoring = beside.call(_score_and_draw, out, *links_of_summaries(results))
+    scoring = beside.call(_score_and_draw, out, *links_of_summaries(results), function_counts(results))
     return signature, lambda: Scores(scoring(), fresh=True, held=held)
 
 
+def function_counts(results: list[FileResult]) -> dict[str, int]:
+    """The citations counted by CiTO function (``unknown``: none told), as ``metrics.json`` gives them."""
+    return dict(Counter(function or "unknown" for r in results if not r.error for d in r.documents
+                        for function in d.functions))
+
+
 def _score_and_draw(out: Path, cites: Mapping[str, Mapping[str, Collection[str]]],
-                    facts: Mapping[str, Mapping[str, object]]) -> str:
+                    facts: Mapping[str, Mapping[str, object]], functions: Mapping[str, int]) -> str:
     """The network of ``cites`` and its metrics, written to ``metrics.csv``/``.json`` and ``analysis.nq``, and the
     overview view (``views/`` made anew). Returns the analysis graph's N-Quads. Reads no store."""
     from kg.analyze import network_of_links, score_network
     from kg.view import overview
     G = network_of_links(cites, facts)
-    metrics, nquads = score_network(out, G)
+    metrics, nquads = score_network(out, G, functions=functions)
     views = out / "views"
     if views.exists():
         shutil.rmtree(views)

@@ -16,6 +16,7 @@ from kg.job.cache import DocumentSummary, FileResult, cache_version, store_cache
 from kg.job.process import die_with_parent
 from kg.parse import parse_document, split_documents
 from kg.rdf import clause_iris, content_hash, document_quads, graph_iri, own_work_key
+from kg.rdf.functions import citation_functions
 from kg.readers import MAX_FILE_SIZE, read, read_input
 from kg.reference.gazetteer import load_gazetteer
 from kg.resolve import extract_citations
@@ -71,7 +72,9 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int) -> F
             unresolved=tuple((c.text, c.reason or "") for c in citations if c.work is None),
             title=document.header.work_title or document.header.title, year=int(date[:4]) if date else None,
             edition=document.header.edition or "unknown",
-            links=tuple((clauses.get(c.clause or "", ""), c.work) for c in citations if c.work)))
+            links=tuple((clauses.get(c.clause or "", ""), c.work) for c in citations if c.work),
+            functions=tuple(function or "" for c, function in zip(citations, citation_functions(document, citations),
+                                                                   strict=True) if c.work)))
     return FileResult(name, digest, tuple(sorted(set(quads))), tuple(summaries), graphs=tuple(dict.fromkeys(graphs)),
                       warnings=tuple(dict.fromkeys(warnings)))
 

@@ -29,6 +29,7 @@ from urllib.parse import quote
 from kg import __version__
 from kg.model import Citation, Document
 from kg.ns import KG
+from kg.rdf.functions import citation_functions
 from kg.rdf.iris import (
     SAFE,
     SHARED_GRAPH,
@@ -219,7 +220,8 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
             out.add(clause_node, _term("end"), _literal(clause.end))
 
     counters: dict[str, int] = {}
-    for citation in citations:
+    citations = list(citations)
+    for citation, function in zip(citations, citation_functions(document, citations), strict=True):
         citing = clause_iris.get(citation.clause or "", edition)
         counters[citing] = counters.get(citing, 0) + 1
         node = _iri(f"{citing[1:-1]}/cite/{counters[citing]}")
@@ -240,6 +242,8 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
             out.add(node, _term("citedEdition"), _describe_edition(out, citation.work, citation.edition))
         if citation.pinpoint:
             out.add(node, _term("pinpoint"), _literal(citation.pinpoint))
+        if function is not None:
+            out.add(node, _iri(f"{CITO}hasCitationCharacterization"), _iri(f"{CITO}{function}"))
     return sorted(out.lines)
 
 

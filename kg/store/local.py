@@ -52,23 +52,35 @@ class GraphStore(Protocol):
 
 _BULK_FROM = 500_000   # characters (or bytes) of N-Quads: about 3,000 quads
 _WHERE = re.compile(r"\bWHERE\s*\{|\{", re.IGNORECASE)
+# A query's own VALUES block for one variable: each query of the library that takes a parameter holds one with a
+# placeholder (``{ VALUES ?work { <urn:resolution-kg:parameter:work> } FILTER (BOUND(?work)) }``), which a plain
+# SPARQL client replaces; a bound parameter takes the placeholder's place.
+_OWN_VALUES = re.compile(r"\bVALUES\s+\?(?P<name>[A-Za-z_]\w*)\s*\{[^{}]*\}", re.IGNORECASE)
 
 
 def bind_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
-    """The query with a ``VALUES`` block that binds each parameter to an RDF term, written by rdflib's own
-    serialiser (``n3()``), so a value can never change the query around it.
+    """The query with each parameter bound to an RDF term in a ``VALUES`` block, written by rdflib's own
+    serialiser (``n3()``), so a value can never change the query around it: the query's own block of that
+    variable (a placeholder) takes the term, or a new block opens the ``WHERE`` block.
 
     >>> print(bind_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal('x" } ; DROP ALL ; #')}))
     SELECT ?s WHERE { VALUES (?o) { ("x\\" } ; DROP ALL ; #") } ?s ?p ?o }
+    >>> print(bind_values("SELECT ?s WHERE { { VALUES ?o { <urn:x> } } ?s ?p ?o }", {"o": URIRef("http://a")}))
+    SELECT ?s WHERE { { VALUES ?o { <http://a> } } ?s ?p ?o }
     """
     if not bindings:
         return sparql
-    names = sorted(bindings)
-    for name in names:
+    for name in bindings:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise StoreError(f"not a SPARQL variable name: {name!r}")
         if not isinstance(bindings[name], (URIRef, Literal)):
             raise StoreError(f"parameter {name} is not an IRI or a literal: {bindings[name]!r}")
+    own = {match.group("name") for match in _OWN_VALUES.finditer(sparql)} & set(bindings)
+    sparql = _OWN_VALUES.sub(lambda match: f"VALUES ?{match.group('name')} {{ {bindings[match.group('name')].n3()} }}"
+                             if match.group("name") in own else match.group(0), sparql)
+    names = sorted(set(bindings) - own)
+    if not names:
+        return sparql
     values = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + \
              " ".join(bindings[n].n3() for n in names) + ") } "
     match = _WHERE.search(sparql)
@@ -213,7 +225,7 @@ class MemoryStore:
 
     def select(self, sparql: str, *,
                bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]:
-        result = self.dataset.query(sparql, initBindings=dict(bindings or {}))
+        result = self.dataset.query(bind_values(sparql, bindings or {}))
         if result.type == "ASK":
             return ["ask"], [{"ask": Literal(bool(result.askAnswer))}]
         if result.type == "SELECT":

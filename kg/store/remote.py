@@ -6,7 +6,9 @@ each endpoint already holds: a second push after a failure sends only what is mi
 query endpoint, it also asks the endpoint which graphs it holds (one wiped since is sent again) and removes the
 graphs of this project that the build no longer has (a document edited since the last push). Every request has a
 time-out for the whole of it (a server that answers a byte at a time is cut off too; SPARQLWrapper's time-out is
-per read, so queries are sent here without it) and a bounded number of retries with back-off.
+per read, so queries are sent here without it) and a bounded number of retries with back-off. Credentials go as
+HTTP basic or digest authentication, whichever the server asks for (Virtuoso's ``/sparql-graph-crud-auth`` asks
+for digest).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import threading
 import time
 import urllib.error
 import urllib.parse
+import urllib.request
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -33,7 +36,7 @@ from rdflib.term import Identifier
 from tqdm import tqdm
 
 from kg import __version__
-from kg.errors import KgError, UnreachableError
+from kg.errors import InputError, KgError, UnreachableError
 from kg.ns import BASE
 from kg.rdf import ONTOLOGY_GRAPH
 from kg.store import Row, bind_values
@@ -62,6 +65,104 @@ class Credentials:
         return "Basic " + base64.b64encode(f"{self.user}:{self.password}".encode()).decode()
 
 
+class _Authorizer:
+    """The ``Authorization`` header of each request to one server: none until the server asks (401), then basic
+    or digest as its ``WWW-Authenticate`` says; a digest challenge is reused, its nonce counted, until the server
+    answers 401 again (a stale nonce), so each graph's body goes once."""
+
+    def __init__(self, credentials: Credentials | None) -> None:
+        self.credentials = credentials
+        self.scheme: str | None = None
+        self.challenge: dict[str, str] = {}
+        self._digest = urllib.request.HTTPDigestAuthHandler(urllib.request.HTTPPasswordMgrWithDefaultRealm())
+
+    def header(self, method: str, url: str, body: bytes | None) -> dict[str, str]:
+        if self.credentials is None or self.scheme is None:
+            return {}
+        if self.scheme == "basic":
+            return {"Authorization": self.credentials.header()}
+        self._digest.passwd.add_password(self.challenge.get("realm"), url, self.credentials.user,
+                                         self.credentials.password)
+        value = self._digest.get_authorization(urllib.request.Request(url, data=body, method=method), self.challenge)
+        return {"Authorization": f"Digest {value}"} if value else {}
+
+    def challenged(self, error: urllib.error.HTTPError) -> bool:
+        """Take the server's 401 challenge; True when the request should be sent again with it."""
+        if self.credentials is None or error.code != 401 or error.headers is None:
+            return False
+        offers = error.headers.get_all("WWW-Authenticate") or []
+        digest = next((offer for offer in offers if offer.lower().startswith("digest ")), None)
+        if digest is not None:
+            challenge = urllib.request.parse_keqv_list(
+                filter(None, urllib.request.parse_http_list(digest[len("digest "):])))
+            stale = self.scheme == "digest" and challenge.get("stale", "").lower() == "true"
+            retry = self.scheme != "digest" or stale or challenge.get("nonce") != self.challenge.get("nonce")
+            self.scheme, self.challenge = "digest", challenge
+            return retry
+        if self.scheme is None and any(offer.lower().startswith("basic") for offer in offers):
+            self.scheme = "basic"
+            return True
+        return False
+
+
+def _authorized(authorizer: _Authorizer, method: str, url: str, *, body: bytes | None, headers: Mapping[str, str],
+                timeout: float) -> bytes:
+    """One request, answering the server's authentication challenge (at most twice: basic or digest, then a stale
+    digest nonce)."""
+    for _ in range(3):
+        try:
+            return _http(method, url, body=body, headers={**headers, **authorizer.header(method, url, body)},
+                         timeout=timeout)
+        except urllib.error.HTTPError as error:
+            if not authorizer.challenged(error):
+                raise
+    raise RemoteError(f"{url}: the endpoint refused the credentials")
+
+
+def graph_store_url(endpoint: str) -> str:
+    """The Graph Store Protocol URL of a server, from the URL a user gives: its base URL or its query endpoint.
+
+    >>> graph_store_url("http://127.0.0.1:7878"), graph_store_url("http://127.0.0.1:7878/query")
+    ('http://127.0.0.1:7878/store', 'http://127.0.0.1:7878/store')
+    >>> graph_store_url("http://localhost:8890/sparql")        # Virtuoso
+    'http://localhost:8890/sparql-graph-crud-auth'
+    >>> graph_store_url("http://localhost:3030/ds/sparql")     # Fuseki
+    'http://localhost:3030/ds/data'
+    >>> graph_store_url("http://localhost:7200/repositories/kg")  # GraphDB, RDF4J
+    'http://localhost:7200/repositories/kg/rdf-graphs/service'
+    """
+    parts = urllib.parse.urlsplit(endpoint.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise InputError(endpoint, "not an http(s) URL")
+    path = parts.path.rstrip("/")
+    segments = path.split("/")[1:] if path else []
+    if not segments or segments == ["query"]:           # Oxigraph (kg serve, oxigraph serve): /query and /store
+        store = "/store"
+    elif segments == ["sparql"]:                         # Virtuoso: /sparql and /sparql-graph-crud-auth
+        store = "/sparql-graph-crud-auth"
+    elif len(segments) == 2 and segments[1] in ("query", "sparql"):   # Fuseki: /DATASET/query and /DATASET/data
+        store = f"/{segments[0]}/data"
+    elif len(segments) == 2 and segments[0] == "repositories":       # GraphDB, RDF4J
+        store = f"{path}/rdf-graphs/service"
+    else:
+        raise InputError(endpoint, "cannot tell this server's Graph Store URL from its query URL: give it with "
+                                   "--graph-store (Oxigraph: BASE/store; Fuseki: BASE/DATASET/data; Virtuoso: "
+                                   "BASE/sparql-graph-crud-auth)")
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, store, "", ""))
+
+
+def query_url(endpoint: str) -> str:
+    """The query endpoint of a server given by its base URL (Oxigraph's ``/query``); any other URL as it is.
+
+    >>> query_url("http://127.0.0.1:7878/"), query_url("http://localhost:8890/sparql")
+    ('http://127.0.0.1:7878/query', 'http://localhost:8890/sparql')
+    """
+    parts = urllib.parse.urlsplit(endpoint.strip())
+    if parts.path.strip("/") or parts.query:
+        return endpoint.strip()
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/query", "", ""))
+
+
 def _to_term(binding: Mapping[str, str]) -> Identifier:
     kind = binding["type"]
     if kind == "uri":
@@ -81,20 +182,20 @@ class RemoteStore:
 
     def __init__(self, endpoint: str, *, timeout: float = 30.0, retries: int = 2,
                  credentials: Credentials | None = None) -> None:
-        self.endpoint = endpoint
+        self.endpoint = query_url(endpoint)
         self.timeout = timeout
         self.retries = retries
         self.credentials = credentials
+        self._authorizer = _Authorizer(credentials)
 
     def select(self, sparql: str, *,
                bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]:
         body = urllib.parse.urlencode({"query": bind_values(sparql, bindings or {})}).encode("utf-8")
         headers = {"Content-Type": "application/x-www-form-urlencoded", "User-Agent": USER_AGENT,
                    "Accept": "application/sparql-results+json"}
-        if self.credentials is not None:
-            headers["Authorization"] = self.credentials.header()
-        answer = _with_retries(lambda: _http("POST", self.endpoint, body=body, headers=headers,
-                                             timeout=self.timeout), self.endpoint, self.retries)
+        answer = _with_retries(lambda: _authorized(self._authorizer, "POST", self.endpoint, body=body,
+                                                   headers=headers, timeout=self.timeout),
+                               self.endpoint, self.retries)
         try:
             result = json.loads(answer)
         except ValueError:
@@ -207,6 +308,7 @@ def push_graphs(out: Path, graph_store: str, *, timeout: float = 30.0, retries: 
         state[graph_store] = held
     there = None if endpoint is None else _graphs_there(endpoint, timeout, retries, credentials)
     sent, unchanged = [], []
+    authorizer = _Authorizer(credentials)
     graphs = graphs_of(graph_file)
 
     def save_state() -> None:
@@ -217,11 +319,9 @@ def push_graphs(out: Path, graph_store: str, *, timeout: float = 30.0, retries: 
     def send(method: str, graph: str, body: bytes | None) -> None:
         url = f"{graph_store}{'&' if '?' in graph_store else '?'}graph={quote(graph, safe='')}"
         headers = {"Content-Type": "application/n-triples", "User-Agent": USER_AGENT}
-        if credentials is not None:
-            headers["Authorization"] = credentials.header()
         try:
-            _with_retries(lambda: _http(method, url, body=body, headers=headers, timeout=timeout), graph_store,
-                          retries)
+            _with_retries(lambda: _authorized(authorizer, method, url, body=body, headers=headers, timeout=timeout),
+                          graph_store, retries)
         except RemoteError as error:
             if method != "DELETE" or " 404 " not in str(error):   # (gone already)
                 raise

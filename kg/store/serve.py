@@ -12,7 +12,7 @@ local endpoint must keep and Oxigraph does not:
   otherwise reach the endpoint through DNS rebinding;
 - a port in use: one line, exit 3.
 
-Its web page at ``/`` lets a person type queries.
+Its web page at ``/`` is the query library, ready to run (``kg.store.page``: each query's rows at ``/run``).
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from kg.errors import KgError, UnreachableError
+from kg.queries import list_queries
 from kg.store.local import StoreUnavailableError
+from kg.store.page import POLICY, index_page, results_page
 
 QUERY_TIMEOUT = 60.0   # seconds
 _HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
@@ -157,6 +159,7 @@ def _interrupt(_signal: int, _frame: object) -> None:
 
 def _handler(timeout: float, allow_service: bool, port: int) -> type[BaseHTTPRequestHandler]:
     hosts = {f"{name}:{port}" for name in _LOOPBACK_NAMES} | (_LOOPBACK_NAMES if port == 80 else set())
+    index = index_page(list_queries())
 
     class Front(BaseHTTPRequestHandler):
         server_version = "kg-serve"
@@ -175,6 +178,21 @@ def _handler(timeout: float, allow_service: bool, port: int) -> type[BaseHTTPReq
                                          "addresses); kg serve --allow-service turns it on")
             backend = self.server.backend  # type: ignore[attr-defined]
             port_seen = backend.port
+            where = urllib.parse.urlsplit(self.path).path
+            if self.command in ("GET", "HEAD") and where in ("/", "/index.html"):
+                return self._page(200, index)
+            if self.command == "POST" and where == "/run":
+                text = query or ""
+                try:
+                    status, _, _, answer = _exchange(port_seen, "POST", "/query", text.encode("utf-8"), {
+                        "Content-Type": "application/sparql-query; charset=utf-8",
+                        "Accept": "application/sparql-results+json"}, timeout)
+                except TimeoutError:
+                    backend.restart(port_seen)
+                    status, answer = 503, f"the query ran past the time-out of {timeout:g} s".encode()
+                except (OSError, http.client.HTTPException) as error:
+                    status, answer = 502, f"the Oxigraph server did not answer ({error})".encode()
+                return self._page(200 if status == 200 else 400, results_page(text, status, answer))
             headers = {name: value for name, value in self.headers.items() if name.lower() not in _HOP_BY_HOP}
             try:
                 status, reason, answer_headers, answer = _exchange(port_seen, self.command, self.path, body,
@@ -193,6 +211,16 @@ def _handler(timeout: float, allow_service: bool, port: int) -> type[BaseHTTPReq
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(answer)
+
+        def _page(self, status: int, data: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Content-Security-Policy", POLICY)
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(data)
 
         def _refuse(self, status: int, message: str) -> None:
             data = (message + "\n").encode("utf-8")

@@ -272,6 +272,15 @@ def _request(url: str, *, data: bytes | None = None, host: str | None = None) ->
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
+def _raw_status(port: int, headers: list[bytes], body: bytes = b"") -> int:
+    """The status kg serve answers a POST to /query written byte for byte (urllib joins repeated headers)."""
+    import socket
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(b"\r\n".join([b"POST /query HTTP/1.1", b"Host: 127.0.0.1:%d" % port, *headers,
+                                         b"Connection: close", b"", b""]) + body)
+        return int(connection.recv(64).split(b" ", 2)[1])
+
+
 def test_kg_serve_has_a_time_out_no_service_a_host_check_and_one_line_for_a_port_in_use(tmp_path):
     out = _small_build(tmp_path)
     port = free_port()
@@ -287,6 +296,12 @@ def test_kg_serve_has_a_time_out_no_service_a_host_check_and_one_line_for_a_port
         assert (status, "SERVICE is off" in text) == (403, True)
         assert _request(f"{base}/query?query=ASK%7B%7D", host=f"rebound.example:{port}")[0] == 421
         assert _request(f"{base}/query?query=ASK%7B%7D", host=f"localhost:{port}")[0] == 200
+        # a second Content-Type (the check read the first, the forward sent the last) and bodies past the cap
+        service = b"SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+        assert _raw_status(port, [b"Content-Type: text/plain", b"Content-Type: application/sparql-query",
+                                  b"Content-Length: %d" % len(service)], service) == 400
+        assert _raw_status(port, [b"Content-Type: application/sparql-query", b"Content-Length: 99999999999999"]) == 413
+        assert _raw_status(port, [b"Content-Type: application/sparql-query", b"Content-Length: -1"]) == 400
         started = time.monotonic()
         status, text = _request(f"{base}/query", data=form(CARTESIAN))
         assert (status, "time-out of 2 s" in text) == (503, True)

@@ -157,6 +157,9 @@ def _interrupt(_signal: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
+MAX_REQUEST_BYTES = 16 * 1024 * 1024   # a query or one named graph pushed through the front
+
+
 def _handler(timeout: float, allow_service: bool, port: int) -> type[BaseHTTPRequestHandler]:
     hosts = {f"{name}:{port}" for name in _LOOPBACK_NAMES} | (_LOOPBACK_NAMES if port == 80 else set())
     index = index_page(list_queries())
@@ -166,7 +169,17 @@ def _handler(timeout: float, allow_service: bool, port: int) -> type[BaseHTTPReq
         protocol_version = "HTTP/1.1"
 
         def _forward(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
+            names = [name.lower() for name in self.headers]
+            if len(names) != len(set(names)):   # (what is checked must be what is forwarded: one value a header)
+                self.close_connection = True
+                return self._refuse(400, "a header given twice (kg serve takes each header once)")
+            length_text = self.headers.get("Content-Length") or "0"
+            if not length_text.isdigit() or int(length_text) > MAX_REQUEST_BYTES:
+                self.close_connection = True
+                return self._refuse(413 if length_text.isdigit() else 400,
+                                    f"a request body of at most {MAX_REQUEST_BYTES:,} bytes (Content-Length: "
+                                    f"{length_text[:40]})")
+            length = int(length_text)
             body = self.rfile.read(length) if length else None
             host = (self.headers.get("Host") or "").lower()
             if host not in hosts:

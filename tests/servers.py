@@ -9,6 +9,7 @@ import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Self
 
 from kg.store.serve import server_command
 
@@ -73,7 +74,7 @@ class FaultyServer:
                 self.end_headers()
                 self.wfile.write(b"internal error")
 
-            do_GET = do_POST = do_PUT = _answer  # noqa: N815
+            do_GET = do_POST = do_PUT = _answer
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -86,7 +87,7 @@ class FaultyServer:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def __enter__(self) -> FaultyServer:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 
@@ -118,7 +119,7 @@ class TricklingServer:
                 except OSError:
                     pass
 
-            do_GET = do_POST = do_PUT = _answer  # noqa: N815
+            do_GET = do_POST = do_PUT = _answer
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -131,7 +132,7 @@ class TricklingServer:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def __enter__(self) -> TricklingServer:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 

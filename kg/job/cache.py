@@ -19,8 +19,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from kg import __version__
-from kg.reference.datafiles import reference_files
 from kg.rdf import SHARED_GRAPH
+from kg.reference.datafiles import reference_files
 
 SHARED_SUFFIX = f"<{SHARED_GRAPH}> .\n"
 
@@ -33,9 +33,9 @@ def cache_version() -> str:
     digest = hashlib.sha256(__version__.encode("utf-8"))
     package = Path(__file__).resolve().parents[1]   # the whole kg package
     for path in sorted(package.rglob("*.py")):
-        digest.update(f"\0{path.relative_to(package).as_posix()}\0".encode("utf-8") + path.read_bytes())
+        digest.update(f"\0{path.relative_to(package).as_posix()}\0".encode() + path.read_bytes())
     for path in reference_files():
-        digest.update(f"\0{path.name}\0".encode("utf-8") + path.read_bytes())
+        digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
     return f"{__version__}-{digest.hexdigest()[:16]}"
 
 

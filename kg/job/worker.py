@@ -55,7 +55,7 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int) -> F
     quads: list[str] = []
     summaries = []
     graphs = []
-    for source in (part for source in sources for part in split_documents(source)):
+    for source in (part for whole in sources for part in split_documents(whole)):
         warnings += [warning.replace(path, name, 1) for warning in source.warnings]
         document = parse_document(source)
         citations = extract_citations(document)

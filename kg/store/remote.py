@@ -210,7 +210,7 @@ class RemoteStore:
         return self.select(sparql, bindings=bindings)[1]
 
 
-def _with_retries(call, where: str, retries: int, *, backoff: float = 0.5):  # noqa: ANN001, ANN202
+def _with_retries(call, where: str, retries: int, *, backoff: float = 0.5):
     """Run ``call``; on a time-out, a refused connection or a 5xx answer, retry ``retries`` times with back-off."""
     for attempt in range(retries + 1):
         try:

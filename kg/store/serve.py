@@ -243,7 +243,7 @@ def _handler(timeout: float, allow_service: bool, port: int) -> type[BaseHTTPReq
             self.end_headers()
             self.wfile.write(data)
 
-        do_GET = do_POST = do_HEAD = do_PUT = do_DELETE = do_OPTIONS = _forward  # noqa: N815
+        do_GET = do_POST = do_HEAD = do_PUT = do_DELETE = do_OPTIONS = _forward
 
         def log_message(self, *args: object) -> None:
             pass

@@ -26,7 +26,7 @@ from kg.job import build_graph
 from kg.queries import load_query
 from kg.rdf import work_iri
 from kg.store import OxigraphStore
-from kg.view import View, document_view, ego, overview
+from kg.view import View, document_view, ego, overview, view_file_name
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -168,8 +168,7 @@ class KnowledgeGraph:
             view = document_view(document_outline(self.store, key))
         else:
             raise ValueError("kind is overview, or ego or doc with a key")
-        name = "overview.html" if kind == "overview" else f"{kind}-{(key or '').replace('/', '_')}.html"
-        return ViewResult(view.write(self.out / "views" / name), view)
+        return ViewResult(view.write(self.out / "views" / view_file_name(kind, key, top=top, by=by, depth=depth)), view)
 
     def site(self) -> Path:
         """Write the offline explorer of this build to ``out/site/`` (as ``kg site``); returns its index page."""

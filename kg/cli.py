@@ -257,9 +257,8 @@ def command_deps(args: argparse.Namespace) -> int:
 
 def command_view(args: argparse.Namespace) -> int:
     from kg.analyze import compute_metrics, document_outline, instrument_graph
-    from kg.job.scoring import view_file_stem
     from kg.store import OxigraphStore
-    from kg.view import document_view, ego, overview
+    from kg.view import document_view, ego, overview, view_file_name
     store = OxigraphStore(Path(args.store) / "store", read_only=True)
     try:
         if args.kind == "doc":
@@ -270,10 +269,11 @@ def command_view(args: argparse.Namespace) -> int:
             view = overview(G, metrics, top=args.top, by=args.by) if args.kind == "overview" else \
                 ego(G, args.key, depth=args.depth, metrics=metrics, top=args.top)
     except KeyError as error:
-        print(f"kg: error: {error.args[0]}: not in the graph of {args.store}", file=sys.stderr)
+        _say("error", f"{error.args[0]}: not in the graph of {args.store}")
         return EXIT_BAD_INPUT
-    name = args.output or str(Path(args.store) / "views" / (f"{args.kind}.html" if args.kind == "overview" else
-                                                           f"{args.kind}-{view_file_stem(args.key)}.html"))
+    # (named by what it draws: the build's own views/overview.html, and one view of other settings, are kept)
+    name = args.output or str(Path(args.store) / "views" / view_file_name(args.kind, args.key, top=args.top, by=args.by,
+                                                                          depth=args.depth))
     path = view.write(name)
     print(f"{path}: {view.nodes} nodes, {view.edges} edges" + (f", {view.left_out} left out" if view.left_out else ""))
     return EXIT_OK

@@ -17,8 +17,10 @@ the script as JSON with ``<``, ``>`` and ``&`` written as ``\\u`` escapes, and t
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -480,3 +482,43 @@ def document_view(outline: DocumentOutline, *, link: Link | None = None) -> View
     """One resolution: sections, clauses, and the instruments each clause cites, with its text beside."""
     side = templates().get_template("outline.html").render(outline=outline)
     return render(draw_document(outline, link=link), side_html=side)
+
+
+def view_file_stem(key: str) -> str:
+    """The name of a work's view file, without its suffix: the key with ``_`` for ``/``; a key with any other
+    character than letters, digits and ``.()-`` (an underscore, a control character, a NUL), or past 100
+    characters, has those characters replaced and a hash of the whole key added, so that no two keys share a file
+    (a file name has at most 255 bytes; a symbol is whatever its file says).
+
+    >>> view_file_stem("itu/wtsa/res/75"), view_file_stem("un/S/RES/2286(2016)")
+    ('itu_wtsa_res_75', 'un_S_RES_2286(2016)')
+    >>> view_file_stem("un/A/RES/70/5/1") != view_file_stem("un/A/RES/70/5_1")
+    True
+    >>> len(view_file_stem("un/A/RES/80/" + "1" * 290)), "\\x00" in view_file_stem("un/A/RES/70/7\\x00x")
+    (117, False)
+    """
+    stem = key.replace("/", "_")
+    if _PLAIN_KEY.fullmatch(key) and len(stem) <= 100:
+        return stem
+    safe = _UNSAFE_IN_STEM.sub("-", stem)[:100]
+    return f"{safe}-{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9.()\-]+(?:/[A-Za-z0-9.()\-]+)*")
+
+
+_UNSAFE_IN_STEM = re.compile(r"[^A-Za-z0-9._()\-]")
+
+
+def view_file_name(kind: str, key: str | None = None, *, top: int = 300, by: str = "pagerank", depth: int = 1) -> str:
+    """The file a view of ``kind`` is written to under ``views/``, named by what it draws, so that one view never
+    takes another's place (the build's own overview is ``overview.html``).
+
+    >>> view_file_name("overview", top=500, by="in_degree"), view_file_name("ego", "itu/pp/res/102", depth=2)
+    ('overview-top500-in_degree.html', 'ego-itu_pp_res_102-depth2.html')
+    """
+    if kind == "overview":
+        return f"overview-top{top}-{by}.html"
+    if kind == "ego":
+        return f"ego-{view_file_stem(key or '')}-depth{depth}.html"
+    return f"{kind}-{view_file_stem(key or '')}.html"

@@ -206,4 +206,9 @@ def test_every_mistake_is_one_error_line_and_its_exit_code(tmp_path_factory, tmp
 def test_view_of_a_key_is_written_under_a_bounded_name(tmp_path_factory, capsys):
     built = _seed_build(tmp_path_factory.getbasetemp())
     assert main(["view", "ego", "itu/pp/res/71", "--store", str(built)]) == EXIT_OK
-    assert (built / "views" / "ego-itu_pp_res_71.html").exists(), capsys.readouterr()
+    assert (built / "views" / "ego-itu_pp_res_71-depth1.html").exists(), capsys.readouterr()
+    # a view of other settings is a file of its own; the build's overview stays as the build drew it
+    overview = (built / "views" / "overview.html").read_bytes()
+    assert main(["view", "overview", "--store", str(built), "--top", "5", "--by", "in_degree"]) == EXIT_OK
+    assert (built / "views" / "overview-top5-in_degree.html").exists()
+    assert (built / "views" / "overview.html").read_bytes() == overview

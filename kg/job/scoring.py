@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import shutil
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
@@ -94,37 +93,13 @@ def store_and_draw(out: Path, store: OxigraphStore, scores: Scores, *, results: 
                  graph_file_has_scores=False, held=None if fresh_store else scores.held)
     if doc_views:
         from kg.analyze import document_outline
-        from kg.view import document_view
+        from kg.view import document_view, view_file_stem
         for work in sorted({d.work for r in results for d in r.documents if d.work}):
             try:
                 outline = document_outline(store, work)
             except KeyError:        # a document the store holds no edition of: no view, the rest still drawn
                 continue
             document_view(outline).write(views / "doc" / f"{view_file_stem(work)}.html")
-
-
-def view_file_stem(key: str) -> str:
-    """The name of a work's view file, without its suffix: the key with ``_`` for ``/``; a key with any other
-    character than letters, digits and ``.()-`` (an underscore, a control character, a NUL), or past 100
-    characters, has those characters replaced and a hash of the whole key added, so that no two keys share a file
-    (a file name has at most 255 bytes; a symbol is whatever its file says).
-
-    >>> view_file_stem("itu/wtsa/res/75"), view_file_stem("un/S/RES/2286(2016)")
-    ('itu_wtsa_res_75', 'un_S_RES_2286(2016)')
-    >>> view_file_stem("un/A/RES/70/5/1") != view_file_stem("un/A/RES/70/5_1")
-    True
-    >>> len(view_file_stem("un/A/RES/80/" + "1" * 290)), "\\x00" in view_file_stem("un/A/RES/70/7\\x00x")
-    (117, False)
-    """
-    stem = key.replace("/", "_")
-    if _PLAIN_KEY.fullmatch(key) and len(stem) <= 100:
-        return stem
-    safe = _UNSAFE_IN_STEM.sub("-", stem)[:100]
-    return f"{safe}-{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
-
-
-_PLAIN_KEY = re.compile(r"[A-Za-z0-9.()\-]+(?:/[A-Za-z0-9.()\-]+)*")
-_UNSAFE_IN_STEM = re.compile(r"[^A-Za-z0-9._()\-]")
 
 
 def network_signature(results: list[FileResult]) -> str:

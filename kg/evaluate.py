@@ -31,6 +31,7 @@ class Score:
     misses: tuple[tuple[str, str], ...] = field(default=())
     false_hits: tuple[tuple[str, str], ...] = field(default=())
     edition_errors: tuple[tuple[str, str, str, str], ...] = field(default=())
+    not_read: tuple[str, ...] = field(default=())   # gold documents that were not among those read: not scored
 
     @property
     def precision(self) -> float:
@@ -88,8 +89,12 @@ def score_citations(gold: Iterable[dict[str, object]], citations: Iterable[Citat
                 editions.add(citation.edition)
     extracted_docs = sorted(set(documents or ()) | set(found))
     pairs: list[tuple[str, dict[str, set[str]], dict[str, set[str]]]] = []
+    not_read = []
     for gold_doc, gold_works in expected.items():
         matches = [doc for doc in extracted_docs if doc == gold_doc or doc.endswith("/" + gold_doc)]
+        if not matches and documents is not None:
+            not_read.append(gold_doc)   # (the gold of a file not given is no miss of the files given)
+            continue
         pairs.append((gold_doc, gold_works, found.get(matches[0], {}) if matches else {}))
     tp = fp = fn = right = checked = 0
     misses, false_hits, edition_errors = [], [], []
@@ -110,7 +115,8 @@ def score_citations(gold: Iterable[dict[str, object]], citations: Iterable[Citat
         for work in sorted(set(found_works) - set(gold_works)):
             fp += 1
             false_hits.append((name, work))
-    return Score(tp, fp, fn, right, checked, tuple(misses), tuple(false_hits), tuple(edition_errors))
+    return Score(tp, fp, fn, right, checked, tuple(misses), tuple(false_hits), tuple(edition_errors),
+                 tuple(sorted(not_read)))
 
 
 def score_report(score: Score) -> str:
@@ -119,6 +125,9 @@ def score_report(score: Score) -> str:
              f"edition accuracy {score.edition_accuracy:.3f} ({score.editions_right}/{score.editions_checked})"),
              (f"true positives {score.true_positives}, false positives {score.false_positives}, "
              f"false negatives {score.false_negatives}")]
+    if score.not_read:
+        lines.append(f"{len(score.not_read)} gold documents not among those read, not scored "
+                     f"(give their files too): {', '.join(score.not_read[:5])}{' ...' if len(score.not_read) > 5 else ''}")
     lines += [f"miss       {doc}  {work}" for doc, work in score.misses]
     lines += [f"false hit  {doc}  {work}" for doc, work in score.false_hits]
     lines += [f"edition    {doc}  {work}  expected {want}, found {got}" for doc, work, want, got in score.edition_errors]

@@ -51,3 +51,13 @@ def test_bad_gold_line_names_the_line(tmp_path, bad_line):
     path.write_text('{"doc": "a.txt", "work": null}\n' + bad_line + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=f"{path}:2:"):
         read_gold(path)
+
+
+def test_the_gold_of_files_not_given_is_not_scored(capsys):
+    """kg eval of the seed alone against the whole gold file: the PP-18 statements' gold is said, not missed."""
+    from kg.cli import main
+
+    assert main(["eval", "--gold", str(GOLD), str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("precision 1.000  recall 1.000  F1 1.000"), out
+    assert "gold documents not among those read, not scored" in out

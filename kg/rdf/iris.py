@@ -77,14 +77,24 @@ def own_work_key(document: Document) -> str:
     return citing_context(document).work or f"local/{content_hash(document.source.text)[:16]}"
 
 
+def part_iri(parent: str, path: str) -> str:
+    """A section under its edition (``.../wtsa-08/considering``) or a clause under its section (``.../b/iii``)."""
+    return f"{parent}/{quote(path, safe=SAFE)}"
+
+
+def citation_iri(citing: str, number: int) -> str:
+    """The ``number``-th citation of a clause (or of an edition, outside any clause): ``{citing}/cite/{number}``."""
+    return f"{citing}/cite/{number}"
+
+
 def clause_iris(document: Document) -> dict[str, str]:
     """The IRI of each clause of ``document``, by clause id (``.../wtsa-08/considering/b/iii``)."""
     own_edition = edition_iri(own_work_key(document), document.header.edition or "unknown")
     iris = {}
     for section in document.sections:
-        section_iri = f"{own_edition}/{quote(section.id, safe=SAFE)}"
+        section_node = part_iri(own_edition, section.id)
         for clause, path in zip(section.clauses, clause_paths(section), strict=True):
-            iris[clause.id] = f"{section_iri}/{quote(path, safe=SAFE)}"
+            iris[clause.id] = part_iri(section_node, path)
     return iris
 
 

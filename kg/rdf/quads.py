@@ -3,7 +3,7 @@
 What many documents point to (a cited work, a conference, a body, an addressee) is described once, in the shared
 graph ``{base}graph/shared``; a document's graph holds its own edition, sections, clauses and citations.
 
-Only this module mints IRIs. They are deterministic (the same input gives byte-identical sorted N-Quads):
+The IRIs come from ``kg.rdf.iris``, the one module that mints them. They are deterministic (the same input gives byte-identical sorted N-Quads):
 works are ``{base}{work key}``, editions ``{work}/{edition}``, sections and clauses hang under their edition
 (``.../wtsa-08/considering/b/iii``), citations under their clause (``.../considering/b/iii/cite/1``). The
 quads are built as text, not as rdflib objects: the store takes them in bulk, which is many times faster
@@ -24,24 +24,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from urllib.parse import quote
 
 from kg import __version__
 from kg.model import Citation, Document
 from kg.ns import KG
 from kg.rdf.functions import citation_functions
 from kg.rdf.iris import (
-    SAFE,
     SHARED_GRAPH,
     agent_iri,
     bodies,
     body_iri,
+    citation_iri,
     clause_paths,
     conference_iri,
     content_hash,
     edition_iri,
     graph_iri,
     own_work_key,
+    part_iri,
     work_iri,
 )
 from kg.reference.gazetteer import load_gazetteer
@@ -196,7 +196,7 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
 
     clause_iris: dict[str, str] = {}
     for number, section in enumerate(document.sections, 1):
-        section_node = _iri(f"{edition[1:-1]}/{quote(section.id, safe=SAFE)}")
+        section_node = _iri(part_iri(edition[1:-1], section.id))
         kind = "PreambularSection" if section.kind == "preambular" else "OperativeSection"
         out.add(section_node, _iri(RDF_TYPE), _term(kind))
         out.add(section_node, _iri(f"{ELI}is_part_of"), edition)
@@ -209,7 +209,7 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
             out.share(agent, _iri(RDF_TYPE), _term("Addressee"))
             out.share(agent, _iri(f"{SKOS}prefLabel"), _literal(addressee))
         for order, (clause, path) in enumerate(zip(section.clauses, clause_paths(section), strict=True), 1):
-            clause_node = _iri(f"{section_node[1:-1]}/{quote(path, safe=SAFE)}")
+            clause_node = _iri(part_iri(section_node[1:-1], path))
             clause_iris[clause.id] = clause_node
             out.add(clause_node, _iri(RDF_TYPE), _term("Clause"))
             out.add(clause_node, _iri(f"{ELI}is_part_of"), section_node)
@@ -224,7 +224,7 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
     for citation, function in zip(citations, citation_functions(document, citations), strict=True):
         citing = clause_iris.get(citation.clause or "", edition)
         counters[citing] = counters.get(citing, 0) + 1
-        node = _iri(f"{citing[1:-1]}/cite/{counters[citing]}")
+        node = _iri(citation_iri(citing[1:-1], counters[citing]))
         out.add(node, _term("surfaceText"), _literal(citation.text))
         out.add(node, _term("start"), _literal(citation.start))
         out.add(node, _term("end"), _literal(citation.end))

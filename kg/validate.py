@@ -74,8 +74,8 @@ class Constraint:
     query: str
 
 
-_PARAMETERS = {SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH["or"], SH.lessThan, SH.minInclusive,
-               SH.minLength, SH.pattern}
+_PARAMETERS = {SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH["or"], SH["in"], SH.lessThan,
+               SH.minInclusive, SH.minLength, SH.pattern}
 _IGNORED = {SH.path, SH.message, SH.name, SH.description, RDF.type}
 
 
@@ -106,9 +106,9 @@ def shape_constraints() -> tuple[Constraint, ...]:
 
 
 def _readable(value: rdflib.term.Node, shapes: rdflib.Graph) -> str:
-    if isinstance(value, rdflib.BNode):   # an sh:or list
-        return " or ".join(str(shapes.value(member, SH["class"])) for member in rdflib.collection.Collection(
-            shapes, value))
+    if isinstance(value, rdflib.BNode):   # an sh:or list of classes, or an sh:in list of terms
+        members = list(rdflib.collection.Collection(shapes, value))
+        return " or ".join(str(shapes.value(member, SH["class"]) or member) for member in members)
     return str(value)
 
 
@@ -136,6 +136,9 @@ def _constraint_query(target: str, path: str, kind: str, value: rdflib.term.Node
             raise ValueError("only an sh:or of sh:class constraints is run as SPARQL")
         absent = " && ".join(f"NOT EXISTS {{ {_instance('?value', str(c))} }}" for c in classes)
         return f"SELECT DISTINCT ?focus WHERE {{ {values} FILTER({absent}) }}"
+    elif kind == "in":   # (sh:in compares terms, as sameTerm does)
+        allowed = ", ".join(member.n3() for member in rdflib.collection.Collection(shapes, value))
+        return f"SELECT DISTINCT ?focus WHERE {{ {values} FILTER(?value NOT IN ({allowed})) }}"
     elif kind == "lessThan":
         return (f"SELECT DISTINCT ?focus WHERE {{ {values} ?focus <{value}> ?other . "
                 f"FILTER(!COALESCE(?value < ?other, false)) }}")

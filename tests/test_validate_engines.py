@@ -34,6 +34,8 @@ MORE_BROKEN = {
     "clause start after its end": lambda g: g.set((next(g.subjects(RDF.type, KG.Clause)), KG.start,
                                                    rdflib.Literal(10 ** 9))),
     "addressee without a label": lambda g: g.remove((next(g.subjects(RDF.type, KG.Addressee)), None, None)),
+    "citation function not one of the five": lambda g: g.set((next(g.subjects(RDF.type, KG.Citation)),
+                                                               CITO.hasCitationCharacterization, CITO.extends)),
 }
 CASES = {**{name: (lambda g, f=f: f(g, EDITION)) for name, f in BROKEN.items()}, **MORE_BROKEN,
          "unbroken": lambda g: None}
@@ -68,6 +70,6 @@ def test_sparql_and_pyshacl_give_the_same_verdict(case):
 
 def test_every_constraint_of_the_shapes_is_run():
     kinds = {c.kind for c in shape_constraints()}
-    assert kinds == {"minCount", "maxCount", "datatype", "class", "or", "lessThan", "minInclusive", "minLength",
-                     "pattern"}
+    assert kinds == {"minCount", "maxCount", "datatype", "class", "or", "in", "lessThan", "minInclusive",
+                     "minLength", "pattern"}
     assert len(shape_constraints()) > 80

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict, cast
 
 from kg.job.cache import SHARED_SUFFIX, FileResult, cache_version, cached_lines, has_quads
 from kg.swap import swap_in
@@ -73,9 +74,25 @@ def graph_writers(files: Iterable[tuple[str, str, Iterable[str]]]) -> dict[str, 
     return writers
 
 
-def recorded_files(manifest: Mapping[str, object] | None) -> dict[str, dict]:
+class FileEntry(TypedDict, total=False):
+    """One file of a manifest's ``files`` (see manifest.write_manifest); a manifest of another version of the code
+    may lack a key, so each is read with ``get`` unless it is one every version wrote (``path``, ``sha256``)."""
+    path: str
+    sha256: str
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    documents: int
+    reparsed: bool
+    error: str | None
+    graphs: list[str]
+    span: list[int] | None   # [offset, length, lines, complete]: where the file's graphs lie in graph.nq
+
+
+def recorded_files(manifest: Mapping[str, object] | None) -> dict[str, FileEntry]:
     """The file entries a build's ``manifest`` recorded, by path (none without a manifest)."""
-    return {entry["path"]: entry for entry in (manifest or {}).get("files", [])}  # type: ignore[union-attr]
+    entries = cast(list[FileEntry], (manifest or {}).get("files", []))   # (as manifest.write_manifest wrote them)
+    return {entry["path"]: entry for entry in entries}
 
 
 def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str, object] | None, *,
@@ -114,22 +131,22 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
             writes = (result.path, result.sha256)
             complete = all(writers[graph] == writes for graph in result.graphs)
             entry = old_files.get(result.path)
+            span = entry.get("span") if entry is not None else None
             start, lines = writer.position, 0
-            if (reusable and result.path not in changed and entry is not None and entry.get("span")
-                    and entry["span"][3] and complete):
-                offset, length, lines, _ = entry["span"]
+            if reusable and result.path not in changed and span and span[3] and complete:
+                offset, length, lines, _ = span
                 writer.copy(offset, length)
                 copied += 1
             else:
-                lines = cached_lines(out, result.sha256, result.path)
+                cached = cached_lines(out, result.sha256, result.path)
                 if result.path in collect:
-                    counts.update(line for line in lines if line.endswith(_SHARED_SUFFIX))
+                    counts.update(line for line in cached if line.endswith(_SHARED_SUFFIX))
                 if complete:   # (all its graphs are its own: no line needs its graph looked at)
-                    own = [line for line in lines if not line.endswith(_SHARED_SUFFIX)]
+                    own = [line for line in cached if not line.endswith(_SHARED_SUFFIX)]
                 else:
                     own_graphs = {f"<{graph}>".encode() for graph in result.graphs
                                   if writers[graph] == writes}
-                    own = [line for line in lines if not line.endswith(_SHARED_SUFFIX)
+                    own = [line for line in cached if not line.endswith(_SHARED_SUFFIX)
                            and line.rsplit(b" ", 2)[1] in own_graphs]
                 writer.write(b"".join(own))
                 lines = len(own)
@@ -155,7 +172,7 @@ def _present(counts: Mapping[bytes, int]) -> tuple[bytes, ...]:
     return tuple(sorted(line for line, count in counts.items() if count > 0))
 
 
-def _cut_back(target: Path, paths: list[str], old_files: Mapping[str, Mapping[str, object]],
+def _cut_back(target: Path, paths: list[str], old_files: Mapping[str, FileEntry],
               shared: bytes) -> dict[str, Span] | None:
     """When no file changed, came or went, ``graph.nq`` already holds what would be written (the files' graphs in
     the same order, then the ``shared`` graph): it is cut back to that, dropping the analysis graph at its end,
@@ -166,8 +183,9 @@ def _cut_back(target: Path, paths: list[str], old_files: Mapping[str, Mapping[st
         span = old_files[path].get("span")
         if not span or span[0] != position or not span[3]:
             return None
-        spans[path] = Span(*span)  # type: ignore[misc]
-        position += span[1]  # type: ignore[index]
+        offset, length, lines, complete = span
+        spans[path] = Span(offset, length, lines, bool(complete))
+        position += length
     with target.open("rb") as handle:
         if os.pread(handle.fileno(), len(shared), position) != shared:
             return None
@@ -175,7 +193,7 @@ def _cut_back(target: Path, paths: list[str], old_files: Mapping[str, Mapping[st
     return spans
 
 
-def _starting_counts(out: Path, old_counts: Counter[bytes] | None, dropped: list[dict[str, str]],
+def _starting_counts(out: Path, old_counts: Counter[bytes] | None, dropped: list[FileEntry],
                      ontology: list[str], *, current: set[str], changed: set[str]) -> tuple[Counter[bytes], set[str]]:
     """The shared-graph counts before the files in the returned set add their lines: the previous build's counts
     less the lines of the files that changed or went (``dropped``), or, when those are not all known, the
@@ -207,7 +225,7 @@ def _as_recorded(path: Path, known: Mapping[str, object]) -> bool:
             and known.get("ctime_ns") == status.st_ctime_ns)
 
 
-def _spans_in_order(entries: Iterable[Mapping[str, object]]) -> bool:
+def _spans_in_order(entries: Iterable[FileEntry]) -> bool:
     """The recorded spans lie one after another from the file's start, as the build writes them (a manifest
     edited, still valid JSON, would have bytes copied from the wrong places)."""
     position = 0

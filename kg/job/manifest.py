@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kg import __version__
-from kg.job.graphfile import GraphFile, graph_file_record
+from kg.job.graphfile import FileEntry, GraphFile, graph_file_record
 from kg.job.result import BuildResult
 
 
@@ -22,6 +22,13 @@ def write_manifest(result: BuildResult, *, store_complete: bool, status: dict[st
                     graph_file: GraphFile, seconds: dict[str, float], analysis: str,
                     store_token: str | None = None) -> None:
     spans = graph_file.spans
+    entries: list[FileEntry] = [
+        {"path": f.path, "sha256": f.sha256, "size": status[f.path][0], "mtime_ns": status[f.path][1],
+         "ctime_ns": status[f.path][2],
+         "documents": len(f.documents), "reparsed": f.reparsed, "error": f.error,
+         "graphs": list(f.graphs),
+         "span": [spans[f.path].offset, spans[f.path].length, spans[f.path].lines, spans[f.path].complete]
+         if f.path in spans else None} for f in result.files]
     manifest = {
         "tool": f"resolution-kg {__version__}",
         "built": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -32,15 +39,10 @@ def write_manifest(result: BuildResult, *, store_complete: bool, status: dict[st
         "analysis": analysis,   # the sha256 of the analysis graph in the store (and in analysis.nq)
         "seconds": seconds,
         "graph_file": graph_file_record(result.out, graph_file),
-        "files": [{"path": f.path, "sha256": f.sha256, "size": status[f.path][0], "mtime_ns": status[f.path][1],
-                   "ctime_ns": status[f.path][2],
-                   "documents": len(f.documents), "reparsed": f.reparsed, "error": f.error,
-                   "graphs": list(f.graphs),
-                   "span": [spans[f.path].offset, spans[f.path].length, spans[f.path].lines, spans[f.path].complete]
-                   if f.path in spans else None} for f in result.files],
         "errors": list(result.errors),
     }
-    # one line per file (json's indented writer is ten times slower than its plain one, which counts at 100k files)
-    files = ",\n    ".join(json.dumps(entry, ensure_ascii=False) for entry in manifest.pop("files"))
+    # "files" last, one line per file (json's indented writer is ten times slower than its plain one, which counts
+    # at 100k files)
+    files = ",\n    ".join(json.dumps(entry, ensure_ascii=False) for entry in entries)
     text = json.dumps(manifest, indent=2, ensure_ascii=False)
     (result.out / "manifest.json").write_text(f'{text[:-2]},\n  "files": [\n    {files}\n  ]\n}}\n', encoding="utf-8")

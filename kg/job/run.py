@@ -82,10 +82,10 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
     loader = start_new_store(out, previous, results.values(), jobs) if beside is not None else None
     loading += [loader] if loader is not None else []
     stages.done("inputs")
-    for result in run_jobs(jobs, out, executor, workers, progress, max_size=max_size):
-        results[result.path] = result
+    for file_result in run_jobs(jobs, out, executor, workers, progress, max_size=max_size):
+        results[file_result.path] = file_result
         if loader is not None:
-            loader.add(result)
+            loader.add(file_result)
     stages.done("documents")
     ordered = [results[name] for name in sorted(results)]
     errors += [r.error for r in ordered if r.error]

@@ -120,12 +120,12 @@ def links_of_summaries(results: list[FileResult]) -> tuple[Cites, dict[str, dict
     documents = [d for r in results if not r.error for d in r.documents]
     cites = cites_of((document.work, cited, clause or document.edition)
                      for document in documents for clause, cited in document.links)
-    facts: dict[str, dict[str, object]] = {key: {**work_facts(key), "years": []} for key in works_of(cites)}
+    years: dict[str, list[int]] = {key: [] for key in works_of(cites)}   # (each work's facts hold its list)
+    facts: dict[str, dict[str, object]] = {key: {**work_facts(key), "years": years[key]} for key in years}
     for document in documents:
         if document.work in facts:
             if document.title:
                 facts[document.work]["title"] = document.title
-            years = facts[document.work]["years"]
-            if document.year and document.year not in years:   # type: ignore[operator]
-                years.append(document.year)  # type: ignore[union-attr]
+            if document.year and document.year not in years[document.work]:
+                years[document.work].append(document.year)
     return cites, facts

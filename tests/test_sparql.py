@@ -85,6 +85,27 @@ def test_every_query_answers_the_same_everywhere(stores, query):
         assert local, f"{query.name} gave no answer on the example"
 
 
+QUERY_FORMS = [
+    ("ask-true", "ASK { ?s <urn:p> 1 }", ["ask"], [("true",)]),
+    ("ask-false", "ASK { ?s <urn:p> 2 }", ["ask"], [("false",)]),
+    ("select", "SELECT ?s ?x WHERE { ?s <urn:p> ?o OPTIONAL { ?s <urn:q> ?x } }", ["s", "x"], [("urn:a", "")]),
+    ("construct", "CONSTRUCT { ?s <urn:r> ?o } WHERE { ?s <urn:p> ?o }", ["s", "p", "o"], [("urn:a", "urn:r", "1")]),
+]
+
+
+@pytest.mark.parametrize("form", QUERY_FORMS, ids=[form[0] for form in QUERY_FORMS])
+@pytest.mark.parametrize("kind", ["oxigraph", "rdflib"])
+def test_each_query_form_answers_on_the_local_stores(tmp_path, kind, form):
+    """An ASK gives one row ``ask`` (the Oxigraph store once iterated its QueryBoolean and failed), a SELECT leaves an
+    unbound variable out of the row, a CONSTRUCT gives ``s``, ``p``, ``o``."""
+    _, sparql, expected_variables, expected_rows = form
+    store = OxigraphStore(tmp_path / "store") if kind == "oxigraph" else MemoryStore()
+    store.load("<urn:a> <urn:p> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> <urn:g> .\n")
+    variables, rows = store.select(sparql)
+    assert variables == expected_variables
+    assert [tuple(str(row.get(v, "")) for v in variables) for row in rows] == expected_rows
+
+
 def test_pushed_graphs_are_isomorphic_to_the_local_ones(built, server):
     remote = RemoteStore(f"{server.base}/query")
     local = graphs_of(built / "graph.nq")

@@ -13,14 +13,16 @@ Results are rows of rdflib terms, whichever store answered.
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Protocol, cast
 
 import pyoxigraph as ox
 import rdflib
 from rdflib import BNode, Literal, URIRef
+from rdflib.query import ResultRow
 from rdflib.term import Identifier
 
 from kg.errors import EXIT_UNREACHABLE, KgError
@@ -158,9 +160,10 @@ class OxigraphStore:
         """Add the RDF file at ``path`` (triples go to the default graph)."""
         self._store.load(path=str(path), format=rdf_format)
 
-    def bulk_load_stream(self, stream: BinaryIO) -> None:
+    def bulk_load_stream(self, stream: BinaryIO | io.RawIOBase) -> None:
         """Bulk-load the N-Quads read from ``stream`` (written by the build, as ``load_file``) until it ends."""
-        self._store.bulk_load(stream, format=ox.RdfFormat.N_QUADS, lenient=True)
+        self._store.bulk_load(stream,  # type: ignore[arg-type]  # stub says IO; a raw stream with read() loads too
+                              format=ox.RdfFormat.N_QUADS, lenient=True)
 
     def select(self, sparql: str, *,
                bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]:
@@ -169,8 +172,8 @@ class OxigraphStore:
             result = self._store.query(bind_values(sparql, bindings or {}), use_default_graph_as_union=True)
         except SyntaxError as error:
             raise StoreError(f"SPARQL syntax error: {error}") from None
-        if isinstance(result, bool):
-            return ["ask"], [{"ask": Literal(result)}]
+        if isinstance(result, ox.QueryBoolean):   # (an ASK)
+            return ["ask"], [{"ask": Literal(bool(result))}]
         if isinstance(result, ox.QuerySolutions):
             names = [variable.value for variable in result.variables]
             return names, [{name: _from_oxigraph(solution[name]) for name in names if solution[name] is not None}
@@ -186,6 +189,8 @@ class OxigraphStore:
         order of the projection: for bulk reads (the site reads the whole corpus), where making rdflib terms of
         every value costs twice the query."""
         result = self._store.query(sparql, use_default_graph_as_union=True)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError("values() reads the rows of a SELECT")
         return [tuple(None if term is None else term.value for term in solution) for solution in result]
 
     def count_quads(self) -> int:
@@ -195,7 +200,9 @@ class OxigraphStore:
         return sorted(graph.value for graph in self._store.named_graphs())
 
     def dump(self) -> str:
-        return self._store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+        dumped = self._store.dump(format=ox.RdfFormat.N_QUADS)
+        assert dumped is not None   # (bytes when no output is given)
+        return dumped.decode("utf-8")
 
     def close(self) -> None:
         """Let go of the on-disk store (another process may then open it). Not flushed: what was written is in
@@ -221,7 +228,7 @@ class MemoryStore:
         removed = rdflib.Dataset()
         removed.parse(data=nquads, format="nquads")
         for quad in removed.quads((None, None, None, None)):
-            self.dataset.remove(quad)
+            self.dataset.remove(quad)  # type: ignore[arg-type]  # rdflib's hint: a Graph; the identifier works too
 
     def select(self, sparql: str, *,
                bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]:
@@ -230,8 +237,11 @@ class MemoryStore:
             return ["ask"], [{"ask": Literal(bool(result.askAnswer))}]
         if result.type == "SELECT":
             names = [str(v) for v in result.vars or []]
-            return names, [{name: row[name] for name in names if row[name] is not None} for row in result]
-        return ["s", "p", "o"], [{"s": s, "p": p, "o": o} for s, p, o in result]
+            rows = cast(Iterable[ResultRow], result)   # (a SELECT's result gives rows)
+            return names, [{name: value for name in names if isinstance(value := row[name], Identifier)}
+                           for row in rows]   # (an unbound variable: None)
+        triples = cast(Iterable[tuple[Identifier, Identifier, Identifier]], result)   # (a CONSTRUCT's: triples)
+        return ["s", "p", "o"], [{"s": s, "p": p, "o": o} for s, p, o in triples]
 
     def query(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
         return self.select(sparql, bindings=bindings)[1]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
+from rdflib.term import Identifier
 
 from kg.analyze import (
     DocumentOutline,
@@ -94,7 +95,7 @@ class KnowledgeGraph:
         rows = self.store.query("""PREFIX kg: <https://w3id.org/resolution-kg/ontology#>
             SELECT (COUNT(DISTINCT ?e) AS ?editions) (COUNT(DISTINCT ?c) AS ?clauses) (COUNT(DISTINCT ?x) AS ?citations)
             WHERE { { ?e a kg:Edition } UNION { ?c a kg:Clause } UNION { ?x a kg:Citation } }""")
-        return {name: int(value.toPython()) for name, value in rows[0].items()}
+        return {name: int(str(value)) for name, value in rows[0].items()}   # (COUNTs: integer literals)
 
     def _repr_html_(self) -> str:
         counts = self._counts()
@@ -106,6 +107,7 @@ class KnowledgeGraph:
         DataFrame. Parameters are bound as RDF terms (strings of a library query take its declared types)."""
         import pandas as pd
 
+        bindings: dict[str, Identifier]
         if "{" in name_or_text:
             text = name_or_text
             bindings = {name: value if isinstance(value, (URIRef, Literal)) else Literal(value)

@@ -147,7 +147,7 @@ def citing_context(document: Document, mentions: list[Mention] | None = None) ->
         kind = {"resolution": "res", "decision": "dec", "recommendation": "rec", "opinion": "opinion"}[header.kind]
         body = header.body
         work = f"itu/{body}/{kind}/{header.number.split('-')[0]}"
-    years = {}
+    years: dict[str, str] = {}
     for mention in mentions or []:
         if mention.family == "instrument" and mention.edition and _YEAR.fullmatch(mention.edition):
             years.setdefault(mention.number or "", mention.edition)
@@ -306,8 +306,8 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
     if kind not in ("res", "dec"):
         return None, None, Reason(Unresolved.NOT_A_UN_RESOLUTION, mention.text, f"a UN {kind} is not a resolution or decision")
     if _ROMAN.match(printed):   # "resolution 217 A (III)", "Economic and Social Council resolution 163 B (VIII)"
-        series = "E/RES" if marker == "ecosoc" else "A/RES"
-        return f"un/{series}/{number}({printed.upper()})", None, None
+        old_series = "E/RES" if marker == "ecosoc" else "A/RES"
+        return f"un/{old_series}/{number}({printed.upper()})", None, None
     body = marker
     if "/" not in number:
         # "resolution 2165 (2014)": a number and a year is the Security Council's, whoever "its" refers to

@@ -84,7 +84,7 @@ def shape_constraints() -> tuple[Constraint, ...]:
     """Every constraint of ``shapes.ttl`` as a SPARQL query."""
     shapes = _shapes()
     constraints = []
-    for shape in sorted(shapes.subjects(RDF.type, SH.NodeShape)):
+    for shape in sorted(shapes.subjects(RDF.type, SH.NodeShape), key=str):   # (named shapes: IRIs)
         targets = list(shapes.objects(shape, SH.targetClass))
         if len(targets) != 1 or set(shapes.predicates(shape)) - {RDF.type, SH.targetClass, SH.property}:
             raise ValueError(f"{shape}: only shapes of one sh:targetClass and sh:property are run as SPARQL")
@@ -98,7 +98,7 @@ def shape_constraints() -> tuple[Constraint, ...]:
                     continue
                 if parameter not in _PARAMETERS:
                     raise ValueError(f"{shape}: {parameter} is not run as SPARQL")
-                kind = parameter.split("#")[1]
+                kind = str(parameter).split("#")[1]
                 query = _constraint_query(str(targets[0]), str(path), kind, value, shapes)
                 text = str(message) if message is not None else f"{kind} {_readable(value, shapes)} not met"
                 constraints.append(Constraint(str(targets[0]), str(path), kind, text, query))
@@ -121,7 +121,7 @@ def _constraint_query(target: str, path: str, kind: str, value: rdflib.term.Node
     of ``path``; a comparison that cannot be made is a violation, as in SHACL."""
     focus = f"{{ SELECT DISTINCT ?focus WHERE {{ {_instance('?focus', target)} }} }}"
     if kind in ("minCount", "maxCount"):
-        test = f"< {int(value)}" if kind == "minCount" else f"> {int(value)}"
+        test = f"< {int(str(value))}" if kind == "minCount" else f"> {int(str(value))}"   # (xsd:integer literals)
         return (f"SELECT ?focus WHERE {{ {focus} OPTIONAL {{ ?focus <{path}> ?value }} }} "
                 f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?value) {test})")
     values = f"{focus} ?focus <{path}> ?value ."
@@ -145,7 +145,7 @@ def _constraint_query(target: str, path: str, kind: str, value: rdflib.term.Node
     elif kind == "minInclusive":
         check = f"?value >= {value.n3()}"
     elif kind == "minLength":
-        check = f"!isBlank(?value) && STRLEN(STR(?value)) >= {int(value)}"
+        check = f"!isBlank(?value) && STRLEN(STR(?value)) >= {int(str(value))}"
     else:   # pattern
         check = f"!isBlank(?value) && REGEX(STR(?value), {rdflib.Literal(str(value)).n3()})"
     return f"SELECT DISTINCT ?focus WHERE {{ {values} FILTER(!COALESCE({check}, false)) }}"
@@ -199,6 +199,6 @@ def graph_statistics(out: Path) -> dict[str, int]:
                  f"PREFIX kg: <https://w3id.org/resolution-kg/ontology#> SELECT (COUNT(DISTINCT ?x) AS ?n) "
                  f"WHERE {{ ?x a kg:{cls} }}")
         rows = store.query(query)
-        counts[name] = int(rows[0]["n"].toPython()) if rows else 0
+        counts[name] = int(str(rows[0]["n"])) if rows else 0   # (a COUNT: an integer literal)
     counts["quads"] = store.count_quads()
     return counts

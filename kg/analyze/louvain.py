@@ -92,7 +92,7 @@ def _one_level(adjacency: Neighbours, m: float, resolution: float, rng: random.R
     while moves > 0:
         moves = 0
         for u in order:
-            best_gain = 0
+            best_gain = 0.0
             best = here = community[u]
             weights: dict[int, float] = {}
             for v, w in neighbours[u].items():
@@ -101,8 +101,8 @@ def _one_level(adjacency: Neighbours, m: float, resolution: float, rng: random.R
             degree = degrees[u]
             totals[here] -= degree
             remove_cost = -weights.setdefault(here, 0.0) / m + resolution * (totals[here] * degree) / squared
-            for c, w in weights.items():
-                gain = remove_cost + w / m - resolution * (totals[c] * degree) / squared
+            for c, weight in weights.items():
+                gain = remove_cost + weight / m - resolution * (totals[c] * degree) / squared
                 if gain > best_gain:
                     best_gain = gain
                     best = c

@@ -23,7 +23,8 @@ EXACT_BETWEENNESS_UP_TO = 2000
 def _communities(G: nx.DiGraph, seed: int) -> list[list[str]]:
     """Louvain communities of ``G`` taken as undirected, largest first; where two works cite each other, the edge
     keeps the weight met last, as ``G.to_undirected()`` does."""
-    communities = [sorted(c) for c in louvain_communities(G, weight="weight", seed=seed)]   # networkx's, faster
+    communities = [sorted(str(node) for node in c)   # (the nodes: work keys, strings already)
+                   for c in louvain_communities(G, weight="weight", seed=seed)]   # networkx's, faster
     communities.sort(key=lambda c: (-len(c), c))
     return communities
 
@@ -115,13 +116,14 @@ def analyze_build(out: Path, *, store: GraphStore | None = None, G: nx.DiGraph |
     graph when the caller has it already; ``graph_file_has_scores`` False says that ``graph.nq`` was just written
     without scores, so they are appended instead of replaced."""
     from kg.store import OxigraphStore, change_marker
-    own = store is None
-    store = store or OxigraphStore(out / "store")
+    opened = None
+    if store is None:
+        store = opened = OxigraphStore(out / "store")
     G = G if G is not None else instrument_graph(store)
     metrics, nquads = score_network(out, G, functions=citation_function_counts(store))
     store_scores(out, store, nquads, graph_file_has_scores=graph_file_has_scores)
-    if own:
-        store.close()
+    if opened is not None:
+        opened.close()
         change_marker(out / "store").unlink()   # (a build takes its own marker away once it has closed the store)
     return G, metrics
 

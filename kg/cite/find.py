@@ -411,7 +411,7 @@ def _pinpointed_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
         if within:
             after += within.end()
             consumed = after
-        named = None
+        named: tuple[patterns.NamedInstrument, re.Match[str] | None] | None = None   # (no match: named before)
         of = patterns.OF_THE.match(text, after, after + 12)
         if of is not None:
             named = _named_at(text, of.end(), family)

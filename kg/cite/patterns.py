@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import NotRequired, TypedDict, cast
 
 from kg.reference.datafiles import read_csv_rows, read_toml
 
@@ -229,15 +230,24 @@ class NamedInstrument:
         return self.not_after is None or self.not_after.search(text, max(0, start - 40), start) is None
 
 
+class _InstrumentRow(TypedDict):
+    """One ``[[instrument]]`` table of ``data/instruments.toml``."""
+    key: str
+    families: list[str]
+    pattern: str
+    triggers: list[str]
+    not_after: NotRequired[str]
+
+
 @cache
 def named_instruments() -> tuple[NamedInstrument, ...]:
     """The instruments cited by name (``data/instruments.toml``): key, the families that cite them, a pattern,
     and the words one of which every match contains."""
-    rows = read_toml("instruments.toml")["instrument"]
+    rows = cast(list[_InstrumentRow], read_toml("instruments.toml")["instrument"])
     return tuple(NamedInstrument(str(row["key"]), tuple(row["families"]), re.compile(rf"\b(?:{row['pattern']})"),
                                  tuple(row["triggers"]),
                                  re.compile(rf"(?:{row['not_after']})$") if row.get("not_after") else None)
-                 for row in rows)  # type: ignore[union-attr]
+                 for row in rows)
 
 
 def near_triggers(pattern: re.Pattern[str], text: str, positions: Iterable[int], *, back: int,

@@ -17,7 +17,9 @@ import re
 import threading
 from collections.abc import Iterable
 from functools import cache
+from types import ModuleType
 
+hyperscan: ModuleType | None
 try:
     import hyperscan
 except ImportError:   # an optional engine (it has wheels for some platforms only)
@@ -51,12 +53,19 @@ def _folded(word: str) -> bool:
     return word == word.lower()
 
 
+def _hyperscan() -> ModuleType:
+    if hyperscan is None:
+        raise ImportError("the hyperscan engine needs the hyperscan package")
+    return hyperscan
+
+
 @cache
 def _database(words: tuple[str, ...]):
-    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    hs = _hyperscan()
+    database = hs.Database(mode=hs.HS_MODE_BLOCK)
     database.compile(expressions=[re.escape(word).encode("ascii") for word in words], ids=list(range(len(words))),
                      elements=len(words),
-                     flags=[hyperscan.HS_FLAG_CASELESS if _folded(word) else 0 for word in words])
+                     flags=[hs.HS_FLAG_CASELESS if _folded(word) else 0 for word in words])
     return database
 
 
@@ -68,7 +77,7 @@ def _scan(haystack: bytes, words: tuple[str, ...]) -> dict[str, list[int]]:
     database = _database(words)
     spaces = _scratch.__dict__.setdefault("by_words", {})
     if words not in spaces:
-        spaces[words] = hyperscan.Scratch(database)
+        spaces[words] = _hyperscan().Scratch(database)
     found: list[list[int]] = [[] for _ in words]
     lengths = _lengths(words)
 

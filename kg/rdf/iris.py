@@ -53,7 +53,7 @@ def bodies() -> dict[str, tuple[str, str]]:
 
 @cache
 def _addressee_ids() -> dict[str, str]:
-    ids = {}
+    ids: dict[str, str] = {}
     for row in read_csv_rows("addressees.csv"):
         for name in (row["name"], *split_aliases(row["aliases"])):
             ids.setdefault(name, row["id"])

@@ -175,8 +175,8 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
     work = _describe_work(out, own_key)
     edition = _describe_edition(out, own_key, own_edition)
     out.add(edition, _iri(f"{PROV}wasDerivedFrom"), graph)
-    if header.work_title or header.title:
-        out.add(work, _iri(f"{DCTERMS}title"), _literal(header.work_title or header.title))
+    if work_title := header.work_title or header.title:
+        out.add(work, _iri(f"{DCTERMS}title"), _literal(work_title))
     if header.title:
         out.add(edition, _iri(f"{DCTERMS}title"), _literal(header.title))
     if header.body:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 from kg.reference.datafiles import read_csv_rows, read_toml, split_aliases
 from kg.reference.gazetteer import fold
@@ -72,7 +73,7 @@ def load_vocabulary() -> Vocabulary:
     """Load ``verbs.toml``, ``bodies.csv`` and ``addressees.csv`` once per process."""
     verbs_file = read_toml("verbs.toml")
     verbs = [(fold(str(verb)), part) for part in ("preambular", "operative")
-             for verb in verbs_file.get(part, [])]  # type: ignore[union-attr]
+             for verb in cast(list[str], verbs_file.get(part, []))]   # (verbs.toml: a list of verbs per part)
     bodies = []
     for row in read_csv_rows("bodies.csv"):
         for name in (row["name"], *split_aliases(row["aliases"])):

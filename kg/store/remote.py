@@ -74,15 +74,16 @@ class _Authorizer:
         self.credentials = credentials
         self.scheme: str | None = None
         self.challenge: dict[str, str] = {}
-        self._digest = urllib.request.HTTPDigestAuthHandler(urllib.request.HTTPPasswordMgrWithDefaultRealm())
+        self._passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        self._digest = urllib.request.HTTPDigestAuthHandler(self._passwords)
 
     def header(self, method: str, url: str, body: bytes | None) -> dict[str, str]:
         if self.credentials is None or self.scheme is None:
             return {}
         if self.scheme == "basic":
             return {"Authorization": self.credentials.header()}
-        self._digest.passwd.add_password(self.challenge.get("realm"), url, self.credentials.user,
-                                         self.credentials.password)
+        self._passwords.add_password(self.challenge.get("realm"), url, self.credentials.user,
+                                     self.credentials.password)
         value = self._digest.get_authorization(urllib.request.Request(url, data=body, method=method), self.challenge)
         return {"Authorization": f"Digest {value}"} if value else {}
 
@@ -94,7 +95,7 @@ class _Authorizer:
         digest = next((offer for offer in offers if offer.lower().startswith("digest ")), None)
         if digest is not None:
             challenge = urllib.request.parse_keqv_list(
-                filter(None, urllib.request.parse_http_list(digest[len("digest "):])))
+                [item for item in urllib.request.parse_http_list(digest[len("digest "):]) if item])
             stale = self.scheme == "digest" and challenge.get("stale", "").lower() == "true"
             retry = self.scheme != "digest" or stale or challenge.get("nonce") != self.challenge.get("nonce")
             self.scheme, self.challenge = "digest", challenge

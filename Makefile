@@ -1,11 +1,12 @@
 # The two commands of the README: `make demo` and `make test`. Each creates .venv and installs what it needs.
+# `make lint`: ruff and mypy (as CI runs them after the tests).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= out
 KG_BENCH_SIZES ?= 1000
 
-.PHONY: demo test bench clean
+.PHONY: demo test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +26,10 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.installed-test
+	$(BIN)/python -m ruff check kg tests benchmarks
+	$(BIN)/python -m mypy kg
 
 # the stages, queries and rebuilds first; then one table of the figures whose ratios count, measured in one run
 # (KG_BENCH_SIZES="10000 100000" for the large synthetic builds, KG_BENCH_COPIES=7 for a real-scale stand-in)

@@ -193,6 +193,16 @@ def test_a_second_build_into_the_same_folder_is_told_another_is_writing(tmp_path
     assert main(["build", "seed.txt", "--out", "out", "--quiet", "--workers", "1"]) == 0
 
 
+def _locked(path: Path) -> bool:
+    """Whether some process holds a flock on ``path`` (``/proc/locks`` lists its inode)."""
+    try:
+        inode = path.stat().st_ino
+    except OSError:
+        return False
+    return any(line.split()[1] == "FLOCK" and line.split()[5].endswith(f":{inode}")
+               for line in Path("/proc/locks").read_text().splitlines() if len(line.split()) > 5)
+
+
 def test_two_builds_at_once_one_is_refused_and_the_folder_is_whole(tmp_path):
     """Two real processes: the one that comes second exits 3 at once; the first one's build is complete."""
     corpus = tmp_path / "in"
@@ -205,9 +215,9 @@ def test_two_builds_at_once_one_is_refused_and_the_folder_is_whole(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
-    while not (tmp_path / "out" / ".lock").exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    time.sleep(0.3)
+    while not _locked(tmp_path / "out" / ".lock") and time.monotonic() < deadline:
+        time.sleep(0.01)   # (until the first build holds the lock: the kernel's table of locks says so)
+    assert first.poll() is None, "the first build ended before the second could start"
     second = subprocess.run(command, check=False, env=env, capture_output=True, text=True, timeout=120)
     assert first.wait(timeout=300) == 0
     assert second.returncode == EXIT_UNREACHABLE, second.stderr

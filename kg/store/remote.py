@@ -14,13 +14,10 @@ for digest).
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import http.client
 import json
 import os
-import socket
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -40,6 +37,7 @@ from kg.errors import InputError, KgError, UnreachableError
 from kg.ns import BASE
 from kg.rdf import ONTOLOGY_GRAPH
 from kg.store import Row, bind_values
+from kg.store.exchange import exchange
 
 _OWN_GRAPHS = (f"{BASE}graph/", ONTOLOGY_GRAPH)   # the named graphs a build of this project writes, by prefix
 
@@ -229,45 +227,18 @@ def _with_retries(call, where: str, retries: int, *, backoff: float = 0.5):
 
 def _http(method: str, url: str, *, body: bytes | None = None, headers: Mapping[str, str],
           timeout: float) -> bytes:
-    """One request and its whole answer within ``timeout`` seconds, however the server sends it (a timer shuts the
-    socket at the deadline: a socket's own time-out is per read, and a server may send a byte a second for ever).
-    ``HTTPError`` for a 4xx or 5xx answer; ``TimeoutError`` when the answer is not complete in time."""
+    """One request and its whole answer within ``timeout`` seconds (``kg.store.exchange``). ``HTTPError`` for a
+    4xx or 5xx answer; ``TimeoutError`` when the answer is not complete in time."""
     parts = urllib.parse.urlsplit(url)
-    kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
-    connection = kind(parts.hostname or "localhost", parts.port, timeout=timeout)
-    expired = threading.Event()
-    opened: list[socket.socket] = []   # (the response takes the socket over from the connection)
-
-    def expire() -> None:
-        expired.set()
-        for sock in opened:
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
-
-    timer = threading.Timer(timeout, expire)
-    timer.daemon = True
-    timer.start()
-    try:
-        connection.connect()
-        opened.append(connection.sock)
-        if expired.is_set():   # (the deadline passed while connecting)
-            expire()
-        connection.request(method, (parts.path or "/") + (f"?{parts.query}" if parts.query else ""), body=body,
-                           headers=dict(headers))
-        response = connection.getresponse()
-        data = response.read()   # (all of it: a 200 is not a success until its body is complete)
-        if expired.is_set():
-            raise TimeoutError(f"no complete answer within {timeout:g} s")
-    except (OSError, http.client.HTTPException) as error:
-        if expired.is_set() or isinstance(error, TimeoutError):
-            raise TimeoutError(f"no complete answer within {timeout:g} s") from None
-        raise
-    finally:
-        timer.cancel()
-        connection.close()
-    if response.status >= 400:
-        raise urllib.error.HTTPError(url, response.status, response.reason, response.headers, None)
-    return data
+    answer = exchange(parts.hostname or "localhost", parts.port, method,
+                      (parts.path or "/") + (f"?{parts.query}" if parts.query else ""), body=body, headers=headers,
+                      timeout=timeout, https=parts.scheme == "https")
+    if answer.status >= 400:
+        message = http.client.HTTPMessage()   # (the answer's headers: a 401's challenge is read from them)
+        for name, value in answer.headers:
+            message[name] = value
+        raise urllib.error.HTTPError(url, answer.status, answer.reason, message, None)
+    return answer.body
 
 
 def graphs_of(nquads_file: Path) -> dict[str, list[str]]:

@@ -17,7 +17,6 @@ Its web page at ``/`` is the query library, ready to run (``kg.store.page``: eac
 
 from __future__ import annotations
 
-import contextlib
 import http.client
 import re
 import shutil
@@ -34,6 +33,7 @@ from pathlib import Path
 
 from kg.errors import KgError, UnreachableError
 from kg.queries import list_queries
+from kg.store.exchange import exchange
 from kg.store.local import StoreUnavailableError
 from kg.store.page import POLICY, index_page, results_page
 
@@ -268,30 +268,5 @@ def _query_of(path: str, content_type: str, body: bytes | None) -> str | None:
 def _exchange(port: int, method: str, path: str, body: bytes | None, headers: dict[str, str],
               timeout: float) -> tuple[int, str, list[tuple[str, str]], bytes]:
     """One request to the Oxigraph server and its whole answer within ``timeout`` (else ``TimeoutError``)."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    expired = threading.Event()
-    connection.connect()
-    sock = connection.sock
-
-    def expire() -> None:
-        expired.set()
-        with contextlib.suppress(OSError):
-            sock.shutdown(socket.SHUT_RDWR)
-
-    timer = threading.Timer(timeout, expire)
-    timer.daemon = True
-    timer.start()
-    try:
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        answer = response.read()
-        if expired.is_set():
-            raise TimeoutError
-        return response.status, response.reason, response.getheaders(), answer
-    except (OSError, http.client.HTTPException) as error:
-        if expired.is_set() or isinstance(error, TimeoutError):
-            raise TimeoutError from None
-        raise
-    finally:
-        timer.cancel()
-        connection.close()
+    answer = exchange("127.0.0.1", port, method, path, body=body, headers=headers, timeout=timeout)
+    return answer.status, answer.reason, answer.headers, answer.body

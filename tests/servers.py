@@ -56,50 +56,11 @@ class OxigraphServer:
             self.process = None
 
 
-class FaultyServer:
-    """An HTTP server on loopback that answers 500 to everything, or never answers in time."""
+class _LoopbackServer:
+    """A threaded HTTP server on a free loopback port whose every request ``answer(handler)`` answers, counted in
+    ``requests``; a context manager that starts and stops it."""
 
-    def __init__(self, *, mode: str, delay: float = 3.0) -> None:
-        self.requests = 0
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _answer(self) -> None:
-                owner.requests += 1
-                length = int(self.headers.get("Content-Length") or 0)
-                self.rfile.read(length)
-                if mode == "hang":
-                    time.sleep(delay)
-                self.send_response(500)
-                self.end_headers()
-                self.wfile.write(b"internal error")
-
-            do_GET = do_POST = do_PUT = _answer
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __enter__(self) -> Self:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-class TricklingServer:
-    """An HTTP server on loopback that answers 200 at once, then sends its body a byte every ``every`` seconds."""
-
-    def __init__(self, *, every: float = 1.0, length: int = 1000) -> None:
+    def __init__(self) -> None:
         self.requests = 0
         owner = self
 
@@ -107,17 +68,7 @@ class TricklingServer:
             def _answer(self) -> None:
                 owner.requests += 1
                 self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                self.send_response(200)
-                self.send_header("Content-Type", "application/sparql-results+json")
-                self.send_header("Content-Length", str(length))
-                self.end_headers()
-                try:
-                    for _ in range(length):
-                        self.wfile.write(b" ")
-                        self.wfile.flush()
-                        time.sleep(every)
-                except OSError:
-                    pass
+                owner.answer(self)
 
             do_GET = do_POST = do_PUT = _answer
 
@@ -127,6 +78,9 @@ class TricklingServer:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def answer(self, handler: BaseHTTPRequestHandler) -> None:
+        raise NotImplementedError
 
     @property
     def base(self) -> str:
@@ -139,6 +93,42 @@ class TricklingServer:
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+class FaultyServer(_LoopbackServer):
+    """An HTTP server on loopback that answers 500 to everything, or never answers in time."""
+
+    def __init__(self, *, mode: str, delay: float = 3.0) -> None:
+        super().__init__()
+        self.mode, self.delay = mode, delay
+
+    def answer(self, handler: BaseHTTPRequestHandler) -> None:
+        if self.mode == "hang":
+            time.sleep(self.delay)
+        handler.send_response(500)
+        handler.end_headers()
+        handler.wfile.write(b"internal error")
+
+
+class TricklingServer(_LoopbackServer):
+    """An HTTP server on loopback that answers 200 at once, then sends its body a byte every ``every`` seconds."""
+
+    def __init__(self, *, every: float = 1.0, length: int = 1000) -> None:
+        super().__init__()
+        self.every, self.length = every, length
+
+    def answer(self, handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/sparql-results+json")
+        handler.send_header("Content-Length", str(self.length))
+        handler.end_headers()
+        try:
+            for _ in range(self.length):
+                handler.wfile.write(b" ")
+                handler.wfile.flush()
+                time.sleep(self.every)
+        except OSError:
+            pass
 
 
 VIRTUOSO_INI = """\

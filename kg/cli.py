@@ -161,25 +161,17 @@ def command_query(args: argparse.Namespace) -> int:
     except InputError as error:
         _say("error", error)
         return EXIT_BAD_INPUT
-    try:
-        variables, rows = _open_store(args).select(query.text, bindings=bindings)
-    except KgError as error:
-        _say("error", error)
-        return error.exit_code
+    variables, rows = _open_store(args).select(query.text, bindings=bindings)
     sys.stdout.write(format_rows(rows, variables, args.format))
     return EXIT_OK
 
 
 def command_push(args: argparse.Namespace) -> int:
     from kg.store.remote import Credentials, graph_store_url, push_graphs
-    try:
-        graph_store = args.graph_store or graph_store_url(args.endpoint)
-        result = push_graphs(Path(args.dir), graph_store, timeout=args.timeout, retries=args.retries,
-                             credentials=Credentials.from_environment(), progress=not args.quiet, force=args.force,
-                             endpoint=args.endpoint)
-    except KgError as error:
-        _say("error", error)
-        return error.exit_code
+    graph_store = args.graph_store or graph_store_url(args.endpoint)
+    result = push_graphs(Path(args.dir), graph_store, timeout=args.timeout, retries=args.retries,
+                         credentials=Credentials.from_environment(), progress=not args.quiet, force=args.force,
+                         endpoint=args.endpoint)
     print(f"pushed {len(result.sent)} graphs to {graph_store} ({len(result.unchanged)} already there"
           f"{f', {len(result.removed)} no longer built removed' if result.removed else ''})")
     return EXIT_OK
@@ -187,20 +179,12 @@ def command_push(args: argparse.Namespace) -> int:
 
 def command_serve(args: argparse.Namespace) -> int:
     from kg.store.serve import serve
-    try:
-        return serve(Path(args.dir), args.port, timeout=args.timeout, allow_service=args.allow_service)
-    except KgError as error:
-        _say("error", error)
-        return error.exit_code
+    return serve(Path(args.dir), args.port, timeout=args.timeout, allow_service=args.allow_service)
 
 
 def command_export(args: argparse.Namespace) -> int:
     from kg.export import export_build
-    try:
-        written = export_build(Path(args.store), Path(args.dir), format=args.format, grain=args.grain)
-    except KgError as error:
-        print(f"kg: error: {error}", file=sys.stderr)
-        return error.exit_code
+    written = export_build(Path(args.store), Path(args.dir), format=args.format, grain=args.grain)
     print(f"wrote {len(written)} files into {args.dir}" + "".join(f"\n  {path}" for path in written[:10]) +
           (f"\n  ... and {len(written) - 10} more" if len(written) > 10 else ""))
     return EXIT_OK
@@ -208,11 +192,7 @@ def command_export(args: argparse.Namespace) -> int:
 
 def command_analyze(args: argparse.Namespace) -> int:
     from kg.analyze import analyze_build, top
-    try:
-        G, metrics = analyze_build(Path(args.dir))
-    except KgError as error:
-        _say("error", error)
-        return error.exit_code
+    G, metrics = analyze_build(Path(args.dir))
     print(f"{G.number_of_nodes()} instruments, {G.number_of_edges()} citation links; "
           f"wrote {Path(args.dir) / 'metrics.csv'} and {Path(args.dir) / 'metrics.json'}")
     for key, score in top(metrics, "pagerank", 10):
@@ -281,11 +261,7 @@ def command_view(args: argparse.Namespace) -> int:
 
 def command_site(args: argparse.Namespace) -> int:
     from kg.site import write_site
-    try:
-        result = write_site(args.dir)
-    except KgError as error:
-        _say("error", error)
-        return error.exit_code
+    result = write_site(args.dir)
     print(f"{result.path}/index.html: {result.pages} pages ({result.documents} documents, {result.instruments} "
           f"instruments cited), {result.size / 1e6:.1f} MB in {result.seconds:.1f} s")
     return EXIT_OK

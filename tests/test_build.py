@@ -180,3 +180,19 @@ def test_the_united_nations_are_acknowledged_as_the_source_of_its_documents(tmp_
     assert "UN documents: source United Nations." in (tmp_path / "un" / "views" / "overview.html").read_text(
         encoding="utf-8")
     assert "sources" not in (tmp_path / "itu" / "report.md").read_text(encoding="utf-8")
+
+
+def test_two_files_of_one_text_under_other_front_matter_are_two_documents(tmp_path):
+    """The graph of a document is named by its text and its metadata: one name for both lost one of them."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    body = "The General Assembly,\nRecalling its resolution 70/1,\n1. Decides to remain seized of the matter.\n"
+    for number in (1, 2):
+        (inputs / f"r{number}.md").write_text(f'---\nsymbol: A/RES/99/{number}\ndate: "2024-12-0{number}"\n---\n'
+                                              f"{body}", encoding="utf-8")
+    result = build_graph([inputs], tmp_path / "out", progress=False, workers=1)
+    assert [len(f.graphs) for f in result.files] == [1, 1]
+    assert result.files[0].graphs != result.files[1].graphs
+    store = OxigraphStore(tmp_path / "out" / "store", read_only=True)
+    rows = store.query(PREFIXES + "SELECT DISTINCT ?key WHERE { ?e eli:realizes/kg:workKey ?key ; eli:date_document ?d }")
+    assert sorted(str(row["key"]) for row in rows) == ["un/A/RES/99/1", "un/A/RES/99/2"]

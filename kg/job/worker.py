@@ -15,7 +15,7 @@ from kg.errors import InputError
 from kg.job.cache import DocumentSummary, FileResult, cache_version, store_cached
 from kg.job.process import die_with_parent
 from kg.parse import parse_document, split_documents
-from kg.rdf import clause_iris, content_hash, document_quads, graph_iri, own_work_key
+from kg.rdf import clause_iris, document_graph_iri, document_quads, own_work_key
 from kg.rdf.functions import citation_functions
 from kg.readers import MAX_FILE_SIZE, read, read_input
 from kg.reference.gazetteer import load_gazetteer
@@ -60,7 +60,7 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int) -> F
         document = parse_document(source)
         citations = extract_citations(document)
         quads += document_quads(document, citations, source_name=source.origin.replace(path, name, 1))
-        graphs.append(graph_iri(content_hash(source.text)))
+        graphs.append(document_graph_iri(source))
         clauses = clause_iris(document)
         date = document.header.date or (conference.end_date if (conference := load_gazetteer().by_id(
             document.header.edition or "")) else None)

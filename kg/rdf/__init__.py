@@ -9,6 +9,7 @@ from kg.rdf.iris import (
                          clause_iris,
                          conference_iri,
                          content_hash,
+                         document_graph_iri,
                          edition_iri,
                          graph_iri,
                          own_work_key,
@@ -17,4 +18,5 @@ from kg.rdf.iris import (
 from kg.rdf.quads import document_quads, work_facts, work_family
 
 __all__ = ["ONTOLOGY_GRAPH", "SHARED_GRAPH", "agent_iri", "body_iri", "clause_iris", "conference_iri", "content_hash",
-           "document_quads", "edition_iri", "graph_iri", "own_work_key", "work_facts", "work_family", "work_iri"]
+           "document_graph_iri", "document_quads", "edition_iri", "graph_iri", "own_work_key", "work_facts",
+           "work_family", "work_iri"]

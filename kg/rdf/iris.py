@@ -10,11 +10,13 @@ graph per source document (``{base}graph/{hash}``), the shared graph and the ont
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 from functools import cache
 from urllib.parse import quote
 
-from kg.model import Document, Section
+from kg.model import Document, Hints, Section, Source
 from kg.ns import BASE
 from kg.parse.assemble import slug
 from kg.reference.datafiles import read_csv_rows, split_aliases
@@ -39,6 +41,24 @@ def edition_iri(work_key: str, edition: str) -> str:
 def graph_iri(content_hash: str) -> str:
     """The named graph of one source document, named by the hash of its text."""
     return f"{BASE}graph/{content_hash[:32]}"
+
+
+def document_graph_iri(source: Source) -> str:
+    """The named graph of one source document: named by the hash of its text, and of the metadata its reader found
+    beside the text where there is any (two Markdown files of one text under other front matter are two
+    documents: one graph for both lost one of them).
+
+    >>> from kg.model import Hints
+    >>> document_graph_iri(Source("a.txt", "text", "text")) == graph_iri(content_hash("text"))
+    True
+    >>> one, two = (Source("a.md", "text", "markdown", hints=Hints(symbol=s)) for s in ("A/RES/70/1", "A/RES/70/2"))
+    >>> document_graph_iri(one) != document_graph_iri(two)
+    True
+    """
+    if source.hints == Hints():
+        return graph_iri(content_hash(source.text))
+    metadata = json.dumps(dataclasses.asdict(source.hints), sort_keys=True, ensure_ascii=False)
+    return graph_iri(content_hash(f"{source.text}\0{metadata}"))
 
 
 def conference_iri(conference_id: str) -> str:

@@ -38,6 +38,7 @@ from kg.rdf.iris import (
     clause_paths,
     conference_iri,
     content_hash,
+    document_graph_iri,
     edition_iri,
     graph_iri,
     own_work_key,
@@ -164,7 +165,7 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
     family = citing_context(document).family
     own_key = own_work_key(document)
     own_edition = header.edition or "unknown"
-    out = _Quads(_iri(graph_iri(digest)), set())
+    out = _Quads(_iri(document_graph_iri(document.source)), set())
 
     graph = out.graph
     out.add(graph, _iri(RDF_TYPE), _term("SourceDocument"))

@@ -146,3 +146,16 @@ def write_docx_with_notes(path: Path, text: str, notes: dict[str, str], table: l
     assert parse_xml(part.blob) is not None
     document.save(str(path))
     return path
+
+
+# text no page may run as markup: in a title, a clause, a citation's neighbourhood (the views' and the site's tests)
+HOSTILE = "<script>alert(1)</script> and <img src=x onerror=alert(1)>"
+HOSTILE_DOC = f"""RESOLUTION 901 (DUBAI, 2018)
+A title with {HOSTILE}
+The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),
+considering
+a)
+that {HOSTILE} is text, and Resolution 71 (Rev. Antalya, 2006) of the Plenipotentiary Conference applies;
+resolves
+to cite Resolution 102 (Rev. Antalya, 2006) of the Plenipotentiary Conference.
+"""

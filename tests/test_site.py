@@ -13,13 +13,13 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from browser import Browser, require_browser
 from conftest import REPO, SEED
+from documents import HOSTILE, HOSTILE_DOC
 
 from kg.cli import main
 from kg.job import build_graph
 from kg.site import write_site
 
 ARTIFACTS = REPO / "test-artifacts"
-HOSTILE = "<script>alert(1)</script> and <img src=x onerror=alert(1)>"
 # a General Assembly text in the layout of the UN's PDF extracts (front matter, then the text as printed)
 GA_DOC = f"""---
 symbol: A/RES/99/7
@@ -42,22 +42,13 @@ the Charter of the United Nations;
 
 2. Decides to remain seized of the matter.
 """
-ITU_DOC = f"""RESOLUTION 901 (DUBAI, 2018)
-A title with {HOSTILE}
-The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),
-considering
-a)
-that {HOSTILE} is text, and Resolution 71 (Rev. Antalya, 2006) of the Plenipotentiary Conference applies;
-resolves
-to cite Resolution 102 (Rev. Antalya, 2006) of the Plenipotentiary Conference.
-"""
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     inputs = tmp_path_factory.mktemp("inputs")
     (inputs / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    (inputs / "hostile.txt").write_text(ITU_DOC, encoding="utf-8")
+    (inputs / "hostile.txt").write_text(HOSTILE_DOC, encoding="utf-8")
     (inputs / "A_RES_99_7.md").write_text(GA_DOC, encoding="utf-8")
     out = tmp_path_factory.mktemp("site") / "out"
     build_graph([inputs], out, progress=False, workers=1)

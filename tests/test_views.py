@@ -8,6 +8,7 @@ import time
 import pytest
 from browser import Browser, require_browser
 from conftest import REPO, SEED
+from documents import HOSTILE, HOSTILE_DOC
 
 from kg.analyze import compute_metrics, document_outline, instrument_graph
 from kg.job import build_graph
@@ -15,16 +16,6 @@ from kg.store import OxigraphStore
 from kg.view import document_view, ego, overview
 
 ARTIFACTS = REPO / "test-artifacts"
-HOSTILE = "<script>alert(1)</script> and <img src=x onerror=alert(1)>"
-HOSTILE_DOC = f"""RESOLUTION 901 (DUBAI, 2018)
-A title with {HOSTILE}
-The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),
-considering
-a)
-that {HOSTILE} is text, and Resolution 71 (Rev. Antalya, 2006) of the Plenipotentiary Conference applies;
-resolves
-to cite Resolution 102 (Rev. Antalya, 2006) of the Plenipotentiary Conference.
-"""
 
 
 @pytest.fixture(scope="module")

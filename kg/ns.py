@@ -66,6 +66,7 @@ class KG(DefinedNamespace):
     mentionedIn: URIRef
     reason: URIRef
     contentHash: URIRef
+    pushedHash: URIRef
     toolVersion: URIRef
     pagerank: URIRef
     inDegree: URIRef

@@ -204,3 +204,66 @@ class VirtuosoServer:
                 self.process.kill()
                 self.process.wait(timeout=10)
             self.process = None
+
+
+def graphs_there(query_endpoint: str) -> set[str]:
+    """Every named graph the endpoint holds (by scanning it: for the tests' small stores)."""
+    from kg.store.remote import Credentials, RemoteStore
+    store = RemoteStore(query_endpoint, timeout=120, credentials=Credentials.from_environment())
+    return {str(row["g"]) for row in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }") if "g" in row}
+
+
+def graph_store_request(graph_store: str, method: str, graph: str, body: bytes | None = None) -> None:
+    """One Graph Store Protocol request made behind kg push's back (credentials from the environment)."""
+    from urllib.parse import quote
+
+    from kg.store.remote import Credentials, _authorized, _Authorizer
+    _authorized(_Authorizer(Credentials.from_environment()), method, f"{graph_store}?graph={quote(graph, safe='')}",
+                body=body, headers={"Content-Type": "application/n-triples"}, timeout=120)
+
+
+def check_push_follows_the_endpoint(out: Path, query_endpoint: str, graph_store: str, push) -> list[str]:
+    """Damage the endpoint behind kg push's back, case by case, and check that the next ``push(folder)`` (which
+    returns kg push's summary line) sends exactly what the endpoint lacks and removes what the build no longer
+    has, whatever ``push-state.json`` or anything else beside the build says. Returns the cases checked."""
+    from kg.ns import BASE
+    from kg.store.remote import PUSH_CATALOGUE, graphs_of
+
+    built = set(graphs_of(out / "graph.nq"))
+    document = min(g for g in built if g.startswith(f"{BASE}graph/") and not g.endswith(("/shared", "/analysis")))
+    shared, extra = f"{BASE}graph/shared", f"{BASE}graph/00000000000000000000000000000000"
+    other = out.parent / f"{out.name}-other"   # another build folder whose shared graph differs by one line
+    other.mkdir(exist_ok=True)
+    line = f'<urn:x:s> <urn:x:p> "another build" <{shared}> .\n'
+    (other / "graph.nq").write_text((out / "graph.nq").read_text(encoding="utf-8") + line, encoding="utf-8")
+
+    def drop(*graphs: str):
+        return lambda: [graph_store_request(graph_store, "DELETE", graph) for graph in graphs]
+
+    def put_extra() -> None:   # a document graph an earlier push left (its document since edited): not built now
+        graph_store_request(graph_store, "PUT", extra, (
+            f"<{extra}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+            f"<https://w3id.org/resolution-kg/ontology#SourceDocument> .\n").encode())
+
+    cases = [  # id, what is done behind push's back, graphs then sent, removed
+        ("an empty endpoint", lambda: drop(*graphs_there(query_endpoint))(), len(built), 0),
+        ("nothing changed", lambda: None, 0, 0),
+        ("one document graph dropped", drop(document), 1, 0),
+        ("the shared graph dropped", drop(shared), 1, 0),
+        ("a stale graph of this project", put_extra, 0, 1),
+        ("another folder pushed another shared graph", lambda: push(other), 1, 0),
+        ("the catalogue dropped", drop(PUSH_CATALOGUE), len(built), 0),
+        ("wiped", lambda: drop(*graphs_there(query_endpoint))(), len(built), 0),
+    ]
+    checked = []
+    for case, damage, sent, removed in cases:
+        damage()
+        summary = push(out)
+        assert summary.startswith(f"pushed {sent} graphs to {graph_store} ({len(built) - sent} already there"), \
+            (case, summary)
+        assert (f", {removed} no longer built removed" in summary) == bool(removed), (case, summary)
+        assert graphs_there(query_endpoint) == built | {PUSH_CATALOGUE}, case
+        checked.append(case)
+    from kg.store.remote import RemoteStore
+    assert RemoteStore(query_endpoint).query('ASK { ?s ?p "another build" }')[0]["ask"].toPython() is False
+    return checked

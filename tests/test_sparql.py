@@ -20,14 +20,22 @@ import pytest
 import rdflib
 from conftest import SEED, corpus_files
 from rdflib.compare import isomorphic
-from servers import FaultyServer, OxigraphServer, TricklingServer, free_port, wait_until_up
+from servers import (
+    FaultyServer,
+    OxigraphServer,
+    TricklingServer,
+    check_push_follows_the_endpoint,
+    free_port,
+    graphs_there,
+    wait_until_up,
+)
 
 from kg.cli import main
 from kg.errors import EXIT_OK, EXIT_UNREACHABLE
 from kg.job import build_graph
 from kg.queries import list_queries, parse_parameters
 from kg.store import MemoryStore, OxigraphStore
-from kg.store.remote import RemoteError, RemoteStore, graph_store_url, graphs_of, push_graphs
+from kg.store.remote import PUSH_CATALOGUE, RemoteError, RemoteStore, graph_store_url, graphs_of, push_graphs
 
 QUERIES = list_queries()
 
@@ -132,7 +140,7 @@ def test_endpoint_down_gives_one_line_and_writes_nothing(built, tmp_path, capsys
     assert code == EXIT_UNREACHABLE
     # (push asks the query endpoint first which graphs it holds)
     assert len(err) == 1 and err[0].startswith(f"kg: error: http://127.0.0.1:{port}/query: cannot reach"), err
-    assert not (out / "push-state.json").exists()
+    assert sorted(path.name for path in out.iterdir()) == ["graph.nq"]   # (nothing written beside the build)
     assert main(["query", "most-cited", "--endpoint", f"http://127.0.0.1:{port}/query", "--timeout", "2"]) == \
         EXIT_UNREACHABLE
 
@@ -175,7 +183,7 @@ def test_a_failing_server_gives_bounded_retries_and_an_error(built, tmp_path, mo
         with pytest.raises(RemoteError):
             RemoteStore(f"{faulty.base}/query", timeout=1, retries=1).query("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
         assert faulty.requests == 5
-    assert not (out / "push-state.json").exists()
+    assert sorted(path.name for path in out.iterdir()) == ["graph.nq"]   # (nothing written beside the build)
 
 
 HOSTILE = ['x> } ; DROP ALL ; #', '"\n} INSERT DATA { <a> <b> <c> } #', "a" * 20000, "Résolution 决议 🚀 \u202e",
@@ -259,24 +267,40 @@ def test_push_removes_the_graph_of_an_edited_document_and_resends_to_a_wiped_end
         endpoint = f"{server.base}/query"
         out = _small_build(tmp_path)
         assert main(["push", str(out), "--endpoint", endpoint, "--quiet"]) == EXIT_OK
-        remote = RemoteStore(endpoint)
-        first = {str(row["g"]) for row in remote.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+        first = graphs_there(endpoint) - {PUSH_CATALOGUE}
         assert first == set(graphs_of(out / "graph.nq"))
         _small_build(tmp_path, changed=True)   # b.txt edited: its graph has another name
         capsys.readouterr()
         assert main(["push", str(out), "--endpoint", endpoint, "--quiet"]) == EXIT_OK
         assert "1 no longer built removed" in capsys.readouterr().out
-        second = {str(row["g"]) for row in remote.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+        second = graphs_there(endpoint) - {PUSH_CATALOGUE}
         assert second == set(graphs_of(out / "graph.nq")) and second != first
-        server.stop()   # the endpoint wiped: its store deleted, push-state.json still says it holds everything
+        server.stop()   # the endpoint wiped: its store deleted, while all beside the build says it was pushed
         shutil.rmtree(tmp_path / "db")
         server.start()
         assert main(["push", str(out), "--endpoint", endpoint, "--quiet"]) == EXIT_OK
         assert capsys.readouterr().out.startswith(f"pushed {len(second)} graphs")
-        third = {str(row["g"]) for row in remote.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
-        assert third == second
+        assert graphs_there(endpoint) == second | {PUSH_CATALOGUE}
     finally:
         server.stop()
+
+
+def test_push_sends_what_the_endpoint_lacks_and_removes_what_the_build_no_longer_has(built, tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.nq").write_bytes((built / "graph.nq").read_bytes())
+    server = OxigraphServer(tmp_path / "db").start()
+
+    def push(folder: Path) -> str:
+        capsys.readouterr()
+        assert main(["push", str(folder), "--endpoint", server.base, "--quiet"]) == EXIT_OK
+        return capsys.readouterr().out
+
+    try:
+        checked = check_push_follows_the_endpoint(out, f"{server.base}/query", f"{server.base}/store", push)
+    finally:
+        server.stop()
+    assert len(checked) == 8
 
 
 def _request(url: str, *, data: bytes | None = None, host: str | None = None) -> tuple[int, str]:

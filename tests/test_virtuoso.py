@@ -15,7 +15,7 @@ import time
 
 import pytest
 from conftest import SEED, corpus_files
-from servers import VirtuosoServer
+from servers import VirtuosoServer, check_push_follows_the_endpoint
 
 from kg.cli import main
 from kg.errors import EXIT_OK, EXIT_UNREACHABLE
@@ -124,3 +124,20 @@ def test_a_second_push_after_a_change_sends_what_changed(virtuoso, built, creden
     remote = RemoteStore(f"{virtuoso.base}/sparql", timeout=120)
     for query in QUERIES:
         assert answers(remote, query) == answers(local, query), query.name
+
+
+def test_push_sends_what_virtuoso_lacks_and_removes_what_the_build_no_longer_has(virtuoso, built, credentials,
+                                                                                   tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.nq").write_bytes((built / "graph.nq").read_bytes())
+
+    def push(folder) -> str:
+        capsys.readouterr()
+        assert main(["push", str(folder), "--endpoint", f"{virtuoso.base}/sparql", "--quiet",
+                     "--timeout", "300"]) == EXIT_OK
+        return capsys.readouterr().out
+
+    checked = check_push_follows_the_endpoint(out, f"{virtuoso.base}/sparql",
+                                              f"{virtuoso.base}/sparql-graph-crud-auth", push)
+    assert len(checked) == 8

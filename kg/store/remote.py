@@ -1,12 +1,13 @@
 """Remote SPARQL 1.1 endpoints: queries by the SPARQL 1.1 Protocol, loading through the Graph Store HTTP Protocol.
 
 ``push_graphs`` sends each named graph of a build with one ``PUT`` (the server replaces that graph whole, so a
-failed push leaves the previous version, never half of it). It keeps, beside the build, which graph contents
-each endpoint already holds: a second push after a failure sends only what is missing or changed; given the
-query endpoint, it also asks the endpoint which graphs it holds (one wiped since is sent again) and removes the
-graphs of this project that the build no longer has (a document edited since the last push). Every request has a
-time-out for the whole of it (a server that answers a byte at a time is cut off too; SPARQLWrapper's time-out is
-per read, so queries are sent here without it) and a bounded number of retries with back-off. Credentials go as
+failed push leaves the previous version, never half of it). What the endpoint holds is asked of the endpoint
+itself, cheaply (``endpoint_state``): the graphs of this project there, and a small catalogue graph that the
+pushes keep there, each graph's sha256 as sent; only what is missing or different is sent (a wiped endpoint,
+or one graph dropped, is sent what it lacks), and the graphs of this project that the build no longer has are
+removed (a document edited since the last push). Every request has a time-out for the whole of it (a server that
+answers a byte at a time is cut off too; SPARQLWrapper's time-out is per read, so queries are sent here without
+it) and a bounded number of retries with back-off. Credentials go as
 HTTP basic or digest authentication, whichever the server asks for (Virtuoso's ``/sparql-graph-crud-auth`` asks
 for digest).
 """
@@ -34,7 +35,7 @@ from tqdm import tqdm
 
 from kg import __version__
 from kg.errors import InputError, KgError, UnreachableError
-from kg.ns import BASE
+from kg.ns import BASE, KG
 from kg.rdf import ONTOLOGY_GRAPH
 from kg.store import Row, bind_values
 from kg.store.exchange import exchange
@@ -261,32 +262,79 @@ class PushResult:
     removed: tuple[str, ...] = ()
 
 
-def push_graphs(out: Path, graph_store: str, *, timeout: float = 30.0, retries: int = 2,
-                credentials: Credentials | None = None, progress: bool = True, force: bool = False,
-                on_sent: Callable[[str], None] | None = None, endpoint: str | None = None) -> PushResult:
-    """PUT every named graph of ``out/graph.nq`` to a Graph Store Protocol endpoint, skipping those the endpoint
-    already holds (as recorded in ``out/push-state.json`` after each successful PUT and, with the query
-    ``endpoint``, found there), then DELETE the graphs of this project the build no longer has (recorded as pushed,
-    or found there). ``on_sent`` is called with each graph once the endpoint has it."""
+PUSH_CATALOGUE = f"{BASE}graph/pushed"   # what kg push sent to this endpoint: each graph's sha256, kg:pushedHash
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def query_url_of(graph_store: str) -> str:
+    """The query endpoint beside a Graph Store Protocol URL (the inverse of ``graph_store_url``).
+
+    >>> query_url_of("http://127.0.0.1:7878/store"), query_url_of("http://localhost:8890/sparql-graph-crud-auth")
+    ('http://127.0.0.1:7878/query', 'http://localhost:8890/sparql')
+    >>> query_url_of("http://localhost:3030/ds/data")
+    'http://localhost:3030/ds/query'
+    """
+    parts = urllib.parse.urlsplit(graph_store.strip())
+    path = parts.path.rstrip("/")
+    for store, query in (("/store", "/query"), ("/sparql-graph-crud-auth", "/sparql"), ("/sparql-graph-crud", "/sparql"),
+                         ("/data", "/query"), ("/rdf-graphs/service", "")):
+        if path.endswith(store):
+            return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path[:-len(store)] + query, "", ""))
+    raise InputError(graph_store, "cannot tell the query endpoint beside this Graph Store URL: give it (--endpoint)")
+
+
+@dataclass(frozen=True, slots=True)
+class EndpointState:
+    """What an endpoint holds, asked of the endpoint itself: the graphs of this project there (``present``), and
+    the sha256 of each graph as kg push last sent it (``pushed``, read from the push catalogue graph)."""
+    present: frozenset[str]
+    pushed: Mapping[str, str]
+
+
+def endpoint_state(endpoint: str, others: list[str], *, timeout: float = 30.0,
+                   retries: int = 2, credentials: Credentials | None = None) -> EndpointState:
+    """Ask the endpoint, in one query that reads no more than an index entry a graph: which document graphs of this
+    project it holds (each names itself a ``kg:SourceDocument`` inside it: a lookup by predicate and object, on
+    Oxigraph and Virtuoso alike), which of the ``others`` (the shared, analysis and ontology graphs) it holds
+    (one probe each), and the push catalogue. ``SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }`` read every
+    quad (over 30 s on Virtuoso for the shared corpus); Virtuoso answers ``GRAPH ?g { }`` with one unbound row,
+    and a ``FILTER EXISTS`` probe of every graph costs it about 2 ms a graph."""
+    probe = " ".join(URIRef(graph).n3() for graph in others)
+    sparql = (f"SELECT ?g ?hash WHERE {{ {{ GRAPH ?g {{ ?g <{_TYPE}> <{KG.SourceDocument}> }} }}"
+              + (f" UNION {{ VALUES ?g {{ {probe} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}" if probe else "")
+              + f" UNION {{ GRAPH <{PUSH_CATALOGUE}> {{ ?g <{KG.pushedHash}> ?hash }} }} }}")
+    store = RemoteStore(endpoint, timeout=timeout, retries=retries, credentials=credentials)
+    present, pushed = set(), {}
+    for row in store.query(sparql):
+        if "g" not in row:
+            continue
+        if "hash" in row:
+            pushed[str(row["g"])] = str(row["hash"])
+        else:
+            present.add(str(row["g"]))
+    return EndpointState(frozenset(present), pushed)
+
+
+def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, timeout: float = 30.0,
+                retries: int = 2, credentials: Credentials | None = None, progress: bool = True, force: bool = False,
+                on_sent: Callable[[str], None] | None = None) -> PushResult:
+    """PUT every named graph of ``out/graph.nq`` to a Graph Store Protocol endpoint that the endpoint does not hold
+    as it is (``endpoint_state``, asked of its query ``endpoint``: by default the one beside ``graph_store``), then
+    DELETE the graphs of this project the build no longer has. The push catalogue graph on the endpoint records
+    each graph's sha256: the entries of the graphs about to change are taken out first, and each graph's entry
+    added once the endpoint has it (so an interrupted push is taken up where it stopped, and any push, from any
+    folder, sees what the endpoint holds). ``on_sent`` is called with each graph once the endpoint has it."""
     graph_file = out / "graph.nq"
     if not graph_file.exists():
         raise KgError(f"{out}: no graph.nq (run kg build first)")
-    state_file = out / "push-state.json"
-    try:
-        state: dict[str, dict[str, str]] = json.loads(state_file.read_text()) if state_file.exists() else {}
-        held = state.setdefault(graph_store, {})
-    except (ValueError, AttributeError):   # (a damaged state is no state: everything is sent)
-        state, held = {}, {}
-        state[graph_store] = held
-    there = None if endpoint is None else _graphs_there(endpoint, timeout, retries, credentials)
-    sent, unchanged = [], []
-    authorizer = _Authorizer(credentials)
     graphs = graphs_of(graph_file)
-
-    def save_state() -> None:
-        temporary = state_file.with_suffix(".tmp")
-        temporary.write_text(json.dumps(state, indent=1, sort_keys=True))
-        temporary.replace(state_file)
+    bodies = {graph: ("\n".join(lines) + "\n").encode("utf-8") for graph, lines in graphs.items()}
+    digests = {graph: hashlib.sha256(body).hexdigest() for graph, body in bodies.items()}
+    others = sorted(graph for graph, lines in graphs.items()   # (not a document graph, which names itself one)
+                    if f"<{graph}> <{_TYPE}> <{KG.SourceDocument}> ." not in lines)
+    state = endpoint_state(endpoint or query_url_of(graph_store), others, timeout=timeout, retries=retries,
+                           credentials=credentials)
+    authorizer = _Authorizer(credentials)
 
     def send(method: str, graph: str, body: bytes | None) -> None:
         url = f"{graph_store}{'&' if '?' in graph_store else '?'}graph={quote(graph, safe='')}"
@@ -298,27 +346,23 @@ def push_graphs(out: Path, graph_store: str, *, timeout: float = 30.0, retries: 
             if method != "DELETE" or " 404 " not in str(error):   # (gone already)
                 raise
 
-    for graph in tqdm(sorted(graphs), desc="pushing", unit="graph", disable=not progress):
-        body = "\n".join(graphs[graph]) + "\n"
-        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
-        if held.get(graph) == digest and not force and (there is None or graph in there):
-            unchanged.append(graph)
-            continue
-        send("PUT", graph, body.encode("utf-8"))
-        held[graph] = digest
-        sent.append(graph)
-        save_state()
+    def entries(hashes: Mapping[str, str]) -> bytes:
+        return "".join(f"{URIRef(graph).n3()} <{KG.pushedHash}> {Literal(digest).n3()} .\n"
+                       for graph, digest in sorted(hashes.items())).encode("utf-8")
+
+    changed = [graph for graph in sorted(graphs)
+               if force or graph not in state.present or state.pushed.get(graph) != digests[graph]]
+    unchanged = sorted(set(graphs) - set(changed))
+    stale = sorted({graph for graph in state.present | set(state.pushed)
+                    if graph.startswith(_OWN_GRAPHS) and graph != PUSH_CATALOGUE} - set(graphs))
+    kept = {graph: digest for graph, digest in state.pushed.items() if graph in graphs and graph not in changed}
+    if changed or stale or set(kept) != set(state.pushed):   # (the entries of what changes taken out first)
+        send("PUT", PUSH_CATALOGUE, entries(kept)) if kept else send("DELETE", PUSH_CATALOGUE, None)
+    for graph in tqdm(changed, desc="pushing", unit="graph", disable=not progress):
+        send("PUT", graph, bodies[graph])
+        send("POST", PUSH_CATALOGUE, entries({graph: digests[graph]}))
         if on_sent is not None:
             on_sent(graph)
-    stale = sorted((set(held) | {g for g in there or () if g.startswith(_OWN_GRAPHS)}) - set(graphs))
     for graph in stale:
         send("DELETE", graph, None)
-        held.pop(graph, None)
-        save_state()
-    return PushResult(tuple(sent), tuple(unchanged), tuple(stale))
-
-
-def _graphs_there(endpoint: str, timeout: float, retries: int, credentials: Credentials | None) -> set[str]:
-    """The named graphs the endpoint holds (its own state, whatever push-state.json says)."""
-    store = RemoteStore(endpoint, timeout=timeout, retries=retries, credentials=credentials)
-    return {str(row["g"]) for row in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }") if "g" in row}
+    return PushResult(tuple(changed), tuple(unchanged), tuple(stale))

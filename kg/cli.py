@@ -112,6 +112,8 @@ def command_build(args: argparse.Namespace) -> int:
         _say("warning", warning)
     for error in result.errors:
         _say("error", error)
+    if args.optimize:
+        _optimize(result.out, quiet=args.quiet)
     documents = sum(len(f.documents) for f in result.files)
     cached = sum(1 for f in result.files if not f.reparsed and f.error is None)
     print(f"built {documents} documents ({len(result.reparsed)} files parsed, {cached} from the cache) into "
@@ -177,9 +179,31 @@ def command_push(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _optimize(out: Path, *, quiet: bool = False) -> float | None:
+    from kg.job.optimize import optimize_build
+    seconds = optimize_build(out, say=None if quiet else lambda line: print(line, file=sys.stderr, flush=True))
+    if seconds is not None and not quiet:
+        print(f"optimized in {seconds:.1f} s", file=sys.stderr, flush=True)
+    return seconds
+
+
+def command_optimize(args: argparse.Namespace) -> int:
+    seconds = _optimize(Path(args.dir), quiet=True)
+    print(f"{Path(args.dir) / 'store'} optimized in {seconds:.1f} s" if seconds is not None
+          else f"{Path(args.dir) / 'store'} was optimized already")
+    return EXIT_OK
+
+
 def command_serve(args: argparse.Namespace) -> int:
     from kg.store.serve import serve
-    return serve(Path(args.dir), args.port, timeout=args.timeout, allow_service=args.allow_service)
+
+    def prepare() -> None:   # (once the port is taken: a server answers many queries; once per store)
+        try:
+            _optimize(Path(args.dir))
+        except (KgError, OSError) as error:   # (a build writing there, a folder not ours to write: served as it is)
+            _say("warning", f"the store is served as it is, not optimized ({error})")
+
+    return serve(Path(args.dir), args.port, timeout=args.timeout, allow_service=args.allow_service, prepare=prepare)
 
 
 def command_export(args: argparse.Namespace) -> int:
@@ -327,7 +351,12 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--scheduler", metavar="ADDRESS",
                        help="run the per-file work on a dask.distributed cluster (tcp://host:8786); its workers "
                             "must see the inputs and DIR at the same paths")
+    build.add_argument("--optimize", action="store_true",
+                       help="compact the store for queries once it is built (as kg optimize DIR does)")
     build.set_defaults(run=command_build)
+    optimize = commands.add_parser("optimize", help="compact a built store for queries (once; kg serve does it too)")
+    optimize.add_argument("dir", metavar="DIR")
+    optimize.set_defaults(run=command_optimize)
     validate = commands.add_parser("validate", help="check a built graph against the SHACL shapes")
     validate.add_argument("target", metavar="DIR|FILE")
     validate.add_argument("--quiet", action="store_true", help="no progress bar")

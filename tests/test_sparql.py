@@ -33,6 +33,7 @@ from servers import (
 from kg.cli import main
 from kg.errors import EXIT_OK, EXIT_UNREACHABLE
 from kg.job import build_graph
+from kg.job.optimize import optimize_build
 from kg.queries import list_queries, parse_parameters
 from kg.store import MemoryStore, OxigraphStore
 from kg.store.remote import PUSH_CATALOGUE, RemoteError, RemoteStore, graph_store_url, graphs_of, push_graphs
@@ -48,6 +49,7 @@ def built(tmp_path_factory):
               *corpus_files("un-ga-80-pdftext")[:4]]
     result = build_graph(inputs, out, workers=2, progress=False)
     assert result.errors == ()
+    optimize_build(out)   # (here, not by kg serve below: the tests read the store meanwhile)
     return out
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from kg import __version__
 from kg.job.graphfile import FileEntry, GraphFile, graph_file_record
 from kg.job.result import BuildResult
+from kg.store.local import is_optimized
 
 
 def read_manifest(out: Path) -> dict[str, object] | None:
@@ -35,6 +36,7 @@ def write_manifest(result: BuildResult, *, store_complete: bool, status: dict[st
         "quads": result.quads,
         "store_complete": store_complete,
         "store_token": store_token,   # (written inside the store's folder too: see store_update.seal_store)
+        "store_optimized": is_optimized(result.out / "store"),   # (kg optimize, kg serve: see record_optimized)
         "network": result.network,
         "analysis": analysis,   # the sha256 of the analysis graph in the store (and in analysis.nq)
         "seconds": seconds,
@@ -46,3 +48,17 @@ def write_manifest(result: BuildResult, *, store_complete: bool, status: dict[st
     files = ",\n    ".join(json.dumps(entry, ensure_ascii=False) for entry in entries)
     text = json.dumps(manifest, indent=2, ensure_ascii=False)
     (result.out / "manifest.json").write_text(f'{text[:-2]},\n  "files": [\n    {files}\n  ]\n}}\n', encoding="utf-8")
+
+
+def record_optimized(out: Path) -> None:
+    """Say in ``out/manifest.json`` that the store is optimized (the field changed in place, the rest as written)."""
+    path = out / "manifest.json"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return
+    changed = text.replace('"store_optimized": false', '"store_optimized": true', 1)
+    if changed != text:
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(changed, encoding="utf-8")
+        temporary.replace(path)

@@ -12,6 +12,8 @@ local endpoint must keep and Oxigraph does not:
   otherwise reach the endpoint through DNS rebinding;
 - a port in use: one line, exit 3.
 
+Before serving, ``kg serve`` has the store optimized (once: ``kg.job.optimize``), as a server answers many queries.
+
 Its web page at ``/`` is the query library, ready to run (``kg.store.page``: each query's rows at ``/run``).
 """
 
@@ -28,6 +30,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -121,8 +124,9 @@ class _Backend:
 
 
 def serve(out: Path, port: int, *, timeout: float = QUERY_TIMEOUT, allow_service: bool = False,
-          ready: threading.Event | None = None) -> int:
-    """Serve ``out/store`` on 127.0.0.1:``port`` until interrupted (Ctrl-C, SIGTERM); returns 0."""
+          ready: threading.Event | None = None, prepare: Callable[[], object] | None = None) -> int:
+    """Serve ``out/store`` on 127.0.0.1:``port`` until interrupted (Ctrl-C, SIGTERM); returns 0. ``prepare`` is
+    called once the port is taken, before the store is opened (``kg serve`` optimizes the store there)."""
     store = out / "store"
     if not store.is_dir():
         raise StoreUnavailableError(f"{out}: no store (run kg build first)")
@@ -136,6 +140,8 @@ def serve(out: Path, port: int, *, timeout: float = QUERY_TIMEOUT, allow_service
     on_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _interrupt) if on_main_thread else None
     try:
+        if prepare is not None:
+            prepare()
         backend = front.backend = _Backend(store, timeout)  # type: ignore[attr-defined]
         print(f"SPARQL endpoint: http://127.0.0.1:{port}/query  (web page: http://127.0.0.1:{port}/ ; Ctrl-C stops)",
               flush=True)

@@ -206,11 +206,18 @@ class VirtuosoServer:
             self.process = None
 
 
-def graphs_there(query_endpoint: str) -> set[str]:
-    """Every named graph the endpoint holds (by scanning it: for the tests' small stores)."""
+def graphs_there(query_endpoint: str, among: set[str] | None = None) -> set[str]:
+    """The named graphs the endpoint holds: all of them (by scanning it: for the tests' small Oxigraph stores), or
+    those of ``among`` (one probe each: Virtuoso took minutes to scan even a test's store, and holds graphs of its
+    own)."""
+    from rdflib import URIRef
+
     from kg.store.remote import Credentials, RemoteStore
-    store = RemoteStore(query_endpoint, timeout=120, credentials=Credentials.from_environment())
-    return {str(row["g"]) for row in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }") if "g" in row}
+    store = RemoteStore(query_endpoint, timeout=300, credentials=Credentials.from_environment())
+    query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }" if among is None else (
+        "SELECT ?g WHERE { VALUES ?g { " + " ".join(URIRef(g).n3() for g in sorted(among)) +
+        " } FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+    return {str(row["g"]) for row in store.query(query) if "g" in row}
 
 
 def graph_store_request(graph_store: str, method: str, graph: str, body: bytes | None = None) -> None:
@@ -234,6 +241,7 @@ def check_push_follows_the_endpoint(out: Path, query_endpoint: str, graph_store:
     shared, extra = f"{BASE}graph/shared", f"{BASE}graph/00000000000000000000000000000000"
     other = out.parent / f"{out.name}-other"   # another build folder whose shared graph differs by one line
     other.mkdir(exist_ok=True)
+    candidates = built | {PUSH_CATALOGUE, extra}
     line = f'<urn:x:s> <urn:x:p> "another build" <{shared}> .\n'
     (other / "graph.nq").write_text((out / "graph.nq").read_text(encoding="utf-8") + line, encoding="utf-8")
 
@@ -246,14 +254,14 @@ def check_push_follows_the_endpoint(out: Path, query_endpoint: str, graph_store:
             f"<https://w3id.org/resolution-kg/ontology#SourceDocument> .\n").encode())
 
     cases = [  # id, what is done behind push's back, graphs then sent, removed
-        ("an empty endpoint", lambda: drop(*graphs_there(query_endpoint))(), len(built), 0),
+        ("an empty endpoint", lambda: drop(*graphs_there(query_endpoint, candidates))(), len(built), 0),
         ("nothing changed", lambda: None, 0, 0),
         ("one document graph dropped", drop(document), 1, 0),
         ("the shared graph dropped", drop(shared), 1, 0),
         ("a stale graph of this project", put_extra, 0, 1),
         ("another folder pushed another shared graph", lambda: push(other), 1, 0),
         ("the catalogue dropped", drop(PUSH_CATALOGUE), len(built), 0),
-        ("wiped", lambda: drop(*graphs_there(query_endpoint))(), len(built), 0),
+        ("wiped", lambda: drop(*graphs_there(query_endpoint, candidates))(), len(built), 0),
     ]
     checked = []
     for case, damage, sent, removed in cases:
@@ -262,7 +270,7 @@ def check_push_follows_the_endpoint(out: Path, query_endpoint: str, graph_store:
         assert summary.startswith(f"pushed {sent} graphs to {graph_store} ({len(built) - sent} already there"), \
             (case, summary)
         assert (f", {removed} no longer built removed" in summary) == bool(removed), (case, summary)
-        assert graphs_there(query_endpoint) == built | {PUSH_CATALOGUE}, case
+        assert graphs_there(query_endpoint, candidates) == built | {PUSH_CATALOGUE}, case
         checked.append(case)
     from kg.store.remote import RemoteStore
     assert RemoteStore(query_endpoint).query('ASK { ?s ?p "another build" }')[0]["ask"].toPython() is False

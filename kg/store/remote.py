@@ -328,8 +328,11 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
     if not graph_file.exists():
         raise KgError(f"{out}: no graph.nq (run kg build first)")
     graphs = graphs_of(graph_file)
-    bodies = {graph: ("\n".join(lines) + "\n").encode("utf-8") for graph, lines in graphs.items()}
-    digests = {graph: hashlib.sha256(body).hexdigest() for graph, body in bodies.items()}
+
+    def body_of(graph: str) -> bytes:
+        return ("\n".join(graphs[graph]) + "\n").encode("utf-8")
+
+    digests = {graph: hashlib.sha256(body_of(graph)).hexdigest() for graph in graphs}
     others = sorted(graph for graph, lines in graphs.items()   # (not a document graph, which names itself one)
                     if f"<{graph}> <{_TYPE}> <{KG.SourceDocument}> ." not in lines)
     state = endpoint_state(endpoint or query_url_of(graph_store), others, timeout=timeout, retries=retries,
@@ -352,14 +355,18 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
 
     changed = [graph for graph in sorted(graphs)
                if force or graph not in state.present or state.pushed.get(graph) != digests[graph]]
-    unchanged = sorted(set(graphs) - set(changed))
+    to_change = set(changed)
+    unchanged = sorted(set(graphs) - to_change)
     stale = sorted({graph for graph in state.present | set(state.pushed)
                     if graph.startswith(_OWN_GRAPHS) and graph != PUSH_CATALOGUE} - set(graphs))
-    kept = {graph: digest for graph, digest in state.pushed.items() if graph in graphs and graph not in changed}
-    if changed or stale or set(kept) != set(state.pushed):   # (the entries of what changes taken out first)
-        send("PUT", PUSH_CATALOGUE, entries(kept)) if kept else send("DELETE", PUSH_CATALOGUE, None)
+    kept = {graph: digest for graph, digest in state.pushed.items() if graph in graphs and graph not in to_change}
+    if changed or stale or kept.keys() != state.pushed.keys():   # (the entries of what changes taken out first)
+        if kept:
+            send("PUT", PUSH_CATALOGUE, entries(kept))
+        else:
+            send("DELETE", PUSH_CATALOGUE, None)
     for graph in tqdm(changed, desc="pushing", unit="graph", disable=not progress):
-        send("PUT", graph, bodies[graph])
+        send("PUT", graph, body_of(graph))
         send("POST", PUSH_CATALOGUE, entries({graph: digests[graph]}))
         if on_sent is not None:
             on_sent(graph)

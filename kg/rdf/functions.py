@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from kg.model import Citation, Document
 from kg.reference.datafiles import read_toml
+from kg.reference.vocabulary import word_prefixes
 
 CITO = "http://purl.org/spar/cito/"
 FUNCTIONS = ("citesForInformation", "confirms", "citesAsAuthority", "agreesWith", "disagreesWith")
@@ -41,13 +42,20 @@ class FunctionTable:
     verbs: tuple[tuple[str, str], ...]
     phrases: re.Pattern[str] | None
     phrase_functions: dict[str, str]
+    # the verbs as one pattern (alternatives longest first) and each verb's function: one match, not a loop
+    _verb_at: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _verb_functions: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_verb_at", word_prefixes(entry for entry, _ in self.verbs))
+        functions: dict[str, str] = {}
+        for entry, function in self.verbs:
+            functions.setdefault(entry, function)
+        object.__setattr__(self, "_verb_functions", functions)
 
     def of_verb(self, verb: str) -> str | None:
-        folded = " ".join(verb.lower().split())
-        for entry, function in self.verbs:
-            if folded == entry or (folded.startswith(entry) and not folded[len(entry)].isalnum()):
-                return function
-        return None
+        found = self._verb_at.match(" ".join(verb.lower().split()))
+        return self._verb_functions[found.group()] if found else None
 
     def of_words_before(self, text: str) -> str | None:
         if self.phrases is None:

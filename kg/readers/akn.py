@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from lxml import etree
 
 from kg.errors import InputError
 from kg.model import Block, Hints, Source
 
-_SPACE = re.compile(r"\s+")
 # PP-18's converter left some footnotes in the running text after a rule of underscores: "...; ____ 1 These ..."
 _INLINE_FOOTNOTE = re.compile(r"\s*_{5,}\s*(\d{1,2}|\*)\s+(?=\S)")
 _AUTHOR_BODIES = {"itu-pp": "pp", "ga": "unga", "unga": "unga", "sc": "unsc", "unsc": "unsc", "hrc": "hrc",
@@ -27,7 +27,37 @@ _DOCUMENT_TYPES = {"statement", "act", "bill", "doc", "judgment", "debateReport"
 
 
 def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+    """The element's name without its namespace (``""`` for a comment or processing instruction)."""
+    tag = element.tag
+    return _local_name(tag) if isinstance(tag, str) else ""
+
+
+@cache   # (a document has a few dozen distinct tags and hundreds of thousands of elements)
+def _local_name(tag: str) -> str:
+    """``"{ns}p"`` -> ``"p"``, as ``etree.QName(tag).localname`` says, without making a ``QName`` per element.
+
+    >>> _local_name("{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}p"), _local_name("p")
+    ('p', 'p')
+    """
+    return tag.partition("}")[2] if tag.startswith("{") else tag
+
+
+def _words(element: etree._Element) -> str:
+    """The text of ``element`` and all it holds, its white space collapsed and stripped."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def _collapse(text: str) -> str:
+    """Each run of white space in ``text`` as one space (``re.sub(r"\\s+", " ", text)``: ``str.split`` and ``\\s``
+    split at the same characters, and the split runs in C without a regular expression's step per character).
+
+    >>> _collapse(" a \\n\\t b  "), _collapse("\\n"), _collapse("")
+    (' a b ', ' ', '')
+    """
+    words = " ".join(text.split())
+    if not words:
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + words + (" " if text[-1].isspace() else "")
 
 
 def _children(element: etree._Element, *names: str) -> list[etree._Element]:
@@ -187,36 +217,41 @@ class _Writer:
 
 def _flatten(element: etree._Element) -> tuple[str, list[tuple[int, etree._Element]]]:
     """The element's text with white space collapsed, and its footnotes with the offsets they anchor at."""
-    pieces: list[str | etree._Element] = []
+    # the words between two footnotes are one run, collapsed at once (a run of spaces across two elements' texts
+    # is one space); a run that opens with a space after text that ends with one, or at the start, loses it
+    run: list[str] = []
+    texts: list[str] = []
+    notes: list[tuple[int, etree._Element]] = []
+    length = 0
+
+    def end_run() -> None:
+        nonlocal length
+        collapsed = _collapse("".join(run))
+        run.clear()
+        if collapsed.startswith(" ") and (not length or texts[-1].endswith(" ")):
+            collapsed = collapsed[1:]
+        if collapsed:
+            texts.append(collapsed)
+            length += len(collapsed)
 
     def walk(node: etree._Element) -> None:
         if node.text:
-            pieces.append(node.text)
+            run.append(node.text)
         for child in node:
             name = _local(child)
             if name == "authorialNote":
-                pieces.append(child)
+                end_run()
+                notes.append((length, child))
             elif name in ("eol", "br"):
-                pieces.append(" ")
+                run.append(" ")
             elif name:
                 walk(child)
             if child.tail:
-                pieces.append(child.tail)
+                run.append(child.tail)
 
     walk(element)
-    text = ""
-    notes: list[tuple[int, etree._Element]] = []
-    for piece in pieces:
-        if isinstance(piece, str):
-            collapsed = _SPACE.sub(" ", piece)
-            if text.endswith(" ") and collapsed.startswith(" "):
-                collapsed = collapsed[1:]
-            if not text and collapsed.startswith(" "):
-                collapsed = collapsed[1:]
-            text += collapsed
-        else:
-            notes.append((len(text), piece))
-    stripped = text.rstrip()
+    end_run()
+    stripped = "".join(texts).rstrip()
     return stripped, [(min(offset, len(stripped)), note) for offset, note in notes]
 
 
@@ -228,7 +263,7 @@ def _is_cross_heading(paragraphs: list[etree._Element]) -> bool:
     emphasis = [child for child in paragraphs[0] if _local(child) in ("span", "i", "b")]
     if not text or len(text) > 150 or text.endswith((",", ";", ":", ".")) or len(emphasis) != 1:
         return False
-    return _SPACE.sub(" ", "".join(emphasis[0].itertext())).strip() == text
+    return _words(emphasis[0]) == text
 
 
 def _leading_emphasis(paragraph: etree._Element | None) -> str | None:
@@ -240,7 +275,7 @@ def _leading_emphasis(paragraph: etree._Element | None) -> str | None:
         return None
     if _local(first) == "span" and "italic" not in (first.get("class") or ""):
         return None
-    words = _SPACE.sub(" ", "".join(first.itertext())).strip()
+    words = _words(first)
     return words or None
 
 
@@ -306,13 +341,13 @@ def _render_group(group: etree._Element, kind: str, writer: _Writer) -> None:
         _render_clause(group, kind, writer, depth=0)   # an hcontainer that is a numbered paragraph: a clause
         return
     nums = _children(group, "num")
-    if nums and _PART_NUM.fullmatch(_SPACE.sub(" ", "".join(nums[0].itertext())).strip()):
+    if nums and _PART_NUM.fullmatch(_words(nums[0])):
         lines = [(_flatten(child), child) for child in group if _local(child) in _HEADINGS]
         start = writer.position
         for (text, notes), _ in lines:
             if text:
                 writer.line(text, notes)
-        label = _SPACE.sub(" ", "".join(nums[0].itertext())).strip().rstrip(".").removeprefix("Part").strip()
+        label = _words(nums[0]).rstrip(".").removeprefix("Part").strip()
         writer.blocks.append(Block("part", start, max(start, writer.position - 1), label=label))
         for child in group:
             if _local(child) not in _HEADINGS:
@@ -401,7 +436,7 @@ def _render_clause(clause: etree._Element, kind: str, writer: _Writer, *, depth:
     table in it comes after its text, a line per row; the list's closing words (``wrapUp``) after its points."""
     name = _local(clause)
     tables = [table for table in clause.iter("{*}table") if _direct(table, clause)]
-    if name != "crossHeading" and (not clause.xpath(".//*[local-name()='p']")
+    if name != "crossHeading" and (next(clause.iterdescendants("{*}p"), None) is None
                                    or (tables and not _text_outside(clause, tables))):
         if tables:
             _render_plain_with_tables(clause, writer)
@@ -409,7 +444,7 @@ def _render_clause(clause: etree._Element, kind: str, writer: _Writer, *, depth:
             _render_plain(clause, writer)  # a paragraph that is only a (sub)heading: not a clause
         return
     num = next(iter(_children(clause, "num")), None)
-    label = _SPACE.sub(" ", "".join(num.itertext())).strip() if num is not None else ""
+    label = _words(num) if num is not None else ""
     body_parts = [child for child in clause if _local(child) not in ("num", "list", "blockList", "heading",
                                                                       "subheading", "crossHeading")]
     sublists = [child for child in clause if _local(child) in ("list", "blockList")]
@@ -498,7 +533,7 @@ def _render_plain_with_tables(element: etree._Element, writer: _Writer) -> None:
 def _write_clause_text(text: str, notes: list[tuple[int, etree._Element]], kind: str, label: str, depth: int,
                        writer: _Writer) -> None:
     """Write a clause's text; a footnote the converter left inline after "____" becomes a footnote."""
-    inline = _INLINE_FOOTNOTE.search(text)
+    inline = _INLINE_FOOTNOTE.search(text) if "_____" in text else None   # (the search tries every space)
     body = text[: inline.start()] if inline else text
     start, end = writer.write(body)
     writer.notes.extend((start + offset, note) for offset, note in notes if offset <= len(body))
@@ -603,7 +638,7 @@ def _hints(document: etree._Element) -> Hints:
         if adoption is not None:
             date = adoption.get("date")
     for element in document.iter("{*}docNumber"):
-        text = _SPACE.sub(" ", "".join(element.itertext())).strip()
+        text = _words(element)
         if re.match(r"^[A-Z]+/", text):
             symbol = text
         elif number is None:
@@ -612,12 +647,12 @@ def _hints(document: etree._Element) -> Hints:
               if element.get("refersTo") in (None, "#resolutionTitle")]
     titles.sort(key=lambda element: element.get("refersTo") != "#resolutionTitle")
     if titles and document.find("{*}preface") is not None:
-        title = _SPACE.sub(" ", "".join(titles[0].itertext())).strip()
+        title = _words(titles[0])
     if title is None:
         container = _first(document, "./*[local-name()='preface']/*[local-name()='container'][@name='title']")
         if container is not None:
-            title = _SPACE.sub(" ", "".join(container.itertext())).strip()
+            title = _words(container)
     doc_type = next(iter(document.iter("{*}docType")), None)
     if doc_type is not None:
-        kind = _SPACE.sub(" ", "".join(doc_type.itertext())).strip().lower()
+        kind = _words(doc_type).lower()
     return Hints(kind=kind, number=number, symbol=symbol, title=title, body=body, date=date)

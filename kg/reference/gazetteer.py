@@ -36,15 +36,32 @@ class Conference:
         return int(self.start_date[:4])
 
 
+class _Uncombined(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks: each code point is looked up in ``unicodedata`` once
+    per process (``__missing__``), not once a character."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_UNCOMBINED = _Uncombined()
+
+
 @lru_cache(maxsize=4096)   # the same few names are folded again at every look-up
 def fold(text: str) -> str:
-    """Lower-case ``text`` and strip accents and punctuation spacing, for matching names.
+    """Lower-case ``text`` and strip accents and punctuation spacing, for matching names. ASCII text (most of
+    what is folded: headings, clause openings) has no accent to strip and no compatibility form to decompose.
 
     >>> fold("Florianópolis")
     'florianopolis'
+    >>> fold("  Noting\u00a0 with  CONCERN ")
+    'noting with concern'
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return " ".join(text.lower().split())
+    plain = unicodedata.normalize("NFKD", text).translate(_UNCOMBINED)
     return " ".join(plain.replace("\u2011", "-").lower().split())
 
 

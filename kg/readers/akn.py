@@ -65,8 +65,14 @@ def _children(element: etree._Element, *names: str) -> list[etree._Element]:
 
 
 def _first(element: etree._Element, path: str) -> etree._Element | None:
-    found = element.xpath(path)
-    return found[0] if found else None
+    found = _xpath(path)(element)
+    return found[0] if found else None   # type: ignore[index]
+
+
+@cache
+def _xpath(path: str) -> etree.XPath:
+    """``path`` compiled once per process (``element.xpath(path)`` compiles it at every call)."""
+    return etree.XPath(path)
 
 
 def read(data: bytes, *, origin: str) -> tuple[Source, ...]:
@@ -255,11 +261,11 @@ def _flatten(element: etree._Element) -> tuple[str, list[tuple[int, etree._Eleme
     return stripped, [(min(offset, len(stripped)), note) for offset, note in notes]
 
 
-def _is_cross_heading(paragraphs: list[etree._Element]) -> bool:
-    """One short paragraph, all of it in one italic or bold span, with no closing punctuation."""
+def _is_cross_heading(paragraphs: list[etree._Element], text: str) -> bool:
+    """One short paragraph (whose flattened ``text`` is given), all of it in one italic or bold span, with no
+    closing punctuation."""
     if len(paragraphs) != 1:
         return False
-    text, _ = _flatten(paragraphs[0])
     emphasis = [child for child in paragraphs[0] if _local(child) in ("span", "i", "b")]
     if not text or len(text) > 150 or text.endswith((",", ";", ":", ".")) or len(emphasis) != 1:
         return False
@@ -431,6 +437,11 @@ def _text_elements(part: etree._Element) -> list[etree._Element]:
     return paragraphs
 
 
+_LISTS = ("list", "blockList")
+_CLAUSE_HEADINGS = ("heading", "subheading", "crossHeading")
+_NOT_BODY = ("num", *_LISTS, *_CLAUSE_HEADINGS)
+
+
 def _render_clause(clause: etree._Element, kind: str, writer: _Writer, *, depth: int) -> None:
     """A recital, container, paragraph or point: its ``num``, an opening italic verb, its text, its sub-points; a
     table in it comes after its text, a line per row; the list's closing words (``wrapUp``) after its points."""
@@ -443,22 +454,24 @@ def _render_clause(clause: etree._Element, kind: str, writer: _Writer, *, depth:
         else:
             _render_plain(clause, writer)  # a paragraph that is only a (sub)heading: not a clause
         return
-    num = next(iter(_children(clause, "num")), None)
+    children = [(child, _local(child)) for child in clause]
+    num = next((child for child, child_name in children if child_name == "num"), None)
     label = _words(num) if num is not None else ""
-    body_parts = [child for child in clause if _local(child) not in ("num", "list", "blockList", "heading",
-                                                                      "subheading", "crossHeading")]
-    sublists = [child for child in clause if _local(child) in ("list", "blockList")]
+    body_parts = [child for child, child_name in children if child_name not in _NOT_BODY]
+    sublists = [child for child, child_name in children if child_name in _LISTS]
     sublists += [block for part in body_parts if _local(part) != "p" for block in part
-                 if _local(block) in ("list", "blockList")]   # a blockList inside the paragraph's content
-    for child in clause:
-        if _local(child) in ("heading", "subheading", "crossHeading") and name != "crossHeading":
-            _render_plain(child, writer)
+                 if _local(block) in _LISTS]   # a blockList inside the paragraph's content
+    if name != "crossHeading":
+        for child, child_name in children:
+            if child_name in _CLAUSE_HEADINGS:
+                _render_plain(child, writer)
     intros = [intro for sub in sublists for intro in _children(sub, "intro", "listIntroduction")]
     if name == "crossHeading":
         paragraphs = [clause]
     else:
         paragraphs = [p for part in body_parts + intros for p in _text_elements(part)]
-    if not label and not sublists and name != "crossHeading" and _is_cross_heading(paragraphs):
+    texts = [_flatten(p) for p in paragraphs] or [_flatten(clause)]
+    if not label and not sublists and name != "crossHeading" and _is_cross_heading(paragraphs, texts[0][0]):
         _render_plain(clause, writer)   # "Designation criteria", "United Nations mandate": a heading, not a clause
         return
     if label:
@@ -467,7 +480,6 @@ def _render_clause(clause: etree._Element, kind: str, writer: _Writer, *, depth:
     # item of the mandate in the paragraph before it, not a section "Good")
     heading = (_leading_emphasis(paragraphs[0]) if depth == 0 and paragraphs
                and not _UN_HEADING_CLASS.fullmatch(clause.get("class") or "") else None)
-    texts = [_flatten(p) for p in paragraphs] or [_flatten(clause)]
     if heading and texts[0][0].rstrip(" ,;:.") == heading.rstrip(" ,;:."):
         heading = heading.split(" ", 1)[0]  # all of it italic: "Acting under Chapter VII ...,"
     combined, notes = "", []

@@ -68,6 +68,7 @@ def _with_un_addressees(document: Document) -> Document:
     if not any(name in _UN_ADDRESSEES for section in document.sections for name in section.addressees):
         return document
     sections = tuple(replace(section, addressees=tuple(_UN_ADDRESSEES.get(name, name) for name in section.addressees))
+                     if any(name in _UN_ADDRESSEES for name in section.addressees) else section
                      for section in document.sections)
     return replace(document, sections=sections)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+from operator import attrgetter
 
 from kg.model import Annex, Block, Clause, Document, Footnote, Header, Section, Source, Span
 from kg.parse.addressees import addressees_of
@@ -16,9 +18,13 @@ from kg.parse.labels import LabelStack, label_inline
 from kg.reference.vocabulary import Vocabulary, load_vocabulary
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=1024)   # (the same few verbs name most sections)
 def slug(text: str) -> str:
     """A lower-case, hyphenated id for a heading or verb: ``"Takes note"`` -> ``"takes-note"``."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+    return _NOT_SLUG.sub("-", text.lower()).strip("-") or "section"
 
 
 def _unique(name: str, seen: Counter[str]) -> str:
@@ -181,7 +187,7 @@ def remainder_spans(covered: list[Span], length: int) -> list[Span]:
     """
     gaps = []
     position = 0
-    for span in sorted(covered, key=lambda s: (s.start, s.end)):
+    for span in sorted(covered, key=attrgetter("start", "end")):
         if span.start > position:
             gaps.append(Span(position, span.start))
         position = max(position, span.end)

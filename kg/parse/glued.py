@@ -17,7 +17,6 @@ before "that" (a participle inside a clause, "..., taking into account the views
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
 
@@ -34,12 +33,6 @@ _AFTER_ADDRESSEES = re.compile(r"[ \t,:]*(?:\n[ \t]*)?(?:\Z|(?=(?:\d{1,2}|[a-z]\
 _NO_ADDRESSEE = re.compile(r"[;.()\d\n]")   # (addressees are names: no clause's punctuation, number or line break)
 _MOST_ADDRESSEE_WORDS = 20
 _WORD = re.compile(r"[A-Za-z]+")
-
-
-@functools.cache
-def _first_words(vocabulary: Vocabulary) -> frozenset[str]:
-    """The first word of every section verb ("having" of "having noted")."""
-    return frozenset(verb.split()[0] for verb, _ in vocabulary.verbs)
 
 
 def split_glued_headings(text: str, blocks: list[Block], *, vocabulary: Vocabulary | None = None) -> list[Block]:
@@ -92,7 +85,7 @@ def _glued_heading(text: str, position: int, end: int, vocabulary: Vocabulary) -
     """Where the heading that opens at ``position`` ends, where its clause's text starts (``end`` for none), and
     its part; ``None`` where the words there are no heading."""
     word = _WORD.match(text, position, end)
-    if word is None or word.group(0).lower() not in _first_words(vocabulary):
+    if word is None or word.group(0).lower() not in vocabulary.first_words:
         return None   # (most words after a comma open no verb: the vocabulary is not searched for them)
     found = vocabulary.match_verb(text[position:min(end, position + 80)])
     if found is None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 _ROMAN = re.compile(r"^(?=[ivxl]+$)(x{0,3}|xl|l)(ix|iv|v?i{0,3})$")
@@ -56,6 +57,7 @@ def label_inline(text: str) -> tuple[str, int] | None:
     return (match.group(1), match.end()) if match else None
 
 
+@lru_cache(maxsize=1024)   # (a pure function of a few hundred distinct labels, called once a clause)
 def bare_label(printed: str) -> str:
     """The label without punctuation or spaces: ``"(a)"`` -> ``"a"``, ``"2 bis"`` -> ``"2bis"``.
 
@@ -72,7 +74,8 @@ class _Reading:
     ordinal: float    # position in its sequence; "2 bis" is 2.5, after 2 and before 3
 
 
-def _readings(bare: str) -> list[_Reading]:
+@lru_cache(maxsize=1024)
+def _readings(bare: str) -> tuple[_Reading, ...]:
     suffix = _SUFFIX.search(bare)
     core = bare[: suffix.start()] if suffix else bare
     bump = 0.5 if suffix else 0.0
@@ -83,7 +86,7 @@ def _readings(bare: str) -> list[_Reading]:
         readings.append(_Reading("letter", ord(core.lower()) - ord("a") + 1 + bump))
     if _ROMAN.match(core.lower()):
         readings.append(_Reading("roman", _roman_value(core.lower()) + bump))
-    return readings or [_Reading("other", 1.0)]
+    return tuple(readings) or (_Reading("other", 1.0),)
 
 
 def _roman_value(numeral: str) -> int:
@@ -127,7 +130,7 @@ class LabelStack:
             self._levels.append((_Reading("number", float(part)), part))
         return ".".join(label for _, label in self._levels)
 
-    def _continuing_level(self, readings: list[_Reading]) -> tuple[int, _Reading] | None:
+    def _continuing_level(self, readings: tuple[_Reading, ...]) -> tuple[int, _Reading] | None:
         """The deepest level that ``readings`` continues (the next letter, numeral or number)."""
         for index in range(len(self._levels) - 1, -1, -1):
             known = self._levels[index][0]

@@ -21,6 +21,10 @@ from kg.reference.datafiles import read_csv_rows, read_toml, split_aliases
 from kg.reference.gazetteer import fold
 
 
+# the white space and the article that ``known_addressee_at`` passes over ("  the Secretary-General")
+_OPENING = re.compile(r"\s*(?:(?:the|all)\s+)?", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     """Verbs by part, body names by id, and addressee aliases by canonical name."""
@@ -34,12 +38,17 @@ class Vocabulary:
     _verb_parts: dict[str, str] = field(init=False, repr=False, compare=False)
     _addressee_at: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _addressee_names: dict[str, str] = field(init=False, repr=False, compare=False)
+    _body_patterns: tuple[tuple[re.Pattern[str], str], ...] = field(init=False, repr=False, compare=False)
+    first_words: frozenset[str] = field(init=False, repr=False, compare=False)   # "having" of "having noted"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_verb_at", word_prefixes(verb for verb, _ in self.verbs))
         object.__setattr__(self, "_verb_parts", _first_of(self.verbs))
         object.__setattr__(self, "_addressee_at", word_prefixes(alias for alias, _ in self.addressees))
         object.__setattr__(self, "_addressee_names", _first_of(self.addressees))
+        object.__setattr__(self, "_body_patterns", tuple(
+            (re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])"), body) for name, body in self.body_names))
+        object.__setattr__(self, "first_words", frozenset(verb.split()[0] for verb, _ in self.verbs if verb))
 
     def match_verb(self, heading: str) -> tuple[str, str] | None:
         """The longest verb ``heading`` starts with (as a whole word), and its part (its first 200 characters are
@@ -50,8 +59,8 @@ class Vocabulary:
     def body_of_formula(self, formula: str) -> str | None:
         """The body id named in an enacting formula ("The Plenipotentiary Conference ... ,")."""
         folded = fold(formula)
-        for name, body in self.body_names:
-            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded):
+        for pattern, body in self._body_patterns:
+            if pattern.search(folded):
                 return body
         return None
 
@@ -62,8 +71,8 @@ class Vocabulary:
 
     def known_addressee_at(self, text: str) -> str | None:
         """The canonical addressee that ``text`` begins with ("the Secretary-General to ..."), if any."""
-        stripped = re.sub(r"^(?:the|all)\s+", "", text.lstrip(), flags=re.IGNORECASE)
-        found = self._addressee_at.match(fold(stripped[:120]))
+        start = _OPENING.match(text).end()   # type: ignore[union-attr]   (only its first words are copied)
+        found = self._addressee_at.match(fold(text[start:start + 120]))
         return self._addressee_names[found.group()] if found else None
 
 

@@ -221,8 +221,14 @@ class _Writer:
         return "".join(self.parts)
 
 
+# what ``_flatten`` must walk the tree for: a footnote (kept apart), a line break (a space), a node that is no element
+_NOT_PLAIN = ("{*}authorialNote", "{*}eol", "{*}br", etree.Entity, etree.Comment, etree.ProcessingInstruction)
+
+
 def _flatten(element: etree._Element) -> tuple[str, list[tuple[int, etree._Element]]]:
     """The element's text with white space collapsed, and its footnotes with the offsets they anchor at."""
+    if next(element.iterdescendants(*_NOT_PLAIN), None) is None:
+        return _words(element), []   # (most paragraphs: no footnote, line break or entity in them)
     # the words between two footnotes are one run, collapsed at once (a run of spaces across two elements' texts
     # is one space); a run that opens with a space after text that ends with one, or at the start, loses it
     run: list[str] = []

@@ -655,14 +655,16 @@ def _hints(document: etree._Element) -> Hints:
         adoption = _first(meta, ".//*[local-name()='FRBRWork']/*[local-name()='FRBRdate']")
         if adoption is not None:
             date = adoption.get("date")
-    for element in document.iter("{*}docNumber"):
+    found: dict[str, list[etree._Element]] = {"docNumber": [], "docTitle": [], "docType": []}
+    for element in document.iter("{*}docNumber", "{*}docTitle", "{*}docType"):   # (one walk of the tree, not three)
+        found[_local(element)].append(element)
+    for element in found["docNumber"]:
         text = _words(element)
         if re.match(r"^[A-Z]+/", text):
             symbol = text
         elif number is None:
             number = text.rstrip(".")
-    titles = [element for element in document.iter("{*}docTitle")
-              if element.get("refersTo") in (None, "#resolutionTitle")]
+    titles = [element for element in found["docTitle"] if element.get("refersTo") in (None, "#resolutionTitle")]
     titles.sort(key=lambda element: element.get("refersTo") != "#resolutionTitle")
     if titles and document.find("{*}preface") is not None:
         title = _words(titles[0])
@@ -670,7 +672,7 @@ def _hints(document: etree._Element) -> Hints:
         container = _first(document, "./*[local-name()='preface']/*[local-name()='container'][@name='title']")
         if container is not None:
             title = _words(container)
-    doc_type = next(iter(document.iter("{*}docType")), None)
+    doc_type = next(iter(found["docType"]), None)
     if doc_type is not None:
         kind = _words(doc_type).lower()
     return Hints(kind=kind, number=number, symbol=symbol, title=title, body=body, date=date)

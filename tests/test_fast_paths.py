@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from kg.readers import akn
 from kg.rdf.functions import load_functions
+from kg.readers import akn
 from kg.reference.gazetteer import fold
 from kg.reference.vocabulary import load_vocabulary
 

@@ -17,7 +17,6 @@ from kg.parse.addressees import addressees_of
 from kg.parse.labels import LabelStack, label_inline
 from kg.reference.vocabulary import Vocabulary, load_vocabulary
 
-
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 

@@ -20,7 +20,6 @@ from typing import cast
 from kg.reference.datafiles import read_csv_rows, read_toml, split_aliases
 from kg.reference.gazetteer import fold
 
-
 # the white space and the article that ``known_addressee_at`` passes over ("  the Secretary-General")
 _OPENING = re.compile(r"\s*(?:(?:the|all)\s+)?", re.IGNORECASE)
 
@@ -71,7 +70,8 @@ class Vocabulary:
 
     def known_addressee_at(self, text: str) -> str | None:
         """The canonical addressee that ``text`` begins with ("the Secretary-General to ..."), if any."""
-        start = _OPENING.match(text).end()   # type: ignore[union-attr]   (only its first words are copied)
+        opening = _OPENING.match(text)   # (it matches every text, maybe empty: only the first words are copied)
+        start = opening.end() if opening else 0
         found = self._addressee_at.match(fold(text[start:start + 120]))
         return self._addressee_names[found.group()] if found else None
 

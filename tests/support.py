@@ -25,3 +25,6 @@ def assert_covers_exactly_once(document: Document) -> None:
     assert position == len(document.source.text), f"{document.source.origin}: text not covered to its end"
     for clause in document.clauses:
         assert clause.text == document.source.text[clause.start:clause.end]
+    for section in document.sections:   # (the graph orders a section's clauses by kg:start: it writes no kg:order)
+        starts = [clause.start for clause in section.clauses]
+        assert starts == sorted(starts), f"{document.source.origin}: the clauses of {section.id} do not follow the text"

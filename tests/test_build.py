@@ -62,13 +62,13 @@ def test_which_resolutions_cite_pp_102(store):
 
 def test_every_clause_of_the_seed_with_its_citations(store):
     rows = store.query(PREFIXES + """
-        SELECT DISTINCT ?label ?order ?sectionOrder ?c ?cited WHERE {
-          ?clause a kg:Clause ; kg:label ?label ; kg:order ?order ; eli:is_part_of ?section .
+        SELECT DISTINCT ?label ?start ?sectionOrder ?c ?cited WHERE {
+          ?clause a kg:Clause ; kg:label ?label ; kg:start ?start ; eli:is_part_of ?section .
           ?section kg:order ?sectionOrder ; eli:is_part_of ?edition .
           OPTIONAL { ?c cito:hasCitingEntity ?clause ; cito:hasCitedEntity/kg:workKey ?cited }
-        } ORDER BY ?sectionOrder ?order ?cited""",
+        } ORDER BY ?sectionOrder ?start ?cited""",
         bindings={"edition": URIRef("https://w3id.org/resolution-kg/id/itu/wtsa/res/75/wtsa-08")})
-    clauses = {(int(r["sectionOrder"]), int(r["order"])) for r in rows}
+    clauses = {(int(r["sectionOrder"]), int(r["start"])) for r in rows}
     assert len(clauses) == 29
     cited = [(str(r["label"]), str(r["cited"])) for r in rows if "cited" in r]
     assert ("b.iii", "itu/pp/res/102") in cited and ("d", "wsis/tunis-agenda") in cited

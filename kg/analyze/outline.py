@@ -39,10 +39,10 @@ def document_outline(store: GraphStore, key: str) -> DocumentOutline:
     chosen = max(editions, key=lambda row: str(row["edition"]))
     edition = chosen["editionNode"]
     rows = store.query(SPARQL_PREFIXES + """
-        SELECT ?sectionNode ?sectionOrder ?heading ?clause ?clauseOrder ?label ?text WHERE {
+        SELECT ?sectionNode ?sectionOrder ?heading ?clause ?clauseStart ?label ?text WHERE {
           ?sectionNode eli:is_part_of ?edition ; kg:order ?sectionOrder ; kg:heading ?heading .
-          ?clause eli:is_part_of ?sectionNode ; kg:order ?clauseOrder ; kg:label ?label ; kg:text ?text .
-        } ORDER BY ?sectionOrder ?clauseOrder""", bindings={"edition": edition})
+          ?clause eli:is_part_of ?sectionNode ; kg:start ?clauseStart ; kg:label ?label ; kg:text ?text .
+        } ORDER BY ?sectionOrder ?clauseStart""", bindings={"edition": edition})
     cited_rows = store.query(SPARQL_PREFIXES + """
         SELECT DISTINCT ?clause ?cited ?citedBody ?citedTitle WHERE {
           ?clause eli:is_part_of/eli:is_part_of ?edition .

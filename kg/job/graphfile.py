@@ -14,6 +14,7 @@ file be written whole from the cache instead.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import threading
 import uuid
@@ -23,10 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict, cast
 
-from kg.job.cache import SHARED_SUFFIX, FileResult, cache_version, cached_lines, has_quads
+from kg.job.cache import FileResult, cache_version, cached_parts, has_quads
 from kg.swap import swap_in
 
-_SHARED_SUFFIX = SHARED_SUFFIX.encode("utf-8")
 _COPY_CHUNK = 1 << 24
 
 
@@ -138,18 +138,16 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
                 writer.copy(offset, length)
                 copied += 1
             else:
-                cached = cached_lines(out, result.sha256, result.path)
+                own, shared_part = cached_parts(out, result.sha256, result.path)
                 if result.path in collect:
-                    counts.update(line for line in cached if line.endswith(_SHARED_SUFFIX))
-                if complete:   # (all its graphs are its own: no line needs its graph looked at)
-                    own = [line for line in cached if not line.endswith(_SHARED_SUFFIX)]
-                else:
+                    counts.update(io.BytesIO(shared_part).readlines())
+                if not complete:   # (some of its graphs an earlier file writes: its lines are looked at)
                     own_graphs = {f"<{graph}>".encode() for graph in result.graphs
                                   if writers[graph] == writes}
-                    own = [line for line in cached if not line.endswith(_SHARED_SUFFIX)
-                           and line.rsplit(b" ", 2)[1] in own_graphs]
-                writer.write(b"".join(own))
-                lines = len(own)
+                    own = b"".join(line for line in io.BytesIO(own).readlines()
+                                   if line.rsplit(b" ", 2)[1] in own_graphs)
+                writer.write(own)
+                lines = own.count(b"\n")
             spans[result.path] = Span(start, writer.position - start, lines, complete)
         shared = _present(counts)
         writer.write(b"".join(shared))
@@ -240,7 +238,7 @@ def _spans_in_order(entries: Iterable[FileEntry]) -> bool:
 
 
 def _shared_lines(out: Path, digest: str, name: str) -> list[bytes]:
-    return [line for line in cached_lines(out, digest, name) if line.endswith(_SHARED_SUFFIX)]
+    return io.BytesIO(cached_parts(out, digest, name)[1]).readlines()
 
 
 def _shared_counts_path(out: Path) -> Path:

@@ -32,8 +32,8 @@ _EDITIONS = """SELECT ?edition ?key ?id ?title ?date ?body ?source ?hash WHERE {
 _SECTIONS = """SELECT ?section ?edition ?heading ?verb ?order ?type WHERE {
   ?section kg:heading ?heading ; eli:is_part_of ?edition ; kg:verb ?verb ; kg:order ?order ; a ?type }"""
 _ADDRESSEES = """SELECT ?section ?name WHERE { ?section kg:addressee/skos:prefLabel ?name }"""
-_CLAUSES = """SELECT ?clause ?section ?label ?order ?text ?start WHERE {
-  ?clause a kg:Clause ; eli:is_part_of ?section ; kg:label ?label ; kg:order ?order ; kg:text ?text ;
+_CLAUSES = """SELECT ?clause ?section ?label ?text ?start WHERE {
+  ?clause a kg:Clause ; eli:is_part_of ?section ; kg:label ?label ; kg:text ?text ;
           kg:start ?start }"""
 _CITATIONS = """SELECT ?citing ?cited ?start ?end ?surface ?pinpoint ?citedEdition WHERE {
   ?citation a kg:Citation ; cito:hasCitingEntity ?citing ; cito:hasCitedEntity ?work ; kg:start ?start ;
@@ -156,19 +156,19 @@ def read_corpus(out: Path, store: OxigraphStore, *, footnotes: bool = True) -> C
     for section, name in rows(_ADDRESSEES):
         if section in sections and name:
             sections[section][2].addressees.append(name)
-    clauses: dict[str, tuple[str, int, int, Clause]] = {}
-    for clause, section, label, order, text, start in rows(_CLAUSES):
+    clauses: dict[str, tuple[str, int, Clause]] = {}   # (a section's clauses follow the text: ordered by start)
+    for clause, section, label, text, start in rows(_CLAUSES):
         if section not in sections or clause is None:
             continue
         anchor = _anchor(sections[section][2].anchor + "." + clause[len(section) + 1:].replace("/", "."))
-        clauses[clause] = (section, int(order or 0), int(start or 0), Clause(clause, anchor, label or "", text or ""))
+        clauses[clause] = (section, int(start or 0), Clause(clause, anchor, label or "", text or ""))
     citation_rows: list[dict[str, str]] = []
     cited_in: dict[str, list[CitedIn]] = defaultdict(list)
     for citing, cited, start, end, surface, pinpoint, cited_edition in sorted(
             rows(_CITATIONS), key=lambda r: (r[0] or "", int(r[2] or 0))):
         assert citing and cited
         if citing in clauses:
-            section_iri, _, clause_start, citing_clause = clauses[citing]
+            section_iri, clause_start, citing_clause = clauses[citing]
             edition = sections[section_iri][0]
             where, stop = _place(citing_clause.text, surface or "", int(start or 0) - clause_start)
             citing_clause.cites.append(Cite(cited, surface or "", where, stop, cited_edition or "", pinpoint or ""))
@@ -182,7 +182,7 @@ def read_corpus(out: Path, store: OxigraphStore, *, footnotes: bool = True) -> C
             document.outside.append(Cite(cited, surface or "", -1, -1, cited_edition or "", pinpoint or ""))
             cited_in[cited].append(CitedIn(document.key, document.edition, "", "", surface or ""))
             citation_rows.append({"citing": document.key, "edition": document.edition, "cited": cited})
-    for in_section, _, _, each_clause in sorted(clauses.values(), key=lambda item: item[1]):
+    for in_section, _, each_clause in sorted(clauses.values(), key=lambda item: item[1]):
         sections[in_section][2].clauses.append(each_clause)
     for in_edition, _, each_section in sorted(sections.values(), key=lambda item: item[1]):
         documents[in_edition].sections.append(each_section)

@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from kg.rdf import SHARED_GRAPH
 from kg.reference.datafiles import reference_files
 
 SHARED_SUFFIX = f"<{SHARED_GRAPH}> .\n"
+_LINES_A_PIECE = 65536   # (the quads written to a cache entry this many lines at a time)
 
 
 @functools.cache
@@ -113,13 +115,16 @@ def store_cached(out: Path, result: FileResult, *, version: str | None = None) -
     path.parent.mkdir(parents=True, exist_ok=True)
     quads = path.with_suffix(".nq")
     temporary = quads.with_suffix(".nq.tmp")
-    data = "".join(line + "\n" for line in result.quads).encode("utf-8")
-    temporary.write_bytes(data)
+    size = 0
+    with temporary.open("wb") as handle:   # (in pieces: one string of a dense text's quads was twice their size)
+        for start in range(0, len(result.quads), _LINES_A_PIECE):
+            size += handle.write("".join(line + "\n" for line in result.quads[start:start + _LINES_A_PIECE])
+                                 .encode("utf-8"))
     temporary.replace(quads)
     # (not asdict(result): it deep-copies every quad string only for them to be dropped, 7% of a worker's time)
     record = {"path": result.path, "sha256": result.sha256, "documents": [asdict(d) for d in result.documents],
               "error": result.error, "graphs": result.graphs, "warnings": result.warnings,
-              "quads_size": len(data)}
+              "quads_size": size}
     temporary = path.with_suffix(".tmp")
     text = json.dumps(record, ensure_ascii=False).encode("utf-8")
     temporary.write_bytes(text + b"\n" + hashlib.sha256(text).hexdigest().encode("ascii"))
@@ -131,6 +136,28 @@ def cached_lines(out: Path, digest: str, name: str) -> list[bytes]:
     """The N-Quads lines of a cache entry (UTF-8), each with its newline (the file read in one call and split in
     C: a rebuild reads the entries of every changed file twice)."""
     return io.BytesIO(cache_path(out, digest, name).with_suffix(".nq").read_bytes()).readlines()   # (at b"\n" only)
+
+
+def cached_pieces(out: Path, digest: str, name: str, *, size: int = 1 << 24) -> Iterator[list[bytes]]:
+    """The N-Quads lines of a cache entry as ``cached_lines`` gives them, in pieces of about ``size`` bytes (a dense
+    text's entry is a gigabyte: its lines are never all in memory at once)."""
+    with cache_path(out, digest, name).with_suffix(".nq").open("rb") as handle:
+        rest = b""
+        while block := handle.read(size):
+            block = rest + block
+            cut = block.rfind(b"\n") + 1
+            rest = block[cut:]
+            if cut:
+                yield io.BytesIO(block[:cut]).readlines()
+        if rest:
+            yield [rest]
+
+
+def cached_blocks(out: Path, digest: str, name: str, *, size: int = 1 << 22) -> Iterator[bytes]:
+    """The bytes of a cache entry's quads, in blocks of at most ``size`` (cut anywhere)."""
+    with cache_path(out, digest, name).with_suffix(".nq").open("rb") as handle:
+        while block := handle.read(size):
+            yield block
 
 
 def has_quads(out: Path, digest: str, name: str) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict, cast
 
-from kg.job.cache import SHARED_SUFFIX, FileResult, cache_version, cached_lines, has_quads
+from kg.job.cache import SHARED_SUFFIX, FileResult, cache_version, cached_lines, cached_pieces, has_quads
 from kg.swap import swap_in
 
 _SHARED_SUFFIX = SHARED_SUFFIX.encode("utf-8")
@@ -138,18 +138,18 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
                 writer.copy(offset, length)
                 copied += 1
             else:
-                cached = cached_lines(out, result.sha256, result.path)
-                if result.path in collect:
-                    counts.update(line for line in cached if line.endswith(_SHARED_SUFFIX))
-                if complete:   # (all its graphs are its own: no line needs its graph looked at)
-                    own = [line for line in cached if not line.endswith(_SHARED_SUFFIX)]
-                else:
-                    own_graphs = {f"<{graph}>".encode() for graph in result.graphs
-                                  if writers[graph] == writes}
-                    own = [line for line in cached if not line.endswith(_SHARED_SUFFIX)
-                           and line.rsplit(b" ", 2)[1] in own_graphs]
-                writer.write(b"".join(own))
-                lines = len(own)
+                own_graphs = None if complete else {f"<{graph}>".encode() for graph in result.graphs
+                                                    if writers[graph] == writes}
+                for cached in cached_pieces(out, result.sha256, result.path):   # (a piece at a time)
+                    if result.path in collect:
+                        counts.update(line for line in cached if line.endswith(_SHARED_SUFFIX))
+                    if own_graphs is None:   # (all its graphs are its own: no line needs its graph looked at)
+                        own = [line for line in cached if not line.endswith(_SHARED_SUFFIX)]
+                    else:
+                        own = [line for line in cached if not line.endswith(_SHARED_SUFFIX)
+                               and line.rsplit(b" ", 2)[1] in own_graphs]
+                    writer.write(b"".join(own))
+                    lines += len(own)
             spans[result.path] = Span(start, writer.position - start, lines, complete)
         shared = _present(counts)
         writer.write(b"".join(shared))

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.job.cache import SHARED_SUFFIX, FileResult, cache_path, cached_lines
+from kg.job.cache import SHARED_SUFFIX, FileResult, cached_blocks, cached_lines
 from kg.job.graphfile import GraphFile, graph_writers, recorded_files
 from kg.rdf import ONTOLOGY_GRAPH, SHARED_GRAPH
 from kg.store import OxigraphStore, change_marker
@@ -91,7 +91,8 @@ class StoreLoader:
         for graph in result.graphs:
             self._fed.setdefault(graph, writer)
         if not taken:
-            self._chunks.put(cache_path(self.out, result.sha256, result.path).with_suffix(".nq").read_bytes())
+            for block in cached_blocks(self.out, result.sha256, result.path):   # (a large file in blocks of 4 MB)
+                self._chunks.put(block)
             return
         skipped = {f"<{graph}>".encode() for graph in taken}
         self._chunks.put(b"".join(line for line in cached_lines(self.out, result.sha256, result.path)

@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= out
 KG_BENCH_SIZES ?= 1000
+KG_BENCH_DENSE_MB ?= 20
 
 .PHONY: demo test lint bench clean
 
@@ -32,11 +33,13 @@ lint: $(VENV)/.installed-test
 	$(BIN)/python -m mypy kg
 
 # the stages, queries and rebuilds first; then one table of the figures whose ratios count, measured in one run
-# (KG_BENCH_SIZES="10000 100000" for the large synthetic builds, KG_BENCH_COPIES=7 for a real-scale stand-in)
+# (KG_BENCH_SIZES="10000 100000" for the large synthetic builds, KG_BENCH_COPIES=7 for a real-scale stand-in);
+# last, kg build of a line of KG_BENCH_DENSE_MB megabytes dense with citations (benchmarks/dense.py)
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/scale.py $(KG_BENCH_SIZES)
 	KG_BENCH_SIZES="$(KG_BENCH_SIZES)" $(BIN)/python benchmarks/table.py
+	$(BIN)/python benchmarks/dense.py --size $(KG_BENCH_DENSE_MB)
 
 clean:
 	rm -rf $(VENV) $(OUT) $(OUT).* .pytest_cache .hypothesis

@@ -292,7 +292,7 @@ def _connected_top(G: nx.DiGraph, ranked: list[str], top: int) -> list[str]:
         if not linked:
             waiting[node] = None
             continue
-        joining = [n for n in waiting if n in set(linked)]
+        joining = [n for n in dict.fromkeys(linked) if n in waiting]   # (not a walk over all that wait: quadratic)
         for other in joining:
             del waiting[other]
         added = sorted([node, *joining], key=rank.__getitem__)[:top - len(keep)]

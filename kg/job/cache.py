@@ -3,10 +3,10 @@
 
 Each entry is two files named by a hash of (cache version, file name, file hash): ``{key}.json`` (the summary)
 and ``{key}.nq`` (the file's quads: its own graphs' lines sorted, then the shared graph's lines sorted, so that
-the build takes the two parts apart with one search rather than a look at every line: ``split_shared``). Both are written to a temporary
-name first and renamed, so an interrupted build never leaves half an entry. The summary's last line is the sha256
-of the rest, and the summary records the size and sha256 of the quads: an entry edited or cut short since is no
-entry (the file is read again).
+the build takes the two parts apart with one search rather than a look at every line: ``split_shared``). Both are
+written to a temporary name first and renamed, so an interrupted build never leaves half an entry. The summary's
+last line is the sha256 of the rest, and the summary records the size and sha256 of the quads: an entry edited or
+cut short since is no entry (the file is read again).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import hashlib
 import io
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from kg.reference.datafiles import reference_files
 SHARED_SUFFIX = f"<{SHARED_GRAPH}> .\n"
 _SHARED_LINE_END = SHARED_SUFFIX[:-1]
 _SHARED_BYTES = SHARED_SUFFIX.encode("utf-8")
+_LINES_A_PIECE = 65536   # (the quads written to a cache entry this many lines at a time)
 
 
 @functools.cache
@@ -117,14 +119,19 @@ def store_cached(out: Path, result: FileResult, *, version: str | None = None) -
     quads = path.with_suffix(".nq")
     temporary = quads.with_suffix(".nq.tmp")
     shared = _SHARED_LINE_END
-    data = "".join([*(line + "\n" for line in result.quads if not line.endswith(shared)),
-                    *(line + "\n" for line in result.quads if line.endswith(shared))]).encode("utf-8")
-    temporary.write_bytes(data)
+    own_lines = [line for line in result.quads if not line.endswith(shared)]
+    shared_lines = [line for line in result.quads if line.endswith(shared)]
+    size = 0
+    with temporary.open("wb") as handle:   # (in pieces: one string of a dense text's quads was twice their size)
+        for lines in (own_lines, shared_lines):
+            for start in range(0, len(lines), _LINES_A_PIECE):
+                size += handle.write("".join(line + "\n" for line in lines[start:start + _LINES_A_PIECE])
+                                     .encode("utf-8"))
     temporary.replace(quads)
     # (not asdict(result): it deep-copies every quad string only for them to be dropped, 7% of a worker's time)
     record = {"path": result.path, "sha256": result.sha256, "documents": [asdict(d) for d in result.documents],
               "error": result.error, "graphs": result.graphs, "warnings": result.warnings,
-              "quads_size": len(data)}
+              "quads_size": size}
     temporary = path.with_suffix(".tmp")
     text = json.dumps(record, ensure_ascii=False).encode("utf-8")
     temporary.write_bytes(text + b"\n" + hashlib.sha256(text).hexdigest().encode("ascii"))
@@ -138,9 +145,20 @@ def cached_lines(out: Path, digest: str, name: str) -> list[bytes]:
     return io.BytesIO(cache_path(out, digest, name).with_suffix(".nq").read_bytes()).readlines()   # (at b"\n" only)
 
 
-def cached_parts(out: Path, digest: str, name: str) -> tuple[bytes, bytes]:
-    """The N-Quads of a cache entry in two parts: the lines of its own graphs, and those of the shared graph."""
-    return split_shared(cache_path(out, digest, name).with_suffix(".nq").read_bytes())
+def cached_parts(out: Path, digest: str, name: str, *, size: int = 1 << 24) -> Iterator[tuple[bytes, bytes]]:
+    """The N-Quads of a cache entry in pieces of about ``size`` bytes cut at line ends (a dense text's entry is a
+    gigabyte: never all in memory at once), each piece in two parts: the lines of the entry's own graphs, and those
+    of the shared graph (which come last in the entry, so that a piece's own lines all precede its shared ones)."""
+    with cache_path(out, digest, name).with_suffix(".nq").open("rb") as handle:
+        rest = b""
+        while block := handle.read(size):
+            block = rest + block
+            cut = block.rfind(b"\n") + 1
+            rest = block[cut:]
+            if cut:
+                yield split_shared(block[:cut])
+        if rest:
+            yield split_shared(rest)
 
 
 def split_shared(data: bytes) -> tuple[bytes, bytes]:

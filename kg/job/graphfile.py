@@ -138,16 +138,15 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
                 writer.copy(offset, length)
                 copied += 1
             else:
-                own, shared_part = cached_parts(out, result.sha256, result.path)
-                if result.path in collect:
-                    counts.update(io.BytesIO(shared_part).readlines())
-                if not complete:   # (some of its graphs an earlier file writes: its lines are looked at)
-                    own_graphs = {f"<{graph}>".encode() for graph in result.graphs
-                                  if writers[graph] == writes}
-                    own = b"".join(line for line in io.BytesIO(own).readlines()
-                                   if line.rsplit(b" ", 2)[1] in own_graphs)
-                writer.write(own)
-                lines = own.count(b"\n")
+                own_graphs = {f"<{graph}>".encode() for graph in result.graphs if writers[graph] == writes}
+                for own, shared_part in cached_parts(out, result.sha256, result.path):   # (a piece at a time)
+                    if result.path in collect:
+                        counts.update(io.BytesIO(shared_part).readlines())
+                    if not complete:   # (some of its graphs an earlier file writes: its lines are looked at)
+                        own = b"".join(line for line in io.BytesIO(own).readlines()
+                                       if line.rsplit(b" ", 2)[1] in own_graphs)
+                    writer.write(own)
+                    lines += own.count(b"\n")
             spans[result.path] = Span(start, writer.position - start, lines, complete)
         shared = _present(counts)
         writer.write(b"".join(shared))
@@ -238,7 +237,7 @@ def _spans_in_order(entries: Iterable[FileEntry]) -> bool:
 
 
 def _shared_lines(out: Path, digest: str, name: str) -> list[bytes]:
-    return io.BytesIO(cached_parts(out, digest, name)[1]).readlines()
+    return [line for _, shared in cached_parts(out, digest, name) for line in io.BytesIO(shared).readlines()]
 
 
 def _shared_counts_path(out: Path) -> Path:

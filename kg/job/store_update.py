@@ -89,17 +89,19 @@ class StoreLoader:
         taken = {graph for graph in result.graphs if graph in self._fed}
         for graph in result.graphs:
             self._fed.setdefault(graph, writer)
-        own, shared = cached_parts(self.out, result.sha256, result.path)
-        if taken:
-            skipped = {f"<{graph}>".encode() for graph in taken}
-            own = b"".join(line for line in io.BytesIO(own).readlines() if line.rsplit(b" ", 2)[1] not in skipped)
-        # (the shared graph's lines that an earlier file fed are not fed again: the loader would parse, sort and
-        # drop them, and files cite the same works: a tenth of its quads at real scale)
-        fresh = [line for line in io.BytesIO(shared).readlines() if line not in self._shared]
-        self._shared.update(fresh)
-        self._chunks.put(own)
-        if fresh:
-            self._chunks.put(b"".join(fresh))
+        skipped = {f"<{graph}>".encode() for graph in taken}
+        for own, shared in cached_parts(self.out, result.sha256, result.path, size=1 << 22):   # (4 MB at a time)
+            if skipped:
+                own = b"".join(line for line in io.BytesIO(own).readlines()
+                               if line.rsplit(b" ", 2)[1] not in skipped)
+            # (the shared graph's lines that an earlier file fed are not fed again: the loader would parse, sort
+            # and drop them, and files cite the same works: a tenth of its quads at real scale)
+            fresh = [line for line in io.BytesIO(shared).readlines() if line not in self._shared]
+            self._shared.update(fresh)
+            if own:
+                self._chunks.put(own)
+            if fresh:
+                self._chunks.put(b"".join(fresh))
 
     def finish(self, ordered: list[FileResult]) -> OxigraphStore:
         """Wait for the loader; then put right the graphs that a file other than their writer in input order fed

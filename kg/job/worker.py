@@ -75,7 +75,10 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int) -> F
             links=tuple((clauses.get(c.clause or "", ""), c.work) for c in citations if c.work),
             functions=tuple(function or "" for c, function in zip(citations, citation_functions(document, citations),
                                                                    strict=True) if c.work)))
-    return FileResult(name, digest, tuple(sorted(set(quads))), tuple(summaries), graphs=tuple(dict.fromkeys(graphs)),
+    # (one document's quads come sorted and distinct: only several documents' need merging)
+    merged = tuple(quads) if len(summaries) == 1 else tuple(sorted(set(quads)))
+    del quads
+    return FileResult(name, digest, merged, tuple(summaries), graphs=tuple(dict.fromkeys(graphs)),
                       warnings=tuple(dict.fromkeys(warnings)))
 
 

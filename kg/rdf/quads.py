@@ -222,6 +222,8 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
             out.add(clause_node, _term("start"), _literal(clause.start))
 
     counters: dict[str, int] = {}
+    works: dict[str, str] = {}
+    editions: dict[tuple[str, str], str] = {}
     citations = list(citations)
     for citation, function in zip(citations, citation_functions(document, citations), strict=True):
         citing = clause_iris.get(citation.clause or "", edition)
@@ -237,11 +239,15 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
             continue
         out.add(node, _iri(RDF_TYPE), _term("Citation"))
         out.add(node, _iri(f"{CITO}hasCitingEntity"), citing)
-        cited = _describe_work(out, citation.work)
+        if (cited := works.get(citation.work)) is None:   # (each work and edition described once a document)
+            cited = works[citation.work] = _describe_work(out, citation.work)
         out.add(node, _iri(f"{CITO}hasCitedEntity"), cited)
         out.add(edition, _iri(f"{ELI}cites"), cited)
         if citation.edition:
-            out.add(node, _term("citedEdition"), _describe_edition(out, citation.work, citation.edition))
+            if (cited_edition := editions.get((citation.work, citation.edition))) is None:
+                cited_edition = editions[citation.work, citation.edition] = _describe_edition(
+                    out, citation.work, citation.edition)
+            out.add(node, _term("citedEdition"), cited_edition)
         if citation.pinpoint:
             out.add(node, _term("pinpoint"), _literal(citation.pinpoint))
         if function is not None:

@@ -294,3 +294,29 @@ def test_a_file_edited_during_the_build_is_cached_under_the_bytes_that_were_pars
     build_graph([path], tmp_path / "out", progress=False, workers=1)
     build_graph([path], tmp_path / "fresh", progress=False, workers=1)
     assert (tmp_path / "out" / "graph.nq").read_bytes() == (tmp_path / "fresh" / "graph.nq").read_bytes()
+
+
+# (case, how much of a real PDF is kept)
+TRUNCATED_PDFS = [
+    ("half", lambda data: data[: len(data) // 2]),
+    ("without-its-eof-marker", lambda data: data[: data.rindex(b"%%EOF")]),
+    ("header-and-first-object", lambda data: data[:200]),
+]
+
+
+@pytest.mark.parametrize("cut", [case[1] for case in TRUNCATED_PDFS], ids=[case[0] for case in TRUNCATED_PDFS])
+def test_a_truncated_pdf_is_one_line_on_stderr(tmp_path, cut):
+    """pypdf logs what it repairs ("EOF marker not found"); with no logging configured (as under ``kg``, not under
+    pytest, whose handlers would swallow it) Python printed that beside the error: run as a user runs it."""
+    from documents import ITU_TEXT, write_pdf
+    assert len(TRUNCATED_PDFS) == 3
+    whole = write_pdf(tmp_path / "whole.pdf", ITU_TEXT).read_bytes()
+    (tmp_path / "cut.pdf").write_bytes(cut(whole))
+    (tmp_path / "seed.txt").write_bytes(SEED.read_bytes())
+    for command in (["build", "cut.pdf", "seed.txt", "--out", "out", "--quiet", "--workers", "1"],
+                    ["extract", "cut.pdf", "seed.txt"]):
+        run = subprocess.run([sys.executable, "-m", "kg.cli", *command], cwd=tmp_path, capture_output=True, text=True,
+                             env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120, check=False)
+        assert run.returncode == EXIT_BAD_INPUT
+        assert len(run.stderr.splitlines()) == 1, run.stderr
+        assert run.stderr.startswith("kg: error: cut.pdf: not a readable PDF"), run.stderr

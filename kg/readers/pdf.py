@@ -9,6 +9,7 @@ read as a clause label and a running head as a clause's text.
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 from pypdf import PdfReader
@@ -20,6 +21,12 @@ from kg.model import Source
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"[-–\s]*(?:[Pp]age\s+)?(?P<number>\d{1,4})(?:\s*(?:/|of)\s*\d{1,4})?[-–\s]*")
 _EDGES = 2   # lines looked at, at the top and at the bottom of each page
+
+# pypdf tells what it repaired or gave up on through the logging module ("EOF marker not found"); where nothing
+# is configured, Python's last resort prints that on stderr beside the one line that names a broken file. A handler
+# that drops the records silences the last resort and leaves a caller's own configuration as it is (the records
+# still go up to the handlers of the root logger).
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 def read(data: bytes, *, origin: str) -> tuple[Source, ...]:

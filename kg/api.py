@@ -24,6 +24,7 @@ from kg.analyze import (
     instrument_graph,
 )
 from kg.job import build_graph
+from kg.job.lock import holding_folder
 from kg.queries import load_query
 from kg.rdf import work_iri
 from kg.store import OxigraphStore
@@ -170,12 +171,15 @@ class KnowledgeGraph:
             view = document_view(document_outline(self.store, key))
         else:
             raise ValueError("kind is overview, or ego or doc with a key")
-        return ViewResult(view.write(self.out / "views" / view_file_name(kind, key, top=top, by=by, depth=depth)), view)
+        with holding_folder(self.out, command="kg.open(...).view", create=False):   # (BusyError while a build writes)
+            path = view.write(self.out / "views" / view_file_name(kind, key, top=top, by=by, depth=depth))
+        return ViewResult(path, view)
 
     def site(self) -> Path:
         """Write the offline explorer of this build to ``out/site/`` (as ``kg site``); returns its index page."""
         from kg.site import write_site
-        return write_site(self.out, store=self.store).path / "index.html"
+        with holding_folder(self.out, command="kg.open(...).site", create=False):
+            return write_site(self.out, store=self.store).path / "index.html"
 
     def document(self, key: str) -> Resolution:
         """The resolution whose work key is ``key``, as the graph holds it."""

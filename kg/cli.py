@@ -7,6 +7,7 @@ file; the other files are still processed); 3 a store or endpoint could not be r
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
@@ -18,6 +19,7 @@ from kg import __version__
 from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, InputError, KgError, UnreachableError
 from kg.evaluate import read_gold, score_citations, score_report
 from kg.job.inputs import input_files
+from kg.job.lock import holding_folder
 from kg.model import Citation, Document
 from kg.parse import parse_document, split_documents
 from kg.parse.render import outline_text, write_document_json
@@ -171,9 +173,10 @@ def command_query(args: argparse.Namespace) -> int:
 def command_push(args: argparse.Namespace) -> int:
     from kg.store.remote import Credentials, graph_store_url, push_graphs
     graph_store = args.graph_store or graph_store_url(args.endpoint)
-    result = push_graphs(Path(args.dir), graph_store, timeout=args.timeout, retries=args.retries,
-                         credentials=Credentials.from_environment(), progress=not args.quiet, force=args.force,
-                         endpoint=args.endpoint)
+    with _writing(args.dir, "kg push"):   # (push-state.json: what was sent of this graph.nq)
+        result = push_graphs(Path(args.dir), graph_store, timeout=args.timeout, retries=args.retries,
+                             credentials=Credentials.from_environment(), progress=not args.quiet, force=args.force,
+                             endpoint=args.endpoint)
     print(f"pushed {len(result.sent)} graphs to {graph_store} ({len(result.unchanged)} already there"
           f"{f', {len(result.removed)} no longer built removed' if result.removed else ''})")
     return EXIT_OK
@@ -216,7 +219,8 @@ def command_export(args: argparse.Namespace) -> int:
 
 def command_analyze(args: argparse.Namespace) -> int:
     from kg.analyze import analyze_build, top
-    G, metrics = analyze_build(Path(args.dir))
+    with _writing(args.dir, "kg analyze"):
+        G, metrics = analyze_build(Path(args.dir))
     print(f"{G.number_of_nodes()} instruments, {G.number_of_edges()} citation links; "
           f"wrote {Path(args.dir) / 'metrics.csv'} and {Path(args.dir) / 'metrics.json'}")
     for key, score in top(metrics, "pagerank", 10):
@@ -260,6 +264,12 @@ def command_deps(args: argparse.Namespace) -> int:
 
 
 def command_view(args: argparse.Namespace) -> int:
+    # (written under the folder, a view takes its lock: it reads what a build there would be changing)
+    with _writing(args.store, "kg view") if args.output is None else contextlib.nullcontext():
+        return _write_view(args)
+
+
+def _write_view(args: argparse.Namespace) -> int:
     from kg.analyze import compute_metrics, document_outline, instrument_graph
     from kg.store import OxigraphStore
     from kg.view import document_view, ego, overview, view_file_name
@@ -285,10 +295,17 @@ def command_view(args: argparse.Namespace) -> int:
 
 def command_site(args: argparse.Namespace) -> int:
     from kg.site import write_site
-    result = write_site(args.dir)
+    with _writing(args.dir, "kg site"):
+        result = write_site(args.dir)
     print(f"{result.path}/index.html: {result.pages} pages ({result.documents} documents, {result.instruments} "
           f"instruments cited), {result.size / 1e6:.1f} MB in {result.seconds:.1f} s")
     return EXIT_OK
+
+
+def _writing(folder: str, command: str) -> contextlib.AbstractContextManager[None]:
+    """Hold the lock of a built folder while ``command`` writes into it (``BusyError`` while a build or another
+    writer holds it, exit 3); the commands that only read a folder take none."""
+    return holding_folder(Path(folder), command=command, create=False)
 
 
 def command_stats(args: argparse.Namespace) -> int:

@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 the work was done but something does not conform (evaluation below target,
 validation failure); 2 bad input (a file could not be read or parsed; the other files were still done);
-3 a store, endpoint or dask scheduler could not be reached, or another build is writing the same output folder.
+3 a store, endpoint or dask scheduler could not be reached, or another command (a build, ``kg analyze``...) is
+writing the same output folder.
 """
 
 from __future__ import annotations
@@ -39,4 +40,4 @@ class UnreachableError(KgError):
 
 
 class BusyError(UnreachableError):
-    """An output folder another build is writing (``OUT/.lock`` is held)."""
+    """An output folder another command is writing (``OUT/.lock`` is held: ``kg.job.lock``)."""

@@ -189,8 +189,62 @@ def test_a_second_build_into_the_same_folder_is_told_another_is_writing(tmp_path
             build_graph(["seed.txt"], tmp_path / "out", progress=False, workers=1)
         assert main(["build", "seed.txt", "--out", "out", "--quiet", "--workers", "1"]) == EXIT_UNREACHABLE
     err = capsys.readouterr().err
-    assert err.strip() == "kg: error: out: another build is writing there (wait for it to end)"
+    assert err.strip() == f"kg: error: out: another kg command is writing there (kg build, process {os.getpid()}; " \
+                          "wait for it to end)"
     assert main(["build", "seed.txt", "--out", "out", "--quiet", "--workers", "1"]) == 0
+
+
+@pytest.fixture(scope="module")
+def built_seed(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("built") / "out"
+    build_graph([SEED], out, progress=False, workers=1)
+    return out
+
+
+# (case, the command's arguments after the built folder's place is filled in; True: it writes into the folder)
+FOLDER_COMMANDS = [
+    ("analyze", ["analyze", "{out}"], True),
+    ("site", ["site", "{out}"], True),
+    ("view-under-the-folder", ["view", "ego", "itu/pp/res/71", "--store", "{out}"], True),
+    ("push", ["push", "{out}", "--endpoint", "http://127.0.0.1:9/", "--retries", "0", "--timeout", "2"], True),
+    ("build", ["build", str(SEED), "--out", "{out}", "--quiet", "--workers", "1"], True),
+    ("view-written-elsewhere", ["view", "ego", "itu/pp/res/71", "--store", "{out}", "--output", "{elsewhere}"], False),
+    ("query", ["query", "most-cited", "--store", "{out}"], False),
+    ("stats", ["stats", "{out}"], False),
+    ("validate", ["validate", "{out}", "--quiet"], False),
+    ("deps", ["deps", "itu/wtsa/res/75", "--store", "{out}"], False),
+    ("export", ["export", "{elsewhere}", "--format", "csv", "--store", "{out}"], False),
+]
+
+
+@pytest.mark.parametrize(("arguments", "writes"), [case[1:] for case in FOLDER_COMMANDS],
+                         ids=[case[0] for case in FOLDER_COMMANDS])
+def test_a_command_that_writes_into_a_folder_waits_for_no_build_and_one_that_reads_it_goes_on(
+        built_seed, tmp_path, capsys, arguments, writes):
+    """A writer is refused while a build holds the folder's lock (exit 3, one line naming the holder); a command
+    that only reads the folder runs as usual."""
+    assert len(FOLDER_COMMANDS) == 11
+    command = [argument.format(out=built_seed, elsewhere=tmp_path / "elsewhere") for argument in arguments]
+    with holding_folder(built_seed, command="kg build"):
+        code = main(command)
+    err = capsys.readouterr().err
+    if writes:
+        assert code == EXIT_UNREACHABLE
+        assert err.strip() == (f"kg: error: {built_seed}: another kg command is writing there (kg build, process "
+                               f"{os.getpid()}; wait for it to end)")
+        code = main(command)   # the lock let go of: it runs (push then finds no endpoint there)
+        err = capsys.readouterr().err
+        assert code == (EXIT_UNREACHABLE if command[0] == "push" else 0), err
+        assert "writing there" not in err
+    else:
+        assert code == 0, err
+        assert "writing there" not in err
+
+
+def test_a_command_writing_into_a_folder_that_is_none_is_not_given_one(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["analyze", "nowhere"]) == EXIT_UNREACHABLE
+    assert not (tmp_path / "nowhere").exists()
 
 
 def _locked(path: Path) -> bool:

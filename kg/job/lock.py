@@ -1,9 +1,12 @@
-"""One build at a time in an output folder: ``OUT/.lock``, held (``fcntl.flock``) while a build writes there.
+"""One writer at a time in an output folder: ``OUT/.lock``, held (``fcntl.flock``) while a command writes there.
 
 Two builds into one folder would write the same ``graph.nq``, cache counts and store at once (the store refuses
-a second writer half-way through, leaving the folder damaged and no manifest); the second build is told at once
-instead. The kernel lets go of the lock when the process ends, however it ends (``kill -9`` too), so a lock is
-never left behind.
+a second writer half-way through, leaving the folder damaged and no manifest); ``kg analyze`` rewrites the scores
+in the store and ``graph.nq``, ``kg site`` and ``kg view`` write pages from a store a build may be changing, ``kg
+push`` records what it sent in ``push-state.json``. Each of them holds the lock, and the second writer is told at
+once who holds it (the holder writes its command and process id into the file). Commands that only read a folder
+(``kg query``, ``kg stats``, ``kg validate``, ``kg serve``, ...) take no lock. The kernel lets go of the lock when
+the process ends, however it ends (``kill -9`` too), so a lock is never left behind.
 """
 
 from __future__ import annotations
@@ -22,16 +25,40 @@ except ImportError:   # (not POSIX: no lock)
 
 
 @contextmanager
-def holding_folder(out: Path) -> Iterator[None]:
-    """Hold ``out/.lock`` for the ``with`` block; ``BusyError`` when another process holds it."""
-    out.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(out / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+def holding_folder(out: Path, *, command: str = "kg build", create: bool = True) -> Iterator[None]:
+    """Hold ``out/.lock`` for the ``with`` block; ``BusyError`` when another process holds it. ``create`` False
+    (a command that writes into a folder built before): a folder that does not exist, or where the lock cannot be
+    made (read-only), is left to the command's own error, unlocked."""
+    if create:
+        out.mkdir(parents=True, exist_ok=True)
+    elif not out.is_dir():
+        yield
+        return
+    try:
+        descriptor = os.open(out / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        if create:
+            raise
+        yield
+        return
     try:
         if fcntl is not None:
             try:
                 fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                raise BusyError(f"{out}: another build is writing there (wait for it to end)") from None
+                holder = _holder(descriptor)
+                raise BusyError(f"{out}: another kg command is writing there ({holder}wait for it to end)") from None
+            os.ftruncate(descriptor, 0)
+            os.pwrite(descriptor, f"{command}, process {os.getpid()}\n".encode(), 0)
         yield
     finally:
         os.close(descriptor)   # (the lock goes with the descriptor)
+
+
+def _holder(descriptor: int) -> str:
+    """Who holds the lock, as its holder wrote it, followed by "; " ("kg build, process 1234; "), or ""."""
+    try:
+        said = os.pread(descriptor, 200, 0).decode("utf-8", "replace").strip()
+    except OSError:
+        said = ""
+    return f"{said}; " if said else ""

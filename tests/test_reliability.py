@@ -374,3 +374,67 @@ def test_a_truncated_pdf_is_one_line_on_stderr(tmp_path, cut):
         assert run.returncode == EXIT_BAD_INPUT
         assert len(run.stderr.splitlines()) == 1, run.stderr
         assert run.stderr.startswith("kg: error: cut.pdf: not a readable PDF"), run.stderr
+
+
+def _kills_its_worker_on(name: str, *, times: int, attempts: Path):
+    """``worker._process`` that ends its process with SIGKILL (as the kernel's OOM killer does) when it reads the
+    file ``name``, the first ``times`` times (each attempt leaves a file in ``attempts``)."""
+    from kg.job import worker
+    real = worker._process
+
+    def dying(path, given_name, *args):
+        if Path(path).name == name:
+            tried = len(list(attempts.iterdir()))
+            (attempts / str(tried)).touch()
+            if tried < times:
+                os.kill(os.getpid(), signal.SIGKILL)
+        return real(path, given_name, *args)
+
+    return dying
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the workers are forked with the planted death in them")
+@pytest.mark.parametrize(("times", "built"), [(2, False), (1, True)], ids=["killed-twice", "killed-once"])
+def test_a_file_that_kills_its_worker_is_one_error_line_and_every_other_file_is_built(tmp_path, monkeypatch, capsys,
+                                                                                      times, built):
+    """A worker killed mid-file (here by a SIGKILL planted in the worker for one file: the workers are forked from
+    this process) costs that file only: read once more alone, and if it dies again, one line; the pool goes on."""
+    from kg.job import worker
+    monkeypatch.chdir(tmp_path)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for index in range(12):
+        (corpus / f"res-{index:02}.txt").write_bytes(SEED.read_bytes().replace(b"RESOLUTION 75", b"RESOLUTION %d"
+                                                                                % (100 + index)))
+    attempts = tmp_path / "attempts"
+    attempts.mkdir()
+    monkeypatch.setattr(worker, "_process", _kills_its_worker_on("res-05.txt", times=times, attempts=attempts))
+    before = _children(os.getpid())
+    code = main(["build", "in", "--out", "out", "--quiet", "--workers", "2"])
+    err = capsys.readouterr().err
+    assert _children(os.getpid()) <= before   # no worker (nor the process beside) left running
+    assert len(list(attempts.iterdir())) == 2   # read once more, alone, and no more
+    assert "Traceback" not in err
+    errors = [line for line in err.splitlines() if line.startswith("kg: error:")]
+    others = {f"in/res-{index:02}.txt" for index in range(12) if index != 5}
+    if built:
+        assert code == 0 and errors == [], err
+        assert build_graph_documents(tmp_path / "out") == others | {"in/res-05.txt"}
+    else:
+        assert code == EXIT_BAD_INPUT
+        said = ("kg: error: in/res-05.txt: the worker process reading it died, and again when it was read alone "
+                "(SIGKILL: killed, perhaps for want of memory)")
+        assert errors == [said]
+        assert build_graph_documents(tmp_path / "out") == others   # (the manifest written, the others in it)
+        assert "in/res-05.txt" in (tmp_path / "out" / "report.md").read_text()
+    # nothing of the crash stays: once the file reads, a rebuild reads it again and gives a fresh build's graph
+    monkeypatch.undo()
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "in", "--out", "out", "--quiet", "--workers", "2"]) == 0
+    assert ("1 files parsed" if not built else "0 files parsed") in capsys.readouterr().out
+    assert main(["build", "in", "--out", "fresh", "--quiet", "--workers", "2"]) == 0
+    assert (tmp_path / "out" / "graph.nq").read_bytes() == (tmp_path / "fresh" / "graph.nq").read_bytes()
+    assert main(["query", "most-cited", "--store", "out", "--format", "csv"]) == 0
+    assert main(["query", "most-cited", "--store", "fresh", "--format", "csv"]) == 0
+    first, second = capsys.readouterr().out.split("work,", 2)[1:]
+    assert first == second

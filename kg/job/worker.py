@@ -5,15 +5,15 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from collections.abc import Iterable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor
 from pathlib import Path
 
 from tqdm import tqdm
 
 from kg.errors import InputError
 from kg.job.cache import DocumentSummary, FileResult, cache_version, store_cached
-from kg.job.process import die_with_parent
+from kg.job.pool import map_jobs
 from kg.parse import parse_document, split_documents
 from kg.rdf import clause_iris, document_graph_iri, document_quads, own_work_key
 from kg.rdf.functions import citation_functions
@@ -85,27 +85,40 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int) -> F
 def run_jobs(jobs: list[tuple[str, str, str]], out: Path, executor: Executor | None, workers: int | None,
              progress: bool, *, max_size: int = MAX_FILE_SIZE) -> Iterable[FileResult]:
     bar = tqdm(total=len(jobs), desc="building", unit="file", disable=not progress, file=sys.stderr)
-    if executor is None and (workers == 1 or len(jobs) <= 1):
-        for path, name, digest in jobs:
-            yield process_file(path, name, str(out), digest, max_size=max_size)
-            bar.update()
+    # (the entries are written under the build's cache version: a worker elsewhere, or one that started after the
+    # code changed, would make another)
+    calls = [(path, name, str(out), digest, cache_version(), max_size) for path, name, digest in jobs]
+    if executor is not None:
+        results = _run_on(executor, calls)
+    elif workers == 1 or len(jobs) <= 1:   # (in this process)
+        results = (process_file(*call) for call in calls)
     else:
-        own = executor is None
         processes = workers or os.cpu_count() or 1
-        pool = executor or ProcessPoolExecutor(max_workers=processes, initializer=die_with_parent,
-                                               initargs=(os.getpid(),))
         # chunks of up to 16 files, but at least four chunks a process: a few large files (archives) are shared out
-        chunksize = 1 if executor is not None else max(1, min(16, len(jobs) // (4 * processes)))
-        try:
-            paths, names, digests = zip(*jobs)
-            # (the entries are written under the build's cache version: a worker elsewhere, or one that started
-            # after the code changed, would make another)
-            for result in pool.map(process_file, paths, names, [str(out)] * len(jobs), digests,
-                                   [cache_version()] * len(jobs), [max_size] * len(jobs),
-                                   chunksize=chunksize):
-                yield result
-                bar.update()
-        finally:
-            if own:
-                pool.shutdown()
+        results = map_jobs(process_file, calls, processes=processes, failed=_worker_died,
+                           chunksize=max(1, min(16, len(jobs) // (4 * processes))))
+    for result in results:
+        yield result
+        bar.update()
     bar.close()
+
+
+def _worker_died(call: tuple[str, str, str, str, str, int], how: str) -> FileResult:
+    """The error of a file whose worker process died reading it, twice (see ``kg.job.pool``). Not cached: a
+    rebuild reads the file again."""
+    _, name, _, digest, _, _ = call
+    return FileResult(name, digest, error=f"{name}: the worker process reading it died, and again when it was read "
+                                          f"alone ({how})")
+
+
+def _run_on(executor: Executor, calls: list[tuple[str, str, str, str, str, int]]) -> Iterator[FileResult]:
+    """The calls on a caller's executor (a dask cluster's), one file a task: a task that fails there (its worker
+    lost, say) is that file's error."""
+    futures = [executor.submit(process_file, *call) for call in calls]
+    for future, call in zip(futures, calls, strict=True):
+        try:
+            yield future.result()
+        except Exception as error:   # noqa: BLE001 (the executor's own failure: the file is named, the build goes on)
+            _, name, _, digest, _, _ = call
+            yield FileResult(name, digest, error=f"{name}: the worker reading it failed ({type(error).__name__}: "
+                                                 f"{' '.join(str(error).split())[:300]})")

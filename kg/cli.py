@@ -106,7 +106,7 @@ def command_build(args: argparse.Namespace) -> int:
     try:
         result = build_graph(args.inputs or ["data"], args.out, workers=args.workers, progress=not args.quiet,
                              doc_views=args.doc_views, executor=client.get_executor() if client else None,
-                             max_file_size=args.max_file_size)
+                             max_file_size=args.max_file_size, max_worker_memory=args.max_worker_memory)
     finally:
         if client is not None:
             client.close()
@@ -364,6 +364,10 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--doc-views", action="store_true", help="also one HTML view per resolution, in DIR/views/doc/")
     build.add_argument("--max-file-size", type=_size, default=MAX_FILE_SIZE, metavar="BYTES",
                        help="a larger input file (or part of a .docx, unpacked) is an input error (default: 64M; "
+                            "K, M, G suffixes)")
+    build.add_argument("--max-worker-memory", type=_size, default=None, metavar="BYTES",
+                       help="a file that needs more memory than this in its worker process (beyond what the worker "
+                            "starts with) is an input error, and the build goes on (Linux; default: no limit; "
                             "K, M, G suffixes)")
     build.add_argument("--scheduler", metavar="ADDRESS",
                        help="run the per-file work on a dask.distributed cluster (tcp://host:8786); its workers "

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.job.pool import WorkerDied, map_jobs
+from kg.job.pool import JobFailure, WorkerDied, map_jobs
 
 
 def _square(number: int, _: str = "") -> int:
@@ -40,8 +40,8 @@ def _raises(number: int) -> int:
     return number
 
 
-def _said(job: tuple[object, ...], how: str) -> str:
-    return f"{job[0]}: {how}"
+def _said(failure: JobFailure) -> str:
+    return f"{failure.job[0]}: {failure.how}" if failure.died else f"{failure.job[0]}: {failure.error}: {failure.how}"
 
 
 @pytest.fixture(autouse=True)
@@ -85,7 +85,7 @@ def test_without_failed_a_second_death_raises(tmp_path):
 
 def test_what_a_job_raises_is_its_failure_at_once():
     assert list(map_jobs(_raises, [(n,) for n in range(6)], processes=2, failed=_said)) == \
-        [0, 1, 2, "3: raised ValueError: no three", 4, 5]
+        [0, 1, 2, "3: ValueError: no three", 4, 5]
 
 
 def test_a_caller_that_stops_reading_leaves_no_worker():

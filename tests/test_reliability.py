@@ -275,7 +275,8 @@ def test_two_builds_at_once_one_is_refused_and_the_folder_is_whole(tmp_path):
     second = subprocess.run(command, check=False, env=env, capture_output=True, text=True, timeout=120)
     assert first.wait(timeout=300) == 0
     assert second.returncode == EXIT_UNREACHABLE, second.stderr
-    assert "another build is writing there" in second.stderr and "Traceback" not in second.stderr
+    assert f"another kg command is writing there (kg build, process {first.pid};" in second.stderr
+    assert "Traceback" not in second.stderr
     assert main(["stats", str(tmp_path / "out")]) == 0
 
 
@@ -438,3 +439,25 @@ def test_a_file_that_kills_its_worker_is_one_error_line_and_every_other_file_is_
     assert main(["query", "most-cited", "--store", "fresh", "--format", "csv"]) == 0
     first, second = capsys.readouterr().out.split("work,", 2)[1:]
     assert first == second
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_DATA is enforced on Linux")
+def test_a_file_that_needs_more_memory_than_a_worker_may_use_is_one_error_line(tmp_path, monkeypatch, capsys):
+    """--max-worker-memory: 300 resolutions in one text (2.8 MB) need more than 20 MB in their worker (they need
+    60-120 MB), the seed alone less than 5 MB; the one is an error, the other built, and a rebuild without the
+    limit reads the large file again (the error is not cached)."""
+    monkeypatch.chdir(tmp_path)
+    text = SEED.read_bytes()
+    (tmp_path / "large.txt").write_bytes(b"".join(text.replace(b"RESOLUTION 75", b"RESOLUTION %d" % (100 + index))
+                                                  for index in range(300)))
+    (tmp_path / "seed.txt").write_bytes(text)
+    code = main(["build", "large.txt", "seed.txt", "--out", "out", "--quiet", "--workers", "1",
+                 "--max-worker-memory", "20M"])
+    captured = capsys.readouterr()
+    assert code == EXIT_BAD_INPUT
+    assert [line for line in captured.err.splitlines() if line.startswith("kg: ")] == \
+        ["kg: error: large.txt: out of the memory its worker process may use (--max-worker-memory)"]
+    assert build_graph_documents(tmp_path / "out") == {"seed.txt"}
+    assert main(["build", "large.txt", "seed.txt", "--out", "out", "--quiet", "--workers", "1"]) == 0, \
+        capsys.readouterr().err
+    assert "built 301 documents (1 files parsed, 1 from the cache)" in capsys.readouterr().out

@@ -4,7 +4,8 @@ Each worker process takes the jobs it is sent one after another and answers job 
 kernel's OOM killer, a crash in a reader's native code, a ``kill -9``) the parent knows the very job it was doing:
 the first one sent to it and not answered. That job is done once more after all the others, alone (one worker,
 nothing beside it: a file that needed more memory than was left while others were read gets the machine to
-itself); dying again, it becomes ``failed(job, how)``, the file's one-line error, and is not tried a third time.
+itself); dying again, it becomes ``failed(JobFailure(...))``, the file's one-line error, and is not tried a third
+time.
 The dead worker is replaced, and the jobs it was sent but had not begun go to the next worker free. Results come
 in the order of the jobs, as ``Executor.map`` gives them.
 
@@ -23,6 +24,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
@@ -31,21 +33,32 @@ from kg.job.process import die_with_parent
 T = TypeVar("T")
 
 
+@dataclass(frozen=True, slots=True)
+class JobFailure:
+    """A job that gave no result: its worker died doing it, twice (``died``; ``how``: "SIGKILL: killed, perhaps
+    for want of memory"), or its function raised (``error``, the exception's type; ``how``: its message)."""
+
+    job: tuple[Any, ...]
+    how: str
+    died: bool = True
+    error: str = ""
+
+
 def map_jobs(function: Callable[..., T], jobs: Sequence[tuple[Any, ...]], *, processes: int, chunksize: int = 1,
-             failed: Callable[[tuple[Any, ...], str], T] | None = None,
+             failed: Callable[[JobFailure], T] | None = None,
              setup: Callable[..., None] | None = None, setup_args: tuple[Any, ...] = ()) -> Iterator[T]:
     """``function(*job)`` for each job, in ``processes`` worker processes, the results in the order of ``jobs``.
-    A job that kills its worker, and kills it again when done alone, gives ``failed(job, how)`` ("SIGKILL: killed,
-    perhaps for want of memory"; without ``failed``: ``WorkerDied``). Each worker runs ``setup(*setup_args)``
-    first; it ends when its parent does (``die_with_parent``). ``function`` should not raise: what it raises
-    anyway is the job's ``failed`` at once ("raised ZeroDivisionError: ..."), the worker going on."""
+    A job that kills its worker, and kills it again when done alone, gives ``failed(JobFailure(job, how))``
+    (without ``failed``: ``WorkerDied``). Each worker runs ``setup(*setup_args)`` first; it ends when its parent
+    does (``die_with_parent``). ``function`` should not raise: what it raises anyway is the job's ``failed`` at
+    once (``died`` False), the worker going on."""
     pool = _Pool(function, jobs, setup=setup, setup_args=setup_args)
     report = failed if failed is not None else _raise_died
     results: dict[int, T] = {}
     ready = 0
 
     def done(index: int, succeeded: bool, value: Any) -> None:
-        results[index] = value if succeeded else report(jobs[index], f"raised {value}")
+        results[index] = value if succeeded else report(JobFailure(jobs[index], value[1], died=False, error=value[0]))
 
     try:
         again: list[int] = []
@@ -56,7 +69,7 @@ def map_jobs(function: Callable[..., T], jobs: Sequence[tuple[Any, ...]], *, pro
                 ready += 1
         # the jobs that killed a worker, each alone in a worker of its own; a second death is the job's error
         for _ in pool.run(deque(again), processes=1, chunksize=1, done=done,
-                          died=lambda index, how: done(index, True, report(jobs[index], how))):
+                          died=lambda index, how: done(index, True, report(JobFailure(jobs[index], how)))):
             pass
         while ready in results:
             yield results.pop(ready)
@@ -69,8 +82,10 @@ class WorkerDied(RuntimeError):
     """A job killed its worker twice (raised by ``map_jobs`` when no ``failed`` is given)."""
 
 
-def _raise_died(job: tuple[Any, ...], how: str) -> Any:
-    raise WorkerDied(f"the worker doing {job!r} died twice ({how})")
+def _raise_died(failure: JobFailure) -> Any:
+    if failure.died:
+        raise WorkerDied(f"the worker doing {failure.job!r} died twice ({failure.how})")
+    raise WorkerDied(f"{failure.job!r} raised {failure.error}: {failure.how}")
 
 
 def how_it_died(exit_code: int | None) -> str:
@@ -210,5 +225,5 @@ def _work(connection: Connection, function: Callable[..., Any], setup: Callable[
             try:
                 answer = (index, True, function(*job))
             except Exception as error:   # noqa: BLE001 (a job's function should not raise: told, not re-raised)
-                answer = (index, False, f"{type(error).__name__}: {' '.join(str(error).split())[:300]}")
+                answer = (index, False, (type(error).__name__, " ".join(str(error).split())[:300]))
             connection.send(answer)

@@ -7,13 +7,14 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
+from contextlib import contextmanager
 from pathlib import Path
 
 from tqdm import tqdm
 
 from kg.errors import InputError
 from kg.job.cache import DocumentSummary, FileResult, cache_version, store_cached
-from kg.job.pool import map_jobs
+from kg.job.pool import JobFailure, map_jobs
 from kg.parse import parse_document, split_documents
 from kg.rdf import clause_iris, document_graph_iri, document_quads, own_work_key
 from kg.rdf.functions import citation_functions
@@ -43,6 +44,8 @@ def process_file(path: str, name: str, out: str | None = None, digest: str | Non
         result = _process(path, name, data, digest, max_size)
     except InputError as error:
         result = FileResult(name, digest, error=str(error).replace(path, name, 1))
+    except MemoryError:   # (past --max-worker-memory: what the file made is dropped, the worker goes on)
+        return FileResult(name, digest, error=f"{name}: {_OUT_OF_MEMORY}")   # (not cached: with more, it may read)
     except Exception as error:   # noqa: BLE001 (a bug: said so, with its type, and the build goes on)
         message = " ".join(str(error).split())[:300]
         result = FileResult(name, digest, error=f"{name}: internal error ({type(error).__name__}): {message}")
@@ -83,32 +86,79 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int) -> F
 
 
 def run_jobs(jobs: list[tuple[str, str, str]], out: Path, executor: Executor | None, workers: int | None,
-             progress: bool, *, max_size: int = MAX_FILE_SIZE) -> Iterable[FileResult]:
+             progress: bool, *, max_size: int = MAX_FILE_SIZE, max_memory: int | None = None) -> Iterable[FileResult]:
+    """Each job's result, in order: on ``executor``, in this process (one worker, or one job, and no
+    ``max_memory``), or in worker processes of their own (``kg.job.pool``), each of which may allocate at most
+    ``max_memory`` bytes beyond what it starts with."""
     bar = tqdm(total=len(jobs), desc="building", unit="file", disable=not progress, file=sys.stderr)
     # (the entries are written under the build's cache version: a worker elsewhere, or one that started after the
     # code changed, would make another)
     calls = [(path, name, str(out), digest, cache_version(), max_size) for path, name, digest in jobs]
     if executor is not None:
         results = _run_on(executor, calls)
-    elif workers == 1 or len(jobs) <= 1:   # (in this process)
+    elif (workers == 1 or len(jobs) <= 1) and max_memory is None:   # (in this process)
         results = (process_file(*call) for call in calls)
     else:
         processes = workers or os.cpu_count() or 1
         # chunks of up to 16 files, but at least four chunks a process: a few large files (archives) are shared out
-        results = map_jobs(process_file, calls, processes=processes, failed=_worker_died,
-                           chunksize=max(1, min(16, len(jobs) // (4 * processes))))
+        results = map_jobs(process_file_within, [(max_memory, *call) for call in calls], processes=processes,
+                           failed=_worker_failed, chunksize=max(1, min(16, len(jobs) // (4 * processes))))
     for result in results:
         yield result
         bar.update()
     bar.close()
 
 
-def _worker_died(call: tuple[str, str, str, str, str, int], how: str) -> FileResult:
-    """The error of a file whose worker process died reading it, twice (see ``kg.job.pool``). Not cached: a
-    rebuild reads the file again."""
-    _, name, _, digest, _, _ = call
-    return FileResult(name, digest, error=f"{name}: the worker process reading it died, and again when it was read "
-                                          f"alone ({how})")
+@contextmanager
+def _memory_limited(limit: int) -> Iterator[None]:
+    """Let this process allocate at most ``limit`` bytes more than it holds now, for the ``with`` block
+    (``RLIMIT_DATA``, which counts the heap and private mappings; what it holds counts what a worker forked from
+    the build shares with it, and what earlier files left in its heap); past it, allocations fail
+    (``MemoryError``: the file's error). Linux only: elsewhere no limit is set."""
+    if sys.platform != "linux":
+        yield
+        return
+    import resource
+    try:
+        held = next(int(line.split()[1]) * 1024 for line in Path("/proc/self/status").read_text().splitlines()
+                    if line.startswith("VmData:"))
+    except (OSError, StopIteration, ValueError):
+        held = None
+    before = resource.getrlimit(resource.RLIMIT_DATA)
+    hard = before[1]
+    if held is not None:
+        wanted = held + limit if hard == resource.RLIM_INFINITY else min(held + limit, hard)
+        resource.setrlimit(resource.RLIMIT_DATA, (wanted, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_DATA, before)
+
+
+def _worker_failed(failure: JobFailure) -> FileResult:
+    """The error of a file whose worker process died reading it, twice (see ``kg.job.pool``), or ran out of the
+    memory it may use. Not cached: a rebuild reads the file again."""
+    _, _, name, _, digest, _, _ = failure.job
+    if failure.died:
+        error = f"{name}: the worker process reading it died, and again when it was read alone ({failure.how})"
+    elif failure.error == "MemoryError":
+        error = f"{name}: {_OUT_OF_MEMORY}"
+    else:
+        error = f"{name}: internal error ({failure.error}): {failure.how}"
+    return FileResult(name, digest, error=error)
+
+
+_OUT_OF_MEMORY = "out of the memory its worker process may use (--max-worker-memory)"
+
+
+def process_file_within(limit: int | None, path: str, name: str, out: str | None = None, digest: str | None = None,
+                        version: str | None = None, max_size: int = MAX_FILE_SIZE) -> FileResult:
+    """``process_file`` in a worker process that may allocate at most ``limit`` bytes more while it reads this
+    file (``None``: no limit)."""
+    if limit is None:
+        return process_file(path, name, out, digest, version, max_size)
+    with _memory_limited(limit):
+        return process_file(path, name, out, digest, version, max_size)
 
 
 def _run_on(executor: Executor, calls: list[tuple[str, str, str, str, str, int]]) -> Iterator[FileResult]:

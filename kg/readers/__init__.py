@@ -111,9 +111,13 @@ def _regular(path: str | Path, status: os.stat_result) -> None:
 
 def read_input(path: str | Path, *, max_size: int = MAX_FILE_SIZE) -> bytes:
     """The bytes of one input file (see ``open_input``), read once: what is hashed is what is parsed."""
-    descriptor, _ = open_input(path, max_size=max_size)
+    descriptor, status = open_input(path, max_size=max_size)
     with os.fdopen(descriptor, "rb") as handle:
-        data = handle.read(max_size + 1)   # (a file that grows while it is read stops at the limit too)
+        # (the size it has, and a byte more: reading max_size at once would allocate that much for any file, past
+        # --max-worker-memory; a file that grows while it is read stops at the limit too)
+        data = handle.read(status.st_size + 1)
+        if len(data) > status.st_size:
+            data += handle.read(max_size + 1 - len(data))
     if len(data) > max_size:
         raise InputError(str(path), f"larger than the limit of {max_size:,} bytes (--max-file-size)")
     return data

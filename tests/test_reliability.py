@@ -461,3 +461,28 @@ def test_a_file_that_needs_more_memory_than_a_worker_may_use_is_one_error_line(t
     assert main(["build", "large.txt", "seed.txt", "--out", "out", "--quiet", "--workers", "1"]) == 0, \
         capsys.readouterr().err
     assert "built 301 documents (1 files parsed, 1 from the cache)" in capsys.readouterr().out
+
+
+def test_a_task_that_fails_on_the_callers_executor_is_its_files_error(tmp_path, monkeypatch):
+    """On an executor of the caller's (a dask cluster's, here threads), a task that fails there (a lost worker,
+    say: here the task itself raises) names its file; the others are built."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kg.job import worker
+    real = worker.process_file
+
+    def lost(path, name, *args):
+        if name.endswith("bad.txt"):
+            raise RuntimeError("worker lost\nwhile reading")
+        return real(path, name, *args)
+
+    monkeypatch.setattr(worker, "process_file", lost)
+    for name in ("bad.txt", "good.txt"):
+        (tmp_path / name).write_bytes(SEED.read_bytes().replace(b"RESOLUTION 75", b"RESOLUTION 7" + name[0].encode()))
+    with ThreadPoolExecutor(2) as executor:
+        result = build_graph([tmp_path / "bad.txt", tmp_path / "good.txt"], tmp_path / "out", progress=False,
+                             executor=executor)
+    assert [error.split(": ", 1)[1] for error in result.errors] == \
+        ["the worker reading it failed (RuntimeError: worker lost while reading)"]
+    assert result.errors[0].split(": ", 1)[0].endswith("bad.txt")
+    assert [f.path.rsplit("/", 1)[-1] for f in result.files if f.documents] == ["good.txt"]

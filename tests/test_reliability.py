@@ -377,6 +377,15 @@ def test_a_truncated_pdf_is_one_line_on_stderr(tmp_path, cut):
         assert run.stderr.startswith("kg: error: cut.pdf: not a readable PDF"), run.stderr
 
 
+def _document_graphs_in_store(out: Path) -> int:
+    from kg.store import OxigraphStore
+    store = OxigraphStore(out / "store", read_only=True)
+    rows = store.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                       "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/resolution-kg/id/graph/')) }")
+    store.close()
+    return int(str(rows[0]["n"]))
+
+
 def _kills_its_worker_on(name: str, *, times: int, attempts: Path):
     """``worker._process`` that ends its process with SIGKILL (as the kernel's OOM killer does) when it reads the
     file ``name``, the first ``times`` times (each attempt leaves a file in ``attempts``)."""
@@ -428,6 +437,7 @@ def test_a_file_that_kills_its_worker_is_one_error_line_and_every_other_file_is_
         assert errors == [said]
         assert build_graph_documents(tmp_path / "out") == others   # (the manifest written, the others in it)
         assert "in/res-05.txt" in (tmp_path / "out" / "report.md").read_text()
+    assert _document_graphs_in_store(tmp_path / "out") == (12 if built else 11) + 2   # (+ shared graph, scores)
     # nothing of the crash stays: once the file reads, a rebuild reads it again and gives a fresh build's graph
     monkeypatch.undo()
     monkeypatch.chdir(tmp_path)

@@ -496,3 +496,41 @@ def test_a_task_that_fails_on_the_callers_executor_is_its_files_error(tmp_path, 
         ["the worker reading it failed (RuntimeError: worker lost while reading)"]
     assert result.errors[0].split(": ", 1)[0].endswith("bad.txt")
     assert [f.path.rsplit("/", 1)[-1] for f in result.files if f.documents] == ["good.txt"]
+
+
+def _started(pid: int) -> int:
+    """When the process started (clock ticks since boot), or 0 once it is gone."""
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_kill_9_of_one_worker_of_a_real_build_costs_nothing(tmp_path):
+    """A real ``kg build`` in a process of its own, one of whose workers is killed from outside mid-build (as the
+    OOM killer would): the file it was reading is read again alone, the build exits 0, and its graph is a fresh
+    build's, byte for byte."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    text = SEED.read_bytes()
+    for index in range(120):
+        (corpus / f"res-{index:03}.txt").write_bytes(text.replace(b"RESOLUTION 75", b"RESOLUTION %d" % index) * 4)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "kg.cli", "build", str(corpus), "--quiet", "--workers", "2", "--out"]
+    build = subprocess.Popen([*command, str(tmp_path / "out")], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    children: set[int] = set()
+    while len(children) < 3 and time.monotonic() < deadline and build.poll() is None:
+        children = _children(build.pid)   # the process beside (started first) and two pool workers
+        time.sleep(0.02)
+    assert len(children) >= 3, "the build did not start its workers"
+    worker = max(children, key=_started)
+    os.kill(worker, signal.SIGKILL)
+    out, err = build.communicate(timeout=600)
+    assert build.returncode == 0, err
+    assert "Traceback" not in err and "error" not in err
+    assert "built 480 documents (120 files parsed" in out
+    subprocess.run([*command, str(tmp_path / "fresh")], env=env, check=True, capture_output=True, timeout=600)
+    assert (tmp_path / "out" / "graph.nq").read_bytes() == (tmp_path / "fresh" / "graph.nq").read_bytes()

@@ -45,14 +45,12 @@ class JobFailure:
 
 
 def map_jobs(function: Callable[..., T], jobs: Sequence[tuple[Any, ...]], *, processes: int, chunksize: int = 1,
-             failed: Callable[[JobFailure], T] | None = None,
-             setup: Callable[..., None] | None = None, setup_args: tuple[Any, ...] = ()) -> Iterator[T]:
+             failed: Callable[[JobFailure], T] | None = None) -> Iterator[T]:
     """``function(*job)`` for each job, in ``processes`` worker processes, the results in the order of ``jobs``.
     A job that kills its worker, and kills it again when done alone, gives ``failed(JobFailure(job, how))``
-    (without ``failed``: ``WorkerDied``). Each worker runs ``setup(*setup_args)`` first; it ends when its parent
-    does (``die_with_parent``). ``function`` should not raise: what it raises anyway is the job's ``failed`` at
-    once (``died`` False), the worker going on."""
-    pool = _Pool(function, jobs, setup=setup, setup_args=setup_args)
+    (without ``failed``: ``WorkerDied``). A worker ends when its parent does (``die_with_parent``). ``function``
+    should not raise: what it raises anyway is the job's ``failed`` at once (``died`` False), the worker going on."""
+    pool = _Pool(function, jobs)
     report = failed if failed is not None else _raise_died
     results: dict[int, T] = {}
     ready = 0
@@ -108,10 +106,9 @@ def how_it_died(exit_code: int | None) -> str:
 class _Worker:
     """One worker process, its end of the pipe, and the jobs sent to it and not answered yet (oldest first)."""
 
-    def __init__(self, context: Any, function: Callable[..., Any], setup: Callable[..., None] | None,
-                 setup_args: tuple[Any, ...]) -> None:
+    def __init__(self, context: Any, function: Callable[..., Any]) -> None:
         self.connection, theirs = context.Pipe()
-        self.process = context.Process(target=_work, args=(theirs, function, setup, setup_args, os.getpid()),
+        self.process = context.Process(target=_work, args=(theirs, function, os.getpid()),
                                        daemon=True, name="kg worker")
         self.process.start()
         theirs.close()   # (only the worker holds its end: the pipe ends when the worker does)
@@ -138,14 +135,13 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, function: Callable[..., Any], jobs: Sequence[tuple[Any, ...]], *,
-                 setup: Callable[..., None] | None, setup_args: tuple[Any, ...]) -> None:
+    def __init__(self, function: Callable[..., Any], jobs: Sequence[tuple[Any, ...]]) -> None:
         self._context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-        self._function, self._jobs, self._setup, self._setup_args = function, jobs, setup, setup_args
+        self._function, self._jobs = function, jobs
         self._workers: list[_Worker] = []
 
     def _start(self) -> _Worker:
-        worker = _Worker(self._context, self._function, self._setup, self._setup_args)
+        worker = _Worker(self._context, self._function)
         self._workers.append(worker)
         return worker
 
@@ -207,13 +203,10 @@ class _Pool:
         self._workers = []
 
 
-def _work(connection: Connection, function: Callable[..., Any], setup: Callable[..., None] | None,
-          setup_args: tuple[Any, ...], parent: int) -> None:
+def _work(connection: Connection, function: Callable[..., Any], parent: int) -> None:
     """A worker: jobs in, answers out, one by one, until told to stop (``None``) or its parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # (Ctrl-C is the parent's: it ends its workers)
     die_with_parent(parent)
-    if setup is not None:
-        setup(*setup_args)
     while True:
         try:
             chunk = connection.recv()

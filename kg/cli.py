@@ -1,7 +1,8 @@
 """The ``kg`` command line: each subcommand wraps one library function; exit codes come from ``kg.errors``.
 
 Exit codes: 0 success; 1 done, but something does not conform; 2 bad input (named on stderr, one line per
-file; the other files are still processed); 3 a store or endpoint could not be reached.
+file; the other files are still processed); 3 a store or endpoint could not be reached, or another command is
+writing the folder (``kg.job.lock``).
 """
 
 from __future__ import annotations

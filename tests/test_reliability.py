@@ -241,6 +241,18 @@ def test_a_command_that_writes_into_a_folder_waits_for_no_build_and_one_that_rea
         assert "writing there" not in err
 
 
+def test_the_python_api_writes_views_and_the_site_only_when_no_build_holds_the_folder(built_seed):
+    import kg
+    graph = kg.open(built_seed)
+    with holding_folder(built_seed, command="kg build"):
+        with pytest.raises(BusyError, match="kg build, process"):
+            graph.view("ego", "itu/pp/res/71")
+        with pytest.raises(BusyError):
+            graph.site()
+        assert len(graph.cites("itu/wtsa/res/75")) > 0   # (reading goes on)
+    assert graph.view("ego", "itu/pp/res/71").path.exists()
+
+
 def test_a_command_writing_into_a_folder_that_is_none_is_not_given_one(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["analyze", "nowhere"]) == EXIT_UNREACHABLE

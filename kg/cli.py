@@ -174,7 +174,7 @@ def command_query(args: argparse.Namespace) -> int:
 def command_push(args: argparse.Namespace) -> int:
     from kg.store.remote import Credentials, graph_store_url, push_graphs
     graph_store = args.graph_store or graph_store_url(args.endpoint)
-    with _writing(args.dir, "kg push"):   # (push-state.json: what was sent of this graph.nq)
+    with _writing(args.dir, "kg push"):   # (it reads graph.nq all along the push: a build rewrites it)
         result = push_graphs(Path(args.dir), graph_store, timeout=args.timeout, retries=args.retries,
                              credentials=Credentials.from_environment(), progress=not args.quiet, force=args.force,
                              endpoint=args.endpoint)

@@ -92,7 +92,7 @@ def test_kg_optimize_waits_for_no_build_and_needs_a_store(built, tmp_path, capsy
     shutil.copytree(built[0], out)
     with holding_folder(out):   # (as a build does)
         assert main(["optimize", str(out)]) == EXIT_UNREACHABLE
-    assert "another build is writing there" in capsys.readouterr().err
+    assert "another kg command is writing there (kg build, process" in capsys.readouterr().err
     assert optimized(out) is False
     assert main(["optimize", str(tmp_path / "nothing")]) == EXIT_UNREACHABLE
     assert "no store" in capsys.readouterr().err

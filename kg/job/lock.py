@@ -2,10 +2,11 @@
 
 Two builds into one folder would write the same ``graph.nq``, cache counts and store at once (the store refuses
 a second writer half-way through, leaving the folder damaged and no manifest); ``kg analyze`` rewrites the scores
-in the store and ``graph.nq``, ``kg site`` and ``kg view`` write pages from a store a build may be changing, ``kg
-push`` records what it sent in ``push-state.json``. Each of them holds the lock, and the second writer is told at
-once who holds it (the holder writes its command and process id into the file). Commands that only read a folder
-(``kg query``, ``kg stats``, ``kg validate``, ``kg serve``, ...) take no lock. The kernel lets go of the lock when
+in the store and ``graph.nq``, ``kg optimize`` (and ``kg serve`` before it serves) compacts the store, ``kg site``
+and ``kg view`` write pages from a store a build may be changing, ``kg push`` reads ``graph.nq`` all along the push.
+Each of them holds the lock, and the second writer is told at once who holds it (the holder writes its command and
+process id into the file). Commands that only read a folder (``kg query``, ``kg stats``, ``kg validate``, ...)
+take no lock. The kernel lets go of the lock when
 the process ends, however it ends (``kill -9`` too), so a lock is never left behind.
 """
 

@@ -25,7 +25,7 @@ def optimize_build(out: Path, *, say: Callable[[str], None] | None = None) -> fl
     store_dir = out / "store"
     if not store_dir.is_dir():
         raise StoreUnavailableError(f"{out}: no store (run kg build first)")
-    with holding_folder(out):
+    with holding_folder(out, command="kg optimize"):
         if is_optimized(store_dir):   # (the mark inside the store's folder goes with a store made anew)
             record_optimized(out)
             return None

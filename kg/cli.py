@@ -21,7 +21,7 @@ from kg.job.inputs import input_files
 from kg.model import Citation, Document
 from kg.parse import parse_document, split_documents
 from kg.parse.render import outline_text, write_document_json
-from kg.readers import MAX_FILE_SIZE, read
+from kg.readers import MAX_FILE_SIZE, read_sources
 from kg.resolve import citation_record, extract_citations
 
 
@@ -32,7 +32,9 @@ def parse_paths(paths: Sequence[str], errors: list[InputError], *,
     documents of a file come one by one (a file of thousands is never held whole)."""
     for path in (str(p) for p in input_files(paths)):
         try:
-            for source in (part for read_source in read(path) for part in split_documents(read_source)):
+            # (an archive's members one at a time; one that cannot be read is an error, the others go on)
+            for source in (part for read_source in read_sources(path, errors=errors)
+                           for part in split_documents(read_source)):
                 for warning in source.warnings:
                     _say("warning", warning)
                 document = parse_document(source)

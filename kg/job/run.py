@@ -88,7 +88,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
             loader.add(file_result)
     stages.done("documents")
     ordered = [results[name] for name in sorted(results)]
-    errors += [r.error for r in ordered if r.error]
+    errors += [error for r in ordered for error in ((r.error,) if r.error else r.member_errors)]
     if beside is None:   # (no store, no metrics)
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")

@@ -30,7 +30,9 @@ def parse_paths(paths: Sequence[str], errors: list[InputError], *,
     """Read and parse every file (and with ``extract``, find its citations); a bad file is added to ``errors``
     and the rest go on: whatever one file raises is its error (a bug says so, with the exception's type). The
     documents of a file come one by one (a file of thousands is never held whole)."""
-    for path in (str(p) for p in input_files(paths)):
+    skipped: list[str] = []   # (the links in folders, not followed)
+    for path in (str(p) for p in input_files(paths, skipped=skipped)):
+        _say_all("warning", skipped)
         try:
             # (an archive's members one at a time; one that cannot be read is an error, the others go on)
             for source in (part for read_source in read_sources(path, errors=errors)
@@ -44,6 +46,13 @@ def parse_paths(paths: Sequence[str], errors: list[InputError], *,
         except Exception as error:   # noqa: BLE001 (a bug: said so, with its type, and the other files go on)
             errors.append(InputError(path, f"internal error ({type(error).__name__}): "
                                            f"{' '.join(str(error).split())[:300]}"))
+    _say_all("warning", skipped)
+
+
+def _say_all(kind: str, messages: list[str]) -> None:
+    for message in messages:
+        _say(kind, message)
+    messages.clear()
 
 
 def _report(errors: list[InputError]) -> int:
@@ -110,7 +119,7 @@ def command_build(args: argparse.Namespace) -> int:
     finally:
         if client is not None:
             client.close()
-    for warning in (warning for f in result.files for warning in f.warnings):
+    for warning in (*result.warnings, *(warning for f in result.files for warning in f.warnings)):
         _say("warning", warning)
     for error in result.errors:
         _say("error", error)

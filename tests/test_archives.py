@@ -270,3 +270,25 @@ def test_members_whose_names_normalise_alike_keep_names_of_their_own(tmp_path, m
     # nothing is written under a member's name: the build wrote into out/ only
     after = sorted(p.relative_to(tmp_path.parent) for p in tmp_path.parent.rglob("*"))
     assert [p for p in after if p not in before and p.parts[1] != "out"] == []
+
+
+@pytest.mark.parametrize("kind", ["zip", "tar"])
+def test_a_link_stored_in_an_archive_is_passed_over(tmp_path, kind):
+    path = tmp_path / f"links.{kind}"
+    if kind == "zip":
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("res/a.txt", _itu_text(1))
+            link = zipfile.ZipInfo("res/passwd.txt")
+            link.external_attr = 0o120777 << 16   # (as Info-ZIP's zip -y stores a link: its target as the data)
+            archive.writestr(link, "/etc/passwd")
+    else:
+        with tarfile.open(path, "w") as archive:
+            data = _itu_text(1).encode()
+            info = tarfile.TarInfo("res/a.txt")
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+            for name, link_type in (("res/passwd.txt", tarfile.SYMTYPE), ("res/hard.txt", tarfile.LNKTYPE)):
+                info = tarfile.TarInfo(name)
+                info.type, info.linkname = link_type, "/etc/passwd" if link_type == tarfile.SYMTYPE else "res/a.txt"
+                archive.addfile(info)
+    assert [s.origin for s in read(path)] == [f"{path}!res/a.txt"]

@@ -24,7 +24,7 @@ from kg.job.lock import holding_folder
 from kg.model import Citation, Document
 from kg.parse import parse_document, split_documents
 from kg.parse.render import outline_text, write_document_json
-from kg.readers import MAX_FILE_SIZE, read
+from kg.readers import MAX_FILE_SIZE, read_sources
 from kg.resolve import citation_record, extract_citations
 
 
@@ -33,9 +33,13 @@ def parse_paths(paths: Sequence[str], errors: list[InputError], *,
     """Read and parse every file (and with ``extract``, find its citations); a bad file is added to ``errors``
     and the rest go on: whatever one file raises is its error (a bug says so, with the exception's type). The
     documents of a file come one by one (a file of thousands is never held whole)."""
-    for path in (str(p) for p in input_files(paths)):
+    skipped: list[str] = []   # (the links in folders, not followed)
+    for path in (str(p) for p in input_files(paths, skipped=skipped)):
+        _say_all("warning", skipped)
         try:
-            for source in (part for read_source in read(path) for part in split_documents(read_source)):
+            # (an archive's members one at a time; one that cannot be read is an error, the others go on)
+            for source in (part for read_source in read_sources(path, errors=errors)
+                           for part in split_documents(read_source)):
                 for warning in source.warnings:
                     _say("warning", warning)
                 document = parse_document(source)
@@ -45,6 +49,13 @@ def parse_paths(paths: Sequence[str], errors: list[InputError], *,
         except Exception as error:   # noqa: BLE001 (a bug: said so, with its type, and the other files go on)
             errors.append(InputError(path, f"internal error ({type(error).__name__}): "
                                            f"{' '.join(str(error).split())[:300]}"))
+    _say_all("warning", skipped)
+
+
+def _say_all(kind: str, messages: list[str]) -> None:
+    for message in messages:
+        _say(kind, message)
+    messages.clear()
 
 
 def _report(errors: list[InputError]) -> int:
@@ -111,7 +122,7 @@ def command_build(args: argparse.Namespace) -> int:
     finally:
         if client is not None:
             client.close()
-    for warning in (warning for f in result.files for warning in f.warnings):
+    for warning in (*result.warnings, *(warning for f in result.files for warning in f.warnings)):
         _say("warning", warning)
     for error in result.errors:
         _say("error", error)

@@ -282,7 +282,7 @@ def documents_of_build(out: Path) -> Iterable[tuple[Document, list[Citation]]]:
 
     from kg.errors import InputError, KgError
     from kg.parse import parse_document, split_documents
-    from kg.readers import read
+    from kg.readers import read_sources
     from kg.resolve import extract_citations
 
     manifest = out / "manifest.json"
@@ -295,7 +295,8 @@ def documents_of_build(out: Path) -> Iterable[tuple[Document, list[Citation]]]:
         if not path.exists():
             raise InputError(str(path), f"listed in {manifest} but not found (kg export reads the build's inputs "
                                         "again, from where kg build read them)")
-        for source in (part for whole in read(str(path)) for part in split_documents(whole)):
+        # (an archive's member the build could not read is passed over again: the build named it)
+        for source in (part for whole in read_sources(str(path), errors=[]) for part in split_documents(whole)):
             document = parse_document(source)
             yield document, extract_citations(document)
 

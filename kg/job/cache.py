@@ -75,6 +75,7 @@ class FileResult:
     reparsed: bool = True
     graphs: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()   # what the reader said of the file (not UTF-8, read as cp1252)
+    member_errors: tuple[str, ...] = ()   # an archive's members that could not be read (the others were built)
 
 
 def cache_path(out: Path, digest: str, name: str, *, version: str | None = None) -> Path:
@@ -106,7 +107,8 @@ def load_cached(out: Path, digest: str, name: str) -> FileResult | None:
                                              "functions": tuple(d.get("functions", ()))})
                           for d in raw["documents"])
         return FileResult(raw["path"], raw["sha256"], (), documents, raw["error"], reparsed=False,
-                          graphs=tuple(raw["graphs"]), warnings=tuple(raw.get("warnings", ())))
+                          graphs=tuple(raw["graphs"]), warnings=tuple(raw.get("warnings", ())),
+                          member_errors=tuple(raw.get("member_errors", ())))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -131,6 +133,7 @@ def store_cached(out: Path, result: FileResult, *, version: str | None = None) -
     # (not asdict(result): it deep-copies every quad string only for them to be dropped, 7% of a worker's time)
     record = {"path": result.path, "sha256": result.sha256, "documents": [asdict(d) for d in result.documents],
               "error": result.error, "graphs": result.graphs, "warnings": result.warnings,
+              "member_errors": result.member_errors,
               "quads_size": size}
     temporary = path.with_suffix(".tmp")
     text = json.dumps(record, ensure_ascii=False).encode("utf-8")

@@ -14,48 +14,83 @@ from kg.job.graphfile import recorded_files
 from kg.readers import MAX_FILE_SIZE, is_document_name, open_input
 
 
-def input_files(inputs: Sequence[str | Path]) -> Iterator[Path]:
+def input_files(inputs: Sequence[str | Path], *, skipped: list[str] | None = None) -> Iterator[Path]:
     """Each file input as given; a directory stands for the documents below it, sorted (files with a document
     suffix and archives of documents; hidden ones, READMEs and licences skipped, and the CSV and TOML reference data
-    beside them: they are not resolutions)."""
+    beside them: they are not resolutions). A symbolic link named as an input is followed; one found in a
+    directory is not (as ``find`` and ``rsync`` do not): it is added to ``skipped`` as a warning,
+    ``skipped symlink DIR/x -> target``."""
     for given in inputs:
         path = Path(given)
         if path.is_dir():
-            yield from (path / relative for relative in _documents_below(path))
+            found, links = _documents_below(path)
+            if skipped is not None:
+                skipped += [_skipped_link(str(path), relative, target) for relative, target in links]
+            yield from (path / relative for relative in found)
         else:
             yield path
 
 
-def _documents_below(folder: Path) -> list[str]:
-    """The paths, relative to ``folder``, of the documents below it, in the order paths sort (part by part)."""
-    found = []
+def _documents_below(folder: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The paths, relative to ``folder``, of the documents below it, in the order paths sort (part by part); and
+    the symbolic links below it that would have been taken (a link to a folder, or with a document's name), with
+    their targets, which are not followed: a link may lead out of the folder (to ``/etc``, to a tree of any size)
+    or round in a loop."""
+    found: list[str] = []
+    links: list[tuple[str, str]] = []
     for current, subfolders, names in os.walk(folder):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         relative = os.path.relpath(current, folder)
-        found += [name if relative == "." else os.path.join(relative, name) for name in names
-                  if not name.startswith(".") and is_document_name(name)]
-    return sorted(found, key=lambda path: path.split(os.sep))
+        linked = [name for name in subfolders if os.path.islink(os.path.join(current, name))]
+        subfolders[:] = [name for name in subfolders if not name.startswith(".") and name not in linked]
+        for name in names:
+            if name.startswith(".") or not is_document_name(name):
+                continue
+            if os.path.islink(os.path.join(current, name)):   # (a link to a file, a broken link, a loop)
+                linked.append(name)
+            else:
+                found.append(name if relative == "." else os.path.join(relative, name))
+        links += [(name if relative == "." else os.path.join(relative, name), _link_target(os.path.join(current, name)))
+                  for name in linked if not name.startswith(".")]
+    return sorted(found, key=_parts), sorted(links, key=lambda link: _parts(link[0]))
+
+
+def _parts(path: str) -> list[str]:
+    return path.split(os.sep)
+
+
+def _link_target(path: str) -> str:
+    try:
+        return os.readlink(path)
+    except OSError as error:   # (gone meanwhile)
+        return f"? ({error.strerror or error})"
+
+
+def _skipped_link(folder_name: str, relative: str, target: str) -> str:
+    return f"skipped symlink {os.path.join(folder_name, relative)} -> {target} (links in a folder are not followed)"
 
 
 def _display_name(path: Path) -> str:
-    """The file's path relative to the working directory where it lies below it (stable across machines)."""
+    """The file's path relative to the working directory where it lies below it (stable across machines). Its
+    folders are resolved, not the file itself: a symbolic link named as an input keeps its own name."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        real = path.resolve() if path.name in ("", ".", "..") else path.parent.resolve() / path.name
+        return str(real.relative_to(Path.cwd().resolve()))
     except (ValueError, OSError, RuntimeError):   # (not below it; or a symlink loop, named as given)
         return str(path)
 
 
 def look_up_inputs(inputs: Sequence[str | Path], out: Path, previous: Mapping[str, object] | None, *,
-                   max_size: int = MAX_FILE_SIZE):
+                   max_size: int = MAX_FILE_SIZE, skipped: list[str] | None = None):
     """The cached results of the unchanged input files, the jobs for the others (path, name, sha256), the files
     that cannot be read (not a regular file, larger than ``max_size``: checked before reading), and each file's
-    (size, modification time, change time)."""
+    (size, modification time, change time); the symbolic links found in folders and not followed are added to
+    ``skipped`` (see ``input_files``)."""
     hashed = recorded_files(previous)
     results: dict[str, FileResult] = {}
     jobs: list[tuple[str, str, str]] = []
     errors: list[str] = []
     status: dict[str, tuple[int, int, int]] = {}
-    for path, name in _named_inputs(inputs):
+    for path, name in _named_inputs(inputs, skipped if skipped is not None else []):
         try:
             descriptor, stat = open_input(path, max_size=max_size)
         except InputError as error:
@@ -81,7 +116,7 @@ def look_up_inputs(inputs: Sequence[str | Path], out: Path, previous: Mapping[st
     return results, jobs, errors, status
 
 
-def _named_inputs(inputs: Sequence[str | Path]) -> Iterator[tuple[str, str]]:
+def _named_inputs(inputs: Sequence[str | Path], skipped: list[str]) -> Iterator[tuple[str, str]]:
     """Each input file once (its path as a string), with the name the build knows it by (``_display_name``); the
     files found in a directory are named below the directory's own name, which is worked out once."""
     seen: set[str] = set()
@@ -89,8 +124,9 @@ def _named_inputs(inputs: Sequence[str | Path]) -> Iterator[tuple[str, str]]:
         root = Path(given)
         if root.is_dir():
             root_name = _display_name(root)
-            named = [(os.path.join(root, relative), os.path.join(root_name, relative))
-                     for relative in _documents_below(root)]
+            found, links = _documents_below(root)
+            skipped += [_skipped_link(root_name, relative, target) for relative, target in links]
+            named = [(os.path.join(root, relative), os.path.join(root_name, relative)) for relative in found]
         else:
             named = [(str(root), _display_name(root))]
         for path, name in named:

@@ -17,6 +17,7 @@ class BuildResult:
     quads: int
     errors: tuple[str, ...] = field(default=())
     network: str = ""
+    warnings: tuple[str, ...] = ()   # what was passed over, not in error (a symbolic link in a folder)
 
     @property
     def reparsed(self) -> list[str]:

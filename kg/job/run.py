@@ -81,7 +81,8 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
     stages = _Stages()
     with _collector_paused():   # (what is read here lives as long as the build; see _collector_paused)
         previous = read_manifest(out)
-        results, jobs, errors, status = look_up_inputs(inputs, out, previous, max_size=max_size)
+        skipped: list[str] = []   # (the links in folders, not followed: warnings)
+        results, jobs, errors, status = look_up_inputs(inputs, out, previous, max_size=max_size, skipped=skipped)
     # a store made anew is loaded while the documents are read (Oxigraph's loader works outside the GIL)
     loader = start_new_store(out, previous, results.values(), jobs) if beside is not None else None
     loading += [loader] if loader is not None else []
@@ -92,11 +93,11 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
             loader.add(file_result)
     stages.done("documents")
     ordered = [results[name] for name in sorted(results)]
-    errors += [r.error for r in ordered if r.error]
+    errors += [error for r in ordered for error in ((r.error,) if r.error else r.member_errors)]
     if beside is None:   # (no store, no metrics)
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")
-        result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors))
+        result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), warnings=tuple(skipped))
         report, analysis, store_token = build_report(result), "", None
     else:
         # the network's metrics (pure Python, mostly) are made beside while graph.nq is written and the store
@@ -107,7 +108,8 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         stages.done("graph.nq")
         store, fresh_store = update_store(out, ordered, previous, graph_file, loader)
         stages.done("store")
-        result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), signature)
+        result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), signature,
+                             warnings=tuple(skipped))
         report = build_report(result)
         stages.done("report")
         scores = scored()

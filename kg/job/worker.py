@@ -18,7 +18,7 @@ from kg.job.pool import JobFailure, map_jobs
 from kg.parse import parse_document, split_documents
 from kg.rdf import clause_iris, document_graph_iri, document_quads, own_work_key
 from kg.rdf.functions import citation_functions
-from kg.readers import MAX_FILE_SIZE, read, read_input
+from kg.readers import MAX_FILE_SIZE, read_input, read_sources
 from kg.reference.gazetteer import load_gazetteer
 from kg.resolve import extract_citations
 
@@ -53,7 +53,8 @@ def process_file(path: str, name: str, out: str | None = None, digest: str | Non
 
 
 def _process(path: str, name: str, data: bytes, digest: str, max_size: int) -> FileResult:
-    sources = read(path, data=data, max_size=max_size)
+    unread: list[InputError] = []   # an archive's members that cannot be read (the others are)
+    sources = read_sources(path, data=data, max_size=max_size, errors=unread)
     warnings: list[str] = []
     quads: list[str] = []
     summaries = []
@@ -82,7 +83,8 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int) -> F
     merged = tuple(quads) if len(summaries) == 1 else tuple(sorted(set(quads)))
     del quads
     return FileResult(name, digest, merged, tuple(summaries), graphs=tuple(dict.fromkeys(graphs)),
-                      warnings=tuple(dict.fromkeys(warnings)))
+                      warnings=tuple(dict.fromkeys(warnings)),
+                      member_errors=tuple(str(error).replace(path, name, 1) for error in unread))
 
 
 def run_jobs(jobs: list[tuple[str, str, str]], out: Path, executor: Executor | None, workers: int | None,

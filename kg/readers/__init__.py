@@ -4,7 +4,8 @@
 not tell (an ``.xml`` file that is HTML, a ``.txt`` that is really a PDF). A file holding a collection of
 documents (an Akoma Ntoso ``documentCollection``) gives one ``Source`` per document, hence a tuple. An archive
 (.zip, .tar, .tar.gz, .tar.xz, .tar.bz2) gives the documents of its members, each named ``ARCHIVE!member/path``
-(``kg/readers/archive.py``).
+(``kg/readers/archive.py``); ``read_sources`` gives them one at a time, one member's bytes in memory at a time,
+and goes on past a member that cannot be read.
 
 >>> from pathlib import Path
 >>> sources = read(Path(__file__).parents[2] / "data/resolutions/wtsa-res-75-johannesburg-2008.txt")
@@ -17,6 +18,7 @@ from __future__ import annotations
 import importlib
 import os
 import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 from kg.errors import InputError
@@ -125,19 +127,33 @@ def read_input(path: str | Path, *, max_size: int = MAX_FILE_SIZE) -> bytes:
 
 def read(path: str | Path, *, data: bytes | None = None, max_size: int = MAX_FILE_SIZE) -> tuple[Source, ...]:
     """Read one file (or ``data``, its bytes read already) into its documents' ``Source`` objects; raise
-    ``InputError`` naming the file."""
+    ``InputError`` naming the file (or the first bad member of an archive)."""
+    return tuple(read_sources(path, data=data, max_size=max_size))
+
+
+def read_sources(path: str | Path, *, data: bytes | None = None, max_size: int = MAX_FILE_SIZE,
+                 errors: list[InputError] | None = None) -> Iterator[Source]:
+    """The documents of one file as ``read`` gives them, one at a time: an archive's are read member by member
+    (one member's bytes in memory at a time). With ``errors``, a member of an archive that cannot be read is
+    added to it and the others are still read; the file itself that cannot be read is raised, as by ``read``.
+
+    >>> from pathlib import Path
+    >>> [s.format for s in read_sources(Path(__file__).parents[2] / "data/resolutions/wtsa-res-75-johannesburg-2008.txt")]
+    ['text']
+    """
     if data is None:
         data = read_input(path, max_size=max_size)
-    return _read_data(data, Path(path), origin=str(path), max_size=max_size, archives=True)
+    yield from _read_data(data, Path(path), origin=str(path), max_size=max_size, archives=True, errors=errors)
 
 
 def read_member(data: bytes, name: str, *, origin: str, max_size: int = MAX_FILE_SIZE) -> tuple[Source, ...]:
     """Read an archive's member (its bytes) as ``read`` reads a file called ``name``: the format sniffed the same
     way, the same reader; ``origin`` names it (``ARCHIVE!member``). An archive inside an archive is not opened."""
-    return _read_data(data, Path(PurePosixPath(name)), origin=origin, max_size=max_size, archives=False)
+    return tuple(_read_data(data, Path(PurePosixPath(name)), origin=origin, max_size=max_size, archives=False))
 
 
-def _read_data(data: bytes, file_path: Path, *, origin: str, max_size: int, archives: bool) -> tuple[Source, ...]:
+def _read_data(data: bytes, file_path: Path, *, origin: str, max_size: int, archives: bool,
+               errors: list[InputError] | None = None) -> Iterable[Source]:
     head = data[:_SNIFF_BYTES]
     if not head.strip():
         raise InputError(origin, "empty file: no text to parse")
@@ -148,7 +164,9 @@ def _read_data(data: bytes, file_path: Path, *, origin: str, max_size: int, arch
     if fmt == "archive" and not archives:
         raise InputError(origin, "an archive inside an archive is not opened")
     module = importlib.import_module(f"kg.readers.{_MODULES[fmt]}")
-    if fmt in ("docx", "archive"):
+    if fmt == "archive":
+        return module.read(data, origin=origin, max_size=max_size, errors=errors)  # type: ignore[no-any-return]
+    if fmt == "docx":
         return module.read(data, origin=origin, max_size=max_size)  # type: ignore[no-any-return]
     sources: tuple[Source, ...] = module.read(data, origin=origin)
     return sources

@@ -1,0 +1,76 @@
+"""The build's inputs (kg/job/inputs.py): a symbolic link named as an input is followed; one found in a folder is
+not, and is named in one warning line (as find and rsync leave links alone), so that nothing is lost in silence and
+nothing outside the folder is read."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from documents import ITU_TEXT
+
+from kg.cli import main
+
+
+def _itu_text(number: int) -> str:
+    return ITU_TEXT.replace("RESOLUTION 12 ", f"RESOLUTION {number} ")
+
+
+@pytest.fixture
+def linked_folder(tmp_path, monkeypatch):
+    """in/ with one document and links: to a document outside, to a folder of documents outside, a loop, and two
+    that would not be taken anyway (hidden, not a document's name)."""
+    monkeypatch.chdir(tmp_path)
+    outside = tmp_path / "outside"
+    (outside / "tree").mkdir(parents=True)
+    (outside / "secret.txt").write_text(_itu_text(2))
+    (outside / "tree" / "res-3.txt").write_text(_itu_text(3))
+    inputs = tmp_path / "in"
+    (inputs / "sub").mkdir(parents=True)
+    (inputs / "res-1.txt").write_text(_itu_text(1))
+    (inputs / "sub" / "to-file.txt").symlink_to(outside / "secret.txt")
+    (inputs / "to-tree").symlink_to(outside / "tree", target_is_directory=True)
+    (inputs / "loop.xml").symlink_to("loop.xml")
+    (inputs / ".hidden.txt").symlink_to(outside / "secret.txt")
+    (inputs / "notes.csv").symlink_to(outside / "secret.txt")
+    return inputs, outside
+
+
+SKIPPED = [  # the warnings, in the order the paths sort
+    "kg: warning: skipped symlink in/loop.xml -> loop.xml (links in a folder are not followed)",
+    "kg: warning: skipped symlink in/sub/to-file.txt -> {outside}/secret.txt (links in a folder are not followed)",
+    "kg: warning: skipped symlink in/to-tree -> {outside}/tree (links in a folder are not followed)",
+]
+
+
+def _built(out: Path) -> list[str]:
+    manifest = json.loads((out / "manifest.json").read_text())
+    return [entry["path"] for entry in manifest["files"] if entry["documents"]]
+
+
+def test_links_in_a_folder_are_not_followed_but_named(linked_folder, capsys):
+    _, outside = linked_folder
+    assert main(["build", "in", "--out", "out", "--quiet", "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert err.splitlines() == [line.format(outside=outside) for line in SKIPPED]
+    assert _built(Path("out")) == ["in/res-1.txt"]
+
+
+def test_kg_parse_names_the_links_it_passes_over(linked_folder, capsys):
+    _, outside = linked_folder
+    assert main(["parse", "in", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["doc"] for line in out.splitlines()] == ["in/res-1.txt"]
+    assert err.splitlines() == [line.format(outside=outside) for line in SKIPPED]
+
+
+@pytest.mark.parametrize(("given", "built"), [
+    ("in/sub/to-file.txt", ["in/sub/to-file.txt"]),
+    ("in/to-tree", ["in/to-tree/res-3.txt"]),
+], ids=["link to a file", "link to a folder"])
+def test_a_link_named_as_an_input_is_followed(linked_folder, capsys, given, built):
+    assert main(["build", given, "--out", "out", "--quiet", "--workers", "1"]) == 0
+    assert "kg: warning" not in capsys.readouterr().err
+    assert [os.path.basename(path) for path in _built(Path("out"))] == [os.path.basename(b) for b in built]

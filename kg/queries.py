@@ -30,6 +30,7 @@ from rdflib.term import Identifier
 from kg.errors import InputError
 from kg.rdf import work_iri
 from kg.resources import resource_dir
+from kg.wording import counted
 
 QUERY_DIR = resource_dir("queries")
 _PARAMETER = re.compile(r"^#\s*Parameters?:\s*(?P<rest>.*)$", re.MULTILINE)
@@ -148,4 +149,4 @@ def format_rows(rows: list[dict[str, Identifier]], variables: Sequence[str], fmt
     lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True))]
     lines += ["  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(row, widths, strict=True))
               for row in cells]
-    return "\n".join(lines) + f"\n({len(rows)} rows)\n"
+    return "\n".join(lines) + f"\n({counted(len(rows), 'row')})\n"

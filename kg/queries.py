@@ -51,11 +51,11 @@ class Query:
         """The RDF term of each parameter value; unknown or missing parameters are an ``InputError``."""
         unknown = sorted(set(values) - set(self.parameters))
         if unknown:
-            raise InputError(self.name, f"unknown parameter(s) {', '.join(unknown)}; this query takes: "
+            raise InputError(self.name, f"{counted(len(unknown), 'unknown parameter')}: {', '.join(unknown)}; this query takes: "
                                         f"{', '.join(self.parameters) or 'none'}")
         missing = sorted(set(self.parameters) - set(values))
         if missing:
-            raise InputError(self.name, f"missing parameter(s): {', '.join(missing)}")
+            raise InputError(self.name, f"{counted(len(missing), 'missing parameter')}: {', '.join(missing)}")
         return {name: _term(self.name, name, self.parameters[name], value) for name, value in values.items()}
 
     def example(self) -> dict[str, str]:

@@ -296,7 +296,7 @@ def command_view(args: argparse.Namespace) -> int:
     store = OxigraphStore(Path(args.store) / "store", read_only=True)
     try:
         if args.kind == "doc":
-            view = document_view(document_outline(store, args.key))
+            view = document_view(document_outline(store, args.key, edition=args.edition))
         else:
             G = instrument_graph(store)
             metrics = compute_metrics(G)
@@ -306,7 +306,8 @@ def command_view(args: argparse.Namespace) -> int:
         _say("error", f"{error.args[0]}: not in the graph of {args.store}")
         return EXIT_BAD_INPUT
     # (named by what it draws: the build's own views/overview.html, and one view of other settings, are kept)
-    name = args.output or str(Path(args.store) / "views" / view_file_name(args.kind, args.key, top=args.top, by=args.by,
+    key = f"{args.key}-{args.edition}" if args.kind == "doc" and args.edition else args.key
+    name = args.output or str(Path(args.store) / "views" / view_file_name(args.kind, key, top=args.top, by=args.by,
                                                                           depth=args.depth))
     path = view.write(name)
     print(f"{path}: {counted(view.nodes, 'node')}, {counted(view.edges, 'edge')}"
@@ -458,6 +459,8 @@ def build_parser() -> argparse.ArgumentParser:
     view.add_argument("--by", default="pagerank", choices=("pagerank", "in_degree", "weighted_in_degree",
                                                              "betweenness", "authority", "hub"))
     view.add_argument("--depth", type=int, default=1)
+    view.add_argument("--edition", metavar="ID", help="kg view doc: this edition of the work (2020-12-10-B, wtsa-08; "
+                                                      "default: its latest)")
     view.add_argument("--output", metavar="FILE")
     view.set_defaults(run=command_view)
     site = commands.add_parser("site", help="an offline explorer of a built DIR, written to DIR/site/")

@@ -161,14 +161,28 @@ def test_each_part_of_a_resolution_adopted_in_parts_has_its_view(built):
     assert views == ["itu_wtsa_res_75.html", "un_A_RES_75_101-2020-12-10-A.html", "un_A_RES_75_101-2020-12-10-B.html",
                      "un_S_RES_2275(2016).html"]
     assert len(views) == sum(len(f.documents) for f in result.files)
+    titles = [re.search(r"<title>(.*?)</title>", (out / "views" / "doc" / name).read_text(encoding="utf-8")).group(1)
+              for name in views[1:3]]
+    assert titles == ["Information in the service of humanity",   # 75/101 A
+                      "United Nations global communications policies and activities"]   # 75/101 B
     assert "(4 views, one per edition of each document's work)" in build_summary(result, doc_views=True)
 
 
 def test_documents_of_one_edition_share_a_view_and_the_summary_says_so(built):
-    out, result = built
+    result = built[1]   # (the seed's file counted twice: one text read twice)
     twice = result.__class__(result.out, result.files + result.files[:1], result.quads, result.errors)
     assert "(4 views, one per edition of each document's work; 1 document the same work and edition as another, " \
            "drawn once)" in build_summary(twice, doc_views=True)
+
+
+def test_kg_view_draws_the_edition_asked_for(built, capsys):
+    out = built[0]
+    assert main(["view", "doc", "un/A/RES/75/101", "--edition", "2020-12-10-B", "--store", str(out)]) == EXIT_OK
+    page = (out / "views" / "doc-un_A_RES_75_101-2020-12-10-B.html").read_text(encoding="utf-8")
+    assert "<title>United Nations global communications policies and activities</title>" in page   # (part B's)
+    assert "2020-12-10-B" in page and "2020-12-10-A" not in page
+    assert main(["view", "doc", "un/A/RES/75/101", "--edition", "1999-01-01", "--store", str(out)]) == 2
+    assert "un/A/RES/75/101, edition 1999-01-01: not in the graph" in capsys.readouterr().err
 
 
 # 7. unresolved mentions by reason code

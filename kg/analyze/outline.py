@@ -38,7 +38,7 @@ def document_outline(store: GraphStore, key: str, *, edition: str | None = None)
         editions = [row for row in editions if str(row["edition"]) == edition]
     editions = [row for row in editions if "title" in row or "body" in row] or editions   # a defining edition
     if not editions:
-        raise KeyError(key)
+        raise KeyError(key if edition is None else f"{key}, edition {edition}")
     chosen = max(editions, key=lambda row: str(row["edition"]))
     edition_node = chosen["editionNode"]
     rows = store.query(SPARQL_PREFIXES + """

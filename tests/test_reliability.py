@@ -177,7 +177,7 @@ def test_the_summary_counts_files_and_the_build_warns_of_cp1252(tmp_path, monkey
     code = main(["build", "latin.txt", "nowhere.txt", "--out", "out", "--quiet", "--workers", "1"])
     captured = capsys.readouterr()
     assert code == EXIT_BAD_INPUT
-    assert "from 1 file (0 parsed, 1 from the cache)" in captured.out, captured.out
+    assert "from 1 file (0 parsed, 1 from the cache, 1 file skipped)" in captured.out, captured.out
     assert "kg: warning: latin.txt: not UTF-8" in captured.err
 
 

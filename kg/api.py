@@ -29,6 +29,7 @@ from kg.queries import load_query
 from kg.rdf import work_iri
 from kg.store import OxigraphStore
 from kg.view import View, document_view, ego, overview, view_file_name
+from kg.wording import counted
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -49,7 +50,7 @@ class ViewResult:
     def _repr_html_(self) -> str:
         return (f'<iframe srcdoc="{html.escape(self.view.html, quote=True)}" style="width:100%;height:600px;'
                 f'border:1px solid #ddd" sandbox="allow-scripts"></iframe>'
-                f"<p>{html.escape(str(self.path))}: {self.view.nodes} nodes, {self.view.edges} edges</p>")
+                f"<p>{html.escape(str(self.path))}: {counted(self.view.nodes, 'node')}, {counted(self.view.edges, 'edge')}</p>")
 
     def __repr__(self) -> str:
         return f"ViewResult({str(self.path)!r}, nodes={self.view.nodes}, edges={self.view.edges})"

@@ -14,18 +14,19 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from kg import __version__
 from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, InputError, KgError, UnreachableError
-from kg.evaluate import read_gold, score_citations, score_report
-from kg.job.inputs import input_files
-from kg.job.lock import holding_folder
-from kg.model import Citation, Document
-from kg.parse import parse_document, split_documents
-from kg.parse.render import outline_text, write_document_json
-from kg.readers import MAX_FILE_SIZE, read_sources
-from kg.resolve import citation_record, extract_citations
+from kg.wording import counted
+
+if TYPE_CHECKING:
+    from kg.model import Citation, Document
+
+# Each command imports what it needs when it runs (the readers, the parser, rdflib, the store, networkx, pandas,
+# pyvis): `kg --help` and the commands that only ask the store do not pay for the others' imports.
+# (kg.readers.MAX_FILE_SIZE, which a test holds equal; argparse passes a string default through its type)
+_MAX_FILE_SIZE = "64M"
 
 
 def parse_paths(paths: Sequence[str], errors: list[InputError], *,
@@ -33,6 +34,10 @@ def parse_paths(paths: Sequence[str], errors: list[InputError], *,
     """Read and parse every file (and with ``extract``, find its citations); a bad file is added to ``errors``
     and the rest go on: whatever one file raises is its error (a bug says so, with the exception's type). The
     documents of a file come one by one (a file of thousands is never held whole)."""
+    from kg.job.inputs import input_files
+    from kg.parse import parse_document, split_documents
+    from kg.readers import read_sources
+    from kg.resolve import extract_citations
     skipped: list[str] = []   # (the links in folders, not followed)
     for path in (str(p) for p in input_files(paths, skipped=skipped)):
         _say_all("warning", skipped)
@@ -65,6 +70,7 @@ def _report(errors: list[InputError]) -> int:
 
 
 def command_parse(args: argparse.Namespace) -> int:
+    from kg.parse.render import outline_text, write_document_json
     errors: list[InputError] = []
     out = sys.stdout
     for document, _ in parse_paths(args.paths, errors):
@@ -77,6 +83,7 @@ def command_parse(args: argparse.Namespace) -> int:
 
 
 def command_extract(args: argparse.Namespace) -> int:
+    from kg.resolve import citation_record
     errors: list[InputError] = []
     out = sys.stdout
     if args.format == "table":
@@ -94,6 +101,7 @@ def command_extract(args: argparse.Namespace) -> int:
 
 
 def command_eval(args: argparse.Namespace) -> int:
+    from kg.evaluate import read_gold, score_citations, score_report
     errors: list[InputError] = []
     try:
         gold = read_gold(args.gold)
@@ -128,13 +136,34 @@ def command_build(args: argparse.Namespace) -> int:
         _say("error", error)
     if args.optimize:
         _optimize(result.out, quiet=args.quiet)
-    documents = sum(len(f.documents) for f in result.files)
-    cached = sum(1 for f in result.files if not f.reparsed and f.error is None)
-    print(f"built {documents} documents ({len(result.reparsed)} files parsed, {cached} from the cache) into "
-          f"{result.out}:")
-    for name in ("graph.nq", "store/", "report.md", "metrics.csv", "views/overview.html", "manifest.json"):
-        print(f"  {result.out / name}")
+    print(build_summary(result, doc_views=args.doc_views))
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
+
+
+def build_summary(result, *, doc_views: bool = False) -> str:
+    """What ``kg build`` says it did: documents (a file may hold several) from files, the citations, and where the
+    outputs are; with ``doc_views``, how many resolution views were drawn and why that is not one per document."""
+    files = [f for f in result.files if f.error is None]
+    summaries = [d for f in files for d in f.documents]
+    cached = sum(1 for f in files if not f.reparsed)
+    mentions = sum(d.citations for d in summaries)
+    unresolved = sum(len(d.unresolved) for d in summaries)
+    skipped = f", {counted(len(result.errors), 'file')} skipped" if result.errors else ""
+    lines = [(f"built {counted(len(summaries), 'document')} from {counted(len(files), 'file')} "
+             f"({len(files) - cached} parsed, {cached} from the cache{skipped}): "
+             f"{counted(mentions - unresolved, 'citation')} of "
+             f"{counted(len({w for d in summaries for w in d.cited}), 'instrument')}, "
+             f"{counted(unresolved, 'mention')} unresolved; into {result.out}:")]
+    lines += [f"  {result.out / name}" for name in ("graph.nq", "store/", "report.md", "metrics.csv",
+                                                    "views/overview.html", "manifest.json")]
+    if doc_views:
+        from kg.job.scoring import document_views
+        views = document_views(result.files)
+        shared = len(summaries) - len(views)
+        lines.append(f"  {result.out / 'views' / 'doc'}/ ({counted(len(views), 'view')}, one per edition of each "
+                     "document's work" + (f"; {counted(shared, 'document')} the same work and edition as another, "
+                                          "drawn once" if shared else "") + ")")
+    return "\n".join(lines)
 
 
 def _dask_client(address: str):
@@ -162,10 +191,10 @@ def command_validate(args: argparse.Namespace) -> int:
 
 
 def _open_store(args: argparse.Namespace):
-    from kg.store import OxigraphStore
-    from kg.store.remote import Credentials, RemoteStore
     if args.endpoint:
+        from kg.store.remote import Credentials, RemoteStore
         return RemoteStore(args.endpoint, timeout=args.timeout, credentials=Credentials.from_environment())
+    from kg.store import OxigraphStore
     return OxigraphStore(Path(args.store) / "store", read_only=True)
 
 
@@ -189,7 +218,7 @@ def command_push(args: argparse.Namespace) -> int:
         result = push_graphs(Path(args.dir), graph_store, timeout=args.timeout, retries=args.retries,
                              credentials=Credentials.from_environment(), progress=not args.quiet, force=args.force,
                              endpoint=args.endpoint)
-    print(f"pushed {len(result.sent)} graphs to {graph_store} ({len(result.unchanged)} already there"
+    print(f"pushed {counted(len(result.sent), 'graph')} to {graph_store} ({len(result.unchanged)} already there"
           f"{f', {len(result.removed)} no longer built removed' if result.removed else ''})")
     return EXIT_OK
 
@@ -224,7 +253,7 @@ def command_serve(args: argparse.Namespace) -> int:
 def command_export(args: argparse.Namespace) -> int:
     from kg.export import export_build
     written = export_build(Path(args.store), Path(args.dir), format=args.format, grain=args.grain)
-    print(f"wrote {len(written)} files into {args.dir}" + "".join(f"\n  {path}" for path in written[:10]) +
+    print(f"wrote {counted(len(written), 'file')} into {args.dir}" + "".join(f"\n  {path}" for path in written[:10]) +
           (f"\n  ... and {len(written) - 10} more" if len(written) > 10 else ""))
     return EXIT_OK
 
@@ -233,7 +262,7 @@ def command_analyze(args: argparse.Namespace) -> int:
     from kg.analyze import analyze_build, top
     with _writing(args.dir, "kg analyze"):
         G, metrics = analyze_build(Path(args.dir))
-    print(f"{G.number_of_nodes()} instruments, {G.number_of_edges()} citation links; "
+    print(f"{counted(G.number_of_nodes(), 'instrument')}, {counted(G.number_of_edges(), 'citation link')}; "
           f"wrote {Path(args.dir) / 'metrics.csv'} and {Path(args.dir) / 'metrics.json'}")
     for key, score in top(metrics, "pagerank", 10):
         print(f"  {score:.5f}  {key}")
@@ -269,7 +298,7 @@ def command_deps(args: argparse.Namespace) -> int:
         print(f"kg: error: {args.key}: not in the citation network of {args.store}", file=sys.stderr)
         return EXIT_BAD_INPUT
     found = rests_on(G, args.key) if args.reverse else depends_on(G, args.key)
-    print(f"{args.key} {'is rested on by' if args.reverse else 'rests on'} {len(found)} instruments:")
+    print(f"{args.key} {'is rested on by' if args.reverse else 'rests on'} {counted(len(found), 'instrument')}:")
     for key in sorted(found):
         print(f"  {key}")
     return EXIT_OK
@@ -288,7 +317,7 @@ def _write_view(args: argparse.Namespace) -> int:
     store = OxigraphStore(Path(args.store) / "store", read_only=True)
     try:
         if args.kind == "doc":
-            view = document_view(document_outline(store, args.key))
+            view = document_view(document_outline(store, args.key, edition=args.edition))
         else:
             G = instrument_graph(store)
             metrics = compute_metrics(G)
@@ -298,10 +327,12 @@ def _write_view(args: argparse.Namespace) -> int:
         _say("error", f"{error.args[0]}: not in the graph of {args.store}")
         return EXIT_BAD_INPUT
     # (named by what it draws: the build's own views/overview.html, and one view of other settings, are kept)
-    name = args.output or str(Path(args.store) / "views" / view_file_name(args.kind, args.key, top=args.top, by=args.by,
+    key = f"{args.key}-{args.edition}" if args.kind == "doc" and args.edition else args.key
+    name = args.output or str(Path(args.store) / "views" / view_file_name(args.kind, key, top=args.top, by=args.by,
                                                                           depth=args.depth))
     path = view.write(name)
-    print(f"{path}: {view.nodes} nodes, {view.edges} edges" + (f", {view.left_out} left out" if view.left_out else ""))
+    print(f"{path}: {counted(view.nodes, 'node')}, {counted(view.edges, 'edge')}"
+          + (f", {view.left_out} left out" if view.left_out else ""))
     return EXIT_OK
 
 
@@ -309,22 +340,32 @@ def command_site(args: argparse.Namespace) -> int:
     from kg.site import write_site
     with _writing(args.dir, "kg site"):
         result = write_site(args.dir)
-    print(f"{result.path}/index.html: {result.pages} pages ({result.documents} documents, {result.instruments} "
-          f"instruments cited), {result.size / 1e6:.1f} MB in {result.seconds:.1f} s")
+    print(f"{result.path}/index.html: {counted(result.pages, 'page')} ({counted(result.documents, 'document')}, "
+          f"{counted(result.instruments, 'instrument')} cited), {result.size / 1e6:.1f} MB in {result.seconds:.1f} s")
     return EXIT_OK
 
 
 def _writing(folder: str, command: str) -> contextlib.AbstractContextManager[None]:
     """Hold the lock of a built folder while ``command`` writes into it (``BusyError`` while a build or another
     writer holds it, exit 3); the commands that only read a folder take none."""
+    from kg.job.lock import holding_folder
     return holding_folder(Path(folder), command=command, create=False)
+
+
+# what each count of a built folder counts, where another output counts something else by a like name
+_STATISTICS = {
+    "documents": "the documents read, one named graph each; a file may hold several",
+    "editions": "the documents' own editions and every edition they cite",
+    "citations": "mentions resolved to an instrument; report.md counts the unresolved ones with them as mentions",
+    "quads": "the store's, the network's scores among them; report.md counts graph.nq's without the scores",
+}
 
 
 def command_stats(args: argparse.Namespace) -> int:
     if len(args.paths) == 1 and (Path(args.paths[0]) / "graph.nq").exists():
         from kg.validate import graph_statistics
         for name, value in graph_statistics(Path(args.paths[0])).items():
-            print(f"{name}: {value}")
+            print(f"{name}: {value}" + (f"  ({_STATISTICS[name]})" if name in _STATISTICS else ""))
         return EXIT_OK
     errors: list[InputError] = []
     documents = sections = clauses = footnotes = 0
@@ -333,8 +374,8 @@ def command_stats(args: argparse.Namespace) -> int:
         sections += len(document.sections)
         clauses += len(document.clauses)
         footnotes += len(document.footnotes)
-    print(f"{documents} documents, {sections} sections, {clauses} clauses, {footnotes} footnotes"
-          f"{f', {len(errors)} files skipped' if errors else ''}")
+    print(f"{counted(documents, 'document')}, {counted(sections, 'section')}, {counted(clauses, 'clause')}, "
+          f"{counted(footnotes, 'footnote')}" + (f", {counted(len(errors), 'file')} skipped" if errors else ""))
     return _report(errors)
 
 
@@ -374,7 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--workers", type=int, default=None, help="processes for per-file work (default: all cores)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.add_argument("--doc-views", action="store_true", help="also one HTML view per resolution, in DIR/views/doc/")
-    build.add_argument("--max-file-size", type=_size, default=MAX_FILE_SIZE, metavar="BYTES",
+    build.add_argument("--max-file-size", type=_size, default=_MAX_FILE_SIZE, metavar="BYTES",
                        help="a larger input file (or part of a .docx, unpacked) is an input error (default: 64M; "
                             "K, M, G suffixes)")
     build.add_argument("--max-worker-memory", type=_size, default=None, metavar="BYTES",
@@ -451,6 +492,8 @@ def build_parser() -> argparse.ArgumentParser:
     view.add_argument("--by", default="pagerank", choices=("pagerank", "in_degree", "weighted_in_degree",
                                                              "betweenness", "authority", "hub"))
     view.add_argument("--depth", type=int, default=1)
+    view.add_argument("--edition", metavar="ID", help="kg view doc: this edition of the work (2020-12-10-B, wtsa-08; "
+                                                      "default: its latest)")
     view.add_argument("--output", metavar="FILE")
     view.set_defaults(run=command_view)
     site = commands.add_parser("site", help="an offline explorer of a built DIR, written to DIR/site/")

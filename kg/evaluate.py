@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.model import Citation
+from kg.wording import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,7 @@ def score_report(score: Score) -> str:
              (f"true positives {score.true_positives}, false positives {score.false_positives}, "
              f"false negatives {score.false_negatives}")]
     if score.not_read:
-        lines.append(f"{len(score.not_read)} gold documents not among those read, not scored "
+        lines.append(f"{counted(len(score.not_read), 'gold document')} not among those read, not scored "
                      f"(give their files too): {', '.join(score.not_read[:5])}{' ...' if len(score.not_read) > 5 else ''}")
     lines += [f"miss       {doc}  {work}" for doc, work in score.misses]
     lines += [f"false hit  {doc}  {work}" for doc, work in score.false_hits]

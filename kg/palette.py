@@ -4,12 +4,12 @@ The colours are data (``data/palette.csv``: group, colour, note), chosen from th
 palettes, which stay distinct for readers with the common kinds of colour blindness. A group the file does not
 name takes the colour of ``other``.
 
->>> colour_of("Security Council")
+>>> colour_of("UN Security Council")
 '#D55E00'
 >>> colour_of("a body nobody has heard of") == colour_of("other")
 True
->>> legend(["Security Council", "General Assembly", "Security Council"])[0]
-{'group': 'Security Council', 'colour': '#D55E00', 'count': 2}
+>>> legend(["UN Security Council", "UN General Assembly", "UN Security Council"])[0]
+{'group': 'UN Security Council', 'colour': '#D55E00', 'count': 2}
 """
 
 from __future__ import annotations

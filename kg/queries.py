@@ -30,6 +30,7 @@ from rdflib.term import Identifier
 from kg.errors import InputError
 from kg.rdf import work_iri
 from kg.resources import resource_dir
+from kg.wording import counted
 
 QUERY_DIR = resource_dir("queries")
 _PARAMETER = re.compile(r"^#\s*Parameters?:\s*(?P<rest>.*)$", re.MULTILINE)
@@ -50,11 +51,11 @@ class Query:
         """The RDF term of each parameter value; unknown or missing parameters are an ``InputError``."""
         unknown = sorted(set(values) - set(self.parameters))
         if unknown:
-            raise InputError(self.name, f"unknown parameter(s) {', '.join(unknown)}; this query takes: "
+            raise InputError(self.name, f"{counted(len(unknown), 'unknown parameter')}: {', '.join(unknown)}; this query takes: "
                                         f"{', '.join(self.parameters) or 'none'}")
         missing = sorted(set(self.parameters) - set(values))
         if missing:
-            raise InputError(self.name, f"missing parameter(s): {', '.join(missing)}")
+            raise InputError(self.name, f"{counted(len(missing), 'missing parameter')}: {', '.join(missing)}")
         return {name: _term(self.name, name, self.parameters[name], value) for name, value in values.items()}
 
     def example(self) -> dict[str, str]:
@@ -148,4 +149,4 @@ def format_rows(rows: list[dict[str, Identifier]], variables: Sequence[str], fmt
     lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True))]
     lines += ["  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(row, widths, strict=True))
               for row in cells]
-    return "\n".join(lines) + f"\n({len(rows)} rows)\n"
+    return "\n".join(lines) + f"\n({counted(len(rows), 'row')})\n"

@@ -22,6 +22,7 @@ from rdflib import RDF, RDFS, SH, URIRef
 from kg.errors import InputError
 from kg.resources import resource_dir
 from kg.store import OxigraphStore
+from kg.wording import counted
 
 ONTOLOGY_DIR = resource_dir("ontology")
 _SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
@@ -182,7 +183,7 @@ def validate_path(target: str | Path, *, progress: bool = False) -> tuple[bool, 
         raise InputError(str(target), f"not readable as RDF: {error}") from None
     store.load_path(ONTOLOGY_DIR / "kg.ttl", ox.RdfFormat.TURTLE)
     conforms, lines = validate_store(store, progress=progress)
-    verdict = "conforms" if conforms else f"does not conform: {len(lines)} violations"
+    verdict = "conforms" if conforms else f"does not conform: {counted(len(lines), 'violation')}"
     return conforms, "\n".join([f"{file}: {verdict}", *lines])
 
 

@@ -34,6 +34,7 @@ from markupsafe import Markup
 from kg.analyze import DocumentOutline, Metrics
 from kg.palette import colour_of, legend
 from kg.resources import resource_dir
+from kg.wording import counted
 
 DEFAULT_TOP = 300
 LABEL_ALL_UP_TO = 60        # a view of at most this many nodes labels them all; a larger one its LABELLED top ones
@@ -221,8 +222,8 @@ def _edges(G: nx.DiGraph, kept: set[str]) -> list[dict[str, object]]:
         if target in kept:
             clauses = data.get("clauses", [])
             edges.append({"from": source, "to": target, "width": min(0.6 + 0.4 * data.get("weight", 1), 5),
-                          "title": f"{short_name(source)} → {short_name(target)}: {data.get('weight', 1)} citing "
-                                   "clause(s)\n" + "\n".join(c.rsplit("/id/", 1)[-1] for c in clauses[:12])})
+                          "title": f"{short_name(source)} → {short_name(target)}: "
+                                   f"{counted(data.get('weight', 1), 'citing clause')}\n" + "\n".join(c.rsplit("/id/", 1)[-1] for c in clauses[:12])})
     return edges
 
 
@@ -336,7 +337,7 @@ def draw_overview(G: nx.DiGraph, metrics: Metrics, *, top: int = DEFAULT_TOP, by
     nodes = [_node(G, n, size=sizes[n], labelled=n in labelled, link=link, position=positions[n],
                    few=len(keep) <= LABEL_ALL_UP_TO) for n in keep]
     left_out = G.number_of_nodes() - len(keep)
-    note = (f"The {len(keep)} instruments with the highest {by} of {G.number_of_nodes()}, grouped by community; "
+    note = (f"The {counted(len(keep), 'instrument')} with the highest {by} of {G.number_of_nodes()}, grouped by community; "
             f"size: {by}; labels: {len(labelled)} of the top, where they do not cover one another."
             + (f" {len(alone)} of the top {top} left out: no link to another one drawn." if alone else "")
             + (f" {left_out} left out in all (raise --top to draw more)." if left_out else ""))
@@ -373,8 +374,8 @@ def draw_ego(G: nx.DiGraph, key: str, *, depth: int = 1, top: int = DEFAULT_TOP,
     nodes = [_node(G, n, size=sizes[n], labelled=n in labelled, link=link, position=positions[n], centre=n == key,
                    few=len(keep) <= LABEL_ALL_UP_TO) for n in keep]
     left_out = len(distance) - len(keep)
-    note = (f"{short_name(key)} (thick border, centre) and the {len(keep) - 1} instruments within {depth} citation "
-            f"step(s); size: times cited in the corpus."
+    note = (f"{short_name(key)} (thick border, centre) and the {counted(len(keep) - 1, 'instrument')} within "
+            f"{counted(depth, 'citation step')}; size: times cited in the corpus."
             + (f" {left_out} left out." if left_out else ""))
     edges = _edges(G, set(keep))
     if len(keep) > LABEL_ALL_UP_TO:     # in a large ego view, the links among the neighbours hide the picture
@@ -457,11 +458,12 @@ def draw_document(outline: DocumentOutline, *, link: Link | None = None) -> Draw
         count = len(clause_rows[work])
         add({"id": work, "label": _label(work, title) if not radial else short_name(work),
              "size": 8 + 3 * min(count, 8), **place(3, at),
-             "title": f"{short_name(work)} ({work})\n{title}\ncited in {count} clause(s)",
+             "title": f"{short_name(work)} ({work})\n{title}\ncited in {counted(count, 'clause')}",
              "search": f"{short_name(work)} {title} {work}",
              **({"url": link(work)} if link and link(work) else {})}, work_body or "other")
     clauses = sum(len(c) for _, _, c in outline.sections)
-    note = (f"{clauses} clauses in {len(outline.sections)} sections, citing {len(clause_rows)} instruments "
+    note = (f"{counted(clauses, 'clause')} in {counted(len(outline.sections), 'section')}, citing "
+            f"{counted(len(clause_rows), 'instrument')} "
             "(size: clauses citing it)" + ("; the clauses clockwise from the top." if radial else "."))
     return Drawing(outline.title or short_name(outline.key), note, nodes, edges, legend(groups))
 

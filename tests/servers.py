@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Self
 
 from kg.store.serve import server_command
+from kg.wording import counted
 
 
 def free_port() -> int:
@@ -267,7 +268,7 @@ def check_push_follows_the_endpoint(out: Path, query_endpoint: str, graph_store:
     for case, damage, sent, removed in cases:
         damage()
         summary = push(out)
-        assert summary.startswith(f"pushed {sent} graphs to {graph_store} ({len(built) - sent} already there"), \
+        assert summary.startswith(f"pushed {counted(sent, 'graph')} to {graph_store} ({len(built) - sent} already there"), \
             (case, summary)
         assert (f", {removed} no longer built removed" in summary) == bool(removed), (case, summary)
         assert graphs_there(query_endpoint, candidates) == built | {PUSH_CATALOGUE}, case

@@ -145,7 +145,7 @@ def test_a_bad_file_is_reported_and_the_rest_is_built(tmp_path, capsys):
     captured = capsys.readouterr()
     assert code == EXIT_BAD_INPUT
     assert "broken.xml:1: malformed XML" in captured.err
-    assert "built 1 documents" in captured.out
+    assert "built 1 document from 1 file " in captured.out
     assert "broken.xml" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     assert validate_path(tmp_path / "out")[0]
 

@@ -82,7 +82,7 @@ def test_bad_files_are_reported_and_the_rest_is_parsed(tmp_path, capsys):
 def test_stats_counts(capsys):
     assert main(["stats", str(SEED)]) == EXIT_OK
     # 11 sections; clauses: considering 11 (a, b, b.i-b.vii, c, d) + 4 x 2 preambular + 2 + 1 + 1 + 3 + 2 + 1 = 29
-    assert capsys.readouterr().out.strip() == "1 documents, 11 sections, 29 clauses, 0 footnotes"
+    assert capsys.readouterr().out.strip() == "1 document, 11 sections, 29 clauses, 0 footnotes"
 
 
 @pytest.mark.slow

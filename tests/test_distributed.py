@@ -49,7 +49,7 @@ def test_kg_build_with_a_scheduler_address(cluster, inputs, tmp_path, capsys):
     code = main(["build", str(inputs), "--out", str(tmp_path / "out"), "--quiet",
                  "--scheduler", cluster.scheduler_address])
     assert code == EXIT_OK, capsys.readouterr().err
-    assert "built 4 documents (4 files parsed" in capsys.readouterr().out
+    assert "built 4 documents from 4 files (4 parsed" in capsys.readouterr().out
 
 
 def test_an_unreachable_scheduler_is_one_line_and_exit_3(inputs, tmp_path, capsys):

@@ -17,6 +17,7 @@ from kg.cli import main
 from kg.errors import EXIT_OK
 from kg.export.network import GRAINS, METRICS
 from kg.job import build_graph
+from kg.wording import counted
 
 NODE_ATTRIBUTES = {"title", "body", "kind", "year", *METRICS}
 EDGE_ATTRIBUTES = {"weight", "clauses"}
@@ -78,7 +79,7 @@ def _read_back(fmt: str, files: list) -> tuple[dict[str, dict], dict[tuple[str, 
 def test_each_format_reads_back_with_every_attribute(built, expected, tmp_path, capsys, fmt, grain):
     assert main(["export", str(tmp_path), "--format", fmt, "--grain", grain, "--store", str(built)]) == EXIT_OK
     files = sorted(p for p in tmp_path.iterdir() if p.is_file())
-    assert capsys.readouterr().out.startswith(f"wrote {len(files)} files into {tmp_path}")
+    assert capsys.readouterr().out.startswith(f"wrote {counted(len(files), 'file')} into {tmp_path}")
     nodes, edges = _read_back(fmt, files)
     G = expected[grain]
     assert G.number_of_nodes() > 20 and G.number_of_edges() > 20

@@ -262,8 +262,8 @@ def test_a_rebuild_with_other_reference_data_reads_every_file_again(inputs, tmp_
                                  "--workers", "1"], capture_output=True, text=True, env=env, check=True)
         return result.stdout
 
-    assert "(4 files parsed, 0 from the cache)" in kg_build(tmp_path / "out", dict(os.environ))
-    assert "(0 files parsed, 4 from the cache)" in kg_build(tmp_path / "out", dict(os.environ))
+    assert "from 4 files (4 parsed, 0 from the cache)" in kg_build(tmp_path / "out", dict(os.environ))
+    assert "from 4 files (0 parsed, 4 from the cache)" in kg_build(tmp_path / "out", dict(os.environ))
     data = tmp_path / "data"
     data.mkdir()
     # the Plenipotentiary Conference of Guadalajara held two weeks later: the same texts, other reference data
@@ -271,7 +271,7 @@ def test_a_rebuild_with_other_reference_data_reads_every_file_again(inputs, tmp_
     assert "2010-10-04" in gazetteer
     (data / "conferences.csv").write_text(gazetteer.replace("2010-10-04", "2010-10-18"), encoding="utf-8")
     edited = {**os.environ, "KG_DATA_DIR": str(data)}
-    assert "(4 files parsed, 0 from the cache)" in kg_build(tmp_path / "out", edited)
-    assert "(0 files parsed, 4 from the cache)" in kg_build(tmp_path / "out", edited)
+    assert "from 4 files (4 parsed, 0 from the cache)" in kg_build(tmp_path / "out", edited)
+    assert "from 4 files (0 parsed, 4 from the cache)" in kg_build(tmp_path / "out", edited)
     kg_build(tmp_path / "fresh", edited)
     assert (tmp_path / "out" / "graph.nq").read_bytes() == (tmp_path / "fresh" / "graph.nq").read_bytes()

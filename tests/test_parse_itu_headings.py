@@ -271,7 +271,7 @@ def test_glued_headings_give_their_sections_their_clauses_and_addressees():
             "Bureau\n1\tto carry out an assessment;\n2\tto mobilize resources.\n")
     document = parse_document(Source("res34.txt", text, "text"))
     assert [(s.verb, s.addressees, [c.label for c in s.clauses]) for s in document.sections] == [
-        ("recognizing", (), ["a"]), ("having noted", (), ["a", "b"]), ("instructs", ("Council",), ["1", "2"]),
+        ("recognizing", (), ["a"]), ("having noted", (), ["a", "b"]), ("instructs", ("ITU Council",), ["1", "2"]),
         ("instructs", ("Director of the Telecommunication Development Bureau",), ["1", "2"])]
     assert_covers_exactly_once(document)
 

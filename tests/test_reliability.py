@@ -173,11 +173,11 @@ def test_the_summary_counts_files_and_the_build_warns_of_cp1252(tmp_path, monkey
     assert main(["build", "latin.txt", "--out", "out", "--quiet", "--workers", "1"]) == 0
     captured = capsys.readouterr()
     assert "kg: warning: latin.txt: not UTF-8; decoded as cp1252" in captured.err
-    assert "(1 files parsed, 0 from the cache)" in captured.out
+    assert "from 1 file (1 parsed, 0 from the cache)" in captured.out
     code = main(["build", "latin.txt", "nowhere.txt", "--out", "out", "--quiet", "--workers", "1"])
     captured = capsys.readouterr()
     assert code == EXIT_BAD_INPUT
-    assert "(0 files parsed, 1 from the cache)" in captured.out, captured.out
+    assert "from 1 file (0 parsed, 1 from the cache, 1 file skipped)" in captured.out, captured.out
     assert "kg: warning: latin.txt: not UTF-8" in captured.err
 
 

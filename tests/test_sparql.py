@@ -37,6 +37,7 @@ from kg.job.optimize import optimize_build
 from kg.queries import list_queries, parse_parameters
 from kg.store import MemoryStore, OxigraphStore
 from kg.store.remote import PUSH_CATALOGUE, RemoteError, RemoteStore, graph_store_url, graphs_of, push_graphs
+from kg.wording import counted
 
 QUERIES = list_queries()
 
@@ -281,7 +282,7 @@ def test_push_removes_the_graph_of_an_edited_document_and_resends_to_a_wiped_end
         shutil.rmtree(tmp_path / "db")
         server.start()
         assert main(["push", str(out), "--endpoint", endpoint, "--quiet"]) == EXIT_OK
-        assert capsys.readouterr().out.startswith(f"pushed {len(second)} graphs")
+        assert capsys.readouterr().out.startswith(f"pushed {counted(len(second), 'graph')}")
         assert graphs_there(endpoint) == second | {PUSH_CATALOGUE}
     finally:
         server.stop()

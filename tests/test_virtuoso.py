@@ -23,6 +23,7 @@ from kg.job import build_graph
 from kg.queries import list_queries, parse_parameters
 from kg.store import OxigraphStore
 from kg.store.remote import RemoteStore, graphs_of
+from kg.wording import counted
 
 QUERIES = list_queries()
 DOUBLE = "http://www.w3.org/2001/XMLSchema#double"
@@ -119,7 +120,7 @@ def test_a_second_push_after_a_change_sends_what_changed(virtuoso, built, creden
     assert len(after) == len(before) + 1 and changed
     assert main(["push", str(out), "--endpoint", f"{virtuoso.base}/sparql", "--quiet",
                  "--timeout", "300"]) == EXIT_OK
-    assert capsys.readouterr().out.startswith(f"pushed {len(changed)} graphs to ")
+    assert capsys.readouterr().out.startswith(f"pushed {counted(len(changed), 'graph')} to ")
     local = OxigraphStore(out / "store", read_only=True)
     remote = RemoteStore(f"{virtuoso.base}/sparql", timeout=120)
     for query in QUERIES:

@@ -25,31 +25,34 @@ class DocumentOutline:
     works: dict[str, tuple[str, str]] = field(default_factory=dict)          # cited key -> (body, title)
 
 
-def document_outline(store: GraphStore, key: str) -> DocumentOutline:
-    """The outline of the resolution whose work key is ``key`` (its latest edition in the graph). Three queries
-    (the edition, its clauses, its citations): one query with the citations as an ``OPTIONAL`` took seconds."""
+def document_outline(store: GraphStore, key: str, *, edition: str | None = None) -> DocumentOutline:
+    """The outline of the resolution whose work key is ``key``: its ``edition`` ("2020-12-10-B", a part of a
+    resolution adopted in parts), or its latest edition in the graph. Three queries (the edition, its clauses, its
+    citations): one query with the citations as an ``OPTIONAL`` took seconds."""
     editions = store.query(SPARQL_PREFIXES + """
         SELECT ?editionNode ?edition ?title ?body WHERE {
           ?editionNode eli:realizes ?work ; kg:editionId ?edition .
           OPTIONAL { ?editionNode dcterms:title ?title } OPTIONAL { ?editionNode eli:passed_by/skos:prefLabel ?body }
         } ORDER BY DESC(?title) DESC(?edition)""", bindings={"work": URIRef(work_iri(key))})
+    if edition is not None:
+        editions = [row for row in editions if str(row["edition"]) == edition]
     editions = [row for row in editions if "title" in row or "body" in row] or editions   # a defining edition
     if not editions:
-        raise KeyError(key)
+        raise KeyError(key if edition is None else f"{key}, edition {edition}")
     chosen = max(editions, key=lambda row: str(row["edition"]))
-    edition = chosen["editionNode"]
+    edition_node = chosen["editionNode"]
     rows = store.query(SPARQL_PREFIXES + """
         SELECT ?sectionNode ?sectionOrder ?heading ?clause ?clauseStart ?label ?text WHERE {
           ?sectionNode eli:is_part_of ?edition ; kg:order ?sectionOrder ; kg:heading ?heading .
           ?clause eli:is_part_of ?sectionNode ; kg:start ?clauseStart ; kg:label ?label ; kg:text ?text .
-        } ORDER BY ?sectionOrder ?clauseStart""", bindings={"edition": edition})
+        } ORDER BY ?sectionOrder ?clauseStart""", bindings={"edition": edition_node})
     cited_rows = store.query(SPARQL_PREFIXES + """
         SELECT DISTINCT ?clause ?cited ?citedBody ?citedTitle WHERE {
           ?clause eli:is_part_of/eli:is_part_of ?edition .
           ?citation cito:hasCitingEntity ?clause ; cito:hasCitedEntity ?work .
           ?work kg:workKey ?cited .
           OPTIONAL { ?work eli:passed_by/skos:prefLabel ?citedBody } OPTIONAL { ?work dcterms:title ?citedTitle }
-        } ORDER BY ?cited""", bindings={"edition": edition})
+        } ORDER BY ?cited""", bindings={"edition": edition_node})
     cited_by_clause: dict[str, list[str]] = defaultdict(list)
     works: dict[str, tuple[str, str]] = {}
     for row in cited_rows:

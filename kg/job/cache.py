@@ -54,7 +54,7 @@ class DocumentSummary:
     clauses: int
     citations: int
     cited: tuple[str, ...]
-    unresolved: tuple[tuple[str, str], ...]
+    unresolved: tuple[tuple[str, str, str], ...]   # (text, reason, reason code: kg.resolve.Unresolved)
     title: str | None = None
     year: int | None = None
     edition: str = "unknown"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,13 +93,35 @@ def store_and_draw(out: Path, store: OxigraphStore, scores: Scores, *, results: 
                  graph_file_has_scores=False, held=None if fresh_store else scores.held)
     if doc_views:
         from kg.analyze import document_outline
-        from kg.view import document_view, view_file_stem
-        for work in sorted({d.work for r in results for d in r.documents if d.work}):
+        from kg.view import document_view
+        for work, edition, stem in document_views(results):
             try:
-                outline = document_outline(store, work)
+                outline = document_outline(store, work, edition=edition)
             except KeyError:        # a document the store holds no edition of: no view, the rest still drawn
                 continue
-            document_view(outline).write(views / "doc" / f"{view_file_stem(work)}.html")
+            document_view(outline).write(views / "doc" / f"{stem}.html")
+
+
+def document_views(results: Sequence[FileResult]) -> list[tuple[str, str, str]]:
+    """The views ``--doc-views`` draws: (work, edition, file stem under ``views/doc/``), one per edition of each
+    document's work, so that the parts of a resolution adopted in parts ("75/101 A" and "B", or "75/251 B" and "C"
+    in two files) each have theirs; a work read in one edition keeps the plain name of its work, one in several
+    adds the edition ("un_A_RES_75_101-2020-12-10-A"). Two documents of the same work and edition (one text in
+    two formats) are one view.
+
+    >>> from kg.job.cache import DocumentSummary, FileResult
+    >>> def doc(work, edition): return DocumentSummary("f", work, 0, 0, 0, (), (), edition=edition)
+    >>> [stem for _, _, stem in document_views([FileResult("f", "", documents=(doc("itu/wtsa/res/75", "wtsa-08"),
+    ...     doc("un/A/RES/75/101", "2020-12-10-A"), doc("un/A/RES/75/101", "2020-12-10-B")))])]
+    ['itu_wtsa_res_75', 'un_A_RES_75_101-2020-12-10-A', 'un_A_RES_75_101-2020-12-10-B']
+    """
+    from kg.view import view_file_stem
+    editions: dict[str, list[str]] = {}
+    for document in (d for r in results if not r.error for d in r.documents if d.work):
+        if document.edition not in editions.setdefault(document.work, []):
+            editions[document.work].append(document.edition)
+    return [(work, edition, view_file_stem(work) + (f"-{view_file_stem(edition)}" if len(found) > 1 else ""))
+            for work, found in sorted(editions.items()) for edition in sorted(found)]
 
 
 def network_signature(results: list[FileResult]) -> str:

@@ -73,7 +73,7 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int) -> F
             work=own_work_key(document),
             sections=len(document.sections), clauses=len(document.clauses), citations=len(citations),
             cited=tuple(c.work for c in citations if c.work),
-            unresolved=tuple((c.text, c.reason or "") for c in citations if c.work is None),
+            unresolved=tuple((c.text, c.reason or "", c.reason_code or "") for c in citations if c.work is None),
             title=document.header.work_title or document.header.title, year=int(date[:4]) if date else None,
             edition=document.header.edition or "unknown",
             links=tuple((clauses.get(c.clause or "", ""), c.work) for c in citations if c.work),

@@ -21,6 +21,7 @@ from kg.parse.glued import split_glued_headings
 from kg.parse.header import UN_BODIES, ambiguous_bodies, body_of_text, read_header
 from kg.parse.layout import find_header, layout_blocks
 from kg.parse.split import split_documents
+from kg.reference.datafiles import read_csv_rows
 
 __all__ = ["parse_document", "split_documents"]
 
@@ -60,17 +61,34 @@ def parse_document(source: Source) -> Document:
 
 # the UN's Secretary-General is not the ITU's: in a UN text "the Secretary-General" is the one of the United Nations
 _UN_ADDRESSEES = {"Secretary-General": "Secretary-General of the United Nations"}
+_ITU_COUNCIL = "ITU Council"   # (the name data/addressees.csv gives "the Council", "Council of the Union")
 
 
 def _with_un_addressees(document: Document) -> Document:
     """``document`` (a UN text) with its addressees named as the UN's own ("Secretary-General of the United
-    Nations"), so that they are not the ITU's of the same name."""
-    if not any(name in _UN_ADDRESSEES for section in document.sections for name in section.addressees):
+    Nations"), so that they are not the ITU's of the same name; "the Council" of a UN text is the council that
+    adopts it (the Security Council's, the Human Rights Council's), never the ITU Council, and as printed where
+    the text is no council's."""
+    if not any(name in _UN_ADDRESSEES or name == _ITU_COUNCIL for section in document.sections
+               for name in section.addressees):
         return document
-    sections = tuple(replace(section, addressees=tuple(_UN_ADDRESSEES.get(name, name) for name in section.addressees))
-                     if any(name in _UN_ADDRESSEES for name in section.addressees) else section
+    names = {**_UN_ADDRESSEES, _ITU_COUNCIL: _addressee_of_body(document.header.body) or "Council"}
+    sections = tuple(replace(section, addressees=tuple(dict.fromkeys(names.get(name, name)
+                                                                     for name in section.addressees)))
+                     if any(name in names for name in section.addressees) else section
                      for section in document.sections)
     return replace(document, sections=sections)
+
+
+def _addressee_of_body(body: str | None) -> str | None:
+    """The addressee that is the body ``body`` itself, by its id in ``data/addressees.csv`` ("unsc": "UN Security
+    Council"), where the body is a council.
+
+    >>> _addressee_of_body("unsc"), _addressee_of_body("unga")
+    ('UN Security Council', None)
+    """
+    names = {row["id"]: row["name"] for row in read_csv_rows("addressees.csv")}
+    return names.get(body) if body is not None and "Council" in names.get(body, "") else None
 
 
 def _un_style(header: Header, source: Source) -> bool:

@@ -18,9 +18,7 @@ from urllib.parse import quote
 
 from kg.model import Document, Hints, Section, Source
 from kg.ns import BASE
-from kg.parse.assemble import slug
 from kg.reference.datafiles import read_csv_rows, split_aliases
-from kg.resolve import citing_context
 
 ONTOLOGY_GRAPH = "https://w3id.org/resolution-kg/ontology"
 
@@ -86,6 +84,7 @@ def body_iri(body: str) -> str:
 
 
 def agent_iri(family: str, name: str) -> str:
+    from kg.parse.assemble import slug  # (here: the parser is not imported where only a work's IRI is minted)
     return f"{BASE}{family}/agent/{_addressee_ids().get(name) or slug(name)}"
 
 
@@ -94,6 +93,7 @@ SHARED_GRAPH = f"{BASE}graph/shared"
 
 def own_work_key(document: Document) -> str:
     """The work key of ``document`` itself; a text whose number or body is not found is ``local/{hash}``."""
+    from kg.resolve import citing_context
     return citing_context(document).work or f"local/{content_hash(document.source.text)[:16]}"
 
 

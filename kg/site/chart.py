@@ -11,6 +11,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from kg.wording import counted
+
 
 def timeline_svg(counts: dict[int, int], *, width: int = 900, height: int = 220, colour: str = "#0072B2") -> Markup:
     """Bars of ``counts`` (year -> number), every year between the first and the last drawn (a year with none is
@@ -35,7 +37,7 @@ def timeline_svg(counts: dict[int, int], *, width: int = 900, height: int = 220,
         bar = value / top * (height - bottom - 10)
         x = left + index * step
         parts.append(f'<rect x="{x + 1:.1f}" y="{height - bottom - bar:.1f}" width="{max(step - 2, 1):.1f}" '
-                     f'height="{bar:.1f}" fill="{escape(colour)}"><title>{year}: {value} citations</title></rect>')
+                     f'height="{bar:.1f}" fill="{escape(colour)}"><title>{year}: {counted(value, "citation")}</title></rect>')
         if index % every == 0:
             parts.append(f'<text x="{x + step / 2:.1f}" y="{height - 6}" text-anchor="middle" font-size="11">'
                          f"{year}</text>")

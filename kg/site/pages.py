@@ -24,6 +24,7 @@ from kg.palette import colour_of, legend, text_colour
 from kg.site.chart import timeline_svg
 from kg.site.corpus import Cite, Clause, Corpus, Document
 from kg.view import Drawing, draw_ego, draw_overview, known_title, script_json, short_name
+from kg.wording import counted
 
 MOST_CITED = 30
 EGO_TOP = 80
@@ -35,7 +36,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([here / "templates", here.parent / "templates"]),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["short_name"] = short_name
-    env.globals.update(colour_of=colour_of, text_colour=text_colour, short_name=short_name)
+    env.globals.update(colour_of=colour_of, text_colour=text_colour, short_name=short_name, counted=counted)
     return env
 
 

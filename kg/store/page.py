@@ -13,6 +13,7 @@ import json
 from collections.abc import Sequence
 
 from kg.queries import Query
+from kg.wording import counted
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'"
 _SHOWN_ROWS = 1000
@@ -75,6 +76,6 @@ def results_page(query: str, status: int, answer: bytes) -> bytes:
     header = "".join(f"<th>{html.escape(v)}</th>" for v in variables)
     cells = "".join("<tr>" + "".join(f"<td>{html.escape(row[v]['value']) if v in row else ''}</td>"
                                      for v in variables) + "</tr>" for row in rows[:_SHOWN_ROWS])
-    more = f"<p>The first {_SHOWN_ROWS} of {len(rows)} rows.</p>" if len(rows) > _SHOWN_ROWS else \
-        f"<p>{len(rows)} rows.</p>"
+    more = f"<p>The first {_SHOWN_ROWS} of {counted(len(rows), 'row')}.</p>" if len(rows) > _SHOWN_ROWS else \
+        f"<p>{counted(len(rows), 'row')}.</p>"
     return _page("Results", head + more + f"<table><tr>{header}</tr>{cells}</table>")

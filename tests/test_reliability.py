@@ -454,7 +454,7 @@ def test_a_file_that_kills_its_worker_is_one_error_line_and_every_other_file_is_
     monkeypatch.undo()
     monkeypatch.chdir(tmp_path)
     assert main(["build", "in", "--out", "out", "--quiet", "--workers", "2"]) == 0
-    assert ("1 files parsed" if not built else "0 files parsed") in capsys.readouterr().out
+    assert ("(1 parsed, 11 from the cache)" if not built else "(0 parsed, 12 from the cache)") in capsys.readouterr().out
     assert main(["build", "in", "--out", "fresh", "--quiet", "--workers", "2"]) == 0
     assert (tmp_path / "out" / "graph.nq").read_bytes() == (tmp_path / "fresh" / "graph.nq").read_bytes()
     assert main(["query", "most-cited", "--store", "out", "--format", "csv"]) == 0
@@ -482,7 +482,7 @@ def test_a_file_that_needs_more_memory_than_a_worker_may_use_is_one_error_line(t
     assert build_graph_documents(tmp_path / "out") == {"seed.txt"}
     assert main(["build", "large.txt", "seed.txt", "--out", "out", "--quiet", "--workers", "1"]) == 0, \
         capsys.readouterr().err
-    assert "built 301 documents (1 files parsed, 1 from the cache)" in capsys.readouterr().out
+    assert "built 301 documents from 2 files (1 parsed, 1 from the cache)" in capsys.readouterr().out
 
 
 def test_a_task_that_fails_on_the_callers_executor_is_its_files_error(tmp_path, monkeypatch):
@@ -543,6 +543,6 @@ def test_kill_9_of_one_worker_of_a_real_build_costs_nothing(tmp_path):
     out, err = build.communicate(timeout=600)
     assert build.returncode == 0, err
     assert "Traceback" not in err and "error" not in err
-    assert "built 480 documents (120 files parsed" in out
+    assert "built 480 documents from 120 files (120 parsed" in out
     subprocess.run([*command, str(tmp_path / "fresh")], env=env, check=True, capture_output=True, timeout=600)
     assert (tmp_path / "out" / "graph.nq").read_bytes() == (tmp_path / "fresh" / "graph.nq").read_bytes()

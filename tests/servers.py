@@ -111,6 +111,21 @@ class FaultyServer(_LoopbackServer):
         handler.wfile.write(b"internal error")
 
 
+class NotAnEndpoint(_LoopbackServer):
+    """An HTTP server on loopback that answers 200 to everything with a body that is not SPARQL JSON results."""
+
+    def __init__(self, body: bytes) -> None:
+        super().__init__()
+        self.body = body
+
+    def answer(self, handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(self.body)))
+        handler.end_headers()
+        handler.wfile.write(self.body)
+
+
 class TricklingServer(_LoopbackServer):
     """An HTTP server on loopback that answers 200 at once, then sends its body a byte every ``every`` seconds."""
 

@@ -22,6 +22,7 @@ from conftest import SEED, corpus_files
 from rdflib.compare import isomorphic
 from servers import (
     FaultyServer,
+    NotAnEndpoint,
     OxigraphServer,
     TricklingServer,
     check_push_follows_the_endpoint,
@@ -187,6 +188,23 @@ def test_a_failing_server_gives_bounded_retries_and_an_error(built, tmp_path, mo
             RemoteStore(f"{faulty.base}/query", timeout=1, retries=1).query("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
         assert faulty.requests == 5
     assert sorted(path.name for path in out.iterdir()) == ["graph.nq"]   # (nothing written beside the build)
+
+
+NOT_RESULTS = [b"<html>a web page</html>", b"{}", b"[]", b'{"results": {"bindings": []}}', b'"text"', b"null",
+               b'{"head": {"vars": ["g"]}, "results": {"bindings": [1]}}', b'{"head": [], "results": {}}']
+
+
+@pytest.mark.parametrize("body", NOT_RESULTS, ids=["html", "empty-object", "list", "no-head", "string", "null",
+                                                  "row-not-object", "head-a-list"])
+def test_push_to_a_server_that_is_not_an_endpoint_is_one_error(built, tmp_path, capsys, body):
+    out = tmp_path / "copy"
+    out.mkdir()
+    (out / "graph.nq").write_bytes((built / "graph.nq").read_bytes())
+    with NotAnEndpoint(body) as server:
+        assert main(["push", str(out), "--endpoint", server.base, "--quiet", "--retries", "0"]) == EXIT_UNREACHABLE
+        assert server.requests == 1   # (asked what it holds; nothing sent)
+    error = capsys.readouterr().err
+    assert "not SPARQL JSON results" in error and "Traceback" not in error, error
 
 
 HOSTILE = ['x> } ; DROP ALL ; #', '"\n} INSERT DATA { <a> <b> <c> } #', "a" * 20000, "Résolution 决议 🚀 \u202e",

@@ -196,14 +196,19 @@ class RemoteStore:
         answer = _with_retries(lambda: _authorized(self._authorizer, "POST", self.endpoint, body=body,
                                                    headers=headers, timeout=self.timeout),
                                self.endpoint, self.retries)
+        not_results = RemoteError(f"{self.endpoint}: the answer is not SPARQL JSON results (is it a SPARQL endpoint?)")
         try:
             result = json.loads(answer)
         except ValueError:
-            raise RemoteError(f"{self.endpoint}: the answer is not SPARQL JSON results") from None
-        if "boolean" in result:
+            raise not_results from None
+        if isinstance(result, dict) and "boolean" in result:
             return ["ask"], [{"ask": Literal(bool(result["boolean"]))}]
-        names = list(result["head"].get("vars", []))
-        rows = [{name: _to_term(value) for name, value in binding.items()} for binding in result["results"]["bindings"]]
+        try:   # (JSON of another shape, from a server that is not an endpoint: an error, not a traceback)
+            names = [str(name) for name in result["head"].get("vars", [])]
+            rows = [{str(name): _to_term(value) for name, value in binding.items()}
+                    for binding in result["results"]["bindings"]]
+        except (KeyError, TypeError, AttributeError):
+            raise not_results from None
         return names, rows
 
     def query(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:

@@ -36,7 +36,8 @@ from tqdm import tqdm
 from kg import __version__
 from kg.errors import InputError, KgError, UnreachableError
 from kg.ns import BASE, KG
-from kg.rdf import ONTOLOGY_GRAPH
+from kg.analyze.scores import ANALYSIS_GRAPH
+from kg.rdf import ONTOLOGY_GRAPH, SHARED_GRAPH
 from kg.store import Row, bind_values
 from kg.store.exchange import exchange
 
@@ -267,6 +268,7 @@ class PushResult:
     removed: tuple[str, ...] = ()
 
 
+_KNOWN_GRAPHS = (SHARED_GRAPH, ANALYSIS_GRAPH, ONTOLOGY_GRAPH)   # the graphs of a build that are not a document's
 PUSH_CATALOGUE = f"{BASE}graph/pushed"   # what kg push sent to this endpoint: each graph's sha256, kg:pushedHash
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
@@ -313,8 +315,9 @@ def endpoint_state(endpoint: str, others: list[str], *, timeout: float = 30.0,
     for row in store.query(sparql):
         if "g" not in row:
             continue
-        if "hash" in row:
-            pushed[str(row["g"])] = str(row["hash"])
+        if "hash" in row:   # (two entries of one graph, a catalogue edited by hand: neither is trusted)
+            graph, digest = str(row["g"]), str(row["hash"])
+            pushed[graph] = digest if pushed.get(graph, digest) == digest else ""
         else:
             present.add(str(row["g"]))
     return EndpointState(frozenset(present), pushed)
@@ -338,8 +341,9 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
         return ("\n".join(graphs[graph]) + "\n").encode("utf-8")
 
     digests = {graph: hashlib.sha256(body_of(graph)).hexdigest() for graph in graphs}
-    others = sorted(graph for graph, lines in graphs.items()   # (not a document graph, which names itself one)
-                    if f"<{graph}> <{_TYPE}> <{KG.SourceDocument}> ." not in lines)
+    others = sorted({graph for graph, lines in graphs.items()   # (not a document graph, which names itself one)
+                     if f"<{graph}> <{_TYPE}> <{KG.SourceDocument}> ." not in lines}
+                    | set(_KNOWN_GRAPHS))   # (probed even when this build has none: an earlier build's are stale)
     state = endpoint_state(endpoint or query_url_of(graph_store), others, timeout=timeout, retries=retries,
                            credentials=credentials)
     authorizer = _Authorizer(credentials)
@@ -358,6 +362,12 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
         return "".join(f"{URIRef(graph).n3()} <{KG.pushedHash}> {Literal(digest).n3()} .\n"
                        for graph, digest in sorted(hashes.items())).encode("utf-8")
 
+    def put_catalogue(hashes: Mapping[str, str]) -> None:
+        if hashes:
+            send("PUT", PUSH_CATALOGUE, entries(hashes))
+        else:
+            send("DELETE", PUSH_CATALOGUE, None)
+
     changed = [graph for graph in sorted(graphs)
                if force or graph not in state.present or state.pushed.get(graph) != digests[graph]]
     to_change = set(changed)
@@ -365,11 +375,11 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
     stale = sorted({graph for graph in state.present | set(state.pushed)
                     if graph.startswith(_OWN_GRAPHS) and graph != PUSH_CATALOGUE} - set(graphs))
     kept = {graph: digest for graph, digest in state.pushed.items() if graph in graphs and graph not in to_change}
-    if changed or stale or kept.keys() != state.pushed.keys():   # (the entries of what changes taken out first)
-        if kept:
-            send("PUT", PUSH_CATALOGUE, entries(kept))
-        else:
-            send("DELETE", PUSH_CATALOGUE, None)
+    # (the entries of what changes taken out first; a stale graph's entry kept until the graph is deleted, so that a
+    # push interrupted before then still finds it next time)
+    listed = {**kept, **{graph: state.pushed[graph] for graph in stale if graph in state.pushed}}
+    if changed or listed.keys() != state.pushed.keys():
+        put_catalogue(listed)
     for graph in tqdm(changed, desc="pushing", unit="graph", disable=not progress):
         send("PUT", graph, body_of(graph))
         send("POST", PUSH_CATALOGUE, entries({graph: digests[graph]}))
@@ -377,4 +387,6 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
             on_sent(graph)
     for graph in stale:
         send("DELETE", graph, None)
+    if listed.keys() != kept.keys():   # (the stale graphs' entries, now that they are gone)
+        put_catalogue({**kept, **{graph: digests[graph] for graph in changed}})
     return PushResult(tuple(changed), tuple(unchanged), tuple(stale))

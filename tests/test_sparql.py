@@ -35,6 +35,7 @@ from servers import (
 from kg.cli import main
 from kg.errors import EXIT_OK, EXIT_UNREACHABLE
 from kg.job import build_graph
+from kg.job.lock import holding_folder
 from kg.job.optimize import optimize_build
 from kg.queries import list_queries, parse_parameters
 from kg.store import MemoryStore, OxigraphStore
@@ -441,6 +442,18 @@ def test_kg_serve_has_a_time_out_no_service_a_host_check_and_one_line_for_a_port
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_kg_serve_refuses_a_store_a_build_is_writing(tmp_path):
+    """kg serve while kg build writes the folder (it holds OUT/.lock): the store is half loaded, or about to be
+    deleted and made anew under the server; it was served as it was, with only a warning that it was not optimized."""
+    out = _small_build(tmp_path)
+    with holding_folder(out):   # (as a build does, from this process: the lock is per open file)
+        served = subprocess.run([sys.executable, "-m", "kg.cli", "serve", str(out), "--port", str(free_port())],
+                                check=False, capture_output=True, text=True, timeout=60)
+    assert served.returncode == EXIT_UNREACHABLE, served.stderr
+    assert "another build is writing there" in served.stderr and "Traceback" not in served.stderr, served.stderr
+    assert "SPARQL endpoint" not in served.stdout
 
 
 # Plain SPARQL clients (SPARQLWrapper, curl) against kg serve, its page, and kg push to a writable server.

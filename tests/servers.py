@@ -71,7 +71,7 @@ class _LoopbackServer:
                 self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 owner.answer(self)
 
-            do_GET = do_POST = do_PUT = _answer
+            do_GET = do_POST = do_PUT = do_DELETE = _answer
 
             def log_message(self, *args: object) -> None:
                 pass

@@ -209,6 +209,34 @@ def test_push_to_a_server_that_is_not_an_endpoint_is_one_error(built, tmp_path, 
     assert "not SPARQL JSON results" in error and "Traceback" not in error, error
 
 
+def test_push_to_a_server_that_answers_200_and_keeps_nothing_is_an_error(built, tmp_path, capsys):
+    """A server that says yes to every PUT and answers every query with no rows (not the store behind the query
+    endpoint: a --graph-store of another dataset, a web app) was reported "pushed N graphs"."""
+    out = tmp_path / "copy"
+    out.mkdir()
+    (out / "graph.nq").write_bytes((built / "graph.nq").read_bytes())
+    with NotAnEndpoint(b'{"head": {"vars": ["g", "hash"]}, "results": {"bindings": []}}') as server:
+        assert main(["push", str(out), "--endpoint", server.base, "--quiet", "--retries", "0"]) == EXIT_UNREACHABLE
+    error = capsys.readouterr().err
+    assert "does not hold what was sent" in error and "Traceback" not in error, error
+
+
+def test_push_with_a_graph_store_of_another_server_is_an_error(built, tmp_path, capsys):
+    out = tmp_path / "copy"
+    out.mkdir()
+    (out / "graph.nq").write_bytes((built / "graph.nq").read_bytes())
+    asked, sent = OxigraphServer(tmp_path / "asked").start(), OxigraphServer(tmp_path / "sent").start()
+    try:
+        assert main(["push", str(out), "--endpoint", asked.base, "--graph-store", f"{sent.base}/store",
+                     "--quiet"]) == EXIT_UNREACHABLE
+        assert "does not hold what was sent" in capsys.readouterr().err
+        assert main(["push", str(out), "--endpoint", sent.base, "--quiet"]) == EXIT_OK   # (the right pair)
+        assert capsys.readouterr().out.startswith("pushed 0 graphs")
+    finally:
+        asked.stop()
+        sent.stop()
+
+
 HOSTILE = ['x> } ; DROP ALL ; #', '"\n} INSERT DATA { <a> <b> <c> } #', "a" * 20000, "Résolution 决议 🚀 \u202e",
            "itu/pp/res/102> } UNION { ?s ?p ?o"]
 

@@ -344,8 +344,8 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
     others = sorted({graph for graph, lines in graphs.items()   # (not a document graph, which names itself one)
                      if f"<{graph}> <{_TYPE}> <{KG.SourceDocument}> ." not in lines}
                     | set(_KNOWN_GRAPHS))   # (probed even when this build has none: an earlier build's are stale)
-    state = endpoint_state(endpoint or query_url_of(graph_store), others, timeout=timeout, retries=retries,
-                           credentials=credentials)
+    query_endpoint = endpoint or query_url_of(graph_store)
+    state = endpoint_state(query_endpoint, others, timeout=timeout, retries=retries, credentials=credentials)
     authorizer = _Authorizer(credentials)
 
     def send(method: str, graph: str, body: bytes | None) -> None:
@@ -389,4 +389,14 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
         send("DELETE", graph, None)
     if listed.keys() != kept.keys():   # (the stale graphs' entries, now that they are gone)
         put_catalogue({**kept, **{graph: digests[graph] for graph in changed}})
+    if changed or stale:   # (asked again: a server that answers 200 and keeps nothing, a Graph Store not behind
+        after = endpoint_state(query_endpoint, others, timeout=timeout, retries=retries,  # the query endpoint)
+                               credentials=credentials)
+        wrong = sorted(graph for graph in graphs
+                       if graph not in after.present or after.pushed.get(graph) != digests[graph])
+        if wrong or after.present & set(stale):
+            raise RemoteError(f"{query_endpoint}: after the push it does not hold what was sent to {graph_store} "
+                              f"({len(wrong)} of {len(graphs)} graphs missing or different, "
+                              f"{len(after.present & set(stale))} not removed): is that Graph Store the one behind "
+                              "this query endpoint?")
     return PushResult(tuple(changed), tuple(unchanged), tuple(stale))

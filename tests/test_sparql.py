@@ -33,7 +33,7 @@ from servers import (
 )
 
 from kg.cli import main
-from kg.errors import EXIT_OK, EXIT_UNREACHABLE
+from kg.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNREACHABLE
 from kg.job import build_graph
 from kg.job.lock import holding_folder
 from kg.job.optimize import optimize_build
@@ -235,6 +235,25 @@ def test_push_with_a_graph_store_of_another_server_is_an_error(built, tmp_path, 
     finally:
         asked.stop()
         sent.stop()
+
+
+BAD_GRAPH_NAMES = ["<https://w3id.org/resolution-kg/id/graph/x>}UNION{GRAPH<a>{?g<b>?hash}}#>",
+                   '<https://w3id.org/resolution-kg/id/graph/x"y>', "<https://w3id.org/resolution-kg/id/graph/x{}>"]
+
+
+@pytest.mark.parametrize("graph", BAD_GRAPH_NAMES, ids=["query-injection", "quote", "braces"])
+def test_a_graph_file_edited_to_hold_an_invalid_graph_name_is_refused_before_any_request(built, tmp_path, capsys,
+                                                                                           graph):
+    out = tmp_path / "copy"
+    out.mkdir()
+    (out / "graph.nq").write_text((built / "graph.nq").read_text(encoding="utf-8")
+                                  + f"<http://example.org/s> <http://example.org/p> <http://example.org/o> {graph} .\n",
+                                  encoding="utf-8")
+    with NotAnEndpoint(b"{}") as server:
+        assert main(["push", str(out), "--endpoint", server.base, "--quiet"]) == EXIT_BAD_INPUT
+        assert server.requests == 0
+    error = capsys.readouterr().err
+    assert "not an N-Quads line in a named graph" in error and "Traceback" not in error, error
 
 
 HOSTILE = ['x> } ; DROP ALL ; #', '"\n} INSERT DATA { <a> <b> <c> } #', "a" * 20000, "Résolution 决议 🚀 \u202e",

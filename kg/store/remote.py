@@ -19,6 +19,7 @@ import hashlib
 import http.client
 import json
 import os
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -248,16 +249,22 @@ def _http(method: str, url: str, *, body: bytes | None = None, headers: Mapping[
     return answer.body
 
 
+_GRAPH_NAME = re.compile(r"<[^\x00-\x20<>\"{}|^`\\]+>")   # an IRI as N-Quads writes it (no escapes in our names)
+
+
 def graphs_of(nquads_file: Path) -> dict[str, list[str]]:
     """The N-Triples lines of each named graph of an N-Quads file, by graph IRI."""
     graphs: dict[str, list[str]] = defaultdict(list)
     with nquads_file.open(encoding="utf-8") as handle:
-        for line in handle:
+        for number, line in enumerate(handle, 1):
             line = line.rstrip("\n")
             if not line:
                 continue
-            triple, graph, _ = line.rsplit(" ", 2)
-            graphs[graph.strip("<>")].append(triple + " .")
+            parts = line.rsplit(" ", 2)
+            # (a file edited by hand: a graph's IRI is written into queries and requests, so it must be one)
+            if len(parts) != 3 or parts[2] != "." or not _GRAPH_NAME.fullmatch(parts[1]):
+                raise InputError(str(nquads_file), "not an N-Quads line in a named graph", line=number)
+            graphs[parts[1][1:-1]].append(parts[0] + " .")
     return graphs
 
 

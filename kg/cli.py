@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from kg import __version__
-from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, InputError, KgError, UnreachableError
+from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, BusyError, InputError, KgError, UnreachableError
 from kg.wording import counted
 
 if TYPE_CHECKING:
@@ -244,7 +244,9 @@ def command_serve(args: argparse.Namespace) -> int:
     def prepare() -> None:   # (once the port is taken: a server answers many queries; once per store)
         try:
             _optimize(Path(args.dir))
-        except (KgError, OSError) as error:   # (a build writing there, a folder not ours to write: served as it is)
+        except BusyError as error:   # (a store half written, or made anew under the server: not served)
+            raise BusyError(f"{error}; kg serve serves a store once its build is done") from None
+        except (KgError, OSError) as error:   # (a folder not ours to write, a store a notebook holds: as it is)
             _say("warning", f"the store is served as it is, not optimized ({error})")
 
     return serve(Path(args.dir), args.port, timeout=args.timeout, allow_service=args.allow_service, prepare=prepare)

@@ -71,7 +71,7 @@ class _LoopbackServer:
                 self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 owner.answer(self)
 
-            do_GET = do_POST = do_PUT = _answer
+            do_GET = do_POST = do_PUT = do_DELETE = _answer
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -109,6 +109,21 @@ class FaultyServer(_LoopbackServer):
         handler.send_response(500)
         handler.end_headers()
         handler.wfile.write(b"internal error")
+
+
+class NotAnEndpoint(_LoopbackServer):
+    """An HTTP server on loopback that answers 200 to everything with a body that is not SPARQL JSON results."""
+
+    def __init__(self, body: bytes) -> None:
+        super().__init__()
+        self.body = body
+
+    def answer(self, handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(self.body)))
+        handler.end_headers()
+        handler.wfile.write(self.body)
 
 
 class TricklingServer(_LoopbackServer):

@@ -98,6 +98,19 @@ def test_kg_optimize_waits_for_no_build_and_needs_a_store(built, tmp_path, capsy
     assert "no store" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("content", [{}, {"notes.txt": "my own notes\n"}], ids=["empty", "a folder of files"])
+def test_kg_optimize_makes_no_store_in_a_folder_that_holds_none(tmp_path, capsys, content):
+    """A folder's store/ that is not a store (empty, or a folder of the user's own): Oxigraph made a new, empty store
+    in it, marked optimized, and kg optimize said it had optimized it."""
+    store = tmp_path / "out" / "store"
+    store.mkdir(parents=True)
+    for name, text in content.items():
+        (store / name).write_text(text, encoding="utf-8")
+    assert main(["optimize", str(tmp_path / "out")]) == EXIT_UNREACHABLE
+    assert "not a store" in capsys.readouterr().err
+    assert sorted(path.name for path in store.iterdir()) == sorted(content)
+
+
 def test_kg_serve_optimizes_the_store_before_serving(built, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(built[0], out)

@@ -25,6 +25,8 @@ def optimize_build(out: Path, *, say: Callable[[str], None] | None = None) -> fl
     store_dir = out / "store"
     if not store_dir.is_dir():
         raise StoreUnavailableError(f"{out}: no store (run kg build first)")
+    if not (store_dir / "CURRENT").is_file():   # (Oxigraph would make a new, empty store in any other folder)
+        raise StoreUnavailableError(f"{store_dir}: not a store (run kg build first)")
     with holding_folder(out, command="kg optimize"):
         if is_optimized(store_dir):   # (the mark inside the store's folder goes with a store made anew)
             record_optimized(out)

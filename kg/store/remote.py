@@ -19,6 +19,7 @@ import hashlib
 import http.client
 import json
 import os
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -36,7 +37,8 @@ from tqdm import tqdm
 from kg import __version__
 from kg.errors import InputError, KgError, UnreachableError
 from kg.ns import BASE, KG
-from kg.rdf import ONTOLOGY_GRAPH
+from kg.analyze.scores import ANALYSIS_GRAPH
+from kg.rdf import ONTOLOGY_GRAPH, SHARED_GRAPH
 from kg.store import Row, bind_values
 from kg.store.exchange import exchange
 
@@ -196,14 +198,19 @@ class RemoteStore:
         answer = _with_retries(lambda: _authorized(self._authorizer, "POST", self.endpoint, body=body,
                                                    headers=headers, timeout=self.timeout),
                                self.endpoint, self.retries)
+        not_results = RemoteError(f"{self.endpoint}: the answer is not SPARQL JSON results (is it a SPARQL endpoint?)")
         try:
             result = json.loads(answer)
         except ValueError:
-            raise RemoteError(f"{self.endpoint}: the answer is not SPARQL JSON results") from None
-        if "boolean" in result:
+            raise not_results from None
+        if isinstance(result, dict) and "boolean" in result:
             return ["ask"], [{"ask": Literal(bool(result["boolean"]))}]
-        names = list(result["head"].get("vars", []))
-        rows = [{name: _to_term(value) for name, value in binding.items()} for binding in result["results"]["bindings"]]
+        try:   # (JSON of another shape, from a server that is not an endpoint: an error, not a traceback)
+            names = [str(name) for name in result["head"].get("vars", [])]
+            rows = [{str(name): _to_term(value) for name, value in binding.items()}
+                    for binding in result["results"]["bindings"]]
+        except (KeyError, TypeError, AttributeError):
+            raise not_results from None
         return names, rows
 
     def query(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
@@ -242,16 +249,22 @@ def _http(method: str, url: str, *, body: bytes | None = None, headers: Mapping[
     return answer.body
 
 
+_GRAPH_NAME = re.compile(r"<[^\x00-\x20<>\"{}|^`\\]+>")   # an IRI as N-Quads writes it (no escapes in our names)
+
+
 def graphs_of(nquads_file: Path) -> dict[str, list[str]]:
     """The N-Triples lines of each named graph of an N-Quads file, by graph IRI."""
     graphs: dict[str, list[str]] = defaultdict(list)
     with nquads_file.open(encoding="utf-8") as handle:
-        for line in handle:
+        for number, line in enumerate(handle, 1):
             line = line.rstrip("\n")
             if not line:
                 continue
-            triple, graph, _ = line.rsplit(" ", 2)
-            graphs[graph.strip("<>")].append(triple + " .")
+            parts = line.rsplit(" ", 2)
+            # (a file edited by hand: a graph's IRI is written into queries and requests, so it must be one)
+            if len(parts) != 3 or parts[2] != "." or not _GRAPH_NAME.fullmatch(parts[1]):
+                raise InputError(str(nquads_file), "not an N-Quads line in a named graph", line=number)
+            graphs[parts[1][1:-1]].append(parts[0] + " .")
     return graphs
 
 
@@ -262,6 +275,7 @@ class PushResult:
     removed: tuple[str, ...] = ()
 
 
+_KNOWN_GRAPHS = (SHARED_GRAPH, ANALYSIS_GRAPH, ONTOLOGY_GRAPH)   # the graphs of a build that are not a document's
 PUSH_CATALOGUE = f"{BASE}graph/pushed"   # what kg push sent to this endpoint: each graph's sha256, kg:pushedHash
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
@@ -308,8 +322,9 @@ def endpoint_state(endpoint: str, others: list[str], *, timeout: float = 30.0,
     for row in store.query(sparql):
         if "g" not in row:
             continue
-        if "hash" in row:
-            pushed[str(row["g"])] = str(row["hash"])
+        if "hash" in row:   # (two entries of one graph, a catalogue edited by hand: neither is trusted)
+            graph, digest = str(row["g"]), str(row["hash"])
+            pushed[graph] = digest if pushed.get(graph, digest) == digest else ""
         else:
             present.add(str(row["g"]))
     return EndpointState(frozenset(present), pushed)
@@ -333,10 +348,11 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
         return ("\n".join(graphs[graph]) + "\n").encode("utf-8")
 
     digests = {graph: hashlib.sha256(body_of(graph)).hexdigest() for graph in graphs}
-    others = sorted(graph for graph, lines in graphs.items()   # (not a document graph, which names itself one)
-                    if f"<{graph}> <{_TYPE}> <{KG.SourceDocument}> ." not in lines)
-    state = endpoint_state(endpoint or query_url_of(graph_store), others, timeout=timeout, retries=retries,
-                           credentials=credentials)
+    others = sorted({graph for graph, lines in graphs.items()   # (not a document graph, which names itself one)
+                     if f"<{graph}> <{_TYPE}> <{KG.SourceDocument}> ." not in lines}
+                    | set(_KNOWN_GRAPHS))   # (probed even when this build has none: an earlier build's are stale)
+    query_endpoint = endpoint or query_url_of(graph_store)
+    state = endpoint_state(query_endpoint, others, timeout=timeout, retries=retries, credentials=credentials)
     authorizer = _Authorizer(credentials)
 
     def send(method: str, graph: str, body: bytes | None) -> None:
@@ -353,6 +369,12 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
         return "".join(f"{URIRef(graph).n3()} <{KG.pushedHash}> {Literal(digest).n3()} .\n"
                        for graph, digest in sorted(hashes.items())).encode("utf-8")
 
+    def put_catalogue(hashes: Mapping[str, str]) -> None:
+        if hashes:
+            send("PUT", PUSH_CATALOGUE, entries(hashes))
+        else:
+            send("DELETE", PUSH_CATALOGUE, None)
+
     changed = [graph for graph in sorted(graphs)
                if force or graph not in state.present or state.pushed.get(graph) != digests[graph]]
     to_change = set(changed)
@@ -360,11 +382,11 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
     stale = sorted({graph for graph in state.present | set(state.pushed)
                     if graph.startswith(_OWN_GRAPHS) and graph != PUSH_CATALOGUE} - set(graphs))
     kept = {graph: digest for graph, digest in state.pushed.items() if graph in graphs and graph not in to_change}
-    if changed or stale or kept.keys() != state.pushed.keys():   # (the entries of what changes taken out first)
-        if kept:
-            send("PUT", PUSH_CATALOGUE, entries(kept))
-        else:
-            send("DELETE", PUSH_CATALOGUE, None)
+    # (the entries of what changes taken out first; a stale graph's entry kept until the graph is deleted, so that a
+    # push interrupted before then still finds it next time)
+    listed = {**kept, **{graph: state.pushed[graph] for graph in stale if graph in state.pushed}}
+    if changed or listed.keys() != state.pushed.keys():
+        put_catalogue(listed)
     for graph in tqdm(changed, desc="pushing", unit="graph", disable=not progress):
         send("PUT", graph, body_of(graph))
         send("POST", PUSH_CATALOGUE, entries({graph: digests[graph]}))
@@ -372,4 +394,16 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
             on_sent(graph)
     for graph in stale:
         send("DELETE", graph, None)
+    if listed.keys() != kept.keys():   # (the stale graphs' entries, now that they are gone)
+        put_catalogue({**kept, **{graph: digests[graph] for graph in changed}})
+    if changed or stale:   # (asked again: a server that answers 200 and keeps nothing, a Graph Store not behind
+        after = endpoint_state(query_endpoint, others, timeout=timeout, retries=retries,  # the query endpoint)
+                               credentials=credentials)
+        wrong = sorted(graph for graph in graphs
+                       if graph not in after.present or after.pushed.get(graph) != digests[graph])
+        if wrong or after.present & set(stale):
+            raise RemoteError(f"{query_endpoint}: after the push it does not hold what was sent to {graph_store} "
+                              f"({len(wrong)} of {len(graphs)} graphs missing or different, "
+                              f"{len(after.present & set(stale))} not removed): is that Graph Store the one behind "
+                              "this query endpoint?")
     return PushResult(tuple(changed), tuple(unchanged), tuple(stale))

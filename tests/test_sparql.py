@@ -146,7 +146,8 @@ def test_endpoint_down_gives_one_line_and_writes_nothing(built, tmp_path, capsys
     assert code == EXIT_UNREACHABLE
     # (push asks the query endpoint first which graphs it holds)
     assert len(err) == 1 and err[0].startswith(f"kg: error: http://127.0.0.1:{port}/query: cannot reach"), err
-    assert sorted(path.name for path in out.iterdir()) == ["graph.nq"]   # (nothing written beside the build)
+    # (nothing written beside the build but the folder's lock file, which every command writing there leaves)
+    assert sorted(path.name for path in out.iterdir()) == [".lock", "graph.nq"]
     assert main(["query", "most-cited", "--endpoint", f"http://127.0.0.1:{port}/query", "--timeout", "2"]) == \
         EXIT_UNREACHABLE
 
@@ -189,7 +190,8 @@ def test_a_failing_server_gives_bounded_retries_and_an_error(built, tmp_path, mo
         with pytest.raises(RemoteError):
             RemoteStore(f"{faulty.base}/query", timeout=1, retries=1).query("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
         assert faulty.requests == 5
-    assert sorted(path.name for path in out.iterdir()) == ["graph.nq"]   # (nothing written beside the build)
+    # (nothing written beside the build but the folder's lock file, which every command writing there leaves)
+    assert sorted(path.name for path in out.iterdir()) == [".lock", "graph.nq"]
 
 
 NOT_RESULTS = [b"<html>a web page</html>", b"{}", b"[]", b'{"results": {"bindings": []}}', b'"text"', b"null",

@@ -35,9 +35,9 @@ from rdflib.term import Identifier
 from tqdm import tqdm
 
 from kg import __version__
+from kg.analyze.scores import ANALYSIS_GRAPH
 from kg.errors import InputError, KgError, UnreachableError
 from kg.ns import BASE, KG
-from kg.analyze.scores import ANALYSIS_GRAPH
 from kg.rdf import ONTOLOGY_GRAPH, SHARED_GRAPH
 from kg.store import Row, bind_values
 from kg.store.exchange import exchange
@@ -318,7 +318,8 @@ def endpoint_state(endpoint: str, others: list[str], *, timeout: float = 30.0,
               + (f" UNION {{ VALUES ?g {{ {probe} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}" if probe else "")
               + f" UNION {{ GRAPH <{PUSH_CATALOGUE}> {{ ?g <{KG.pushedHash}> ?hash }} }} }}")
     store = RemoteStore(endpoint, timeout=timeout, retries=retries, credentials=credentials)
-    present, pushed = set(), {}
+    present: set[str] = set()
+    pushed: dict[str, str] = {}
     for row in store.query(sparql):
         if "g" not in row:
             continue

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Self
@@ -30,6 +33,24 @@ def wait_until_up(url: str, *, seconds: float = 20.0) -> None:
         except OSError:
             time.sleep(0.1)
     raise RuntimeError(f"{url} did not come up within {seconds} s")
+
+
+@contextlib.contextmanager
+def kg_serving(folder: Path, *options: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """``kg serve FOLDER`` on a free loopback port: its process and base URL once it has said its endpoint and
+    answers; stopped as a service manager stops it (SIGTERM) afterwards."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(folder), "--port", str(port), *options],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        said = process.stdout.readline() if process.stdout else ""
+        assert said.startswith(f"SPARQL endpoint: {base}/query"), said
+        wait_until_up(f"{base}/query?query=ASK%7B%7D")
+        yield process, base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 class OxigraphServer:

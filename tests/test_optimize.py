@@ -7,12 +7,10 @@ import json
 import re
 import shlex
 import shutil
-import subprocess
-import sys
 
 import pytest
 from conftest import SEED, corpus_files
-from servers import free_port, wait_until_up
+from servers import kg_serving
 
 from kg.cli import main
 from kg.errors import EXIT_OK, EXIT_UNREACHABLE
@@ -114,15 +112,7 @@ def test_kg_optimize_makes_no_store_in_a_folder_that_holds_none(tmp_path, capsys
 def test_kg_serve_optimizes_the_store_before_serving(built, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(built[0], out)
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(out), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        assert process.stdout.readline().startswith(f"SPARQL endpoint: http://127.0.0.1:{port}/query")
-        wait_until_up(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D")
+    with kg_serving(out) as (process, _):
         assert optimized(out) is True
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
     said = process.stderr.read()
     assert said.startswith(f"optimizing {out / 'store'} for queries, once") and "optimized in" in said, said

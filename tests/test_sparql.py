@@ -29,6 +29,7 @@ from servers import (
     free_port,
     graph_store_request,
     graphs_there,
+    kg_serving,
     wait_until_up,
 )
 
@@ -190,8 +191,7 @@ def test_a_failing_server_gives_bounded_retries_and_an_error(built, tmp_path, mo
         with pytest.raises(RemoteError):
             RemoteStore(f"{faulty.base}/query", timeout=1, retries=1).query("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
         assert faulty.requests == 5
-    # (nothing written beside the build but the folder's lock file, which every command writing there leaves)
-    assert sorted(path.name for path in out.iterdir()) == [".lock", "graph.nq"]
+    assert sorted(path.name for path in out.iterdir()) == ["graph.nq"]   # (nothing written beside the build)
 
 
 NOT_RESULTS = [b"<html>a web page</html>", b"{}", b"[]", b'{"results": {"bindings": []}}', b'"text"', b"null",
@@ -290,20 +290,13 @@ def test_kg_serve_answers_queries_and_shows_a_page(built, tmp_path):
     store_copy = tmp_path / "served"
     store_copy.mkdir()
     # the module's own server holds no lock on `built`; kg serve opens the store read-only
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(built), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        assert process.stdout.readline().startswith(f"SPARQL endpoint: http://127.0.0.1:{port}/query")
-        wait_until_up(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D")
-        rows = RemoteStore(f"http://127.0.0.1:{port}/query").query(
+    with kg_serving(built) as (_, base):
+        rows = RemoteStore(f"{base}/query").query(
             "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a <https://w3id.org/resolution-kg/ontology#Clause> }")
         assert int(rows[0]["n"]) > 1000
-        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode("utf-8", "replace")
+        page = urllib.request.urlopen(f"{base}/", timeout=5).read().decode("utf-8", "replace")
         assert "<html" in page.lower()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    port = int(base.rsplit(":", 1)[1])
     # stopping kg serve (SIGTERM, as a service manager does) stops its Oxigraph server: the port is free again
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0
@@ -460,12 +453,8 @@ def _raw_status(port: int, headers: list[bytes], body: bytes = b"") -> int:
 
 def test_kg_serve_has_a_time_out_no_service_a_host_check_and_one_line_for_a_port_in_use(tmp_path):
     out = _small_build(tmp_path)
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(out), "--port", str(port),
-                                "--timeout", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        assert process.stdout.readline().startswith(f"SPARQL endpoint: {base}/query")
+    with kg_serving(out, "--timeout", "2") as (_, base):
+        port = int(base.rsplit(":", 1)[1])
         form = lambda query: urllib.parse.urlencode({"query": query}).encode()
         assert _request(f"{base}/query", data=form("ASK {}"))[0] == 200
         status, text = _request(f"{base}/query", data=form("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> "
@@ -489,9 +478,6 @@ def test_kg_serve_has_a_time_out_no_service_a_host_check_and_one_line_for_a_port
         assert taken.returncode == EXIT_UNREACHABLE
         assert taken.stderr.startswith(f"kg: error: 127.0.0.1:{port}: cannot listen there") and \
             len(taken.stderr.splitlines()) == 1, taken.stderr
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_kg_serve_refuses_a_store_a_build_is_writing(tmp_path):

@@ -27,7 +27,7 @@ from kg.model import Citation, Document, Mention
 from kg.parse.header import UN_BODIES, body_of_symbol, council_edition, council_years, read_editions
 from kg.reference.datafiles import read_csv_rows
 from kg.reference.gazetteer import Gazetteer, load_gazetteer
-from kg.reference.keys import un_series_prefix
+from kg.reference.keys import KIND_CLASSES, un_series_prefix
 
 _SYMBOL_VOLUME = re.compile(r"\s*\((?:Part\s*[IVX]+|supp\.?|vol\.\s*[IVX]+)\)", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -223,6 +223,15 @@ def _resolve_instrument(mention: Mention, context: CitingContext,
     return _resolve_itu_instrument(mention, number, printed, marker, context, gazetteer)
 
 
+_UN_ORGAN_NAMES = {"unga": "General Assembly", "unsc": "Security Council", "hrc": "Human Rights Council",
+                   "ecosoc": "Economic and Social Council"}
+
+
+def _kind_word(kind: str) -> str:
+    """The word a reason prints for a mention's kind: "res" is "resolution", "dec" "decision"."""
+    return KIND_CLASSES.get(kind, kind).lower()
+
+
 def _resolve_other_organ(mention: Mention, name: str) -> _Resolved:
     """A resolution or decision of an organ this project has no series for: the symbol ``data/un_organs.csv``
     gives its resolutions or decisions ("United Nations Environment Assembly resolution 4/14": UNEP/EA.4/Res.14),
@@ -231,15 +240,15 @@ def _resolve_other_organ(mention: Mention, name: str) -> _Resolved:
     organ = organ_named(name, kind=kind, number=number)
     if organ is None:
         return None, None, Reason(Unresolved.ORGAN_WITHOUT_SERIES, mention.text,
-                                  f"a {kind} of the {name}, an organ with no known series")
+                                  f"a {_kind_word(kind)} of the {name}, an organ with no known series")
     if (symbol := organ.symbol(kind, number)) is not None:
         return un_work_key(symbol), None, None
     if organ.suffix is not None:
         return None, None, Reason(Unresolved.NO_SYMBOL_OF_ITS_OWN, mention.text,
-                                  f"a {kind} of the {organ.organ}, which has no document symbol of its own "
+                                  f"a {_kind_word(kind)} of the {organ.organ}, which has no document symbol of its own "
                                   "(it is printed in the report of the session)")
     return None, None, Reason(Unresolved.ORGAN_WITHOUT_SERIES, mention.text,
-                              f"a {kind} of the {organ.organ}, whose {kind}s have no known symbol")
+                              f"a {_kind_word(kind)} of the {organ.organ}, whose {_kind_word(kind)}s have no known symbol")
 
 
 def _un_council(number: str) -> str:
@@ -304,7 +313,7 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
     printed = mention.edition or ""
     kind = mention.kind or "res"
     if kind not in ("res", "dec"):
-        return None, None, Reason(Unresolved.NOT_A_UN_RESOLUTION, mention.text, f"a UN {kind} is not a resolution or decision")
+        return None, None, Reason(Unresolved.NOT_A_UN_RESOLUTION, mention.text, f"a UN {_kind_word(kind)} is not a resolution or decision")
     if _ROMAN.match(printed):   # "resolution 217 A (III)", "Economic and Social Council resolution 163 B (VIII)"
         old_series = "E/RES" if marker == "ecosoc" else "A/RES"
         return f"un/{old_series}/{number}({printed.upper()})", None, None
@@ -314,7 +323,8 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
         stated_year = printed if _YEAR.fullmatch(printed) else None
         if (stated_year is None and body not in (None, "unsc")) or kind != "res":
             return None, None, Reason(Unresolved.NUMBER_SHAPE, mention.text,
-                                      f"a {body or 'UN'} {kind} is numbered session/number")
+                                      f"a {_UN_ORGAN_NAMES.get(body or '', 'UN')} {_kind_word(kind)} is numbered "
+                                      "session/number")
         year = stated_year or context.security_council_years.get(number) or security_council_year(number)
         if year is None:
             return None, None, Reason(Unresolved.WITHOUT_YEAR, mention.text,
@@ -329,7 +339,7 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
         body = "ecosoc"
     if _ROMAN_SESSION.fullmatch(session):
         return None, None, Reason(Unresolved.ROMAN_SESSION, mention.text,
-                                  f"a {kind} numbered with a roman session is another organ's")
+                                  f"a {_kind_word(kind)} numbered with a roman session is another organ's")
     if body == "unga" and session.isdigit() and int(session) < _FIRST_GA_SESSION_NUMBERED:
         # the General Assembly numbered its resolutions "NNNN (session)" before its 31st session
         return None, None, Reason(Unresolved.NOT_THE_GENERAL_ASSEMBLY, mention.text,

@@ -87,10 +87,10 @@ ROWS = [
     ("organ-name-after-see", "unga", "Noting the work of the World Meteorological Organization",
      "See World Meteorological Organization resolution 9 (Cg-17).",
      [("World Meteorological Organization resolution 9 (Cg-17)", None,
-       "a res of the World Meteorological Organization, an organ")]),
+       "a resolution of the World Meteorological Organization, an organ")]),
     ("organ-name-stops-at-lower-case", "unga", ("Recalling resolution 3/4 of the Conference of the Parties to the "
      "Convention to develop practical guidelines"), None,
-     [("resolution 3/4", None, "a res of the Conference of the Parties to the Convention, an organ")]),
+     [("resolution 3/4", None, "a resolution of the Conference of the Parties to the Convention, an organ")]),
     # lists that go on past their tails
     ("list-past-in-which-it", "unga", ("Recalling its resolutions 35/46 of 3 December 1980, in which it proclaimed "
      "the 1980s as the Second Disarmament Decade, 71/189 of 19 December 2016 on the follow-up, and 73/167 of 17 "
@@ -179,6 +179,14 @@ ROWS = [
      "on Biological Diversity"), None, [("decision X/2", "un/UNEP/CBD/COP/DEC/X/2")]),
     ("roman-session-elsewhere", "unga", "Recalling the Convention", "See A/51/312, annex II, decision II/10.",
      [("A/51/312", "un/A/51/312"), ("decision II/10", None, "numbered with a roman session is another organ's")]),
+    # the reasons name the kind and the organ in words, as a reader of the report would (not "a unsc dec")
+    ("reason-words-un-recommendation", "unga", ("Noting that recommendation No. 204 of the International Labour "
+     "Organization guides the transition"), None,
+     [("recommendation No. 204", None, "a UN recommendation is not a resolution or decision")]),
+    ("reason-words-council-decision", "unsc", "Reaffirming its decision 2133 (2014) and noting again", None,
+     [("decision 2133 (2014)", None, "a Security Council decision is numbered session/number")]),
+    ("reason-words-roman-session", "unga", "Recalling also decision VII/11 and other relevant decisions", None,
+     [("decision VII/11", None, "a decision numbered with a roman session is another organ's")]),
     # named instruments by their own names only
     ("itu-tampere-convention", "itu", "that the Tampere Convention, and Article 5 of the Convention", None,
      [("Article 5 of the Convention", "itu/convention")]),

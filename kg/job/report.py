@@ -51,15 +51,15 @@ def unresolved_table(documents: Sequence[DocumentSummary]) -> list[str]:
 
     >>> from kg.job.cache import DocumentSummary
     >>> document = DocumentSummary("a.xml", "un/A/RES/1", 0, 0, 3, (), (
-    ...     ("resolution 51/2", "resolution 51/2: a res of the Commission on the Status of Women, an organ with no "
-    ...      "known series", "organ-without-series"),
-    ...     ("resolution 8/10", "resolution 8/10: a res of the Conference of the States Parties, an organ with no "
-    ...      "known series", "organ-without-series"),
+    ...     ("resolution 51/2", "resolution 51/2: a resolution of the Commission on the Status of Women, an organ "
+    ...      "with no known series", "organ-without-series"),
+    ...     ("resolution 8/10", "resolution 8/10: a resolution of the Conference of the States Parties, an organ "
+    ...      "with no known series", "organ-without-series"),
     ...     ("resolution 1112", "resolution 1112: Security Council resolution cited without its year", "without-year")))
     >>> print("\\n".join(unresolved_table([document])))
     | reason | mentions | for example |
     |---|---:|---|
-    | `organ-without-series` | 2 | resolution 51/2: a res of the Commission on the Status of Women, an organ with no known series (a.xml) |
+    | `organ-without-series` | 2 | resolution 51/2: a resolution of the Commission on the Status of Women, an organ with no known series (a.xml) |
     | `without-year` | 1 | resolution 1112: Security Council resolution cited without its year (a.xml) |
     """
     counts: Counter[str] = Counter()

@@ -167,8 +167,9 @@ def _label(key: str, title: str, *, width: int = 28) -> str:
     return f"{short_name(key)}\n{cut}"
 
 
-def _sizes(values: Mapping[str, float]) -> tuple[dict[str, float], list[dict[str, object]]]:
-    """Node sizes (area proportional to the value) and the legend's scale (smallest, middle, largest)."""
+def _sizes(values: Mapping[str, float], *, whole: bool = False) -> tuple[dict[str, float], list[dict[str, object]]]:
+    """Node sizes (area proportional to the value) and the legend's scale (smallest, middle, largest; with
+    ``whole``, values that are counts, the middle a whole number too: "cited 2×", never "cited 0.25×")."""
     biggest = max(list(values.values()) + [0.0])
     smallest = min(list(values.values()) + [biggest])
     if biggest <= 0:
@@ -177,7 +178,8 @@ def _sizes(values: Mapping[str, float]) -> tuple[dict[str, float], list[dict[str
     def size(value: float) -> float:
         return MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(max(value, 0.0) / biggest)
 
-    scale = [{"size": round(size(v)), "value": _number(v)} for v in sorted({smallest, biggest / 4, biggest})]
+    middle = round(biggest / 4) if whole else biggest / 4
+    scale = [{"size": round(size(v)), "value": _number(v)} for v in sorted({smallest, middle, biggest})]
     return {node: size(value) for node, value in values.items()}, scale
 
 
@@ -369,7 +371,7 @@ def draw_ego(G: nx.DiGraph, key: str, *, depth: int = 1, top: int = DEFAULT_TOP,
             positions[node] = (radius * math.cos(angle), radius * math.sin(angle))
         start += capacity
         radius += 95
-    sizes, scale = _sizes({n: size_of[n] for n in keep})
+    sizes, scale = _sizes({n: size_of[n] for n in keep}, whole=True)
     labelled = _labelled(keep, positions)
     nodes = [_node(G, n, size=sizes[n], labelled=n in labelled, link=link, position=positions[n], centre=n == key,
                    few=len(keep) <= LABEL_ALL_UP_TO) for n in keep]

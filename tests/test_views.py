@@ -135,3 +135,22 @@ def test_legend_shows_exactly_the_colours_drawn(views, name):
             assert _hex(centre["colour"]) == legend[centre["group"]][0]
     finally:
         browser.close()
+
+
+def test_ego_scale_is_in_whole_citations(views):
+    """An ego view is sized by times cited: its scale reads "cited 0×", "cited 1×", never "cited 0.25×"."""
+    _, pages = views
+    scale = re.findall(r"cited ([\d.,]+)×", pages["ego"][0].read_text(encoding="utf-8"))
+    assert scale
+    assert all(value.replace(",", "").isdigit() for value in scale), scale
+
+
+def test_click_opens_a_page_only_where_there_is_one(views, tmp_path):
+    """A view written on its own has no pages to open and does not promise one; a view whose nodes link to
+    pages (the site's) says a click opens them."""
+    G, pages = views
+    for path, _, _ in pages.values():
+        page = path.read_text(encoding="utf-8")
+        assert "Drag to move, wheel to zoom." in page and "click a node" not in page, path
+    linked = ego(G, "itu/pp/res/71", depth=1, link=lambda key: f"work/{key}.html").write(tmp_path / "ego.html")
+    assert "click a node to open its page" in linked.read_text(encoding="utf-8")

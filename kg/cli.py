@@ -254,7 +254,9 @@ def command_serve(args: argparse.Namespace) -> int:
 
 def command_export(args: argparse.Namespace) -> int:
     from kg.export import export_build
-    written = export_build(Path(args.store), Path(args.dir), format=args.format, grain=args.grain)
+    # with no --store, a built DIR is its own source ("kg export mybuild" exports mybuild, not out/)
+    store = args.store or (args.dir if (Path(args.dir) / "manifest.json").is_file() else "out")
+    written = export_build(Path(store), Path(args.dir), format=args.format, grain=args.grain)
     print(f"wrote {counted(len(written), 'file')} into {args.dir}" + "".join(f"\n  {path}" for path in written[:10]) +
           (f"\n  ... and {len(written) - 10} more" if len(written) > 10 else ""))
     return EXIT_OK
@@ -470,7 +472,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("dir", metavar="DIR")
     export.add_argument("--format", required=True, choices=("graphml", "gexf", "csv", "jsonld", "cytoscape", "akn"))
     export.add_argument("--grain", default="instrument", choices=("instrument", "edition", "clause"))
-    export.add_argument("--store", default="out", metavar="DIR", help="a built folder (default: out)")
+    export.add_argument("--store", default=None, metavar="DIR",
+                        help="a built folder (default: DIR where it is one, else out)")
     export.set_defaults(run=command_export)
     analyze = commands.add_parser("analyze", help="metrics of the citation network, written back to the store")
     analyze.add_argument("dir", metavar="DIR")

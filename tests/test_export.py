@@ -14,7 +14,7 @@ from conftest import SEED, corpus_files
 
 import kg
 from kg.cli import main
-from kg.errors import EXIT_OK
+from kg.errors import EXIT_OK, EXIT_UNREACHABLE
 from kg.export.network import GRAINS, METRICS
 from kg.job import build_graph
 from kg.wording import counted
@@ -110,3 +110,15 @@ def test_networkx_writes_to_networkx_itself(built, tmp_path):
     seed = graph.to_networkx()
     assert seed.edges["itu/wtsa/res/75", "itu/council/res/1282"]["weight"] == 3
     assert seed.nodes["itu/wtsa/res/75"]["year"] == 2008 and seed.nodes["itu/wtsa/res/75"]["kind"] == "Resolution"
+
+
+def test_a_built_folder_exports_its_own_network(built, tmp_path, capsys, monkeypatch):
+    """`kg export BUILD --format F` with no --store reads BUILD itself, not the out/ of the folder it runs in (where
+    another build, or none, may lie); a DIR that is no build still reads --store's default, out/."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", str(built), "--format", "csv"]) == EXIT_OK
+    nodes, _ = _read_back("csv", [built / "network-instrument-nodes.csv", built / "network-instrument-edges.csv"])
+    assert len(nodes) == kg.open(built).to_networkx("instrument").number_of_nodes()
+    capsys.readouterr()
+    assert main(["export", str(tmp_path / "exports"), "--format", "csv"]) == EXIT_UNREACHABLE
+    assert "out/store" in capsys.readouterr().err

@@ -290,7 +290,9 @@ def command_path(args: argparse.Namespace) -> int:
         print(f"no citation path between {args.source} and {args.target}")
         return EXIT_NONCONFORMING
     print(f"shortest ({found['direction']}): " + " -> ".join(found["shortest"]))  # type: ignore[arg-type]
-    for path in found["paths"]:  # type: ignore[union-attr]
+    paths = found["paths"]
+    print(f"{counted(len(paths), 'path')} of at most {counted(args.cutoff, 'citation step')}:")  # type: ignore[arg-type]
+    for path in paths:  # type: ignore[union-attr]
         print("  " + " -> ".join(path))
     return EXIT_OK
 

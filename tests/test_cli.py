@@ -212,3 +212,15 @@ def test_view_of_a_key_is_written_under_a_bounded_name(tmp_path_factory, capsys)
     assert main(["view", "overview", "--store", str(built), "--top", "5", "--by", "in_degree"]) == EXIT_OK
     assert (built / "views" / "overview-top5-in_degree.html").exists()
     assert (built / "views" / "overview.html").read_bytes() == overview
+
+
+def test_path_says_what_its_list_is(tmp_path_factory, capsys):
+    """kg path prints the shortest path, then a heading for the list of every path up to --cutoff (it was an
+    unlabelled list under the shortest, read as its continuation)."""
+    built = _seed_build(tmp_path_factory.getbasetemp())
+    capsys.readouterr()
+    assert main(["path", "itu/wtsa/res/75", "itu/pp/res/71", "--store", str(built)]) == EXIT_OK
+    assert capsys.readouterr().out.splitlines() == [
+        "shortest (cites): itu/wtsa/res/75 -> itu/pp/res/71",
+        "1 path of at most 4 citation steps:",
+        "  itu/wtsa/res/75 -> itu/pp/res/71"]

@@ -102,6 +102,34 @@ def test_markdown_front_matter_gives_hints(tmp_path):
     assert_covers_exactly_once(document)
 
 
+# a General Assembly resolution as a Markdown file sets it: its number line a heading, its verbs in italics
+MARKED_UP = [
+    ("asterisks", "# 99/1. A test", "*Recalling*", "*Decides*", "*Requests*"),
+    ("underscores", "## 99/1. A test", "_Recalling_", "_Decides_", "_Requests_"),
+    ("strong", "99/1. A test", "**Recalling**", "__Decides__", "**Requests**"),
+]
+
+
+@pytest.mark.parametrize(("heading", "recalling", "decides", "requests"), [case[1:] for case in MARKED_UP],
+                         ids=[case[0] for case in MARKED_UP])
+def test_markdown_headings_and_emphasis_are_read_as_text(tmp_path, heading, recalling, decides, requests):
+    """Markdown's marks do not hide the number line nor the verbs: the same outline and citations as the plain
+    text of test_markdown_front_matter_gives_hints; a symbol's underscores (A_RES_70_1) stay."""
+    path = tmp_path / "A_RES_99_1.md"
+    path.write_text(f"---\nsymbol: A/RES/99/1\n---\n\n{heading}\n\n*The General Assembly*,\n\n{recalling} its "
+                    f"resolution 70/1 (file A_RES_70_1),\n\n1. {decides} to test;\n\n2. {requests} the "
+                    "Secretary-General to report.\n", encoding="utf-8")
+    document = parse_document(read(path)[0])
+    assert (document.header.number, document.header.title) == ("99/1", "A test")
+    assert [(s.verb, s.kind, [c.id for c in s.clauses]) for s in document.sections] == [
+        ("recalling", "preambular", ["recalling"]), ("decides", "operative", ["decides.1"]),
+        ("requests", "operative", ["requests.2"])]
+    assert "A_RES_70_1" in document.sections[0].clauses[0].text
+    assert document.sections[2].addressees == ("Secretary-General of the United Nations",)
+    assert [(c.clause, c.work) for c in extract_citations(document)] == [("recalling", "un/A/RES/70/1")]
+    assert_covers_exactly_once(document)
+
+
 def test_akn_footnote_is_attached_to_its_clause(tmp_path):
     document = parse_document(read(write_akn(tmp_path / "r.xml", ""))[0])
     (footnote,) = document.footnotes

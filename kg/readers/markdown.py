@@ -11,13 +11,23 @@ from kg.model import Hints, Source
 from kg.readers.decoding import decode_text
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---[ \t]*\n", re.DOTALL)
+# Markdown's own marks, which the parser would take for text: a heading's "# " ("# 71/900. Title" is the number
+# line) and emphasis round words, as a UN text sets its verbs in italics ("*Recalling*", "_Welcomes_", "**Decides**");
+# an underscore inside a word or symbol ("A_RES_75_1") and a lone "*" stay; an emphasis holds no "*" or "_" and
+# at most 80 characters, so that a long line of openers with no closer costs its length, not its square
+_HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
+_EMPHASIS = re.compile(r"(?<![\w\\*])(\*\*|__|\*|_)(?=[^\s*_])([^\n*_]{0,80}?[^\s\\*_])\1(?![\w*])")
+
+
+def _plain(text: str) -> str:
+    return _EMPHASIS.sub(r"\2", _HEADING_MARK.sub("", text))
 
 
 def read(data: bytes, *, origin: str) -> tuple[Source, ...]:
     text, warnings = decode_text(data, origin)
     match = _FRONT_MATTER.match(text)
     if not match:
-        return (Source(origin=origin, text=text, format="markdown", warnings=warnings),)
+        return (Source(origin=origin, text=_plain(text), format="markdown", warnings=warnings),)
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as error:
@@ -32,7 +42,8 @@ def read(data: bytes, *, origin: str) -> tuple[Source, ...]:
         title=_text_or_none(meta.get("title")),
         date=_text_or_none(meta.get("date")),
     )
-    return (Source(origin=origin, text=text[match.end():], format="markdown", hints=hints, warnings=warnings),)
+    return (Source(origin=origin, text=_plain(text[match.end():]), format="markdown", hints=hints,
+                   warnings=warnings),)
 
 
 def _text_or_none(value: object) -> str | None:

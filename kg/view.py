@@ -339,9 +339,11 @@ def draw_overview(G: nx.DiGraph, metrics: Metrics, *, top: int = DEFAULT_TOP, by
     nodes = [_node(G, n, size=sizes[n], labelled=n in labelled, link=link, position=positions[n],
                    few=len(keep) <= LABEL_ALL_UP_TO) for n in keep]
     left_out = G.number_of_nodes() - len(keep)
-    note = (f"The {counted(len(keep), 'instrument')} with the highest {by} of {G.number_of_nodes()}, grouped by community; "
+    note = (f"The {counted(len(keep), 'instrument')} with the highest {by} of {G.number_of_nodes()}"
+            + (" that link to another one drawn" if alone else "") + ", grouped by community; "
             f"size: {by}; labels: {len(labelled)} of the top, where they do not cover one another."
-            + (f" {len(alone)} of the top {top} left out: no link to another one drawn." if alone else "")
+            + (f" {len(alone)} of the top {top} left out: no link to another one drawn; the next ones by {by} "
+               "drawn in their place." if alone else "")
             + (f" {left_out} left out in all (raise --top to draw more)." if left_out else ""))
     return Drawing(f"Citation network: top {len(keep)} by {by}", note, nodes, _edges(G, kept),
                    legend(str(G.nodes[n].get("body", "other")) for n in keep), scale, left_out)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 import time
 
+import networkx as nx
 import pytest
 from browser import Browser, require_browser
 from conftest import REPO, SEED
 from documents import HOSTILE, HOSTILE_DOC
 
 from kg.analyze import compute_metrics, document_outline, instrument_graph
+from kg.analyze.metrics import Metrics
 from kg.job import build_graph
 from kg.store import OxigraphStore
-from kg.view import document_view, ego, overview
+from kg.view import document_view, draw_overview, ego, overview
 
 ARTIFACTS = REPO / "test-artifacts"
 
@@ -154,3 +156,20 @@ def test_click_opens_a_page_only_where_there_is_one(views, tmp_path):
         assert "Drag to move, wheel to zoom." in page and "click a node" not in page, path
     linked = ego(G, "itu/pp/res/71", depth=1, link=lambda key: f"work/{key}.html").write(tmp_path / "ego.html")
     assert "click a node to open its page" in linked.read_text(encoding="utf-8")
+
+
+def test_overview_note_says_lone_nodes_gave_their_places():
+    """Where one of the top instruments links to no other one drawn, the view draws the next one in its place: the
+    note says so rather than call what it draws "the N with the highest" score."""
+    G = nx.DiGraph([("c", "a"), ("c", "b")])
+    G.add_node("x")
+    for node in G:
+        G.nodes[node].update(body="other", kind="res", title="")
+    scores = {"a": 4.0, "b": 3.0, "x": 2.0, "c": 1.0}
+    metrics = Metrics({node: {"in_degree": value} for node, value in scores.items()}, [["a", "b", "c"], ["x"]])
+    drawing = draw_overview(G, metrics, top=3, by="in_degree")
+    assert sorted(node["id"] for node in drawing.nodes) == ["a", "b", "c"]
+    assert drawing.note.startswith("The 3 instruments with the highest in_degree of 4 that link to another one "
+                                   "drawn, grouped by community;"), drawing.note
+    assert ("1 of the top 3 left out: no link to another one drawn; the next ones by in_degree drawn in their "
+            "place.") in drawing.note

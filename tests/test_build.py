@@ -196,3 +196,12 @@ def test_two_files_of_one_text_under_other_front_matter_are_two_documents(tmp_pa
     store = OxigraphStore(tmp_path / "out" / "store", read_only=True)
     rows = store.query(PREFIXES + "SELECT DISTINCT ?key WHERE { ?e eli:realizes/kg:workKey ?key ; eli:date_document ?d }")
     assert sorted(str(row["key"]) for row in rows) == ["un/A/RES/99/1", "un/A/RES/99/2"]
+
+
+def test_a_report_with_nothing_unresolved_says_so(tmp_path):
+    """The seed's mentions all resolve: its report says so under its heading, not two empty tables."""
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    build_graph([tmp_path / "seed.txt"], tmp_path / "out", progress=False, workers=1)
+    report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert report.endswith("## Unresolved mentions\n\nNone: every mention was resolved to an instrument.\n"), report
+    assert "| reason |" not in report and "| document |" not in report

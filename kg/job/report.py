@@ -38,9 +38,13 @@ def build_report(result: BuildResult, *, top: int = 20) -> str:
     lines += ["## Most-cited instruments", "", "| instrument | citing documents | citations |", "|---|---:|---:|"]
     lines += [f"| `{work}` | {count} | {mentions[work]} |" for work, count in
               sorted(cited_by.items(), key=lambda item: (-item[1], -mentions[item[0]], item[0]))[:top]]
-    lines += ["", "## Unresolved mentions", "", *unresolved_table(documents)]
-    lines += ["", "| document | mention | reason |", "|---|---|---|"]
-    lines += [f"| {d.doc} | {_cell(text)} | {_cell(reason)} |" for d in documents for text, reason, *_ in d.unresolved]
+    lines += ["", "## Unresolved mentions", ""]
+    if not unresolved:   # (two empty tables read as a report cut short)
+        lines.append("None: every mention was resolved to an instrument.")
+    else:
+        lines += [*unresolved_table(documents), "", "| document | mention | reason |", "|---|---|---|"]
+        lines += [f"| {d.doc} | {_cell(text)} | {_cell(reason)} |"
+                  for d in documents for text, reason, *_ in d.unresolved]
     return "\n".join(lines) + "\n"
 
 

@@ -41,6 +41,7 @@ from kg.ns import BASE, KG
 from kg.rdf import ONTOLOGY_GRAPH, SHARED_GRAPH
 from kg.store import Row, bind_values
 from kg.store.exchange import exchange
+from kg.wording import counted
 
 _OWN_GRAPHS = (f"{BASE}graph/", ONTOLOGY_GRAPH)   # the named graphs a build of this project writes, by prefix
 
@@ -404,7 +405,7 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
                        if graph not in after.present or after.pushed.get(graph) != digests[graph])
         if wrong or after.present & set(stale):
             raise RemoteError(f"{query_endpoint}: after the push it does not hold what was sent to {graph_store} "
-                              f"({len(wrong)} of {len(graphs)} graphs missing or different, "
+                              f"({len(wrong)} of {counted(len(graphs), 'graph')} missing or different, "
                               f"{len(after.present & set(stale))} not removed): is that Graph Store the one behind "
                               "this query endpoint?")
     return PushResult(tuple(changed), tuple(unchanged), tuple(stale))

@@ -38,11 +38,12 @@ def start_scoring(beside: Beside, out: Path, results: list[FileResult],
     facts and citing clauses: a rebuild that changed no citation), the previous scores are kept."""
     signature = network_signature(results)
     kept = [out / "analysis.nq", out / "metrics.json", out / "metrics.csv", out / "views" / "overview.html"]
-    if previous is not None and previous.get("network") == signature and all(path.exists() for path in kept):
-        beside.stop()
-        nquads = (out / "analysis.nq").read_text(encoding="utf-8")
-        return signature, lambda: Scores(nquads, fresh=False)
     held = _analysis_held(out, previous)   # (read before the new scores replace it)
+    # (kept only while analysis.nq is the one the manifest recorded: an edited or damaged one is made afresh)
+    if previous is not None and previous.get("network") == signature and held is not None \
+            and all(path.exists() for path in kept):
+        beside.stop()
+        return signature, lambda: Scores(held, fresh=False)
     arguments = (out, *links_of_summaries(results), function_counts(results))
     scoring = beside.call(_score_and_draw, *arguments)
 

@@ -170,7 +170,16 @@ DAMAGE = [
     pytest.param(_store_file_damaged("*.sst"), id="a store .sst damaged"),
     pytest.param(_shift_spans, id="spans shifted in the manifest"),
     pytest.param(_one_byte_of_graph_nq_changed, id="one byte of graph.nq changed, times set back"),
+    # (kept scores were read from analysis.nq unchecked when no citation changed: its lines went into graph.nq)
+    pytest.param(lambda out: _drop_first_line(out / "analysis.nq"), id="analysis.nq lost a line"),
+    pytest.param(lambda out: (out / "analysis.nq").write_text(""), id="analysis.nq emptied"),
 ]
+
+
+def _drop_first_line(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert len(lines) > 1, f"{path} holds no scores"
+    path.write_text("".join(lines[1:]), encoding="utf-8")
 
 
 @pytest.mark.parametrize("damage", DAMAGE)

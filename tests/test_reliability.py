@@ -546,3 +546,39 @@ def test_kill_9_of_one_worker_of_a_real_build_costs_nothing(tmp_path):
     assert "built 480 documents from 120 files (120 parsed" in out
     subprocess.run([*command, str(tmp_path / "fresh")], env=env, check=True, capture_output=True, timeout=600)
     assert (tmp_path / "out" / "graph.nq").read_bytes() == (tmp_path / "fresh" / "graph.nq").read_bytes()
+
+
+@pytest.mark.parametrize("when", ["before-the-call", "after-the-call"])
+def test_kill_9_of_the_scoring_process_costs_nothing(tmp_path, monkeypatch, when):
+    """The process beside the build that makes the network's metrics, killed (the OOM killer, a ``kill -9``)
+    before or after it was sent the call: the build makes them in its own process and exits as a fresh build
+    does, with the same graph and scores (a traceback, 'ProcessFailed: the process for _score_and_draw ended
+    without an answer (exit code -9)', before)."""
+    import kg.job.process
+    import kg.job.run
+
+    killed: list[int] = []
+
+    class KilledBeside(kg.job.process.Beside):
+        def _kill(self) -> None:
+            os.kill(self._process.pid, signal.SIGKILL)
+            self._process.join()
+            killed.append(self._process.exitcode)
+
+        def __init__(self, **options):
+            super().__init__(**options)
+            if when == "before-the-call":
+                self._kill()
+
+        def call(self, function, *args):
+            wait = super().call(function, *args)
+            if when == "after-the-call":
+                self._kill()
+            return wait
+
+    build_graph([SEED], tmp_path / "fresh", workers=1, progress=False)
+    monkeypatch.setattr(kg.job.run, "Beside", KilledBeside)
+    build_graph([SEED], tmp_path / "out", workers=1, progress=False)
+    assert killed == [-signal.SIGKILL]
+    for name in ("graph.nq", "analysis.nq", "metrics.csv"):
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name

@@ -37,6 +37,11 @@ class ProcessFailed(RuntimeError):
     answer."""
 
 
+class ProcessDied(ProcessFailed):
+    """The process ended without an answer (killed, ``kill -9`` or the OOM killer, or it crashed): the call
+    itself may well succeed if made again."""
+
+
 class Beside:
     """A process ready to make one call (see the module's text)."""
 
@@ -51,18 +56,22 @@ class Beside:
     def call(self, function: Callable[..., T], *args: object) -> Callable[[], T]:
         """Send ``function(*args)`` to the process; the returned function waits for its result (or raises
         ``ProcessFailed``)."""
-        self._connection.send((function, args))
         name = getattr(function, "__name__", "the call")
+        try:
+            self._connection.send((function, args))
+            sent = True
+        except (BrokenPipeError, ConnectionResetError):   # (the process died before the call)
+            sent = False
 
         def result() -> T:
             try:
-                answer = self._connection.recv()
-            except EOFError:
+                answer = self._connection.recv() if sent else None
+            except (EOFError, ConnectionResetError):
                 answer = None
             self._connection.close()
             self._process.join()   # (it ends once it has answered)
             if answer is None:
-                raise ProcessFailed(f"the process for {name} ended without an answer (exit code "
+                raise ProcessDied(f"the process for {name} ended without an answer (exit code "
                                     f"{self._process.exitcode})")
             succeeded, value = answer
             if not succeeded:

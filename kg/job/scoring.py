@@ -12,7 +12,7 @@ from pathlib import Path
 from kg.analyze.links import Cites, cites_of, works_of
 from kg.analyze.scores import store_scores
 from kg.job.cache import FileResult, cache_version
-from kg.job.process import Beside
+from kg.job.process import Beside, ProcessDied
 from kg.rdf import work_facts
 from kg.store import OxigraphStore
 
@@ -38,13 +38,23 @@ def start_scoring(beside: Beside, out: Path, results: list[FileResult],
     facts and citing clauses: a rebuild that changed no citation), the previous scores are kept."""
     signature = network_signature(results)
     kept = [out / "analysis.nq", out / "metrics.json", out / "metrics.csv", out / "views" / "overview.html"]
-    if previous is not None and previous.get("network") == signature and all(path.exists() for path in kept):
-        beside.stop()
-        nquads = (out / "analysis.nq").read_text(encoding="utf-8")
-        return signature, lambda: Scores(nquads, fresh=False)
     held = _analysis_held(out, previous)   # (read before the new scores replace it)
-    scoring = beside.call(_score_and_draw, out, *links_of_summaries(results), function_counts(results))
-    return signature, lambda: Scores(scoring(), fresh=True, held=held)
+    # (kept only while analysis.nq is the one the manifest recorded: an edited or damaged one is made afresh)
+    if previous is not None and previous.get("network") == signature and held is not None \
+            and all(path.exists() for path in kept):
+        beside.stop()
+        return signature, lambda: Scores(held, fresh=False)
+    arguments = (out, *links_of_summaries(results), function_counts(results))
+    scoring = beside.call(_score_and_draw, *arguments)
+
+    def scored() -> Scores:
+        try:
+            nquads = scoring()
+        except ProcessDied:   # (killed, by the OOM killer or a kill -9: the metrics are made here instead)
+            nquads = _score_and_draw(*arguments)
+        return Scores(nquads, fresh=True, held=held)
+
+    return signature, scored
 
 
 def function_counts(results: list[FileResult]) -> dict[str, int]:

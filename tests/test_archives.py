@@ -139,6 +139,7 @@ def test_archives_in_a_folder_are_inputs(tmp_path, capsys):
     _write_archive(tmp_path / "b.zip", "zip", {"res-12.xml": AKN_STATEMENT.encode()})
     write_text(tmp_path / "c.txt", ITU_TEXT)
     write_text(tmp_path / "README.md", "# what this folder holds\n")
+    write_text(tmp_path / "SOURCES.md", "# where these come from: resolution 70/1 of the General Assembly\n")
     (tmp_path / "notes.tar.xz.part").write_bytes(b"partial download")
     assert [p.name for p in input_files([tmp_path])] == ["a.tar.xz", "b.zip", "c.txt"]
     assert main(["parse", str(tmp_path), "--format", "json"]) == 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import time
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -230,3 +231,19 @@ def test_graph_site_writes_the_same_site(site):
     index = KnowledgeGraph(out).site()
     assert index == out / "site" / "index.html" and index.is_file()
     assert len(list((out / "site").rglob("*.html"))) == result.pages
+
+
+def test_a_document_read_from_an_archive_shows_its_footnotes_and_links_its_archive(tmp_path):
+    text = ("---\nsymbol: A/RES/99/8\ndate: \"2024-12-05\"\n---\n\n99/8. Archived\n\nThe General Assembly,\n\n"
+            "Reaffirming the 2030 Agenda for Sustainable Development,[^1]\n\n1. Decides to act.\n\n---\n\n"
+            "[^1]: Resolution 70/1, a note read back from the archive.\n")
+    archive = tmp_path / "ga.zip"
+    with zipfile.ZipFile(archive, "w") as members:
+        members.writestr("A_RES_99_8.md", text)
+    out = tmp_path / "out"
+    build_graph([archive], out, progress=False, workers=1)
+    write_site(out)
+    pages = [page.read_text(encoding="utf-8") for page in _pages(out / "site")]
+    with_note = [page for page in pages if "a note read back from the archive" in page]
+    assert len(with_note) == 1
+    assert archive.resolve().as_uri() in with_note[0]

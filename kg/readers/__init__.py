@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
@@ -39,20 +40,38 @@ _UNREADABLE = {".doc": "a Word 97-2003 document (.doc)", ".rtf": "a Rich Text Fo
 DOCUMENT_SUFFIXES = frozenset(_SUFFIXES) | frozenset(_UNREADABLE)
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2")
 # files that describe a folder (or an archive) rather than being one of its documents
-_FOLDER_NOTES = frozenset({"readme", "license", "licence", "notice", "copying"})
+_FOLDER_NOTES = frozenset({"readme", "license", "licence", "notice", "copying", "sources", "changelog", "contributing",
+                           "authors"})
 
 
 def is_document_name(name: str, *, archives: bool = True) -> bool:
     """Whether a file of this name, found in a folder (or in an archive), is taken as input: it has a document's
-    suffix (or an archive's, unless ``archives`` is false), and it is not the folder's README or LICENSE.
+    suffix (or an archive's, unless ``archives`` is false), and it is not a note about the folder: its README,
+    LICENSE, NOTICE, COPYING, SOURCES, CHANGELOG, CONTRIBUTING or AUTHORS file (any suffix, any case).
 
-    >>> [is_document_name(n) for n in ("a.xml", "un-sc.tar.xz", "README.md", "bodies.csv", "x.xml.gz")]
-    [True, True, False, False, False]
+    >>> [is_document_name(n) for n in ("a.xml", "un-sc.tar.xz", "README.md", "bodies.csv", "x.xml.gz", "SOURCES.md")]
+    [True, True, False, False, False, False]
     """
     lowered = PurePosixPath(name.replace("\\", "/")).name.lower()
     if lowered.split(".", 1)[0] in _FOLDER_NOTES:
         return False
     return PurePosixPath(lowered).suffix in DOCUMENT_SUFFIXES or (archives and lowered.endswith(ARCHIVE_SUFFIXES))
+
+
+def source_file(source: str) -> Path | None:
+    """The file a document's source name (``kg:source``) was read from, if it is still there: the name without its
+    ``#document`` part; for a member of an archive (``ARCHIVE!member``), the archive (the longest such prefix that
+    is a file: a file's own name may hold a ``#`` or a ``!``).
+
+    >>> from pathlib import Path
+    >>> seed = str(Path(__file__).parents[2] / "data/resolutions/wtsa-res-75-johannesburg-2008.txt")
+    >>> [source_file(name) == Path(seed) for name in (seed, seed + "#res_75", seed + "!member.xml#a")]
+    [True, True, True]
+    >>> source_file("gone.zip!a.xml") is None
+    True
+    """
+    cuts = [len(source)] + [mark.start() for mark in reversed(list(re.finditer("[#!]", source)))]
+    return next((Path(source[:cut]) for cut in cuts if cut and os.path.isfile(source[:cut])), None)
 
 
 def sniff_format(path: Path, head: bytes) -> str:

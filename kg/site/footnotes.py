@@ -10,16 +10,18 @@ from collections.abc import Iterable
 from kg.errors import KgError
 from kg.parse import parse_document
 from kg.rdf import content_hash
-from kg.readers import read
+from kg.readers import read, source_file
 
 
 def read_footnotes(sources: Iterable[tuple[str, str]]) -> dict[str, list[tuple[str, str, str | None]]]:
     """``sources``: (source name as built, ``sha256:`` hash of the text) of each document. Returns, by hash, the
-    footnotes (marker, text, id of the clause it is attached to) of each document found unchanged; a file that is
-    gone or no longer reads gives none."""
+    footnotes (marker, text, id of the clause it is attached to) of each document found unchanged (an archive's
+    member's too: the archive is read again); a file that is gone or no longer reads gives none."""
     wanted: dict[str, set[str]] = {}
     for source, digest in sources:
-        wanted.setdefault(source.split("#", 1)[0], set()).add(digest)
+        file = source_file(source)
+        if file is not None:
+            wanted.setdefault(str(file), set()).add(digest)
     found: dict[str, list[tuple[str, str, str | None]]] = {}
     for path, digests in sorted(wanted.items()):
         try:

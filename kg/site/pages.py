@@ -21,6 +21,7 @@ import networkx as nx
 from markupsafe import Markup
 
 from kg.palette import colour_of, legend, text_colour
+from kg.readers import source_file
 from kg.site.chart import timeline_svg
 from kg.site.corpus import Cite, Clause, Corpus, Document
 from kg.view import Drawing, draw_ego, draw_overview, known_title, script_json, short_name
@@ -120,8 +121,8 @@ def render_document(site: Site, document: Document, page: str) -> str:
         small.add_edges_from((document.key, n, G.edges[document.key, n]) for n in cites)
         drawing = draw_ego(small, document.key, top=EGO_TOP, link=site.href)
     cited_by = corpus.cited_in.get(document.key, [])
-    source = document.source.split("#", 1)[0]
-    source_url = Path(source).resolve().as_uri() if source and Path(source).is_file() else None
+    source = source_file(document.source) if document.source else None
+    source_url = source.resolve().as_uri() if source else None
     return environment().get_template("document.html").render(
         root="../", page=page, document=document, title=known_title(document.title), site=site,
         segments=segments, unplaced=_unplaced, undocs_url=undocs_url, source_url=source_url,

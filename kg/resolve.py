@@ -326,6 +326,11 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
                                       f"a {_UN_ORGAN_NAMES.get(body or '', 'UN')} {_kind_word(kind)} is numbered "
                                       "session/number")
         year = stated_year or context.security_council_years.get(number) or security_council_year(number)
+        if year is None and body is None and context.body != "unsc":
+            # "resolution 1 adopted on 20 November 2013 by the General Conference of UNESCO": not the Council's
+            return None, None, Reason(Unresolved.BODY_NOT_STATED, mention.text,
+                                      "no organ named before the number, and no year: another organ's, or a Security "
+                                      "Council resolution printed without its year")
         if year is None:
             return None, None, Reason(Unresolved.WITHOUT_YEAR, mention.text,
                                       "Security Council resolution cited without its year")

@@ -160,6 +160,11 @@ ROWS = [
      "1111"), None, [("resolution 1111 (1997)", "un/S/RES/1111(1997)"), ("resolution 1111", "un/S/RES/1111(1997)")]),
     ("sc-year-unknown-before-2000", "unsc", "Recalling its resolution 1112", None,
      [("resolution 1112", None, "Security Council resolution cited without its year")]),
+    ("agency-resolution-is-no-council-resolution", "unga", ("Taking note of section VII of resolution 1 adopted on "
+     "20 November 2013 by the General Conference of the United Nations Educational, Scientific and Cultural "
+     "Organization"), None, [("resolution 1", None, "no organ named before the number, and no year: another organ's")]),
+    ("sc-year-unknown-in-ga", "unga", "Recalling Security Council resolution 1112", None,
+     [("Security Council resolution 1112", None, "Security Council resolution cited without its year")]),
     ("sc-symbol-in-brackets-is-no-year", "unsc", ("Taking note of the report on the implementation of resolution 1325 "
      "(S/2015/716)"), None, [("resolution 1325", "un/S/RES/1325(2000)"), ("S/2015/716", "un/S/2015/716")]),
     ("sc-symbol-without-year", "unsc", "Recalling S/RES/2286", None, [("S/RES/2286", "un/S/RES/2286(2016)")]),

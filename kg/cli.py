@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 # pyvis): `kg --help` and the commands that only ask the store do not pay for the others' imports.
 # (kg.readers.MAX_FILE_SIZE, which a test holds equal; argparse passes a string default through its type)
 _MAX_FILE_SIZE = "64M"
+_MAX_FILE_SECONDS = 300.0   # (kg.job.worker.MAX_FILE_SECONDS, not imported: the CLI starts without kg.job)
 
 
 def parse_paths(paths: Sequence[str], errors: list[InputError], *,
@@ -126,7 +127,8 @@ def command_build(args: argparse.Namespace) -> int:
     try:
         result = build_graph(args.inputs or ["data"], args.out, workers=args.workers, progress=not args.quiet,
                              doc_views=args.doc_views, executor=client.get_executor() if client else None,
-                             max_file_size=args.max_file_size, max_worker_memory=args.max_worker_memory)
+                             max_file_size=args.max_file_size, max_worker_memory=args.max_worker_memory,
+                             max_file_seconds=args.max_file_seconds or None)
     finally:
         if client is not None:
             client.close()
@@ -385,6 +387,17 @@ def command_stats(args: argparse.Namespace) -> int:
     return _report(errors)
 
 
+def _seconds(text: str) -> float:
+    """ "300" -> 300.0; 0 (no limit) or more, a finite number."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"not a number of seconds (0 or more): {text!r}")
+    return seconds
+
+
 def _size(text: str) -> int:
     """ "64M" -> 67108864 (K, M, G: powers of 1024; plain digits: bytes)."""
     units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
@@ -428,6 +441,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a file that needs more memory than this in its worker process (beyond what the worker "
                             "starts with) is an input error, and the build goes on (Linux; default: no limit; "
                             "K, M, G suffixes)")
+    build.add_argument("--max-file-seconds", type=_seconds, default=_MAX_FILE_SECONDS, metavar="SECONDS",
+                       help="a file that takes its worker process longer than this is an input error: the worker is "
+                            "killed and the build goes on (default: 300; 0: no limit)")
     build.add_argument("--scheduler", metavar="ADDRESS",
                        help="run the per-file work on a dask.distributed cluster (tcp://host:8786); its workers "
                             "must see the inputs and DIR at the same paths")

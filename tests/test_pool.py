@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,9 @@ def _raises(number: int) -> int:
 
 
 def _said(failure: JobFailure) -> str:
-    return f"{failure.job[0]}: {failure.how}" if failure.died else f"{failure.job[0]}: {failure.error}: {failure.how}"
+    if failure.kind == "raised":
+        return f"{failure.job[0]}: {failure.error}: {failure.how}"
+    return f"{failure.job[0]}: {failure.how}"
 
 
 @pytest.fixture(autouse=True)
@@ -92,3 +95,38 @@ def test_a_caller_that_stops_reading_leaves_no_worker():
     results = map_jobs(_square, [(n,) for n in range(1000)], processes=2, chunksize=4)
     assert next(results) == 0
     results.close()   # (the fixture checks that no worker is left)
+
+
+def _loops_on(number: int, folder: str) -> int:
+    """``number * number``, but the job 7 never ends (an endless loop, as a catastrophic regex would be); each
+    attempt at it leaves a file in ``folder``."""
+    if number == 7:
+        (Path(folder) / f"attempt-{len(list(Path(folder).iterdir()))}").touch()
+        while True:
+            pass
+    return number * number
+
+
+@pytest.mark.parametrize(("processes", "chunksize"), [(1, 1), (2, 1), (2, 4)],
+                         ids=["one-worker", "two-workers", "chunks-of-4"])
+def test_a_job_past_the_time_limit_is_its_failure_and_the_others_are_done_in_order(tmp_path, processes, chunksize):
+    jobs = [(n, str(tmp_path)) for n in range(20)]
+    results = list(map_jobs(_loops_on, jobs, processes=processes, chunksize=chunksize, failed=_said, time_limit=1))
+    assert results == ["7: took longer than 1 s" if n == 7 else n * n for n in range(20)]
+    assert len(list(tmp_path.iterdir())) == 1   # not tried again (the fixture checks that no worker is left)
+
+
+def test_without_failed_a_time_out_raises(tmp_path):
+    with pytest.raises(WorkerDied, match="took longer than 0.5 s"):
+        list(map_jobs(_loops_on, [(n, str(tmp_path)) for n in range(10)], processes=2, time_limit=0.5))
+
+
+def _sleeps(number: int) -> int:
+    time.sleep(0.05)
+    return number
+
+
+def test_the_time_limit_is_per_job_not_per_chunk():
+    """Chunks of 16 jobs of 0.05 s each: a chunk takes 0.8 s, each job a tenth of the limit of 0.5 s."""
+    assert list(map_jobs(_sleeps, [(n,) for n in range(40)], processes=1, chunksize=16, failed=_said,
+                         time_limit=0.5)) == list(range(40))

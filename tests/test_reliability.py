@@ -463,6 +463,62 @@ def test_a_file_that_kills_its_worker_is_one_error_line_and_every_other_file_is_
     assert first == second
 
 
+def _loops_on(name: str, *, attempts: Path):
+    """``worker._process`` that never ends (an endless loop, as a catastrophic regex or a parse that never ends
+    would) when it reads the file ``name``; each attempt leaves a file in ``attempts``."""
+    from kg.job import worker
+    real = worker._process
+
+    def looping(path, given_name, *args):
+        if Path(path).name == name:
+            (attempts / str(len(list(attempts.iterdir())))).touch()
+            while True:
+                pass
+        return real(path, given_name, *args)
+
+    return looping
+
+
+# (case, files, --workers): with a time limit, one worker or one file are read in a worker process too
+TIME_OUTS = [("two-workers", 12, "2"), ("one-worker", 3, "1"), ("one-file", 1, "2")]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the workers are forked with the planted loop in them")
+@pytest.mark.parametrize(("files", "workers"), [case[1:] for case in TIME_OUTS], ids=[case[0] for case in TIME_OUTS])
+def test_a_file_that_takes_longer_than_the_limit_is_one_error_line_and_every_other_file_is_built(
+        tmp_path, monkeypatch, capsys, files, workers):
+    """A worker stuck in a loop on one file (planted in the worker, which is forked from this process) is killed
+    at --max-file-seconds: that file is one error line, not tried again, not cached; the others are built."""
+    from kg.job import worker
+    assert len(TIME_OUTS) == 3
+    monkeypatch.chdir(tmp_path)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for index in range(files):
+        (corpus / f"res-{index:02}.txt").write_bytes(SEED.read_bytes().replace(b"RESOLUTION 75", b"RESOLUTION %d"
+                                                                                % (100 + index)))
+    stuck = f"res-{files // 2:02}.txt"
+    attempts = tmp_path / "attempts"
+    attempts.mkdir()
+    monkeypatch.setattr(worker, "_process", _loops_on(stuck, attempts=attempts))
+    before = _children(os.getpid())
+    code = main(["build", "in", "--out", "out", "--quiet", "--workers", workers, "--max-file-seconds", "2"])
+    err = capsys.readouterr().err
+    assert _children(os.getpid()) <= before   # the stuck worker killed, none left running
+    assert len(list(attempts.iterdir())) == 1   # not read again alone: that would cost the limit twice
+    assert code == EXIT_BAD_INPUT and "Traceback" not in err, err
+    assert [line for line in err.splitlines() if line.startswith("kg: error:")] == \
+        [f"kg: error: in/{stuck}: took longer than 2 s; not read (--max-file-seconds)"]
+    others = {f"in/res-{index:02}.txt" for index in range(files)} - {f"in/{stuck}"}
+    assert build_graph_documents(tmp_path / "out") == others
+    assert _document_graphs_in_store(tmp_path / "out") == len(others) + (2 if others else 0)   # (+ shared, scores)
+    # not cached: once the file reads, the next build reads it (and only it)
+    monkeypatch.undo()
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "in", "--out", "out", "--quiet", "--workers", workers, "--max-file-seconds", "2"]) == 0
+    assert f"(1 parsed, {files - 1} from the cache)" in capsys.readouterr().out
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_DATA is enforced on Linux")
 def test_a_file_that_needs_more_memory_than_a_worker_may_use_is_one_error_line(tmp_path, monkeypatch, capsys):
     """--max-worker-memory: 300 resolutions in one text (2.8 MB) need more than 20 MB in their worker (they need

@@ -33,7 +33,7 @@ from kg.job.report import build_report
 from kg.job.result import BuildResult
 from kg.job.scoring import start_scoring, store_and_draw
 from kg.job.store_update import StoreLoader, seal_store, start_new_store, update_store
-from kg.job.worker import run_jobs
+from kg.job.worker import MAX_FILE_SECONDS, run_jobs
 from kg.rdf.ontology import ontology_quads
 from kg.readers import MAX_FILE_SIZE
 
@@ -41,27 +41,29 @@ from kg.readers import MAX_FILE_SIZE
 def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Executor | None = None,
                 workers: int | None = None, progress: bool = True, load_store: bool = True,
                 doc_views: bool = False, max_file_size: int = MAX_FILE_SIZE,
-                max_worker_memory: int | None = None) -> BuildResult:
+                max_worker_memory: int | None = None, max_file_seconds: float | None = MAX_FILE_SECONDS) -> BuildResult:
     """Build ``out`` from the files under ``inputs``; unchanged files (by content hash) come from the cache.
-    A file larger than ``max_file_size`` bytes is an input error, as is one that is not a regular file, and one
-    for which a worker process would need more than ``max_worker_memory`` bytes (beyond what it starts with).
-    ``BusyError`` when another build is writing ``out``."""
+    A file larger than ``max_file_size`` bytes is an input error, as is one that is not a regular file, one
+    for which a worker process would need more than ``max_worker_memory`` bytes (beyond what it starts with), and
+    one that takes its worker longer than ``max_file_seconds`` (None or 0: no limit). ``BusyError`` when another
+    build is writing ``out``."""
     with holding_folder(Path(out)):
         return _build_held(inputs, Path(out), executor=executor, workers=workers, progress=progress,
                            load_store=load_store, doc_views=doc_views, max_size=max_file_size,
-                           max_memory=max_worker_memory)
+                           max_memory=max_worker_memory, max_seconds=max_file_seconds)
 
 
 def _build_held(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None, workers: int | None,
                 progress: bool, load_store: bool, doc_views: bool, max_size: int,
-                max_memory: int | None) -> BuildResult:
+                max_memory: int | None, max_seconds: float | None) -> BuildResult:
     # the network's metrics are made in a process of their own, which imports what they need meanwhile
     beside = Beside(preload=_SCORING_MODULES) if load_store else None
     frozen_before = gc.get_freeze_count()
     loading: list[StoreLoader] = []
     try:
         return _build(inputs, out, executor=executor, workers=workers, progress=progress, beside=beside,
-                      doc_views=doc_views, max_size=max_size, max_memory=max_memory, loading=loading)
+                      doc_views=doc_views, max_size=max_size, max_memory=max_memory, max_seconds=max_seconds,
+                      loading=loading)
     finally:
         for loader in loading:   # (a build that failed before its new store was complete: the marker stays)
             loader.stop()
@@ -76,7 +78,7 @@ _SCORING_MODULES = ("kg.analyze.metrics", "kg.view")
 
 def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None, workers: int | None,
            progress: bool, beside: Beside | None, doc_views: bool, max_size: int, max_memory: int | None,
-           loading: list[StoreLoader]) -> BuildResult:
+           max_seconds: float | None, loading: list[StoreLoader]) -> BuildResult:
     out.mkdir(parents=True, exist_ok=True)
     stages = _Stages()
     with _collector_paused():   # (what is read here lives as long as the build; see _collector_paused)
@@ -87,7 +89,8 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
     loader = start_new_store(out, previous, results.values(), jobs) if beside is not None else None
     loading += [loader] if loader is not None else []
     stages.done("inputs")
-    for file_result in run_jobs(jobs, out, executor, workers, progress, max_size=max_size, max_memory=max_memory):
+    for file_result in run_jobs(jobs, out, executor, workers, progress, max_size=max_size, max_memory=max_memory,
+                                max_seconds=max_seconds):
         results[file_result.path] = file_result
         if loader is not None:
             loader.add(file_result)

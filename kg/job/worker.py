@@ -22,6 +22,8 @@ from kg.readers import MAX_FILE_SIZE, read_input, read_sources
 from kg.reference.gazetteer import load_gazetteer
 from kg.resolve import extract_citations
 
+MAX_FILE_SECONDS = 300.0   # the default time limit per file (--max-file-seconds)
+
 
 def process_file(path: str, name: str, out: str | None = None, digest: str | None = None,
                  version: str | None = None, max_size: int = MAX_FILE_SIZE) -> FileResult:
@@ -88,23 +90,28 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int) -> F
 
 
 def run_jobs(jobs: list[tuple[str, str, str]], out: Path, executor: Executor | None, workers: int | None,
-             progress: bool, *, max_size: int = MAX_FILE_SIZE, max_memory: int | None = None) -> Iterable[FileResult]:
-    """Each job's result, in order: on ``executor``, in this process (one worker, or one job, and no
-    ``max_memory``), or in worker processes of their own (``kg.job.pool``), each of which may allocate at most
-    ``max_memory`` bytes beyond what it starts with."""
+             progress: bool, *, max_size: int = MAX_FILE_SIZE, max_memory: int | None = None,
+             max_seconds: float | None = MAX_FILE_SECONDS) -> Iterable[FileResult]:
+    """Each job's result, in order: on ``executor``, in this process (one worker, or one job, and neither
+    ``max_memory`` nor ``max_seconds``), or in worker processes of their own (``kg.job.pool``), each of which may
+    allocate at most ``max_memory`` bytes beyond what it starts with, and is killed when one file takes it longer
+    than ``max_seconds`` (that file's error; None or 0: no limit). On an executor neither limit is set."""
     bar = tqdm(total=len(jobs), desc="building", unit="file", disable=not progress, file=sys.stderr)
     # (the entries are written under the build's cache version: a worker elsewhere, or one that started after the
     # code changed, would make another)
     calls = [(path, name, str(out), digest, cache_version(), max_size) for path, name, digest in jobs]
     if executor is not None:
         results = _run_on(executor, calls)
-    elif (workers == 1 or len(jobs) <= 1) and max_memory is None:   # (in this process)
+    elif (workers == 1 or len(jobs) <= 1) and max_memory is None and not max_seconds:   # (in this process)
         results = (process_file(*call) for call in calls)
     else:
+        # (with a limit, one file is read in a worker too: only a process of its own can be stopped, whatever its
+        # file makes it do, and a crash then costs that file only)
         processes = workers or os.cpu_count() or 1
         # chunks of up to 16 files, but at least four chunks a process: a few large files (archives) are shared out
         results = map_jobs(process_file_within, [(max_memory, *call) for call in calls], processes=processes,
-                           failed=_worker_failed, chunksize=max(1, min(16, len(jobs) // (4 * processes))))
+                           failed=_worker_failed, chunksize=max(1, min(16, len(jobs) // (4 * processes))),
+                           time_limit=max_seconds or None)
     for result in results:
         yield result
         bar.update()
@@ -138,11 +145,14 @@ def _memory_limited(limit: int) -> Iterator[None]:
 
 
 def _worker_failed(failure: JobFailure) -> FileResult:
-    """The error of a file whose worker process died reading it, twice (see ``kg.job.pool``), or ran out of the
-    memory it may use. Not cached: a rebuild reads the file again."""
+    """The error of a file whose worker process died reading it, twice (see ``kg.job.pool``), was killed for
+    taking longer than the time limit (not tried again: that would cost the limit twice), or ran out of the memory
+    it may use. Not cached: a rebuild reads the file again."""
     _, _, name, _, digest, _, _ = failure.job
-    if failure.died:
+    if failure.kind == "died":
         error = f"{name}: the worker process reading it died, and again when it was read alone ({failure.how})"
+    elif failure.kind == "timed out":
+        error = f"{name}: {failure.how}; not read (--max-file-seconds)"
     elif failure.error == "MemoryError":
         error = f"{name}: {_OUT_OF_MEMORY}"
     else:

@@ -150,7 +150,10 @@ def build_summary(result, *, doc_views: bool = False) -> str:
     cached = sum(1 for f in files if not f.reparsed)
     mentions = sum(d.citations for d in summaries)
     unresolved = sum(len(d.unresolved) for d in summaries)
-    skipped = f", {counted(len(result.errors), 'file')} skipped" if result.errors else ""
+    # (an error is a file skipped, or one document of a file of several not built: an archive's member, say)
+    unbuilt = sum(len(f.member_errors) for f in files)
+    skipped = "".join(f", {counted(number, what)} {said}" for number, what, said in (
+        (len(result.errors) - unbuilt, "file", "skipped"), (unbuilt, "document", "not built")) if number)
     lines = [(f"built {counted(len(summaries), 'document')} from {counted(len(files), 'file')} "
              f"({len(files) - cached} parsed, {cached} from the cache{skipped}): "
              f"{counted(mentions - unresolved, 'citation')} of "

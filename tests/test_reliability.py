@@ -157,6 +157,97 @@ def test_a_bug_in_one_file_is_named_with_its_type_and_the_build_goes_on(tmp_path
     assert build_graph_documents(tmp_path / "out") == {"good.txt"}
 
 
+def _seed_numbered(number: int) -> bytes:
+    return SEED.read_bytes().replace(b"RESOLUTION 75", b"RESOLUTION %d" % number)
+
+
+def _tarred(path: Path, members: dict[str, bytes]) -> None:
+    import io
+    import tarfile
+    with tarfile.open(path, "w:gz") as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+
+
+def _zipped(path: Path, members: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+_THREE = {"res/a.txt": _seed_numbered(100), "res/b.txt": _seed_numbered(101), "res/c.txt": _seed_numbered(102)}
+# (case, the file's name, how it is written, its documents, the one whose text the parser fails on)
+DOCUMENT_BUGS = [
+    ("zip", "many.zip", lambda path: _zipped(path, _THREE),
+     {"many.zip!res/a.txt", "many.zip!res/b.txt", "many.zip!res/c.txt"}, "many.zip!res/b.txt"),
+    ("tar.gz", "many.tar.gz", lambda path: _tarred(path, _THREE),
+     {"many.tar.gz!res/a.txt", "many.tar.gz!res/b.txt", "many.tar.gz!res/c.txt"}, "many.tar.gz!res/b.txt"),
+    ("text-of-several", "many.txt", lambda path: path.write_bytes(b"".join(_THREE.values())),
+     {"many.txt#res-100", "many.txt#res-101", "many.txt#res-102"}, "many.txt#res-101"),
+]
+
+
+@pytest.fixture
+def later_version(monkeypatch):
+    """Call it to make the tool another version (a fixed parser): its cache entries are other ones."""
+    from kg.job import cache
+
+    def change() -> None:
+        monkeypatch.setattr(cache, "__version__", cache.__version__ + ".post1")
+        cache.cache_version.cache_clear()
+
+    yield change
+    monkeypatch.undo()
+    cache.cache_version.cache_clear()
+
+
+@pytest.mark.parametrize(("name", "write", "documents", "bad"), [case[1:] for case in DOCUMENT_BUGS],
+                         ids=[case[0] for case in DOCUMENT_BUGS])
+def test_a_bug_in_one_document_of_a_file_is_that_documents_error_and_the_others_are_built(
+        tmp_path, monkeypatch, capsys, later_version, name, write, documents, bad):
+    """An archive's member, or one of a text's several documents, whose text the parser fails on (a bug planted
+    for it) is one error line naming it; the file's other documents are built. The file is cached so (the same
+    tool gives the same), and a fixed parser, a new version of the tool, reads it again."""
+    from kg.job import worker
+    assert len(DOCUMENT_BUGS) == 3
+    real = worker.parse_document
+
+    def failing(source):
+        if "RESOLUTION 101\n" in source.text:
+            raise ZeroDivisionError("planted")
+        return real(source)
+
+    monkeypatch.setattr(worker, "parse_document", failing)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / name)
+    (tmp_path / "good.txt").write_bytes(SEED.read_bytes())
+
+    def built() -> set[str]:
+        graph = (tmp_path / "out" / "graph.nq").read_text()
+        return {document for document in documents if f'"{document}"' in graph}
+
+    said = [f"kg: error: {bad}: internal error (ZeroDivisionError): planted"]
+    assert main(["build", name, "good.txt", "--out", "out", "--quiet", "--workers", "1"]) == EXIT_BAD_INPUT
+    captured = capsys.readouterr()
+    assert [line for line in captured.err.splitlines() if line.startswith("kg: ")] == said, captured.err
+    assert "built 3 documents from 2 files (2 parsed, 0 from the cache, 1 document not built)" in captured.out
+    assert build_graph_documents(tmp_path / "out") == {name, "good.txt"}
+    assert built() == documents - {bad}
+    # the same tool: from the cache, with the same error
+    assert main(["build", name, "good.txt", "--out", "out", "--quiet", "--workers", "1"]) == EXIT_BAD_INPUT
+    captured = capsys.readouterr()
+    assert [line for line in captured.err.splitlines() if line.startswith("kg: ")] == said
+    assert "(0 parsed, 2 from the cache, 1 document not built)" in captured.out
+    # the parser fixed, in a new version of the tool: the file is read again, all its documents built
+    monkeypatch.setattr(worker, "parse_document", real)
+    later_version()
+    assert main(["build", name, "good.txt", "--out", "out", "--quiet", "--workers", "1"]) == 0, capsys.readouterr()
+    assert "built 4 documents from 2 files (2 parsed, 0 from the cache)" in capsys.readouterr().out
+    assert built() == documents
+
+
 def test_a_long_symbol_gives_a_view_file_of_a_bounded_name(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "long.md").write_text(MARKDOWN.format(symbol="A/RES/80/" + "1" * 290, date="2025-09-19"))

@@ -15,6 +15,7 @@ from tqdm import tqdm
 from kg.errors import InputError
 from kg.job.cache import DocumentSummary, FileResult, cache_version, store_cached
 from kg.job.pool import JobFailure, map_jobs
+from kg.model import Source
 from kg.parse import parse_document, split_documents
 from kg.rdf import clause_iris, document_graph_iri, document_quads, own_work_key
 from kg.rdf.functions import citation_functions
@@ -55,38 +56,77 @@ def process_file(path: str, name: str, out: str | None = None, digest: str | Non
 
 
 def _process(path: str, name: str, data: bytes, digest: str, max_size: int) -> FileResult:
-    unread: list[InputError] = []   # an archive's members that cannot be read (the others are)
-    sources = read_sources(path, data=data, max_size=max_size, errors=unread)
+    """One file's documents. Errors are per document: an archive's member that cannot be read, or one of several
+    documents (an archive's, a collection's, a text's of many) that the parser or extraction fails on, is its own
+    error (``ARCHIVE!member: internal error (KeyError): ...``) and the file's other documents are built; the file's
+    only document raises (the file's error). A file built so is cached with those errors: the cache is keyed by
+    the tool's code, so a fixed parser reads it again."""
+    failed: list[InputError] = []   # (in the order of the documents)
+    sources = read_sources(path, data=data, max_size=max_size, errors=failed)
     warnings: list[str] = []
     quads: list[str] = []
     summaries = []
     graphs = []
-    for source in (part for whole in sources for part in split_documents(whole)):
-        warnings += [warning.replace(path, name, 1) for warning in source.warnings]
-        document = parse_document(source)
-        citations = extract_citations(document)
-        quads += document_quads(document, citations, source_name=source.origin.replace(path, name, 1))
-        graphs.append(document_graph_iri(source))
-        clauses = clause_iris(document)
-        date = document.header.date or (conference.end_date if (conference := load_gazetteer().by_id(
-            document.header.edition or "")) else None)
-        summaries.append(DocumentSummary(
-            doc=source.origin.replace(path, name, 1),
-            work=own_work_key(document),
-            sections=len(document.sections), clauses=len(document.clauses), citations=len(citations),
-            cited=tuple(c.work for c in citations if c.work),
-            unresolved=tuple((c.text, c.reason or "", c.reason_code or "") for c in citations if c.work is None),
-            title=document.header.work_title or document.header.title, year=int(date[:4]) if date else None,
-            edition=document.header.edition or "unknown",
-            links=tuple((clauses.get(c.clause or "", ""), c.work) for c in citations if c.work),
-            functions=tuple(function or "" for c, function in zip(citations, citation_functions(document, citations),
-                                                                   strict=True) if c.work)))
+    for whole in sources:
+        for source in _split(whole, whole=path, failed=failed):
+            warnings += [warning.replace(path, name, 1) for warning in source.warnings]
+            try:
+                lines, summary = _document(source, path, name)
+            except MemoryError:   # (the whole file's: see process_file)
+                raise
+            except Exception as error:
+                if source.origin == path:   # (the file's only document: the file's error)
+                    raise
+                failed.append(error if isinstance(error, InputError) else _bug(source.origin, error))
+                continue
+            quads += lines
+            graphs.append(document_graph_iri(source))
+            summaries.append(summary)
     # (one document's quads come sorted and distinct: only several documents' need merging)
     merged = tuple(quads) if len(summaries) == 1 else tuple(sorted(set(quads)))
     del quads
     return FileResult(name, digest, merged, tuple(summaries), graphs=tuple(dict.fromkeys(graphs)),
                       warnings=tuple(dict.fromkeys(warnings)),
-                      member_errors=tuple(str(error).replace(path, name, 1) for error in unread))
+                      member_errors=tuple(str(error).replace(path, name, 1) for error in failed))
+
+
+def _split(source: Source, *, whole: str, failed: list[InputError]) -> tuple[Source, ...]:
+    """The documents of one source (``split_documents``); a bug in the splitting is the source's error."""
+    try:
+        return split_documents(source)
+    except MemoryError:
+        raise
+    except Exception as error:
+        if source.origin == whole:
+            raise
+        failed.append(_bug(source.origin, error))
+        return ()
+
+
+def _bug(where: str, error: Exception) -> InputError:
+    return InputError(where, f"internal error ({type(error).__name__}): {' '.join(str(error).split())[:300]}")
+
+
+def _document(source: Source, path: str, name: str) -> tuple[list[str], DocumentSummary]:
+    """One document's quads and summary (read -> parse -> cite -> resolve -> rdf)."""
+    document = parse_document(source)
+    citations = extract_citations(document)
+    doc = source.origin.replace(path, name, 1)
+    quads = document_quads(document, citations, source_name=doc)
+    clauses = clause_iris(document)
+    date = document.header.date or (conference.end_date if (conference := load_gazetteer().by_id(
+        document.header.edition or "")) else None)
+    return quads, DocumentSummary(
+        doc=doc,
+        work=own_work_key(document),
+        sections=len(document.sections), clauses=len(document.clauses), citations=len(citations),
+        cited=tuple(c.work for c in citations if c.work),
+        unresolved=tuple((c.text, c.reason or "", c.reason_code or "") for c in citations if c.work is None),
+        title=document.header.work_title or document.header.title, year=int(date[:4]) if date else None,
+        edition=document.header.edition or "unknown",
+        links=tuple((clauses.get(c.clause or "", ""), c.work) for c in citations if c.work),
+        functions=tuple(function or "" for c, function in zip(citations, citation_functions(document, citations),
+                                                               strict=True) if c.work))
 
 
 def run_jobs(jobs: list[tuple[str, str, str]], out: Path, executor: Executor | None, workers: int | None,

@@ -14,7 +14,8 @@ compressed tar is one stream: another order would decompress it again for each m
 function of the archive's bytes, so a rebuild gives the same output.
 
 One bad member is its own error (``ARCHIVE!member: ...``) and the other members are still read: with ``errors``
-given, its error is added there; without, it is raised. Bounded: a member's uncompressed size is checked against
+given, its error is added there; without, it is raised. (A member's document that the parser or extraction then
+fails on is that document's error in the build, the others built: ``kg.job.worker``.) Bounded: a member's uncompressed size is checked against
 ``max_size`` (``--max-file-size``) before it is read, and no more than that is ever read from it (a zip's header
 may lie); past ``total_limit`` bytes of documents uncompressed the rest of the archive is not read (one error), so
 an archive bomb costs seconds, not hours.

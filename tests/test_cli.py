@@ -178,6 +178,7 @@ MISTAKES = [
     ("push-without-endpoint", ["push", "{built}"], 2),
     ("eval-without-gold", ["eval", "{bad}"], 2),
     ("build-bad-max-file-size", ["build", "{bad}", "--out", "{missing}/o", "--max-file-size", "lots"], 2),
+    ("build-bad-max-file-seconds", ["build", "{bad}", "--out", "{missing}/o", "--max-file-seconds", "-1"], 2),
     ("unknown-command", ["frobnicate"], 2),
     ("parse-bad-file", ["parse", "{bad}"], 2),
     ("extract-bad-file", ["extract", "{bad}"], 2),
@@ -190,7 +191,7 @@ MISTAKES = [
 
 @pytest.mark.parametrize(("arguments", "code"), [case[1:] for case in MISTAKES], ids=[case[0] for case in MISTAKES])
 def test_every_mistake_is_one_error_line_and_its_exit_code(tmp_path_factory, tmp_path, capsys, arguments, code):
-    assert len(MISTAKES) == 30
+    assert len(MISTAKES) == 31
     built = _seed_build(tmp_path_factory.getbasetemp())
     bad = tmp_path / "bad.xml"
     bad.write_text('<?xml version="1.0"?>\n<akomaNtoso><statement>', encoding="utf-8")

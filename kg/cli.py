@@ -33,10 +33,11 @@ _MAX_FILE_SECONDS = 300.0   # (kg.job.worker.MAX_FILE_SECONDS, not imported: the
 def parse_paths(paths: Sequence[str], errors: list[InputError], *,
                 extract: bool = False) -> Iterator[tuple[Document, list[Citation]]]:
     """Read and parse every file (and with ``extract``, find its citations); a bad file is added to ``errors``
-    and the rest go on: whatever one file raises is its error (a bug says so, with the exception's type). The
-    documents of a file come one by one (a file of thousands is never held whole)."""
+    and the rest go on: whatever one file raises is its error (a bug says so, with the exception's type), and
+    one document of several (an archive's member, one of a collection's) that fails is its own error, as in a
+    build. The documents of a file come one by one (a file of thousands is never held whole)."""
     from kg.job.inputs import input_files
-    from kg.parse import parse_document, split_documents
+    from kg.parse import parse_document, split_documents_of
     from kg.readers import read_sources
     from kg.resolve import extract_citations
     skipped: list[str] = []   # (the links in folders, not followed)
@@ -44,17 +45,24 @@ def parse_paths(paths: Sequence[str], errors: list[InputError], *,
         _say_all("warning", skipped)
         try:
             # (an archive's members one at a time; one that cannot be read is an error, the others go on)
-            for source in (part for read_source in read_sources(path, errors=errors)
-                           for part in split_documents(read_source)):
-                for warning in source.warnings:
-                    _say("warning", warning)
-                document = parse_document(source)
-                yield document, extract_citations(document) if extract else []
+            for read_source in read_sources(path, errors=errors):
+                for source in split_documents_of(read_source, whole=path, failed=errors):
+                    for warning in source.warnings:
+                        _say("warning", warning)
+                    try:
+                        document = parse_document(source)
+                        citations = extract_citations(document) if extract else []
+                    except Exception as error:
+                        if source.origin == path:   # (the file's only document: the file's error)
+                            raise
+                        errors.append(error if isinstance(error, InputError) else
+                                      InputError.from_bug(source.origin, error))
+                        continue
+                    yield document, citations
         except InputError as error:
             errors.append(error)
         except Exception as error:   # noqa: BLE001 (a bug: said so, with its type, and the other files go on)
-            errors.append(InputError(path, f"internal error ({type(error).__name__}): "
-                                           f"{' '.join(str(error).split())[:300]}"))
+            errors.append(InputError.from_bug(path, error))
     _say_all("warning", skipped)
 
 

@@ -32,6 +32,11 @@ class InputError(KgError):
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
 
+    @classmethod
+    def from_bug(cls, path: str, error: BaseException) -> InputError:
+        """What a bug met while reading ``path`` is, on one line: ``PATH: internal error (KeyError): ...``."""
+        return cls(path, f"internal error ({type(error).__name__}): {' '.join(str(error).split())[:300]}")
+
 
 class UnreachableError(KgError):
     """A store, endpoint or dask scheduler that cannot be reached."""

@@ -3,6 +3,7 @@ interrupted build leaves no process behind. Each case is a file written for the 
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -246,6 +247,32 @@ def test_a_bug_in_one_document_of_a_file_is_that_documents_error_and_the_others_
     assert main(["build", name, "good.txt", "--out", "out", "--quiet", "--workers", "1"]) == 0, capsys.readouterr()
     assert "built 4 documents from 2 files (2 parsed, 0 from the cache)" in capsys.readouterr().out
     assert built() == documents
+
+
+@pytest.mark.parametrize("command", ["parse", "extract"])
+@pytest.mark.parametrize(("name", "write", "documents", "bad"), [case[1:] for case in DOCUMENT_BUGS],
+                         ids=[case[0] for case in DOCUMENT_BUGS])
+def test_kg_parse_and_extract_go_on_past_a_document_the_parser_fails_on(
+        tmp_path, monkeypatch, capsys, command, name, write, documents, bad):
+    """As a build does: one document of several that the parser fails on is its own error line, and the file's
+    other documents are printed (kg parse stopped the whole archive at the first)."""
+    from kg import parse
+    real = parse.parse_document
+
+    def failing(source):
+        if "RESOLUTION 101\n" in source.text:
+            raise ZeroDivisionError("planted")
+        return real(source)
+
+    monkeypatch.setattr(parse, "parse_document", failing)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / name)
+    assert main([command, name, "--format", "json"] if command == "parse" else [command, name]) == EXIT_BAD_INPUT
+    captured = capsys.readouterr()
+    assert [line for line in captured.err.splitlines() if line.startswith("kg: ")] == [
+        f"kg: error: {bad}: internal error (ZeroDivisionError): planted"]
+    printed = {json.loads(line)["doc"] for line in captured.out.splitlines()}
+    assert printed == documents - {bad}
 
 
 def test_a_long_symbol_gives_a_view_file_of_a_bounded_name(tmp_path, monkeypatch):

@@ -16,7 +16,7 @@ from kg.errors import InputError
 from kg.job.cache import DocumentSummary, FileResult, cache_version, store_cached
 from kg.job.pool import JobFailure, map_jobs
 from kg.model import Source
-from kg.parse import parse_document, split_documents
+from kg.parse import parse_document, split_documents_of
 from kg.rdf import clause_iris, document_graph_iri, document_quads, own_work_key
 from kg.rdf.functions import citation_functions
 from kg.readers import MAX_FILE_SIZE, read_input, read_sources
@@ -50,8 +50,7 @@ def process_file(path: str, name: str, out: str | None = None, digest: str | Non
     except MemoryError:   # (past --max-worker-memory: what the file made is dropped, the worker goes on)
         return FileResult(name, digest, error=f"{name}: {_OUT_OF_MEMORY}")   # (not cached: with more, it may read)
     except Exception as error:   # noqa: BLE001 (a bug: said so, with its type, and the build goes on)
-        message = " ".join(str(error).split())[:300]
-        result = FileResult(name, digest, error=f"{name}: internal error ({type(error).__name__}): {message}")
+        result = FileResult(name, digest, error=str(InputError.from_bug(name, error)))
     return store_cached(Path(out), result, version=version) if out is not None else result
 
 
@@ -68,7 +67,7 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int) -> F
     summaries = []
     graphs = []
     for whole in sources:
-        for source in _split(whole, whole=path, failed=failed):
+        for source in split_documents_of(whole, whole=path, failed=failed):
             warnings += [warning.replace(path, name, 1) for warning in source.warnings]
             try:
                 lines, summary = _document(source, path, name)
@@ -77,7 +76,7 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int) -> F
             except Exception as error:
                 if source.origin == path:   # (the file's only document: the file's error)
                     raise
-                failed.append(error if isinstance(error, InputError) else _bug(source.origin, error))
+                failed.append(error if isinstance(error, InputError) else InputError.from_bug(source.origin, error))
                 continue
             quads += lines
             graphs.append(document_graph_iri(source))
@@ -88,23 +87,6 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int) -> F
     return FileResult(name, digest, merged, tuple(summaries), graphs=tuple(dict.fromkeys(graphs)),
                       warnings=tuple(dict.fromkeys(warnings)),
                       member_errors=tuple(str(error).replace(path, name, 1) for error in failed))
-
-
-def _split(source: Source, *, whole: str, failed: list[InputError]) -> tuple[Source, ...]:
-    """The documents of one source (``split_documents``); a bug in the splitting is the source's error."""
-    try:
-        return split_documents(source)
-    except MemoryError:
-        raise
-    except Exception as error:
-        if source.origin == whole:
-            raise
-        failed.append(_bug(source.origin, error))
-        return ()
-
-
-def _bug(where: str, error: Exception) -> InputError:
-    return InputError(where, f"internal error ({type(error).__name__}): {' '.join(str(error).split())[:300]}")
 
 
 def _document(source: Source, path: str, name: str) -> tuple[list[str], DocumentSummary]:

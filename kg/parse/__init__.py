@@ -20,10 +20,10 @@ from kg.parse.assemble import assemble_document
 from kg.parse.glued import split_glued_headings
 from kg.parse.header import UN_BODIES, ambiguous_bodies, body_of_text, read_header
 from kg.parse.layout import find_header, layout_blocks
-from kg.parse.split import split_documents
+from kg.parse.split import split_documents, split_documents_of
 from kg.reference.datafiles import read_csv_rows
 
-__all__ = ["parse_document", "split_documents"]
+__all__ = ["parse_document", "split_documents", "split_documents_of"]
 
 
 def parse_document(source: Source) -> Document:

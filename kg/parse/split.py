@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from kg.errors import InputError
 from kg.model import Source
 from kg.parse.header import (
     ADOPTION_LINE,
@@ -31,6 +32,21 @@ _FORMULA_WITHIN = 8   # lines above the formula (title, edition, history) where 
 _TITLE_LINES = 6   # lines of title (and edition) between a heading and its first section verb
 _CAPITAL_HEADING = re.compile(r"^[ \t]*(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)[ \t]", re.MULTILINE)
 _KIND_IDS = {"resolution": "res", "decision": "dec", "recommendation": "rec", "opinion": "opinion"}
+
+
+def split_documents_of(source: Source, *, whole: str, failed: list[InputError]) -> tuple[Source, ...]:
+    """``split_documents``, where one document of several may fail alone: a bug in splitting ``source`` (a member
+    of the archive ``whole``, one of its documents) is added to ``failed`` as that source's error and it gives no
+    document; a bug in splitting the file itself (``source.origin == whole``) is raised, the file's error."""
+    try:
+        return split_documents(source)
+    except MemoryError:
+        raise
+    except Exception as error:
+        if source.origin == whole:
+            raise
+        failed.append(InputError.from_bug(source.origin, error))
+        return ()
 
 
 def split_documents(source: Source) -> tuple[Source, ...]:

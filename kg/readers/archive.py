@@ -64,8 +64,7 @@ def read(data: bytes, *, origin: str, max_size: int, total_limit: int = TOTAL_LI
         except Exception as error:   # (a bug in a reader: this member's error, the others go on)
             if errors is None:
                 raise
-            errors.append(InputError(f"{origin}!{name}", f"internal error ({type(error).__name__}): "
-                                                         f"{' '.join(str(error).split())[:300]}"))
+            errors.append(InputError.from_bug(f"{origin}!{name}", error))
             continue
         del member   # (its bytes go before its documents are worked on)
         yield from sources

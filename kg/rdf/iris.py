@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import quote
 
 from kg.model import Document, Hints, Section, Source
@@ -99,7 +99,13 @@ def own_work_key(document: Document) -> str:
 
 def part_iri(parent: str, path: str) -> str:
     """A section under its edition (``.../wtsa-08/considering``) or a clause under its section (``.../b/iii``)."""
-    return f"{parent}/{quote(path, safe=SAFE)}"
+    return f"{parent}/{_quoted_path(path)}"
+
+
+@lru_cache(maxsize=4096)
+def _quoted_path(path: str) -> str:
+    """(The same few section ids and clause labels come again in every document: quoted once a process.)"""
+    return quote(path, safe=SAFE)
 
 
 def citation_iri(citing: str, number: int) -> str:

@@ -58,6 +58,7 @@ CITO = "http://purl.org/spar/cito/"
 DCTERMS = "http://purl.org/dc/terms/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 PROV = "http://www.w3.org/ns/prov#"
+_SHARED = f"<{SHARED_GRAPH}>"
 
 def _iri(value: str) -> str:
     return f"<{value}>"
@@ -118,6 +119,28 @@ def _known_body(key: WorkKey) -> str | None:
 
 def _describe_work(out: _Quads, work_key: str) -> str:
     """A work node (so a work no document in the corpus defines is still in the graph), and its IRI."""
+    subject, lines = _work_description(work_key)
+    out.lines.update(lines)
+    return subject
+
+
+def _describe_edition(out: _Quads, work_key: str, edition: str) -> str:
+    """An edition node realising its work, with its conference where the gazetteer knows it."""
+    subject, lines = _edition_description(work_key, edition)
+    out.lines.update(lines)
+    return subject
+
+
+def _describe_body(out: _Quads, body: str) -> None:
+    out.lines.update(_body_description(body))
+
+
+# (A shared node's description depends on its key and the reference data alone, which a process loads once: made
+# once a process, not again for each document that cites it.)
+
+@cache
+def _work_description(work_key: str) -> tuple[str, frozenset[str]]:
+    out = _Quads(_SHARED, set())
     subject = _iri(work_iri(work_key))
     key = WorkKey.parse(work_key)
     out.share(subject, _iri(RDF_TYPE), _term(key.ontology_class))
@@ -127,17 +150,21 @@ def _describe_work(out: _Quads, work_key: str) -> str:
     if (body := _known_body(key)) is not None:
         out.share(subject, _iri(f"{ELI}passed_by"), _iri(body_iri(body)))
         _describe_body(out, body)
-    return subject
+    return subject, frozenset(out.lines)
 
 
-def _describe_body(out: _Quads, body: str) -> None:
+@cache
+def _body_description(body: str) -> frozenset[str]:
+    out = _Quads(_SHARED, set())
     subject = _iri(body_iri(body))
     out.share(subject, _iri(RDF_TYPE), _term("Body"))
     out.share(subject, _iri(f"{SKOS}prefLabel"), _literal(bodies().get(body, ("", body))[1]))
+    return frozenset(out.lines)
 
 
-def _describe_edition(out: _Quads, work_key: str, edition: str) -> str:
-    """An edition node realising its work, with its conference where the gazetteer knows it."""
+@cache
+def _edition_description(work_key: str, edition: str) -> tuple[str, frozenset[str]]:
+    out = _Quads(_SHARED, set())
     subject = _iri(edition_iri(work_key, edition))
     out.share(subject, _iri(RDF_TYPE), _term("Edition"))
     out.share(subject, _iri(f"{ELI}realizes"), _iri(work_iri(work_key)))
@@ -155,7 +182,7 @@ def _describe_edition(out: _Quads, work_key: str, edition: str) -> str:
         if conference.body in bodies():
             out.share(node, _term("body"), _iri(body_iri(conference.body)))
             _describe_body(out, conference.body)
-    return subject
+    return subject, frozenset(out.lines)
 
 
 def document_quads(document: Document, citations: Iterable[Citation], *, source_name: str) -> list[str]:
@@ -196,18 +223,21 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
         out.add(edition, _term("revisionOf"), previous)
 
     clause_iris: dict[str, str] = {}
+    add, graph_term = out.lines.add, out.graph   # (the loop below makes most of a graph's quads: spelt out)
+    rdf_type, part_of, clause_class = _iri(RDF_TYPE), _iri(f"{ELI}is_part_of"), _term("Clause")
+    label_term, text_term, start_term = _term("label"), _term("text"), _term("start")
     for number, section in enumerate(document.sections, 1):
         section_node = _iri(part_iri(edition[1:-1], section.id))
         kind = "PreambularSection" if section.kind == "preambular" else "OperativeSection"
-        out.add(section_node, _iri(RDF_TYPE), _term(kind))
-        out.add(section_node, _iri(f"{ELI}is_part_of"), edition)
+        out.add(section_node, rdf_type, _term(kind))
+        out.add(section_node, part_of, edition)
         out.add(section_node, _term("heading"), _literal(section.heading))
         out.add(section_node, _term("verb"), _literal(section.verb))
         out.add(section_node, _term("order"), _literal(number))
         for addressee in section.addressees:
             agent = _iri(agent_iri(family, addressee))
             out.add(section_node, _term("addressee"), agent)
-            out.share(agent, _iri(RDF_TYPE), _term("Addressee"))
+            out.share(agent, rdf_type, _term("Addressee"))
             out.share(agent, _iri(f"{SKOS}prefLabel"), _literal(addressee))
         # (a clause's place in its section is its kg:start: the clauses of a section follow the text, so a
         # kg:order of each would say nothing new; nor would its kg:end, which is its kg:start plus the length of
@@ -215,34 +245,36 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
         for clause, path in zip(section.clauses, clause_paths(section), strict=True):
             clause_node = _iri(part_iri(section_node[1:-1], path))
             clause_iris[clause.id] = clause_node
-            out.add(clause_node, _iri(RDF_TYPE), _term("Clause"))
-            out.add(clause_node, _iri(f"{ELI}is_part_of"), section_node)
-            out.add(clause_node, _term("label"), _literal(clause.label))
-            out.add(clause_node, _term("text"), _literal(clause.text))
-            out.add(clause_node, _term("start"), _literal(clause.start))
+            add(f"{clause_node} {rdf_type} {clause_class} {graph_term} .")
+            add(f"{clause_node} {part_of} {section_node} {graph_term} .")
+            add(f"{clause_node} {label_term} {_literal(clause.label)} {graph_term} .")
+            add(f"{clause_node} {text_term} {_literal(clause.text)} {graph_term} .")
+            add(f"{clause_node} {start_term} {_literal(clause.start)} {graph_term} .")
 
     counters: dict[str, int] = {}
     works: dict[str, str] = {}
     editions: dict[tuple[str, str], str] = {}
     citations = list(citations)
+    surface_term, end_term, citing_term = _term("surfaceText"), _term("end"), _iri(f"{CITO}hasCitingEntity")
+    citation_class, cited_term, cites_term = _term("Citation"), _iri(f"{CITO}hasCitedEntity"), _iri(f"{ELI}cites")
     for citation, function in zip(citations, citation_functions(document, citations), strict=True):
         citing = clause_iris.get(citation.clause or "", edition)
         counters[citing] = counters.get(citing, 0) + 1
         node = _iri(citation_iri(citing[1:-1], counters[citing]))
-        out.add(node, _term("surfaceText"), _literal(citation.text))
-        out.add(node, _term("start"), _literal(citation.start))
-        out.add(node, _term("end"), _literal(citation.end))
+        add(f"{node} {surface_term} {_literal(citation.text)} {graph_term} .")
+        add(f"{node} {start_term} {_literal(citation.start)} {graph_term} .")
+        add(f"{node} {end_term} {_literal(citation.end)} {graph_term} .")
         if citation.work is None:
-            out.add(node, _iri(RDF_TYPE), _term("UnresolvedMention"))
+            out.add(node, rdf_type, _term("UnresolvedMention"))
             out.add(node, _term("mentionedIn"), citing)
             out.add(node, _term("reason"), _literal(citation.reason or "not resolved"))
             continue
-        out.add(node, _iri(RDF_TYPE), _term("Citation"))
-        out.add(node, _iri(f"{CITO}hasCitingEntity"), citing)
+        add(f"{node} {rdf_type} {citation_class} {graph_term} .")
+        add(f"{node} {citing_term} {citing} {graph_term} .")
         if (cited := works.get(citation.work)) is None:   # (each work and edition described once a document)
             cited = works[citation.work] = _describe_work(out, citation.work)
-        out.add(node, _iri(f"{CITO}hasCitedEntity"), cited)
-        out.add(edition, _iri(f"{ELI}cites"), cited)
+        add(f"{node} {cited_term} {cited} {graph_term} .")
+        add(f"{edition} {cites_term} {cited} {graph_term} .")
         if citation.edition:
             if (cited_edition := editions.get((citation.work, citation.edition))) is None:
                 cited_edition = editions[citation.work, citation.edition] = _describe_edition(

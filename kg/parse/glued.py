@@ -23,8 +23,9 @@ from dataclasses import replace
 from kg.model import Block
 from kg.reference.vocabulary import Vocabulary, load_vocabulary
 
-# where a glued heading may open: after a clause's final punctuation, or at the start of a line
-_OPENING = re.compile(r"(?<=[;.,:])[ \t]+(?=[a-z])|(?<=[;.,:])[ \t]*\n[ \t]*(?=[a-z])")
+# where a glued heading may open (group 1): after a clause's final punctuation, or at the start of a line (the
+# punctuation matched, not looked behind for: six times faster, as the search then starts only at a mark)
+_OPENING = re.compile(r"[;.,:]([ \t]+(?=[a-z])|[ \t]*\n[ \t]*(?=[a-z]))")
 # the operative verbs that head an ITU section (not "notes", "recalls": words a clause also uses)
 _HEADING_VERBS = frozenset({"resolves", "instructs", "requests", "invites", "encourages", "urges", "calls",
                             "decides", "further", "also", "strongly", "authorizes"})
@@ -62,15 +63,15 @@ def _split_clause(text: str, block: Block, vocabulary: Vocabulary) -> list[Block
     pieces: list[Block] = []
     start = block.start
     label = block.label
-    for opening in _OPENING.finditer(text, block.start, block.end):
-        if opening.start() < start:
+    for opening in _OPENING.finditer(text, max(block.start - 1, 0), block.end):   # (its mark may end the block before)
+        if opening.start(1) < start:
             continue
-        found = _glued_heading(text, opening.end(), block.end, vocabulary)
+        found = _glued_heading(text, opening.end(1), block.end, vocabulary)
         if found is None:
             continue
         heading_end, clause_start, part = found
-        pieces.append(replace(block, start=start, end=opening.start(), label=label))
-        pieces.append(Block("heading", opening.end(), heading_end, part=part))
+        pieces.append(replace(block, start=start, end=opening.start(1), label=label))
+        pieces.append(Block("heading", opening.end(1), heading_end, part=part))
         start, label = clause_start, ""
         # (what follows is a clause of the heading's part, also where the heading was glued into a footnote)
         block = Block("clause", block.start, block.end, part=part, depth=block.depth)

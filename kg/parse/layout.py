@@ -48,6 +48,7 @@ _PAGE_NUMBER = r"[-–—][ \t]*\d{1,4}[ \t]*[-–—]"
 # (a page's number may stand before its running head: "– 753 – RES917-2 2 that ...")
 _RUNNING_HEAD = re.compile(rf"^[ \t]*(?:(?:{_PAGE_NUMBER}|{_RUNNING_HEAD_ITSELF})(?=[ \t]|$)[ \t]*)+")
 _FURNITURE_AFTER = re.compile(rf"[ \t]*(?:_{{5,}}|{_PAGE_NUMBER}|(?<=\s){_RUNNING_HEAD_ITSELF})[ \t]*$")
+_FURNITURE_LAST = "_-–—\n"   # (with the digits: the last character of whatever _FURNITURE_AFTER finds)
 _SECRETARIAT_NOTE = re.compile(r"^[ \t]*\*?[ \t]*Note[ \t]+by[ \t]+the[ \t]+(?:General[ \t]+)?Secretariat\b", re.IGNORECASE)
 CONTINUED = "continued"   # the marker of a clause's rest after page furniture (it keeps the clause's label)
 _DATE_LINE = re.compile(r"^[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d[ \t]*$")
@@ -322,7 +323,9 @@ def _without_furniture(line: _Line, number: str | None) -> tuple[_Line | None, b
     if (head := _RUNNING_HEAD.match(text)) is not None:
         start = head.end()
     after = ""
-    while (tail := _FURNITURE_AFTER.search(text, start, end)) is not None:
+    # (furniture after the text ends it with "_", a dash or a digit: a line that ends otherwise is not searched)
+    while (end > start and (text[end - 1] in _FURNITURE_LAST or text[end - 1].isdecimal())
+           and (tail := _FURNITURE_AFTER.search(text, start, end)) is not None):
         after = "rule" if after == "rule" or "_" in tail.group(0) else "page"
         end = tail.start()
     if number is not None and (heading := NUMBER_LINE.match(text[start:end])) and heading.group("number") == number \

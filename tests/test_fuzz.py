@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
+
 from conftest import SEED
 from documents import AKN_STATEMENT, ITU_TEXT, write_docx
 from hypothesis import HealthCheck, given, settings
@@ -127,3 +129,18 @@ def test_the_fuzzed_documents_parse_as_they_are():
     for name, data in SEEDS.items():
         sources = read(name, data=data)
         assert sources and all(parse_document(source).sections for source in sources), name
+
+
+# Documents that the mutation fuzz over the real texts broke (tests/test_fuzz.py checks each the same way); the
+# real UN files gave each of them from one edit.
+FOUND = [
+    ("akn-empty-footnote", "un.xml", AKN_STATEMENT.replace("<authorialNote marker=\"1\"><p>See Resolution 9.</p>"
+                                                          "</authorialNote>", "<authorialNote marker=\"1\"/>")),
+    ("akn-blank-footnote", "un.xml", AKN_STATEMENT.replace("See Resolution 9.", " \n ")),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), [case[1:] for case in FOUND], ids=[case[0] for case in FOUND])
+def test_a_document_the_fuzz_broke_gives_its_parse(name, text):
+    assert text not in SEEDS.values() and text.encode() != SEEDS[name], "the case no longer edits its seed"
+    _check(name, text.encode())

@@ -641,7 +641,8 @@ def _render_notes(writer: _Writer) -> None:
         writer.write(f"{marker} " if marker else "")
         start, end = writer.write(text)
         writer.write("\n")
-        writer.blocks.append(Block("footnote", start, end, marker=marker, anchor=anchor))
+        if end > start:   # (an empty note, <authorialNote marker="2"/>, leaves its marker as remainder)
+            writer.blocks.append(Block("footnote", start, end, marker=marker, anchor=anchor))
 
 
 def _hints(document: etree._Element) -> Hints:

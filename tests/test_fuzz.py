@@ -12,7 +12,6 @@ import io
 import zipfile
 
 import pytest
-
 from conftest import SEED
 from documents import AKN_STATEMENT, ITU_TEXT, write_docx
 from hypothesis import HealthCheck, given, settings

@@ -96,6 +96,18 @@ BAD_FILES = [
     ("akn-non-utf8-byte", "latin.xml", _non_utf8_akn, "malformed XML"),
     ("front-matter-date-not-a-date", "date.md",
      lambda p: p.write_text(MARKDOWN.format(symbol="A/RES/80/1", date="20x1-01-01")), None),
+    ("front-matter-date-month-13", "month.md",
+     lambda p: p.write_text(MARKDOWN.format(symbol="A/RES/80/1", date="2025-13-45").replace('"2025-13-45"', "2025-13-45")),
+     None),
+    ("front-matter-date-year-0", "zero.md",
+     lambda p: p.write_text(MARKDOWN.format(symbol="A/RES/80/1", date="0000-00-00").replace('"0000-00-00"', "0000-00-00")),
+     None),
+    ("front-matter-tagged-timestamp-not-a-date", "tagged.md",
+     lambda p: p.write_text(MARKDOWN.format(symbol="A/RES/80/1", date="x").replace('"x"', "!!timestamp 2025-02-30")),
+     "front matter"),
+    ("front-matter-lone-surrogate-escape", "surrogate.md",
+     lambda p: p.write_text(MARKDOWN.format(symbol="A/RES/80/1", date="2025-09-19").replace(
+         '"Participation by', '"\\ud800 Participation by')), None),
     ("symlink-loop", "loop.txt", _symlink_loop, "cannot open"),
     ("fifo", "fifo.txt", _fifo, "not a regular file (a FIFO)"),
     ("symlink-to-dev-zero", "zero.txt", _device, "not a regular file (a character device)"),
@@ -108,7 +120,7 @@ BAD_FILES = [
 @pytest.mark.parametrize(("name", "make", "said"), [case[1:] for case in BAD_FILES],
                          ids=[case[0] for case in BAD_FILES])
 def test_one_bad_file_is_one_error_line_and_the_rest_is_built(tmp_path, monkeypatch, capsys, name, make, said):
-    assert len(BAD_FILES) == 9
+    assert len(BAD_FILES) == 13
     monkeypatch.chdir(tmp_path)
     inputs = tmp_path / "in"
     inputs.mkdir()

@@ -19,6 +19,18 @@ _HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 _EMPHASIS = re.compile(r"(?<![\w\\*])(\*\*|__|\*|_)(?=[^\s*_])([^\n*_]{0,80}?[^\s\\*_])\1(?![\w*])")
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader with dates left as they are written: the parser checks a date (a front matter's is
+    whatever its writer typed, "2025-13-45" too, and a document with a mistyped one is still read)."""
+
+
+_Loader.yaml_implicit_resolvers = {first: [(tag, pattern) for tag, pattern in resolvers
+                                           if tag != "tag:yaml.org,2002:timestamp"]
+                                   for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+# a lone surrogate, which YAML's "\ud800" escape gives and no UTF-8 file can hold
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _plain(text: str) -> str:
     return _EMPHASIS.sub(r"\2", _HEADING_MARK.sub("", text))
 
@@ -29,7 +41,9 @@ def read(data: bytes, *, origin: str) -> tuple[Source, ...]:
     if not match:
         return (Source(origin=origin, text=_plain(text), format="markdown", warnings=warnings),)
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=_Loader) or {}   # (a safe loader: _Loader is one)
+    except ValueError as error:   # ("!!timestamp 2025-02-30")
+        raise InputError(origin, f"front matter is not valid YAML: {error}", line=2) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
@@ -47,4 +61,4 @@ def read(data: bytes, *, origin: str) -> tuple[Source, ...]:
 
 
 def _text_or_none(value: object) -> str | None:
-    return None if value is None else str(value).strip().rstrip(":").strip() or None
+    return None if value is None else _SURROGATE.sub("\ufffd", str(value)).strip().rstrip(":").strip() or None

@@ -46,6 +46,11 @@ MARKDOWN = textwrap.dedent("""\
     """)
 
 
+# YAML's "billion laughs": ten lists of ten references to the list before, a billion strings once written out
+YAML_ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{name}: &{name} [{', '.join([f'*{before}'] * 10)}]\n" for before, name in zip("abcdefgh", "bcdefghi"))
+
+
 def _deep_akn(path: Path) -> None:
     path.write_text(AKN.format("<hcontainer>" * 600 + "<p>Recalling resolution 70/1</p>" + "</hcontainer>" * 600))
 
@@ -108,6 +113,8 @@ BAD_FILES = [
     ("front-matter-lone-surrogate-escape", "surrogate.md",
      lambda p: p.write_text(MARKDOWN.format(symbol="A/RES/80/1", date="2025-09-19").replace(
          '"Participation by', '"\\ud800 Participation by')), None),
+    ("front-matter-yaml-alias-bomb", "aliases.md", lambda p: p.write_text(MARKDOWN.format(
+        symbol="*i", date="2025-09-19").replace("---\n", "---\n" + YAML_ALIAS_BOMB, 1)), None),
     ("symlink-loop", "loop.txt", _symlink_loop, "cannot open"),
     ("fifo", "fifo.txt", _fifo, "not a regular file (a FIFO)"),
     ("symlink-to-dev-zero", "zero.txt", _device, "not a regular file (a character device)"),
@@ -120,7 +127,7 @@ BAD_FILES = [
 @pytest.mark.parametrize(("name", "make", "said"), [case[1:] for case in BAD_FILES],
                          ids=[case[0] for case in BAD_FILES])
 def test_one_bad_file_is_one_error_line_and_the_rest_is_built(tmp_path, monkeypatch, capsys, name, make, said):
-    assert len(BAD_FILES) == 13
+    assert len(BAD_FILES) == 14
     monkeypatch.chdir(tmp_path)
     inputs = tmp_path / "in"
     inputs.mkdir()

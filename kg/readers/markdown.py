@@ -51,11 +51,14 @@ def read(data: bytes, *, origin: str) -> tuple[Source, ...]:
                          line=line) from None
     if not isinstance(meta, dict):
         raise InputError(origin, "front matter is not a YAML mapping", line=2)
-    hints = Hints(
-        symbol=_text_or_none(meta.get("symbol")),
-        title=_text_or_none(meta.get("title")),
-        date=_text_or_none(meta.get("date")),
-    )
+    fields = {}
+    for key in ("symbol", "title", "date"):
+        value = meta.get(key)
+        if isinstance(value, (list, dict)):   # (never written out: YAML's aliases make a list of a billion)
+            warnings += (f"{origin}: the front matter's {key} is a {type(value).__name__}, not text: left out",)
+            value = None
+        fields[key] = _text_or_none(value)
+    hints = Hints(symbol=fields["symbol"], title=fields["title"], date=fields["date"])
     return (Source(origin=origin, text=_plain(text[match.end():]), format="markdown", hints=hints,
                    warnings=warnings),)
 

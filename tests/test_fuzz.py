@@ -143,3 +143,34 @@ FOUND = [
 def test_a_document_the_fuzz_broke_gives_its_parse(name, text):
     assert text not in SEEDS.values() and text.encode() != SEEDS[name], "the case no longer edits its seed"
     _check(name, text.encode())
+
+
+def _damaged_docx(how: str) -> bytes:
+    """The seed .docx with its document part damaged inside the package (the zip's directory intact)."""
+    data = bytearray(SEEDS["r.docx"])
+    part = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
+    name_length, extra_length = int.from_bytes(data[part.header_offset + 26:part.header_offset + 28], "little"), \
+        int.from_bytes(data[part.header_offset + 28:part.header_offset + 30], "little")
+    body = part.header_offset + 30 + name_length + extra_length
+    if how == "deflate-stream":   # a deflate stream that refers back too far
+        data[body:body + 8] = b"\xed\xfd\xff\xff\x00\x00\x00\x00"
+    else:   # the part's entry in the central directory: a method zipfile does not know, or "encrypted"
+        entry = bytes(data).index(b"PK\x01\x02")
+        while data[entry + 46:entry + 46 + len(b"word/document.xml")] != b"word/document.xml":
+            entry += 46 + sum(int.from_bytes(data[entry + at:entry + at + 2], "little") for at in (28, 30, 32))
+        if how == "compression-method":
+            data[entry + 10] = 99
+        else:
+            data[entry + 8] |= 1
+    return bytes(data)
+
+
+DAMAGED_DOCX = ["deflate-stream", "compression-method", "encrypted"]
+
+
+@pytest.mark.parametrize("how", DAMAGED_DOCX)
+def test_a_docx_with_a_damaged_part_is_an_input_error(how):
+    data = _damaged_docx(how)
+    assert data != SEEDS["r.docx"]
+    with pytest.raises(InputError, match="not a readable .docx"):
+        read("r.docx", data=data)

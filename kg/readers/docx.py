@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 import docx
@@ -36,7 +37,8 @@ def read(data: bytes, *, origin: str, max_size: int) -> tuple[Source, ...]:
         numbers = _ListNumbers(document)
         lines = [line for block in document.iter_inner_content() for line in _lines_of(block._element, numbers)]
         notes = [f"[^{marker}]: {text}" for marker, text in _notes(document)]
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as error:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError,
+            zlib.error, EOFError, NotImplementedError, RuntimeError) as error:   # (a damaged, unknown or locked part)
         raise InputError(origin, f"not a readable .docx file: {error}") from None
     text = "\n".join(lines + ([""] + notes if notes else [])).replace("\r", "\n")
     if not text.strip():

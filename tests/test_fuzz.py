@@ -9,6 +9,7 @@ build before (an empty footnote ``[^1]: ``, a byte that is not UTF-8, a date tha
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -136,6 +137,8 @@ FOUND = [
     ("akn-empty-footnote", "un.xml", AKN_STATEMENT.replace("<authorialNote marker=\"1\"><p>See Resolution 9.</p>"
                                                           "</authorialNote>", "<authorialNote marker=\"1\"/>")),
     ("akn-blank-footnote", "un.xml", AKN_STATEMENT.replace("See Resolution 9.", " \n ")),
+    ("akn-empty-formula-no-preface", "un.xml", re.sub(r"<preface>.*</preface>", "", AKN_STATEMENT, flags=re.DOTALL)
+     .replace("The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2014),", "")),
 ]
 
 

@@ -312,7 +312,8 @@ def _render(document: etree._Element, origin: str, *, collection: Hints | None =
     if preamble is not None:
         for formula in _children(preamble, "formula"):
             text, notes = _flatten(formula)
-            writer.line(text, notes)
+            if text:   # (an empty formula in no preface made an empty header)
+                writer.line(text, notes)
     if writer.position:
         writer.blocks.append(Block("header", 0, writer.position - 1))
     if preamble is not None:

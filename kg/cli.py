@@ -562,12 +562,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")   # (tabs stay; a newline would make two lines)
 
 
 def _say(kind: str, message: object) -> None:
-    """One line on stderr, ``kg: error: ...``; control characters of a file's or a member's name (a terminal's
-    escape codes) are shown escaped, not sent to the terminal.
+    """One line on stderr, ``kg: error: ...``; control characters of a file's or a member's name, or of what a
+    server answered (a terminal's escape codes, a line break), are shown escaped, not sent to the terminal.
 
     >>> import contextlib, io
     >>> with contextlib.redirect_stderr(io.StringIO()) as err:

@@ -775,3 +775,39 @@ def test_kill_9_of_the_scoring_process_costs_nothing(tmp_path, monkeypatch, when
     assert killed == [-signal.SIGKILL]
     for name in ("graph.nq", "analysis.nq", "metrics.csv"):
         assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
+
+
+# What a faulty server sends back on its status line (the server's own words reach the error message).
+STATUS_LINES = [
+    ("newline-in-status", b"HTTQ/9 abc\r\n\r\n"),
+    ("escape-codes-in-status", b"HTTQ/9 \x1b[2J\x1b[31mred\r\n\r\n"),
+]
+
+
+@pytest.mark.parametrize("answer", [case[1] for case in STATUS_LINES], ids=[case[0] for case in STATUS_LINES])
+def test_a_server_that_answers_garbage_is_one_error_line_with_its_words_escaped(capsys, answer):
+    import threading
+    listening = socket.socket()
+    listening.bind(("127.0.0.1", 0))
+    listening.listen(8)
+
+    def serve() -> None:
+        while True:
+            try:
+                connection, _ = listening.accept()
+            except OSError:
+                return
+            with connection:
+                connection.recv(65536)
+                connection.sendall(answer)
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        code = main(["query", "most-cited", "--endpoint", f"http://127.0.0.1:{listening.getsockname()[1]}/query",
+                     "--timeout", "5"])
+    finally:
+        listening.close()
+    err = capsys.readouterr().err
+    assert code == EXIT_UNREACHABLE
+    assert len(err.splitlines()) == 1 and err.startswith("kg: error:"), err
+    assert "\x1b" not in err and "\r" not in err

@@ -3,6 +3,7 @@ interrupted build leaves no process behind. Each case is a file written for the 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -777,16 +778,35 @@ def test_kill_9_of_the_scoring_process_costs_nothing(tmp_path, monkeypatch, when
         assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
 
 
-# What a faulty server sends back on its status line (the server's own words reach the error message).
-STATUS_LINES = [
-    ("newline-in-status", b"HTTQ/9 abc\r\n\r\n"),
-    ("escape-codes-in-status", b"HTTQ/9 \x1b[2J\x1b[31mred\r\n\r\n"),
+def _endless_answer(connection: socket.socket) -> None:
+    connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n\r\n"
+                       b'{"head": {"vars": ["a"]}, "results": {"bindings": [')
+    row = b'{"a": {"type": "literal", "value": "' + b"x" * 1000 + b'"}},'
+    while True:
+        connection.sendall(row * 100)
+
+
+# (case, what the server answers after reading the request, what the one error line says)
+FAULTY_ANSWERS = [
+    ("garbage-status-line", lambda c: c.sendall(b"HTTQ/9 abc\r\n\r\n"), "cannot reach the endpoint"),
+    ("escape-codes-in-status-line", lambda c: c.sendall(b"HTTQ/9 \x1b[2J\x1b[31mred\r\n\r\n"), "cannot reach"),
+    ("json-nested-100000-deep", lambda c: c.sendall(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nContent-Length: 200000\r\n\r\n"
+        + b"[" * 100000 + b"]" * 100000), "not SPARQL JSON results"),
+    ("chunk-of-2-to-the-48-bytes", lambda c: c.sendall(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        b"FFFFFFFFFFFF\r\nabc"), "cannot reach the endpoint"),
+    ("endless-answer", _endless_answer, "larger than"),
 ]
 
 
-@pytest.mark.parametrize("answer", [case[1] for case in STATUS_LINES], ids=[case[0] for case in STATUS_LINES])
-def test_a_server_that_answers_garbage_is_one_error_line_with_its_words_escaped(capsys, answer):
+@pytest.mark.parametrize(("answer", "said"), [case[1:] for case in FAULTY_ANSWERS],
+                         ids=[case[0] for case in FAULTY_ANSWERS])
+def test_a_server_that_answers_garbage_is_one_error_line_with_its_words_escaped(capsys, monkeypatch, answer, said):
     import threading
+
+    from kg.store import remote
+    monkeypatch.setattr(remote, "MAX_ANSWER", 4 << 20)   # (an endless answer is refused past it: 4 MB here)
     listening = socket.socket()
     listening.bind(("127.0.0.1", 0))
     listening.listen(8)
@@ -799,15 +819,16 @@ def test_a_server_that_answers_garbage_is_one_error_line_with_its_words_escaped(
                 return
             with connection:
                 connection.recv(65536)
-                connection.sendall(answer)
+                with contextlib.suppress(OSError):
+                    answer(connection)
 
     threading.Thread(target=serve, daemon=True).start()
     try:
         code = main(["query", "most-cited", "--endpoint", f"http://127.0.0.1:{listening.getsockname()[1]}/query",
-                     "--timeout", "5"])
+                     "--timeout", "20"])
     finally:
         listening.close()
     err = capsys.readouterr().err
     assert code == EXIT_UNREACHABLE
-    assert len(err.splitlines()) == 1 and err.startswith("kg: error:"), err
+    assert len(err.splitlines()) == 1 and err.startswith("kg: error:") and said in err, err
     assert "\x1b" not in err and "\r" not in err

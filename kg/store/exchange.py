@@ -20,10 +20,17 @@ class Answer:
     body: bytes
 
 
+class AnswerTooLarge(ValueError):
+    """The answer's body passed the size the caller would hold in memory."""
+
+
 def exchange(host: str, port: int | None, method: str, target: str, *, body: bytes | None,
-             headers: Mapping[str, str], timeout: float, https: bool = False) -> Answer:
+             headers: Mapping[str, str], timeout: float, https: bool = False,
+             max_size: int | None = None) -> Answer:
     """Send one request to ``host:port`` and read the whole answer (a 200 is not a success until its body is
-    complete); ``TimeoutError`` when it is not complete within ``timeout`` seconds, connecting included."""
+    complete); ``TimeoutError`` when it is not complete within ``timeout`` seconds, connecting included;
+    ``AnswerTooLarge`` past ``max_size`` bytes of body. The body is read a MB at a time: a server that declares
+    a chunk of 2**48 bytes is not given that much memory at once."""
     kind = http.client.HTTPSConnection if https else http.client.HTTPConnection
     connection = kind(host, port, timeout=timeout)
     expired = threading.Event()
@@ -45,7 +52,13 @@ def exchange(host: str, port: int | None, method: str, target: str, *, body: byt
             expire()
         connection.request(method, target, body=body, headers=dict(headers))
         response = connection.getresponse()
-        data = response.read()
+        parts, size = [], 0
+        while part := response.read(1 << 20):
+            parts.append(part)
+            size += len(part)
+            if max_size is not None and size > max_size:
+                raise AnswerTooLarge(f"the answer is larger than {max_size:,} bytes")
+        data = b"".join(parts)
         if expired.is_set():
             raise TimeoutError(f"no complete answer within {timeout:g} s")
         return Answer(response.status, response.reason, response.getheaders(), data)

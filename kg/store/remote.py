@@ -40,7 +40,7 @@ from kg.errors import InputError, KgError, UnreachableError
 from kg.ns import BASE, KG
 from kg.rdf import ONTOLOGY_GRAPH, SHARED_GRAPH
 from kg.store import Row, bind_values
-from kg.store.exchange import exchange
+from kg.store.exchange import AnswerTooLarge, exchange
 from kg.wording import counted
 
 _OWN_GRAPHS = (f"{BASE}graph/", ONTOLOGY_GRAPH)   # the named graphs a build of this project writes, by prefix
@@ -202,7 +202,7 @@ class RemoteStore:
         not_results = RemoteError(f"{self.endpoint}: the answer is not SPARQL JSON results (is it a SPARQL endpoint?)")
         try:
             result = json.loads(answer)
-        except ValueError:
+        except (ValueError, RecursionError):   # (RecursionError: arrays nested 100,000 deep)
             raise not_results from None
         if isinstance(result, dict) and "boolean" in result:
             return ["ask"], [{"ask": Literal(bool(result["boolean"]))}]
@@ -223,6 +223,8 @@ def _with_retries(call, where: str, retries: int, *, backoff: float = 0.5):
     for attempt in range(retries + 1):
         try:
             return call()
+        except AnswerTooLarge as error:
+            raise RemoteError(f"{where}: {error}") from None
         except urllib.error.HTTPError as error:
             if error.code < 500 or attempt == retries:
                 raise RemoteError(f"{where}: the endpoint answered {error.code} {error.reason}") from None
@@ -234,6 +236,10 @@ def _with_retries(call, where: str, retries: int, *, backoff: float = 0.5):
     raise AssertionError("unreachable")
 
 
+# the largest answer held in memory (JSON results of a few hundred thousand rows; an endless answer stops here)
+MAX_ANSWER = 256 << 20
+
+
 def _http(method: str, url: str, *, body: bytes | None = None, headers: Mapping[str, str],
           timeout: float) -> bytes:
     """One request and its whole answer within ``timeout`` seconds (``kg.store.exchange``). ``HTTPError`` for a
@@ -241,7 +247,7 @@ def _http(method: str, url: str, *, body: bytes | None = None, headers: Mapping[
     parts = urllib.parse.urlsplit(url)
     answer = exchange(parts.hostname or "localhost", parts.port, method,
                       (parts.path or "/") + (f"?{parts.query}" if parts.query else ""), body=body, headers=headers,
-                      timeout=timeout, https=parts.scheme == "https")
+                      timeout=timeout, https=parts.scheme == "https", max_size=MAX_ANSWER)
     if answer.status >= 400:
         message = http.client.HTTPMessage()   # (the answer's headers: a 401's challenge is read from them)
         for name, value in answer.headers:

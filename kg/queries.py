@@ -129,6 +129,13 @@ def parse_parameters(pairs: Sequence[str]) -> dict[str, str]:
     return values
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return repr(match.group())[1:-1]
+
+
 def _cell(term: Identifier | None) -> str:
     return "" if term is None else str(term)
 
@@ -144,7 +151,8 @@ def format_rows(rows: list[dict[str, Identifier]], variables: Sequence[str], fmt
         writer.writerow(variables)
         writer.writerows([[_cell(row.get(v)) for v in variables] for row in rows])
         return buffer.getvalue()
-    cells = [[_cell(row.get(v)).replace("\n", " ") for v in variables] for row in rows]
+    # (a table is for a terminal, which obeys the escape codes a value may hold: they are shown escaped)
+    cells = [[_CONTROL.sub(_escaped, _cell(row.get(v)).replace("\n", " ")) for v in variables] for row in rows]
     widths = [min(60, max([len(v)] + [len(c[i]) for c in cells])) for i, v in enumerate(variables)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True))]
     lines += ["  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(row, widths, strict=True))

@@ -832,3 +832,33 @@ def test_a_server_that_answers_garbage_is_one_error_line_with_its_words_escaped(
     assert code == EXIT_UNREACHABLE
     assert len(err.splitlines()) == 1 and err.startswith("kg: error:") and said in err, err
     assert "\x1b" not in err and "\r" not in err
+
+
+def test_a_value_a_server_answers_with_escape_codes_is_shown_escaped_in_a_table(capsys):
+    """(A terminal obeys the escape codes printed to it: clearing the screen, retitling the window.)"""
+    import json
+    import threading
+    value = "itu/pp/res/1\x1b[2J\x1b]0;title\x07\r\x00"
+    body = json.dumps({"head": {"vars": ["work"]}, "results": {"bindings": [
+        {"work": {"type": "literal", "value": value}}]}}).encode()
+    listening = socket.socket()
+    listening.bind(("127.0.0.1", 0))
+    listening.listen(8)
+
+    def serve() -> None:
+        with contextlib.suppress(OSError):
+            connection, _ = listening.accept()
+            with connection:
+                connection.recv(65536)
+                connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+                                   b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        code = main(["query", "most-cited", "--endpoint", f"http://127.0.0.1:{listening.getsockname()[1]}/query",
+                     "--timeout", "20", "--format", "table"])
+    finally:
+        listening.close()
+    out = capsys.readouterr().out
+    assert code == 0 and "itu/pp/res/1\\x1b[2J" in out, out
+    assert not any(character in out for character in "\x1b\x07\r\x00"), repr(out)

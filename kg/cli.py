@@ -314,7 +314,7 @@ def command_deps(args: argparse.Namespace) -> int:
     from kg.analyze import depends_on, rests_on
     G = _instrument_graph(args)
     if args.key not in G:
-        print(f"kg: error: {args.key}: not in the citation network of {args.store}", file=sys.stderr)
+        _say("error", f"{args.key}: not in the citation network of {args.store}")
         return EXIT_BAD_INPUT
     found = rests_on(G, args.key) if args.reverse else depends_on(G, args.key)
     print(f"{args.key} {'is rested on by' if args.reverse else 'rests on'} {counted(len(found), 'instrument')}:")

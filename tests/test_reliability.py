@@ -862,3 +862,25 @@ def test_a_value_a_server_answers_with_escape_codes_is_shown_escaped_in_a_table(
     out = capsys.readouterr().out
     assert code == 0 and "itu/pp/res/1\\x1b[2J" in out, out
     assert not any(character in out for character in "\x1b\x07\r\x00"), repr(out)
+
+
+# A name given on the command line that reaches a query, with a line break and a terminal's escape codes in it.
+NAME_COMMANDS = [
+    ("deps", ["deps", "{key}"]),
+    ("deps-reverse", ["deps", "{key}", "--reverse"]),
+    ("path-from", ["path", "{key}", "itu/pp/res/71"]),
+    ("view-ego", ["view", "ego", "{key}"]),
+    ("view-doc", ["view", "doc", "{key}"]),
+]
+
+
+@pytest.mark.parametrize("arguments", [case[1] for case in NAME_COMMANDS], ids=[case[0] for case in NAME_COMMANDS])
+def test_a_name_that_is_no_instrument_is_one_error_line_whatever_it_holds(built_seed, tmp_path, capsys, arguments):
+    key = "itu/pp/res/1\n} DELETE WHERE { ?s ?p ?o } #\x1b[2J"
+    argv = [part.replace("{key}", key) for part in arguments] + ["--store", str(built_seed)]
+    if arguments[0] == "view":
+        argv += ["--output", str(tmp_path / "view.html")]
+    assert main(argv) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and err.startswith("kg: error: itu/pp/res/1\\n}"), err
+    assert "\x1b" not in err

@@ -173,7 +173,18 @@ DAMAGE = [
     # (kept scores were read from analysis.nq unchecked when no citation changed: its lines went into graph.nq)
     pytest.param(lambda out: _drop_first_line(out / "analysis.nq"), id="analysis.nq lost a line"),
     pytest.param(lambda out: (out / "analysis.nq").write_text(""), id="analysis.nq emptied"),
+    pytest.param(lambda out: _made_a_folder(max((out / "cache").glob("*.nq"))), id="a cache entry's quads a folder"),
+    pytest.param(lambda out: _made_a_folder(max((out / "cache").glob("*.json"))), id="a cache summary a folder"),
+    pytest.param(lambda out: (shutil.rmtree(out / "store"), (out / "store").write_text("x")), id="store a file"),
+    pytest.param(lambda out: (shutil.rmtree(out / "store"), (out / "store").symlink_to(out / "cache")),
+                 id="store a link to another folder"),
 ]
+
+
+def _made_a_folder(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+    (path / "x").write_text("x")
 
 
 def _drop_first_line(path: Path) -> None:

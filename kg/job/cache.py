@@ -16,6 +16,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -113,6 +114,15 @@ def load_cached(out: Path, digest: str, name: str) -> FileResult | None:
         return None
 
 
+def remove_path(path: Path) -> None:
+    """Remove what stands at ``path``: a folder and what it holds, or a file or a link (a link only, never what
+    it leads to) that damage or a hand put where a folder or file of the build belongs."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
+
+
 def store_cached(out: Path, result: FileResult, *, version: str | None = None) -> FileResult:
     """Write the summary (JSON) and the quads (N-Quads) of one file, under the build's cache ``version`` (by
     default this process's); return the result without its quads."""
@@ -129,6 +139,8 @@ def store_cached(out: Path, result: FileResult, *, version: str | None = None) -
             for start in range(0, len(lines), _LINES_A_PIECE):
                 size += handle.write("".join(line + "\n" for line in lines[start:start + _LINES_A_PIECE])
                                      .encode("utf-8"))
+    if quads.is_dir():   # (a folder in an entry's place: nothing can replace it)
+        remove_path(quads)
     temporary.replace(quads)
     # (not asdict(result): it deep-copies every quad string only for them to be dropped, 7% of a worker's time)
     record = {"path": result.path, "sha256": result.sha256, "documents": [asdict(d) for d in result.documents],
@@ -138,6 +150,8 @@ def store_cached(out: Path, result: FileResult, *, version: str | None = None) -
     temporary = path.with_suffix(".tmp")
     text = json.dumps(record, ensure_ascii=False).encode("utf-8")
     temporary.write_bytes(text + b"\n" + hashlib.sha256(text).hexdigest().encode("ascii"))
+    if path.is_dir():
+        remove_path(path)
     temporary.replace(path)
     return replace(result, quads=())
 
@@ -180,4 +194,4 @@ def split_shared(data: bytes) -> tuple[bytes, bytes]:
 
 
 def has_quads(out: Path, digest: str, name: str) -> bool:
-    return cache_path(out, digest, name).with_suffix(".nq").exists()
+    return cache_path(out, digest, name).with_suffix(".nq").is_file()   # (not a folder put in its place)

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import io
 import queue
-import shutil
 import threading
 import uuid
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.job.cache import FileResult, cached_lines, cached_parts
+from kg.job.cache import FileResult, cached_lines, cached_parts, remove_path
 from kg.job.graphfile import GraphFile, graph_writers, recorded_files
 from kg.rdf import ONTOLOGY_GRAPH, SHARED_GRAPH
 from kg.store import OxigraphStore, change_marker
@@ -61,8 +60,7 @@ class StoreLoader:
         self.out = out
         store_dir = out / "store"
         change_marker(store_dir).touch()
-        if store_dir.exists():
-            shutil.rmtree(store_dir)
+        remove_path(store_dir)
         self.store = OxigraphStore(store_dir)
         self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=64)   # (at most 32-64 files' quads waiting)
         self._fed: dict[str, tuple[str, str]] = {}   # each document graph -> the file (path, sha256) that fed it
@@ -180,8 +178,7 @@ def update_store(out: Path, ordered: list[FileResult], previous: dict[str, objec
             if store is not None:
                 store.close()
     marker.touch()
-    if store_dir.exists():
-        shutil.rmtree(store_dir)
+    remove_path(store_dir)
     store = OxigraphStore(store_dir)
     store.load_file(out / "graph.nq")
     return store, True

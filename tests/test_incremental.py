@@ -176,6 +176,10 @@ DAMAGE = [
     pytest.param(lambda out: _made_a_folder(max((out / "cache").glob("*.nq"))), id="a cache entry's quads a folder"),
     pytest.param(lambda out: _made_a_folder(max((out / "cache").glob("*.json"))), id="a cache summary a folder"),
     pytest.param(lambda out: (shutil.rmtree(out / "store"), (out / "store").write_text("x")), id="store a file"),
+    pytest.param(lambda out: _made_a_folder(out / "manifest.json"), id="manifest a folder"),
+    pytest.param(lambda out: (out / "manifest.json").write_text("[]"), id="manifest a JSON list"),
+    pytest.param(lambda out: (shutil.rmtree(out / "cache"), (out / "cache").write_text("x")), id="cache a file"),
+    pytest.param(lambda out: (shutil.rmtree(out / "views"), (out / "views").write_text("x")), id="views a file"),
     pytest.param(lambda out: (shutil.rmtree(out / "store"), (out / "store").symlink_to(out / "cache")),
                  id="store a link to another folder"),
 ]

@@ -884,3 +884,25 @@ def test_a_name_that_is_no_instrument_is_one_error_line_whatever_it_holds(built_
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and err.startswith("kg: error: itu/pp/res/1\\n}"), err
     assert "\x1b" not in err
+
+
+@pytest.mark.parametrize("suffix", [".json", ".nq"])
+def test_a_cache_entry_that_is_a_link_to_dev_zero_is_not_read(tmp_path, suffix):
+    """(Read, it never ends: the build took memory until the kernel killed it. In a process of its own, with
+    its memory bounded, so that a failure here costs only this test.)"""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "seed.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    build_graph([tmp_path / "in"], out, progress=False, workers=1)
+    fresh = (out / "graph.nq").read_bytes()
+    entries = sorted((out / "cache").glob(f"*{suffix}"))
+    assert len(entries) == 1
+    entries[0].unlink()
+    entries[0].symlink_to("/dev/zero")
+    (tmp_path / "in" / "seed.txt").touch()   # (so the build looks the file up in the cache)
+    limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30)); "
+    done = subprocess.run([sys.executable, "-c", limit + "from kg.cli import main; raise SystemExit(main())",
+                           "build", str(tmp_path / "in"), "--out", str(out), "--quiet", "--workers", "1"],
+                          check=False, capture_output=True, text=True, timeout=300, cwd=REPO)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert (out / "graph.nq").read_bytes() == fresh

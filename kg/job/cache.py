@@ -17,6 +17,7 @@ import io
 import json
 import os
 import shutil
+import stat
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -96,6 +97,8 @@ def load_cached(out: Path, digest: str, name: str) -> FileResult | None:
     base = _cache_base(str(out), digest, name)
     try:
         with open(base + ".json", "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):   # (a link to /dev/zero is read without end)
+                return None
             text, _, check = handle.read().rpartition(b"\n")
         if check != hashlib.sha256(text).hexdigest().encode("ascii"):
             return None

@@ -14,9 +14,10 @@ from kg.store.local import is_optimized
 
 def read_manifest(out: Path) -> dict[str, object] | None:
     try:
-        return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return manifest if isinstance(manifest, dict) else None   # (valid JSON of another shape is no manifest)
 
 
 def write_manifest(result: BuildResult, *, store_complete: bool, status: dict[str, tuple[int, int, int]],

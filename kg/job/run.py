@@ -24,6 +24,7 @@ from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 
+from kg.job.cache import remove_path
 from kg.job.graphfile import write_graph_file
 from kg.job.inputs import look_up_inputs
 from kg.job.lock import holding_folder
@@ -74,12 +75,28 @@ def _build_held(inputs: Sequence[str | Path], out: Path, *, executor: Executor |
 
 
 _SCORING_MODULES = ("kg.analyze.metrics", "kg.view")
+# what a build writes in OUT: files, and folders (the store's folder is made anew where it is not one)
+_OUTPUT_FILES = ("manifest.json", "graph.nq", "analysis.nq", "report.md", "metrics.csv", "metrics.json")
+_OUTPUT_FOLDERS = ("cache", "views")
+
+
+def _clear_misplaced(out: Path) -> None:
+    """A folder where the build writes a file, or a file where it keeps a folder (damage, or a hand), is taken
+    away first, so that the build writes it afresh rather than stop with a traceback."""
+    for name in _OUTPUT_FILES:
+        if (out / name).is_dir() and not (out / name).is_symlink():
+            remove_path(out / name)
+    for name in _OUTPUT_FOLDERS:
+        if (out / name).is_symlink() and not (out / name).exists() or (out / name).exists() \
+                and not (out / name).is_dir():
+            remove_path(out / name)
 
 
 def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None, workers: int | None,
            progress: bool, beside: Beside | None, doc_views: bool, max_size: int, max_memory: int | None,
            max_seconds: float | None, loading: list[StoreLoader]) -> BuildResult:
     out.mkdir(parents=True, exist_ok=True)
+    _clear_misplaced(out)
     stages = _Stages()
     with _collector_paused():   # (what is read here lives as long as the build; see _collector_paused)
         previous = read_manifest(out)

@@ -178,11 +178,21 @@ DAMAGE = [
     pytest.param(lambda out: (shutil.rmtree(out / "store"), (out / "store").write_text("x")), id="store a file"),
     pytest.param(lambda out: _made_a_folder(out / "manifest.json"), id="manifest a folder"),
     pytest.param(lambda out: (out / "manifest.json").write_text("[]"), id="manifest a JSON list"),
+    pytest.param(lambda out: _manifest_edited(out, lambda m: m.update(files=None)), id="manifest files null"),
+    pytest.param(lambda out: _manifest_edited(out, lambda m: m["files"][0].update(size="x", span="y", graphs=5)),
+                 id="manifest file entry of other types"),
+    pytest.param(lambda out: _manifest_edited(out, lambda m: m.update(graph_file=["x"])), id="manifest graph_file a list"),
     pytest.param(lambda out: (shutil.rmtree(out / "cache"), (out / "cache").write_text("x")), id="cache a file"),
     pytest.param(lambda out: (shutil.rmtree(out / "views"), (out / "views").write_text("x")), id="views a file"),
     pytest.param(lambda out: (shutil.rmtree(out / "store"), (out / "store").symlink_to(out / "cache")),
                  id="store a link to another folder"),
 ]
+
+
+def _manifest_edited(out: Path, edit) -> None:
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    edit(manifest)
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
 
 
 def _made_a_folder(path: Path) -> None:

@@ -906,3 +906,12 @@ def test_a_cache_entry_that_is_a_link_to_dev_zero_is_not_read(tmp_path, suffix):
                           check=False, capture_output=True, text=True, timeout=300, cwd=REPO)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
     assert (out / "graph.nq").read_bytes() == fresh
+
+
+def test_a_lock_that_is_a_folder_is_one_error_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out" / ".lock").mkdir(parents=True)
+    code = main(["build", str(SEED), "--out", "out", "--quiet", "--workers", "1"])
+    err = capsys.readouterr().err
+    assert code == EXIT_UNREACHABLE
+    assert len(err.splitlines()) == 1 and "out/.lock" in err and "Traceback" not in err, err

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg.errors import BusyError
+from kg.errors import BusyError, UnreachableError
 
 try:
     import fcntl
@@ -37,9 +37,9 @@ def holding_folder(out: Path, *, command: str = "kg build", create: bool = True)
         return
     try:
         descriptor = os.open(out / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError:
-        if create:
-            raise
+    except OSError as error:
+        if create:   # (a folder in its place, a read-only folder: one error line, as a held lock is)
+            raise UnreachableError(f"{out / '.lock'}: cannot take the lock ({error.strerror or error})") from None
         yield
         return
     try:

@@ -17,7 +17,25 @@ def read_manifest(out: Path) -> dict[str, object] | None:
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return manifest if isinstance(manifest, dict) else None   # (valid JSON of another shape is no manifest)
+    return manifest if _as_written(manifest) else None
+
+
+# the types of a file entry's fields that a rebuild reads (a manifest of another version may lack some)
+_ENTRY_FIELDS: dict[str, type | tuple[type, ...]] = {"path": str, "sha256": str, "size": int, "mtime_ns": int, "ctime_ns": int, "documents": int,
+                 "graphs": list, "span": (list, type(None)), "error": (str, type(None))}
+
+
+def _as_written(manifest: object) -> bool:
+    """Whether ``manifest`` has the shape ``write_manifest`` gives it where a rebuild relies on it: valid JSON of
+    another shape (an edit, another program's file) is no manifest, and the build starts afresh."""
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("graph_file") or {}, dict):
+        return False
+    files = manifest.get("files", [])
+    return isinstance(files, list) and all(
+        isinstance(entry, dict) and "path" in entry and "sha256" in entry
+        and all(isinstance(entry[key], kind) for key, kind in _ENTRY_FIELDS.items() if key in entry)
+        and all(isinstance(graph, str) for graph in entry.get("graphs", ()))
+        for entry in files)
 
 
 def write_manifest(result: BuildResult, *, store_complete: bool, status: dict[str, tuple[int, int, int]],

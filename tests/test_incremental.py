@@ -184,6 +184,9 @@ DAMAGE = [
     pytest.param(lambda out: _manifest_edited(out, lambda m: m.update(graph_file=["x"])), id="manifest graph_file a list"),
     pytest.param(lambda out: (shutil.rmtree(out / "cache"), (out / "cache").write_text("x")), id="cache a file"),
     pytest.param(lambda out: (shutil.rmtree(out / "views"), (out / "views").write_text("x")), id="views a file"),
+    pytest.param(lambda out: _made_a_folder(out / "graph.nq"), id="graph.nq a folder"),
+    pytest.param(lambda out: _made_a_folder(out / "analysis.nq"), id="analysis.nq a folder"),
+    pytest.param(lambda out: _made_a_folder(out / "report.md"), id="report.md a folder"),
     pytest.param(lambda out: (shutil.rmtree(out / "store"), (out / "store").symlink_to(out / "cache")),
                  id="store a link to another folder"),
 ]

@@ -177,3 +177,18 @@ def test_a_docx_with_a_damaged_part_is_an_input_error(how):
     assert data != SEEDS["r.docx"]
     with pytest.raises(InputError, match="not a readable .docx"):
         read("r.docx", data=data)
+
+
+def test_a_docx_whose_document_part_is_of_another_namespace_is_an_input_error():
+    """(python-docx reads such a part as a plain XML element, and its document has no body: AttributeError.)"""
+    source = zipfile.ZipFile(io.BytesIO(SEEDS["r.docx"]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                assert b"openxmlformats.org/wordprocessingml" in part
+                part = part.replace(b"openxmlformats.org/wordprocessingml", b"opEnxmlformats.org/wordprocessingml")
+            package.writestr(item.filename, part)
+    with pytest.raises(InputError, match="not a readable .docx"):
+        read("r.docx", data=out.getvalue())

@@ -34,6 +34,9 @@ def read(data: bytes, *, origin: str, max_size: int) -> tuple[Source, ...]:
     try:
         _check_unpacked_size(zipfile.ZipFile(io.BytesIO(data)), origin, max_size)
         document = docx.Document(io.BytesIO(data))
+        if not hasattr(document.element, "body"):   # (a part of another namespace: python-docx gives a plain element)
+            raise InputError(origin, f"not a readable .docx file: its document part is {document.element.tag}, "
+                                     f"not WordprocessingML's document")
         numbers = _ListNumbers(document)
         lines = [line for block in document.iter_inner_content() for line in _lines_of(block._element, numbers)]
         notes = [f"[^{marker}]: {text}" for marker, text in _notes(document)]

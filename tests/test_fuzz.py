@@ -139,6 +139,11 @@ FOUND = [
     ("akn-blank-footnote", "un.xml", AKN_STATEMENT.replace("See Resolution 9.", " \n ")),
     ("akn-empty-formula-no-preface", "un.xml", re.sub(r"<preface>.*</preface>", "", AKN_STATEMENT, flags=re.DOTALL)
      .replace("The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2014),", "")),
+    # (no header of its own: a number line standing in the body was taken for one, over a clause)
+    ("akn-no-header-a-number-line-in-the-body", "un.xml", re.sub(
+        r"<preface>.*</preface>|<formula .*</formula>", "", AKN_STATEMENT, flags=re.DOTALL).replace(
+        "<p>to check it,</p>", "<p>to check it,</p></content></paragraph><paragraph><content>"
+                               "<p>75/199. Education for democracy</p>")),
 ]
 
 

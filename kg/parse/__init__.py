@@ -37,7 +37,10 @@ def parse_document(source: Source) -> Document:
         if not _un_style(header, source):
             return assemble_document(source, header, split_glued_headings(text, blocks))
         return _with_un_addressees(assemble_document(source, header, blocks))
-    header_span = find_header(text)
+    # a reader that marked the text's blocks (AKN) and no header: none is looked for where its blocks stand (a
+    # number line in the body would be taken for one, over a clause)
+    before_blocks = min((block.start for block in source.blocks), default=len(text))
+    header_span = find_header(text[:before_blocks]) if before_blocks else None
     if header_span is None:
         header = read_header("", start=0, hints=source.hints)
         header = header.__class__(**{**{f: getattr(header, f) for f in header.__slots__}, "span": None})

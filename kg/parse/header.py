@@ -36,7 +36,8 @@ UN_BODIES = frozenset({"unga", "unsc", "hrc", "ecosoc"})   # the UN organs whose
 _ADOPTION_OPENING = r"^[ \t]*(?:Resolution\s+)?[Aa]dopted\s+by\s+the\s+"
 ADOPTION_LINE = re.compile(_ADOPTION_OPENING + r"[^\n]{3,120}?\bon\s*"
                                                 r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b")
-# how many lines above a UN number line its adoption line may stand ("[on the report of ...]" between them)
+# how many lines with text above a UN number line its adoption line may stand ("[on the report of ...]" between
+# them; the blank lines of a PDF's text are not counted)
 ADOPTION_LINES_ABOVE = 3
 _MONTHS = {name: number for number, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",

@@ -91,8 +91,8 @@ def find_header(text: str) -> Span | None:
     if number_at and UN_NUMBER_LINE.match(head[number_at].text):
         # "Resolution adopted by the General Assembly on 16 December 2020" / "[on the report of the Third
         # Committee (A/75/478)]" / "75/169. Title": the header opens at the adoption line
-        number_at = next((i for i in range(number_at - 1, max(number_at - 1 - ADOPTION_LINES_ABOVE, -1), -1)
-                          if ADOPTION_LINE.match(head[i].text)), number_at)
+        above = islice((i for i in range(number_at - 1, -1, -1) if head[i].text.strip()), ADOPTION_LINES_ABOVE)
+        number_at = next((i for i in above if ADOPTION_LINE.match(head[i].text)), number_at)
     formula_from = number_at or 0
     texts = [line.text for line in head]
     formula_until = min(formula_from + 60, len(head))

@@ -152,10 +152,13 @@ def _adoption_line_above(text: str, start: int) -> int:
     adopted by the General Assembly on 16 December 2020" / "[on the report of the Third Committee (A/75/478)]" /
     "75/169. ..."), as ``find_header`` reads it."""
     position = start
-    for _ in range(ADOPTION_LINES_ABOVE):
-        if position == 0:
-            break
+    seen = 0
+    while seen < ADOPTION_LINES_ABOVE and position > 0:
         position = text.rfind("\n", 0, position - 1) + 1
-        if ADOPTION_LINE.match(text[position:text.index("\n", position)]):   # (the pattern opens with "^")
+        line = text[position:text.index("\n", position)]
+        if not line.strip():
+            continue   # (a blank line of a PDF's text is not counted)
+        if ADOPTION_LINE.match(line):   # (the pattern opens with "^")
             return position
+        seen += 1
     return start

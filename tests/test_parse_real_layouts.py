@@ -1,0 +1,63 @@
+"""Layouts and phrasings met in the real publications of each body that the parser once read wrong: the UN's PDF
+text with its blank lines, the closing lines of a Human Rights Council resolution, the change marks of a WRC's
+Final Acts, a Council resolution's heading as the WRC's agenda books print it, resolutions copied onto web pages.
+
+Every text here is written for the tests, in the layouts of the real publications (none is copied from them).
+"""
+
+from __future__ import annotations
+
+import pytest
+from support import assert_covers_exactly_once
+
+from kg.model import Source
+from kg.parse import parse_document, split_documents
+from kg.resolve import extract_citations
+
+
+def _parse(text: str, name: str = "t.txt"):
+    document = parse_document(Source(name, text, "text"))
+    assert_covers_exactly_once(document)
+    return document
+
+
+def _remainder(document) -> str:
+    return "".join(document.source.text[span.start:span.end] for span in document.remainder)
+
+
+# The UN's PDFs as pdftotext gives them: a blank line between the header's lines, so the adoption line stands five
+# lines above the number line when the committee's line ("[on the report of ...]") is printed between them.
+UN_PDF_TEXTS = [
+    (("United Nations                                         A/RES/71/5\n\nGeneral Assembly          Distr.: General\n"
+      "                                                       2 November 2016\n\nSeventy-first session\n"
+      "Agenda item 14\n\nResolution adopted by the General Assembly on 31 October 2016\n\n"
+      "[without reference to a Main Committee (A/71/L.7)]\n\n71/5. Cooperation between the United Nations and a "
+      "regional body\n\nThe General Assembly,\n\nRecalling its resolution 69/12 of 20 November 2014,\n\n"
+      "1. Welcomes the report of the Secretary-General;\n\n2. Decides to include the item in its next session.\n"),
+     ("71/5", "unga", "2016-10-31", "2016-10-31"), ["recalling", "welcomes", "decides"]),
+    (("Resolution adopted by the Economic and Social Council on 8 June 2021\n\n"
+      "[on the recommendation of the Committee (E/2021/L.14)]\n\n2021/4. Support to a group of countries\n\n"
+      "The Economic and Social Council,\n\nRecalling its resolution 2020/10 of 22 July 2020,\n\n"
+      "1. Requests the Secretary-General to report to it at its 2022 session.\n"),
+     ("2021/4", "ecosoc", "2021-06-08", "2021-06-08"), ["recalling", "requests"]),
+]
+
+
+@pytest.mark.parametrize(("text", "header", "sections"), UN_PDF_TEXTS, ids=["unga", "ecosoc"])
+def test_un_adoption_line_above_blank_lines_gives_the_date(text, header, sections):
+    document = _parse(text)
+    found = document.header
+    assert (found.number, found.body, found.date, found.edition) == header
+    assert [section.id for section in document.sections] == sections
+
+
+def test_un_resolutions_with_blank_lines_open_at_their_adoption_lines():
+    one, two = UN_PDF_TEXTS[0][0], UN_PDF_TEXTS[0][0].replace("71/5.", "71/6.").replace("31 October", "1 November")
+    parts = split_documents(Source("session.txt", one + "\n" + two, "text"))
+    assert [part.origin for part in parts] == ["session.txt#res-71-5", "session.txt#res-71-6"]
+    assert parts[1].text.startswith("Resolution adopted by the General Assembly on 1 November 2016")
+    assert [parse_document(part).header.date for part in parts] == ["2016-10-31", "2016-11-01"]
+
+
+def test_every_case_was_collected():
+    assert len(UN_PDF_TEXTS) == 2

@@ -59,5 +59,32 @@ def test_un_resolutions_with_blank_lines_open_at_their_adoption_lines():
     assert [parse_document(part).header.date for part in parts] == ["2016-10-31", "2016-11-01"]
 
 
+# How a Human Rights Council resolution ends: the meeting (no "plenary" in it), the date, and the note of its
+# adoption, with the recorded vote and the States on each side where there was one.
+HRC_ENDINGS = [
+    "\n40th meeting\n3 April 2023\n\n[Adopted without a vote.]\n",
+    ("\n                                                        51st meeting\n"
+     "                                                        4 April 2023\n\n"
+     "[Adopted by a recorded vote of 28 to 6, with 13 abstentions. The voting was as follows:\n\nIn favour:\n"
+     "    Algeria, Argentina, Bolivia (Plurinational State of), Cameroon, Chile, China,\n    Cuba, Gabon\n\n"
+     "Against:\n    Czechia, Germany, United Kingdom of Great Britain and Northern Ireland,\n"
+     "    United States of America\n\nAbstaining:\n    Belgium, Finland, France]\n"),
+]
+
+
+@pytest.mark.parametrize("ending", HRC_ENDINGS, ids=["without-a-vote", "recorded-vote"])
+def test_hrc_meeting_and_adoption_note_are_no_part_of_the_last_paragraph(ending):
+    text = ("Resolution adopted by the Human Rights Council on 4 April 2023\n\n52/31. The right to food\n\n"
+            "The Human Rights Council,\n\nRecalling its resolution 49/19 of 1 April 2022,\n\n"
+            "1. Reaffirms that hunger is a violation of human dignity;\n\n"
+            f"2. Decides to continue its consideration of this matter.\n{ending}")
+    document = _parse(text)
+    assert [(c.label, c.text) for c in document.clauses] == [
+        ("", "its resolution 49/19 of 1 April 2022,"), ("1", "that hunger is a violation of human dignity;"),
+        ("2", "to continue its consideration of this matter.")]
+    assert "meeting" in _remainder(document) and "[Adopted" in _remainder(document)
+    assert [c.work for c in extract_citations(document)] == ["un/A/HRC/RES/49/19"]
+
+
 def test_every_case_was_collected():
-    assert len(UN_PDF_TEXTS) == 2
+    assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS)) == (2, 2)

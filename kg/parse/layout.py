@@ -33,10 +33,11 @@ _RULE = re.compile(r"^[ \t]*_{5,}[ \t]*$")
 _RULED_FOOTNOTE = re.compile(r"^[ \t]*(?P<marker>\d{1,2}|\*)[ \t]+(?=\S)")
 _ANNEX = re.compile(r"^[ \t]*(?:ANNEX|APPENDIX|ATTACHMENT|Annex|Appendix|Attachment)(?:[ \t]+[A-Z0-9]{1,4})?"
                     r"(?:[ \t]+(?:TO|to)[ \t]+[^\n]{1,100})?[ \t]*$")
-# Page furniture: UN symbol lines, page numbers "2/3", job numbers "25-19447", "---" rules; ITU page numbers
-# "- 12 -", "– XVII –", "Page 3 (of 10)"
+# Page furniture: UN symbol lines, page numbers "2/3", job numbers "25-19447", "---" rules, the meeting that
+# adopted the text ("3rd plenary meeting"; the Human Rights Council's "40th meeting"); ITU page numbers "- 12 -",
+# "– XVII –", "Page 3 (of 10)"
 _FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+)?|\d{1,3}/\d{1,3}|\d{2}-\d{5}\S*"
-                        r"(?:[ \t].{0,40})?|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?plenary meeting"
+                        r"(?:[ \t].{0,40})?|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?(?:plenary[ \t]+)?meeting"
                         r"(?:[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d)?"   # (and its date, on one line)
                         r"|[-–—][ \t]*(?:\d{1,4}|[IVXLC]{1,7})[ \t]*[-–—]"
                         r"|(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?)"
@@ -51,6 +52,9 @@ _FURNITURE_AFTER = re.compile(rf"[ \t]*(?:_{{5,}}|{_PAGE_NUMBER}|(?<=\s){_RUNNIN
 _FURNITURE_LAST = "_-–—\n"   # (with the digits: the last character of whatever _FURNITURE_AFTER finds)
 _SECRETARIAT_NOTE = re.compile(r"^[ \t]*\*?[ \t]*Note[ \t]+by[ \t]+the[ \t]+(?:General[ \t]+)?Secretariat\b", re.IGNORECASE)
 CONTINUED = "continued"   # the marker of a clause's rest after page furniture (it keeps the clause's label)
+# how a Human Rights Council resolution ends: "[Adopted without a vote.]", or "[Adopted by a recorded vote of 28
+# to 6, ... The voting was as follows:" and the lists of States, up to the closing "]"
+_ADOPTION_NOTE = re.compile(r"^[ \t]*\[Adopted\b")
 _DATE_LINE = re.compile(r"^[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d[ \t]*$")
 _UN_PARAGRAPH = re.compile(r"^[ \t]*(?:(?P<label>\d{1,3}\.|\([a-z]{1,4}\))[ \t]+)?(?P<rest>[A-Z][^\n]*)$")
 _WORD = re.compile(r"\S+")
@@ -149,6 +153,7 @@ class _Builder:
         self.footnote_zone = False
         self.seen_numbered = False
         self.after_meeting_line = False   # (the line before was "3rd plenary meeting": a date alone follows it)
+        self.in_adoption_note = False   # (in "[Adopted by a recorded vote ...", before its "]")
         self.last_number = 0   # the last UN paragraph number
         self.in_annex = False   # (in the numbered paragraphs of an annexed declaration)
         self.annex_heading = False   # (on an annex's heading lines: "I." / "Global context and ...")
@@ -231,6 +236,10 @@ def layout_blocks(text: str, *, body_start: int, un_style: bool, number: str | N
 
 
 def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> None:
+    if b.in_adoption_note or (b.un_style and _ADOPTION_NOTE.match(line.text)):
+        b.close()   # (the note and the votes it lists are remainder)
+        b.in_adoption_note = not stripped.endswith("]")
+        return
     open_role = b.open.role if b.open is not None else None
     if open_role == "annex" and not _ANNEX.match(line.text) and not _MARKDOWN_FOOTNOTE.match(line.text):
         if not (b.un_style and _annexed_paragraph(b, line, blank_before)):
@@ -253,7 +262,7 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         b.start("footnote", line.start + match.end(), line.end, marker=match.group("marker"))
         return
     if _FURNITURE.match(line.text):
-        b.after_meeting_line = line.text.rstrip().endswith("plenary meeting")
+        b.after_meeting_line = line.text.rstrip().endswith("meeting")
         return
     if b.after_meeting_line and _DATE_LINE.match(line.text):
         return   # "3rd plenary meeting" / "21 September 2020": where the text was adopted

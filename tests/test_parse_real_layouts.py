@@ -86,5 +86,44 @@ def test_hrc_meeting_and_adoption_note_are_no_part_of_the_last_paragraph(ending)
     assert [c.work for c in extract_citations(document)] == ["un/A/HRC/RES/49/19"]
 
 
+# A WRC's Final Acts: each text under the mark of what the conference did to it ("MOD", "ADD", "SUP": alone on the
+# line above the heading, or on the heading's own line), the page's running head "RES76" beside its number, and
+# the headings of suppressed texts with nothing under them.
+FINAL_ACTS_MARKS = [
+    "RES76                                   \u2013 215 \u2013\n\nMOD\n\nRESOLUTION 76 (REV.WRC-15)\n",
+    "RES76\n\u2013 215 \u2013\nMOD RESOLUTION 76 (REV.WRC-15)\n",
+    "(MOD)\tRESOLUTION 76 (REV.WRC-15)\n",
+]
+
+
+@pytest.mark.parametrize("opening", FINAL_ACTS_MARKS, ids=["mark-alone", "mark-on-the-heading", "bracketed-mark"])
+def test_final_acts_change_marks_running_heads_and_suppressed_headings(opening):
+    text = (f"{opening}\nProtection of satellite networks\n\nThe World Radiocommunication Conference (Geneva, 2015),\n\n"
+            "considering\n\na)\tthat WRC-97 set limits in Article 22;\n\nresolves\n\n1\tthat administrations shall "
+            "apply\n\n\u2013 216 \u2013\nRES76\n\nNo. 9.12 to such systems;\n\ninstructs the Director of the "
+            "Radiocommunication Bureau\n\nto report to the next conference.\n\n\u2013 217 \u2013\nRES76\n\n"
+            "ADD\n\nRESOLUTION 155 (WRC-15)\n\nUse of frequency bands by unmanned aircraft\n\n"
+            "The World Radiocommunication Conference (Geneva, 2015),\n\nconsidering\n\na)\tthat ICAO asked for "
+            "spectrum;\n\ninvites ITU-R\n\nto study the matter in line with Resolution 76 (Rev.WRC-15).\n\n"
+            "SUP\n\nRESOLUTION 23 (REV.WRC-12)\n\nSUP RESOLUTION 24 (REV.WRC-12)\n")
+    parts = split_documents(Source("fa.txt", text, "text"))
+    assert [part.origin for part in parts] == ["fa.txt#res-76", "fa.txt#res-155"]
+    first, second = (_parse(part.text, part.origin) for part in parts)
+    assert [(d.header.number, d.header.body, d.header.edition, d.header.title) for d in (first, second)] == [
+        ("76", "wrc", "wrc-15", "Protection of satellite networks"),
+        ("155", "wrc", "wrc-15", "Use of frequency bands by unmanned aircraft")]
+    assert [(c.id, c.text) for c in first.clauses] == [
+        ("considering.a", "that WRC-97 set limits in Article 22;"), ("resolves.1", "that administrations shall apply"),
+        ("resolves.1-2", "No. 9.12 to such systems;"),
+        ("instructs", "to report to the next conference.")]
+    assert [(c.id, c.text) for c in second.clauses] == [
+        ("considering.a", "that ICAO asked for spectrum;"),
+        ("invites", "to study the matter in line with Resolution 76 (Rev.WRC-15).")]
+    for furniture in ("RES76", "ADD", "SUP", "RESOLUTION 23 (REV.WRC-12)"):
+        assert not any(furniture in clause.text for document in (first, second) for clause in document.clauses)
+    assert [(c.work, c.clause) for c in extract_citations(second) if c.clause] == [
+        ("itu/wrc/res/76", "invites")]
+
+
 def test_every_case_was_collected():
-    assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS)) == (2, 2)
+    assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS)) == (2, 2, 3)

@@ -19,8 +19,11 @@ from kg.reference.keys import un_series_of
 from kg.reference.vocabulary import load_vocabulary
 
 _KINDS = "RESOLUTION|DECISION|RECOMMENDATION|OPINION"
+# the mark a conference's Final Acts print in the margin of a text it adds, modifies or suppresses ("MOD", "ADD",
+# "SUP", "(MOD)"): on the heading's line, or alone on the line above it
+CHANGE_MARK = r"(?:ADD|MOD|SUP|NOC|\((?:ADD|MOD)\))\*?"
 NUMBER_LINE = re.compile(
-    rf"^[ \t]*(?P<kind>{_KINDS}|{_KINDS.title()})[ \t]+(?:(?P<sector>ITU-[RTD])[ \t]+)?"
+    rf"^[ \t]*(?:(?P<change>{CHANGE_MARK})[ \t]+)?(?P<kind>{_KINDS}|{_KINDS.title()})[ \t]+(?:(?P<sector>ITU-[RTD])[ \t]+)?"
     r"(?P<number>\d{1,4}[A-Z]?(?:-\d{1,2})?)(?![\w/])[ \t]*(?:\((?P<edition>[^()\n]*)\))?[ \t]*\*{0,3}[ \t]*$"
 )   # (a heading may carry the marker of a note: "RESOLUTION 72 (REV.WRC-07)*")
 UN_NUMBER_LINE = re.compile(r"^[ \t]*(?P<number>\d{1,4}/\d{1,4})\.[ \t]+(?P<title>\S[^\n]*?)[ \t]*$")   # "80/1.", "2022/10."

@@ -16,6 +16,7 @@ from itertools import islice
 from kg.model import Block, Span
 from kg.parse.header import (
     ADOPTION_LINE,
+    CHANGE_MARK,
     ADOPTION_LINES_ABOVE,
     EDITION_LINE,
     NUMBER_LINE,
@@ -40,11 +41,13 @@ _FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+
                         r"(?:[ \t].{0,40})?|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?(?:plenary[ \t]+)?meeting"
                         r"(?:[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d)?"   # (and its date, on one line)
                         r"|[-–—][ \t]*(?:\d{1,4}|[IVXLC]{1,7})[ \t]*[-–—]"
-                        r"|(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?)"
+                        r"|(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?"
+                        rf"|{CHANGE_MARK})"   # (a Final Acts' "MOD" alone on its line, above the heading it marks)
                         r"[ \t]*$")
-# The Radio Regulations' running heads ("RES917-2": resolution 917, its second page) and what a page prints after
-# the text of its last line: a page number ("– 753 –") or the rule over its notes ("_______________")
-_RUNNING_HEAD_ITSELF = r"(?:RES|REC)[ \t]?\d{1,4}[A-Z]?(?:-\d{1,3})+"
+# The Radio Regulations' running heads ("RES917-2": resolution 917, its second page; a WRC's Final Acts print
+# "RES76" beside the page number) and what a page prints after the text of its last line: a page number ("– 753 –")
+# or the rule over its notes ("_______________")
+_RUNNING_HEAD_ITSELF = r"(?:RES|REC)[ \t]?\d{1,4}[A-Z]?(?:-\d{1,3})*"
 _PAGE_NUMBER = r"[-–—][ \t]*\d{1,4}[ \t]*[-–—]"
 # (a page's number may stand before its running head: "– 753 – RES917-2 2 that ...")
 _RUNNING_HEAD = re.compile(rf"^[ \t]*(?:(?:{_PAGE_NUMBER}|{_RUNNING_HEAD_ITSELF})(?=[ \t]|$)[ \t]*)+")
@@ -271,6 +274,13 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         b.start("annex", line.first, line.end)
         b.in_section = False
         b.in_annex, b.last_number = False, 0
+        return
+    if (heading := NUMBER_LINE.match(line.text)) is not None and (heading.group("change")
+                                                                  or heading.group("kind").isupper()):
+        # another text's heading, where no document of its own opens (a Final Acts' "SUP RESOLUTION 23
+        # (REV.WRC-12)", suppressed with no text): remainder, and no clause goes on over it
+        b.close()
+        b.in_section, b.cut, b.pending_label = False, None, None
         return
     if b.un_style and b.in_annex:
         _annexed_line(b, line, stripped, blank_before)

@@ -19,6 +19,7 @@ from kg.errors import InputError
 from kg.model import Source
 from kg.parse.header import (
     ADOPTION_LINE,
+    CHANGE_MARK,
     ADOPTION_LINES_ABOVE,
     NUMBER_LINE,
     SUPPRESSED_LINE,
@@ -30,7 +31,8 @@ from kg.reference.vocabulary import load_vocabulary
 _FORMULA_OPENING = re.compile(r"\n[ \t]*The[ \t]")   # (a literal to search from: fast over a long text)
 _FORMULA_WITHIN = 8   # lines above the formula (title, edition, history) where the number line must stand
 _TITLE_LINES = 6   # lines of title (and edition) between a heading and its first section verb
-_CAPITAL_HEADING = re.compile(r"^[ \t]*(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)[ \t]", re.MULTILINE)
+_CAPITAL_HEADING = re.compile(rf"^[ \t]*(?:{CHANGE_MARK}[ \t]+)?(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)[ \t]",
+                              re.MULTILINE)
 _KIND_IDS = {"resolution": "res", "decision": "dec", "recommendation": "rec", "opinion": "opinion"}
 
 

@@ -125,5 +125,37 @@ def test_final_acts_change_marks_running_heads_and_suppressed_headings(opening):
         ("itu/wrc/res/76", "invites")]
 
 
+# The Council's resolutions as the WRC's agenda books print them (the heading names the Council), and as a Council
+# session issues them (the session's document above the heading, which prints no edition, and the plenary that
+# adopted it under it).
+COUNCIL_HEADINGS = [
+    ("Council RESOLUTION 1343 (C12)\n\nPlace, dates and agenda of the next World\nRadiocommunication Conference\n\n"
+     "The Council,\n\n", ("resolution", "1343", "council", "council-2012"),
+     "Place, dates and agenda of the next World Radiocommunication Conference"),
+    ("Council 2009\nGeneva, 20-30 October 2009\n\nDocument C09/105-E\n28 October 2009\nOriginal: English\n\n"
+     "RESOLUTION 1305\n\n(adopted at the seventh Plenary Meeting)\n\nRole of the Dedicated Group on\n"
+     "Internet-related issues\n\nThe Council,\n\n", ("resolution", "1305", "council", "council-2009"),
+     "Role of the Dedicated Group on Internet-related issues"),
+    ("Document C19/120-E\n\nRESOLUTION 1407\n\n(approved at the fifth Plenary Meeting)\n\nA new group\n\n"
+     "The Council,\n\n", ("resolution", "1407", "council", "council-2019"), "A new group"),
+]
+
+
+@pytest.mark.parametrize(("heading", "header", "title"), COUNCIL_HEADINGS,
+                         ids=["agenda-book", "session-document-council-year", "session-document-number"])
+def test_council_heading_layouts(heading, header, title):
+    text = (f"{heading}noting\n\nthat Resolution 807 of the World Radiocommunication Conference (Geneva, 2012) "
+            "invited the Council to act,\n\nresolves\n\nto convene the conference, in line with Council Resolution "
+            "1282 (modified 2019);\n\ninstructs the Secretary-General\n\n1\tto make the arrangements.\n")
+    document = _parse(text)
+    found = document.header
+    assert (found.kind, found.number, found.body, found.edition) == header
+    assert found.title == title
+    assert [(s.verb, s.addressees) for s in document.sections] == [
+        ("noting", ()), ("resolves", ()), ("instructs", ("Secretary-General",))]
+    assert [(c.work, c.edition) for c in extract_citations(document)] == [
+        ("itu/wrc/res/807", "wrc-12"), ("itu/council/res/1282", "council-2019")]
+
+
 def test_every_case_was_collected():
-    assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS)) == (2, 2, 3)
+    assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS), len(COUNCIL_HEADINGS)) == (2, 2, 3, 3)

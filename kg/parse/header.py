@@ -23,12 +23,18 @@ _KINDS = "RESOLUTION|DECISION|RECOMMENDATION|OPINION"
 # "SUP", "(MOD)"): on the heading's line, or alone on the line above it
 CHANGE_MARK = r"(?:ADD|MOD|SUP|NOC|\((?:ADD|MOD)\))\*?"
 NUMBER_LINE = re.compile(
-    rf"^[ \t]*(?:(?P<change>{CHANGE_MARK})[ \t]+)?(?P<kind>{_KINDS}|{_KINDS.title()})[ \t]+(?:(?P<sector>ITU-[RTD])[ \t]+)?"
+    rf"^[ \t]*(?:(?P<change>{CHANGE_MARK})[ \t]+)?(?:(?P<council>Council)[ \t]+)?(?P<kind>{_KINDS}|{_KINDS.title()})[ \t]+(?:(?P<sector>ITU-[RTD])[ \t]+)?"
     r"(?P<number>\d{1,4}[A-Z]?(?:-\d{1,2})?)(?![\w/])[ \t]*(?:\((?P<edition>[^()\n]*)\))?[ \t]*\*{0,3}[ \t]*$"
-)   # (a heading may carry the marker of a note: "RESOLUTION 72 (REV.WRC-07)*")
+)   # (a heading may carry the marker of a note, "RESOLUTION 72 (REV.WRC-07)*", and name the Council, as the WRC's
+#    agenda books print the Council's resolution: "Council RESOLUTION 1343 (C12)")
 UN_NUMBER_LINE = re.compile(r"^[ \t]*(?P<number>\d{1,4}/\d{1,4})\.[ \t]+(?P<title>\S[^\n]*?)[ \t]*$")   # "80/1.", "2022/10."
 # "(Suppressed by WRC-07)", "(Abrogated by ...)": a line under a heading that says the text is no longer in force
 SUPPRESSED_LINE = re.compile(r"^[ \t]*\((?:Suppressed|Abrogated|Cancelled|Deleted|Replaced)\b", re.IGNORECASE)
+# "(adopted at the seventh Plenary Meeting)": a note under a Council session's heading, no part of the title
+_ADOPTED_AT_LINE = re.compile(r"^[ \t]*\((?:adopted|approved)\b[^()\n]*\)[ \t]*$", re.IGNORECASE)
+# the session a Council document was issued at, printed above its heading ("Council 2009", "Document C09/105-E")
+_COUNCIL_SESSION_LINE = re.compile(r"^[ \t]*(?:Council[ \t]+(?P<year>(?:19|20)\d\d)\b[^\n]*"
+                                   r"|Document[ \t]+C(?P<session>\d\d)/\d+[^\n]*)$", re.MULTILINE)
 EDITION_LINE = re.compile(r"^[ \t]*\((?P<edition>[^()\n]*\d{2}[^()\n]*)\)[ \t]*$")
 FORMULA_LINE = re.compile(r"^[ \t]*The[ \t]+[^\n]{4,200}?[,:]?[ \t]*$")
 _REVISION = re.compile(r"^\s*(?:Revised\b|Rev\.?)\s*", re.IGNORECASE)
@@ -182,6 +188,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
             kind = match.group("kind").lower()
             number = match.group("number")
             sector = match.group("sector")
+            body = "council" if match.group("council") else body
             edition_text = match.group("edition") or edition_text
             reading_title = True
         elif (match := UN_NUMBER_LINE.match(line)) and formula is None and number is None:
@@ -189,6 +196,8 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
             kind = kind or "resolution"
             title_lines = [match.group("title")]
             reading_title = True   # (a long title goes on on the next line, before the formula)
+        elif _ADOPTED_AT_LINE.match(line) and formula is None:
+            continue
         elif SUPPRESSED_LINE.match(line) and formula is None:
             reading_title = False   # "(Suppressed by WRC-07)": no edition of the text's own
         elif (match := EDITION_LINE.match(line)) and formula is None:
@@ -373,6 +382,23 @@ def council_edition(year: int | str) -> str:
     """The id of the Council's edition of ``year`` ("council-2019"): a Council text's own edition and a citation's
     of it are made here alike."""
     return f"council-{year}"
+
+
+def with_council_session(header: Header, above: str) -> Header:
+    """``header`` (a Council text's, with no edition printed: "RESOLUTION 1305") with the edition of the session
+    that the lines ``above`` its heading name: the session document's "Council 2009" or "Document C09/105-E".
+
+    >>> with_council_session(Header(body="council"), "Council 2009\\nGeneva, 20-30 October 2009\\n").edition
+    'council-2009'
+    """
+    if header.body != "council" or header.edition is not None:
+        return header
+    sessions = list(_COUNCIL_SESSION_LINE.finditer(above))
+    if not sessions:
+        return header
+    last = sessions[-1]
+    year = int(last.group("year")) if last.group("year") else council_years(f"C{last.group('session')}")[0]
+    return replace(header, year=year, edition=council_edition(year))
 
 
 def _with_dated_edition(header: Header, edition_text: str, hints: Hints) -> Header:

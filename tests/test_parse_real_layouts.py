@@ -157,5 +157,50 @@ def test_council_heading_layouts(heading, header, title):
         ("itu/wrc/res/807", "wrc-12"), ("itu/council/res/1282", "council-2019")]
 
 
+# UN resolutions whose header prints their date where the parser did not look: the Security Council's of the 1990s
+# (the adoption line wrapped before "on", with no comma), the General Assembly's of the same years (no date in the
+# heading: the meeting under the last paragraph gives it), and the copies on the web that print no number line
+# (the line naming the resolution, or the adoption line, above the formula; a blank line in the adoption line).
+UN_DATED = [
+    (("                   Security Council                    Distr.\n                                       GENERAL\n\n"
+      "                                                       S/RES/1257 (1999)\n"
+      "                                                       3 August 1999\n\n                   RESOLUTION 1257 (1999)\n\n"
+      "       Adopted by the Security Council at its 4031st meeting\n                          on 3 August 1999\n\n"
+      "       The Security Council,\n\n       Recalling its resolution 1246 (1999) of 11 June 1999,\n\n"
+      "       1.    Decides to extend the mandate of the Mission until 30 September 1999;\n"),
+     ("1257", "unsc", "1999-08-03", "S/RES/1257 (1999)", None), "un/S/RES/1246(1999)"),
+    (("                                                       A/RES/52/1\n"
+      "                                                       6 November 1997\n\nFifty-second session\n"
+      "Agenda item 10\n\n         RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY\n\n"
+      "               [without reference to a Main Committee (A/52/L.5)]\n\n"
+      "       52/1. Report on the work of the Organization\n\n       The General Assembly,\n\n"
+      "       Recalling its resolution 51/241 of 31 July 1997,\n\n       1.    Takes note of the report;\n\n"
+      "                                                        36th plenary meeting\n"
+      "                                                        4 November 1997\n"),
+     ("52/1", "unga", "1997-11-04", "A/RES/52/1", "Report on the work of the Organization"), "un/A/RES/51/241"),
+    (("Security Council resolution 1257 (1999) on the situation in Timor, U.N. Doc. S/RES/1257 (1999).\n\n\n"
+      "Adopted by the Security Council at its 4031st meeting,\n\non 3 August 1999\n\n\nThe Security Council,\n\n"
+      "Recalling its resolution 1246 (1999) of 11 June 1999,\n\n1. Decides to extend the mandate until 30 September "
+      "1999;\n"), ("1257", "unsc", "1999-08-03", "S/RES/1257 (1999)", None), "un/S/RES/1246(1999)"),
+    (("United Nations Security Council Resolution 1245 (1999)\n\nAdopted by the Security Council at its 4012th "
+      "meeting, on 11 June 1999.\n\nThe Security Council,\n\nRecalling its resolution 1246 (1999) of 11 June 1999,"
+      "\n\n1. Decides to extend the mandate until 13 December 1999;\n"),
+     ("1245", "unsc", "1999-06-11", "S/RES/1245 (1999)", None), "un/S/RES/1246(1999)"),
+]
+
+
+@pytest.mark.parametrize(("text", "header", "cited"), UN_DATED,
+                         ids=["unsc-1990s", "unga-1990s", "web-copy-naming-line", "web-copy-title"])
+def test_un_header_date_where_the_layout_prints_it(text, header, cited):
+    document = _parse(text)
+    found = document.header
+    assert (found.number, found.body, found.date, found.symbol, found.title) == header
+    assert found.edition == found.date
+    assert [section.verb for section in document.sections][:1] == ["recalling"]
+    assert [c.work for c in extract_citations(document) if c.clause] == [cited]
+    assert [c.work for c in extract_citations(document) if not c.clause] in ([], ["un/A/52/L.5"])
+
+
 def test_every_case_was_collected():
-    assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS), len(COUNCIL_HEADINGS)) == (2, 2, 3, 3)
+    assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS), len(COUNCIL_HEADINGS), len(UN_DATED)) == (
+        2, 2, 3, 3, 4)

@@ -28,6 +28,12 @@ NUMBER_LINE = re.compile(
 )   # (a heading may carry the marker of a note, "RESOLUTION 72 (REV.WRC-07)*", and name the Council, as the WRC's
 #    agenda books print the Council's resolution: "Council RESOLUTION 1343 (C12)")
 UN_NUMBER_LINE = re.compile(r"^[ \t]*(?P<number>\d{1,4}/\d{1,4})\.[ \t]+(?P<title>\S[^\n]*?)[ \t]*$")   # "80/1.", "2022/10."
+# the line that names a UN resolution where no number line does, as its copies on the web print it: "Security
+# Council resolution 1257 (1999) on the situation in Timor, U.N. Doc. S/RES/1257 (1999).", "United Nations
+# Security Council Resolution 1245 (1999)", "General Assembly resolution 52/1"
+UN_TITLE_LINE = re.compile(r"^[ \t]*(?:United[ \t]+Nations[ \t]+)?(?P<organ>Security[ \t]+Council|General[ \t]+Assembly)"
+                           r"[ \t]+[Rr]esolution[ \t]+(?P<number>\d{1,4}(?=[ \t]*\((?:19|20)\d\d\))|\d{1,3}/\d{1,4})"
+                           r"(?:[ \t]*\((?P<year>(?:19|20)\d\d)\))?(?![\w/])")
 # "(Suppressed by WRC-07)", "(Abrogated by ...)": a line under a heading that says the text is no longer in force
 SUPPRESSED_LINE = re.compile(r"^[ \t]*\((?:Suppressed|Abrogated|Cancelled|Deleted|Replaced)\b", re.IGNORECASE)
 # "(adopted at the seventh Plenary Meeting)": a note under a Council session's heading, no part of the title
@@ -43,8 +49,13 @@ UN_BODIES = frozenset({"unga", "unsc", "hrc", "ecosoc"})   # the UN organs whose
 # "Adopted by the Security Council at its 9518th meeting, on 21 December 2023", "Resolution adopted by the Human
 # Rights Council on 6 October 2022": the date a UN text was adopted, when the reader had none
 _ADOPTION_OPENING = r"^[ \t]*(?:Resolution\s+)?[Aa]dopted\s+by\s+the\s+"
-ADOPTION_LINE = re.compile(_ADOPTION_OPENING + r"[^\n]{3,120}?\bon\s*"
+ADOPTION_LINE = re.compile(_ADOPTION_OPENING + r"[^\n]{3,120}?(?:[ \t]*\n){0,2}[ \t]*\bon\s*"
                                                 r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b")
+# the meeting that adopted a UN text and its date, printed under its last paragraph ("36th plenary meeting" /
+# "4 November 1997"): the date of a General Assembly resolution whose heading prints none ("RESOLUTION ADOPTED BY
+# THE GENERAL ASSEMBLY", as until the 2000s)
+_MEETING_DATE = re.compile(r"^[ \t]*\d{1,3}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?(?:plenary[ \t]+)?meeting"
+                           r"[ \t]*\n?[ \t]*(?P<date>\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d)[ \t]*$", re.MULTILINE)
 # how many lines with text above a UN number line its adoption line may stand ("[on the report of ...]" between
 # them; the blank lines of a PDF's text are not counted)
 ADOPTION_LINES_ABOVE = 3
@@ -198,6 +209,10 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
             reading_title = True   # (a long title goes on on the next line, before the formula)
         elif _ADOPTED_AT_LINE.match(line) and formula is None:
             continue
+        elif (match := UN_TITLE_LINE.match(line)) and formula is None and number is None:
+            number, kind = match.group("number"), kind or "resolution"
+            body = body or ("unsc" if match.group("organ").startswith("S") else "unga")
+            edition_text = match.group("year") or edition_text
         elif SUPPRESSED_LINE.match(line) and formula is None:
             reading_title = False   # "(Suppressed by WRC-07)": no edition of the text's own
         elif (match := EDITION_LINE.match(line)) and formula is None:
@@ -243,12 +258,24 @@ def _calendar_date(text: str | None) -> str | None:
     return text
 
 
+def meeting_date(text: str) -> str | None:
+    """The date of the meeting that adopted a UN text, from the meeting line under its last paragraph.
+
+    >>> meeting_date("1. Takes note of the report;\\n\\n   36th plenary meeting\\n   4 November 1997\\n")
+    '1997-11-04'
+    """
+    found = _MEETING_DATE.search(text)
+    return _iso_date(" ".join(found.group("date").split())) if found else None
+
+
 def _wrapped_adoption(lines: list[str], index: int) -> re.Match[str] | None:
     """An adoption line the page wrapped before its date ("Adopted by the Security Council at its 7853rd meeting,
-    on" / "23 December 2016"), matched over both lines."""
+    on" / "23 December 2016"; in the 1990s, with no comma: "... at its 4031st meeting" / "on 3 August 1999"),
+    matched over both lines (and the blank line a web page may print between them)."""
     if not re.match(_ADOPTION_OPENING, lines[index]) or index + 1 >= len(lines):
         return None
-    return ADOPTION_LINE.match(f"{lines[index].rstrip()}\n{lines[index + 1].strip()}")
+    following = index + 2 if not lines[index + 1].strip() and index + 2 < len(lines) else index + 1
+    return ADOPTION_LINE.match(lines[index].rstrip() + "\n" * (following - index) + lines[following].strip())
 
 
 def _wrapped_edition_lines(lines: list[str], index: int) -> int:

@@ -22,6 +22,7 @@ from kg.parse.header import (
     NUMBER_LINE,
     SUPPRESSED_LINE,
     UN_NUMBER_LINE,
+    UN_TITLE_LINE,
     formula_lines,
 )
 from kg.parse.labels import label_alone, label_inline
@@ -112,10 +113,24 @@ def find_header(text: str) -> Span | None:
                                 if (wrapped := formula_lines(texts, i))), (None, 0))
     if number_at is None and formula_at is None:
         return None
+    if number_at is None:
+        number_at = _identity_above(head, formula_at)  # type: ignore[arg-type]
     first = head[number_at if number_at is not None else formula_at]  # type: ignore[index]
     if formula_at is not None:
         return Span(first.first, head[formula_at + wrapped - 1].end)
     return Span(first.first, head[_heading_only_end(head, number_at)].end)  # type: ignore[arg-type]
+
+
+def _identity_above(head: list[_Line], formula_at: int) -> int | None:
+    """Where a UN text with no number line says which it is, above its formula, as the copies of its resolutions
+    on the web print them: the line that names it ("Security Council resolution 1257 (1999) on ...", "United
+    Nations Security Council Resolution 1245 (1999)") or its adoption line ("Adopted by the Security Council at
+    its 4031st meeting," / "on 3 August 1999"), at most ``ADOPTION_LINES_ABOVE`` lines with text up; None where
+    neither stands there."""
+    above = islice((i for i in range(formula_at - 1, -1, -1) if head[i].text.strip()), ADOPTION_LINES_ABOVE)
+    found = [i for i in above if UN_TITLE_LINE.match(head[i].text) or ADOPTION_LINE.match(head[i].text)
+             or (i + 1 < formula_at and ADOPTION_LINE.match(f"{head[i].text}\n{head[i + 1].text.strip()}"))]
+    return found[-1] if found else None
 
 
 def _heading_only_end(head: list[_Line], number_at: int) -> int:

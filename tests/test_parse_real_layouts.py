@@ -201,6 +201,39 @@ def test_un_header_date_where_the_layout_prints_it(text, header, cited):
     assert [c.work for c in extract_citations(document) if not c.clause] in ([], ["un/A/52/L.5"])
 
 
+# Running heads and feet printed between two lines of one clause, in text extracted page by page: the collections
+# of the Plenipotentiary's texts ("RES 136 (Rev. Guadalajara, 2010)", "Res. 136") and the UN's pages (the job
+# number and the page however far apart, the symbol with the short title).
+PAGE_BREAKS = [
+    ("- 412 -\nRES 136 (Rev. Guadalajara, 2010)", False),
+    ("Res. 136", False),
+    ("25-19447                                                                              1/3\n\n"
+     "A/RES/80/10                                    International Day of Indigenous Women", True),
+    ("2/3                                                                              25-19447\n\nA/RES/80/10", True),
+]
+
+
+@pytest.mark.parametrize(("furniture", "un"), PAGE_BREAKS, ids=["pp-book-heading", "pp-book-short", "un-foot-and-head",
+                                                                 "un-page-and-symbol"])
+def test_page_furniture_between_two_lines_of_a_clause_is_remainder(furniture, un):
+    if un:
+        text = ("Resolution adopted by the General Assembly on 26 November 2025\n\n80/10. International Day\n\n"
+                "The General Assembly,\n\nRecalling its resolution 61/185 of 20 December 2006 and Economic and Social "
+                f"Council\n\n{furniture}\n\nresolution 1980/67 of 25 July 1980,\n\n1. Decides to proclaim the Day.\n")
+        expected = [("recalling", "its resolution 61/185 of 20 December 2006 and Economic and Social Council"),
+                    ("recalling-2", "resolution 1980/67 of 25 July 1980,"), ("decides.1", "to proclaim the Day.")]
+    else:
+        text = ("RESOLUTION 136 (REV. GUADALAJARA, 2010)\n\nTelecommunications for humanitarian assistance\n\n"
+                "The Plenipotentiary Conference of the International Telecommunication Union (Guadalajara, 2010),\n\n"
+                "resolves\n\n1\tto continue the work, in line with Resolution 646 (Rev.WRC-12)\n\n"
+                f"{furniture}\n\nand with Article 40 of the Constitution;\n\n2\tto report.\n")
+        expected = [("resolves.1", "to continue the work, in line with Resolution 646 (Rev.WRC-12)"),
+                    ("resolves.1-2", "and with Article 40 of the Constitution;"), ("resolves.2", "to report.")]
+    document = _parse(text)
+    assert [(c.id, c.text) for c in document.clauses] == expected
+    assert furniture.split("\n")[-1].strip() in _remainder(document)
+
+
 def test_every_case_was_collected():
-    assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS), len(COUNCIL_HEADINGS), len(UN_DATED)) == (
-        2, 2, 3, 3, 4)
+    assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS), len(COUNCIL_HEADINGS), len(UN_DATED),
+            len(PAGE_BREAKS)) == (2, 2, 3, 3, 4, 4)

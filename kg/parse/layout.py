@@ -39,16 +39,19 @@ _ANNEX = re.compile(r"^[ \t]*(?:ANNEX|APPENDIX|ATTACHMENT|Annex|Appendix|Attachm
 # adopted the text ("3rd plenary meeting"; the Human Rights Council's "40th meeting"); ITU page numbers "- 12 -",
 # "– XVII –", "Page 3 (of 10)"
 _FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+)?|\d{1,3}/\d{1,3}|\d{2}-\d{5}\S*"
-                        r"(?:[ \t].{0,40})?|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?(?:plenary[ \t]+)?meeting"
+                        r"(?:[ \t]+\S.{0,40})?"   # (a UN page's foot, its job number and page however far apart)
+                        r"|\d{1,3}/\d{1,3}[ \t]+\d{2}-\d{5}\S*|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?(?:plenary[ \t]+)?meeting"
                         r"(?:[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d)?"   # (and its date, on one line)
                         r"|[-–—][ \t]*(?:\d{1,4}|[IVXLC]{1,7})[ \t]*[-–—]"
                         r"|(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?"
+                        r"|Res\.[ \t]?\d{1,4}[A-Z]?"   # (a book's running head: "Res. 136")
                         rf"|{CHANGE_MARK})"   # (a Final Acts' "MOD" alone on its line, above the heading it marks)
                         r"[ \t]*$")
 # The Radio Regulations' running heads ("RES917-2": resolution 917, its second page; a WRC's Final Acts print
-# "RES76" beside the page number) and what a page prints after the text of its last line: a page number ("– 753 –")
-# or the rule over its notes ("_______________")
-_RUNNING_HEAD_ITSELF = r"(?:RES|REC)[ \t]?\d{1,4}[A-Z]?(?:-\d{1,3})*"
+# "RES76" beside the page number; the collections of the Plenipotentiary's texts "RES 136 (Rev. Guadalajara, 2010)")
+# and what a page prints after the text of its last line: a page number ("– 753 –") or the rule over its notes
+# ("_______________")
+_RUNNING_HEAD_ITSELF = r"(?:RES|REC)[ \t]?\d{1,4}[A-Z]?(?:-\d{1,3})*(?:[ \t]*\([^()\n]{0,30}\d\d\))?"
 _PAGE_NUMBER = r"[-–—][ \t]*\d{1,4}[ \t]*[-–—]"
 # (a page's number may stand before its running head: "– 753 – RES917-2 2 that ...")
 _RUNNING_HEAD = re.compile(rf"^[ \t]*(?:(?:{_PAGE_NUMBER}|{_RUNNING_HEAD_ITSELF})(?=[ \t]|$)[ \t]*)+")
@@ -281,6 +284,7 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         return
     if _FURNITURE.match(line.text):
         b.after_meeting_line = line.text.rstrip().endswith("meeting")
+        b.cut_here()   # (the clause it cut goes on after it)
         return
     if b.after_meeting_line and _DATE_LINE.match(line.text):
         return   # "3rd plenary meeting" / "21 September 2020": where the text was adopted
@@ -365,11 +369,27 @@ def _without_furniture(line: _Line, number: str | None) -> tuple[_Line | None, b
     if number is not None and (heading := NUMBER_LINE.match(text[start:end])) and heading.group("number") == number \
             and (heading.group("kind").isupper() or not heading.group("edition")):
         return None, True, ""   # ("RESOLUTION 917 (REV.WRC-19)", or a book's running head "Resolution 1")
+    if number is not None and _un_running_head(text[start:end], number):
+        return None, True, ""   # ("A/RES/80/10      International Day of ...", at the top of a UN page)
     if start == 0 and end == len(text.rstrip()):
         return line, False, ""
     if not text[start:end].strip():
         return None, after != "rule", "rule" if after == "rule" else ""
     return _Line(line.start, line.start + end, " " * start + text[start:end]), start > 0, after
+
+
+def _un_running_head(text: str, number: str) -> bool:
+    """Whether ``text`` is a UN page's running head: the document's own symbol, alone or with its short title
+    after a gap ("A/RES/80/10      International Day of ...", "A/HRC/RES/52/1", "S/RES/2250 (2015)").
+
+    >>> _un_running_head("A/RES/80/10        International Day", "80/10"), _un_running_head("A/RES/80/1", "80/10")
+    (True, False)
+    """
+    stripped = text.strip()
+    if not stripped.startswith(("A/", "E/", "S/")) or number not in stripped:
+        return False
+    return re.match(rf"(?:A/(?:HRC/)?|E/|S/)RES/{re.escape(number)}(?:[ \t]*\((?:19|20)\d\d\))?(?:[ \t]{{2,}}\S.*)?$",
+                    stripped) is not None
 
 
 def _itu_heading(b: _Builder, line: _Line, stripped: str) -> bool:

@@ -339,7 +339,11 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
         first = number.split("/")[0]
         body = "ecosoc" if first.isdigit() and int(first) >= 1946 else (
             context.body if context.body in ("unga", "hrc", "ecosoc") else "unga")
+        if body == "hrc" and not _hrc_session(first, context.edition):
+            body = "unga"   # ("resolution 77/1" in a Human Rights Council text of 2024: the Council had held 55)
     session = number.split("/")[0]
+    if session.upper().startswith("ES-"):
+        body = "unga"   # (an emergency special session is the General Assembly's alone: "resolution ES-10/19")
     if body == "unga" and session.isdigit() and int(session) >= 1946:
         body = "ecosoc"
     if _ROMAN_SESSION.fullmatch(session):
@@ -353,6 +357,22 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
     if series is None:
         return None, None, Reason(Unresolved.UNKNOWN_SERIES, mention.text, f"no symbol series for a {body} {kind}")
     return f"un/{series}{number}", None, None
+
+
+_HRC_FIRST_YEAR = 2006   # the Human Rights Council holds three regular sessions a year from 2006 on
+
+
+def _hrc_session(session: str, citing_edition: str | None) -> bool:
+    """Whether ``session`` can be a session of the Human Rights Council that a text adopted on ``citing_edition``
+    (its date, "2024-04-05") cites: a special session ("S-30"), or a regular one it had held by then (three a
+    year); any where the date is not known.
+
+    >>> _hrc_session("55", "2024-04-05"), _hrc_session("77", "2024-04-05"), _hrc_session("77", None)
+    (True, False, True)
+    """
+    if not session.isdigit() or citing_edition is None or not _YEAR.match(citing_edition):
+        return True
+    return int(session) <= 3 * (int(citing_edition[:4]) - _HRC_FIRST_YEAR + 1)
 
 
 def _resolve_itu_recommendation(mention: Mention, context: CitingContext) -> _Resolved:

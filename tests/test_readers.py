@@ -130,6 +130,33 @@ def test_markdown_headings_and_emphasis_are_read_as_text(tmp_path, heading, reca
     assert_covers_exactly_once(document)
 
 
+def test_markdown_converted_from_word_reads_its_labels_and_long_emphasis(tmp_path):
+    """An ITU resolution as a converter from Word (pandoc) writes it in Markdown: its labels escaped so that they
+    are no list ("a\\)", "1\\."), its title a line in bold, an operative heading with its addressees a line in
+    italics, both longer than an emphasis round words."""
+    path = tmp_path / "res75.md"
+    path.write_text("**RESOLUTION 75 (Rev. Dubai, 2018)**\n\n**The contribution of the Union to implementing the "
+                    "outcomes of the World Summit on the Information Society**\n\nThe Plenipotentiary Conference of "
+                    "the International Telecommunication Union (Dubai, 2018),\n\n*considering*\n\na\\) Resolution "
+                    "140 (Rev. Dubai, 2018) of this conference;\n\nb\\) §§ 35 a)-e) of the Tunis Agenda,\n\n"
+                    "*resolves*\n\n1\\. to continue the work;\n\n2\\. to report annually, at a cost of 2\\*3 "
+                    "units,\n\n*instructs the Secretary-General, in close collaboration with the Directors of the "
+                    "three Bureaux*\n\nto report to the Council.\n", encoding="utf-8")
+    document = parse_document(read(path)[0])
+    assert (document.header.number, document.header.edition, document.header.title) == (
+        "75", "pp-18", "The contribution of the Union to implementing the outcomes of the World Summit on the "
+        "Information Society")
+    assert [(s.verb, s.addressees, [(c.id, c.text) for c in s.clauses]) for s in document.sections] == [
+        ("considering", (), [("considering.a", "Resolution 140 (Rev. Dubai, 2018) of this conference;"),
+                             ("considering.b", "§§ 35 a)-e) of the Tunis Agenda,")]),
+        ("resolves", (), [("resolves.1", "to continue the work;"),
+                          ("resolves.2", "to report annually, at a cost of 2*3 units,")]),
+        ("instructs", ("Secretary-General",), [("instructs", "to report to the Council.")])]
+    assert [(c.clause, c.work) for c in extract_citations(document)] == [
+        ("considering.a", "itu/pp/res/140"), ("considering.b", "wsis/tunis-agenda")]
+    assert_covers_exactly_once(document)
+
+
 def test_akn_footnote_is_attached_to_its_clause(tmp_path):
     document = parse_document(read(write_akn(tmp_path / "r.xml", ""))[0])
     (footnote,) = document.footnotes

@@ -234,6 +234,25 @@ def test_page_furniture_between_two_lines_of_a_clause_is_remainder(furniture, un
     assert furniture.split("\n")[-1].strip() in _remainder(document)
 
 
+def test_hrc_decision_is_a_decision_with_the_decision_symbol():
+    """The Human Rights Council's decisions (the outcome of each universal periodic review: some forty a session)
+    say what they are in their adoption line; their symbol, printed at the top, is then no citation of another."""
+    text = ("United Nations                                                   A/HRC/DEC/52/101\n\nGeneral Assembly"
+            "                                      Distr.: General\n\nHuman Rights Council\nFifty-second session\n\n"
+            "Decision adopted by the Human Rights Council on 30 March 2023\n\n52/101. Outcome of the universal "
+            "periodic review: Example State\n\nThe Human Rights Council,\n\nActing in compliance with its resolution "
+            "5/1 of 18 June 2007,\n\nHaving conducted the review of Example State on 8 November 2022,\n\nDecides to "
+            "adopt the outcome of the review (A/HRC/52/10).\n\n37th meeting\n30 March 2023\n\n"
+            "[Adopted without a vote.]\n")
+    document = _parse(text)
+    header = document.header
+    assert (header.kind, header.number, header.symbol, header.date) == (
+        "decision", "52/101", "A/HRC/DEC/52/101", "2023-03-30")
+    assert [s.verb for s in document.sections] == ["acting", "having conducted", "decides"]
+    assert [(c.text, c.work) for c in extract_citations(document)] == [
+        ("resolution 5/1", "un/A/HRC/RES/5/1"), ("A/HRC/52/10", "un/A/HRC/52/10")]
+
+
 def test_every_case_was_collected():
     assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS), len(COUNCIL_HEADINGS), len(UN_DATED),
             len(PAGE_BREAKS)) == (2, 2, 3, 3, 4, 4)

@@ -47,8 +47,9 @@ _REVISION = re.compile(r"^\s*(?:Revised\b|Rev\.?)\s*", re.IGNORECASE)
 _PLACE_YEAR = re.compile(r"^(?P<place>[^,\d][^,]*?)(?:,\s*|\s+)(?P<year>\d{4})$")   # ("Dubai,2018": PDF text)
 UN_BODIES = frozenset({"unga", "unsc", "hrc", "ecosoc"})   # the UN organs whose texts follow UN layout
 # "Adopted by the Security Council at its 9518th meeting, on 21 December 2023", "Resolution adopted by the Human
-# Rights Council on 6 October 2022": the date a UN text was adopted, when the reader had none
-_ADOPTION_OPENING = r"^[ \t]*(?:Resolution\s+)?[Aa]dopted\s+by\s+the\s+"
+# Rights Council on 6 October 2022": the date a UN text was adopted, when the reader had none ("Decision adopted
+# by the Human Rights Council on ...": and that the text is a decision)
+_ADOPTION_OPENING = r"^[ \t]*(?:(?P<adopted_kind>Resolution|Decision)\s+)?[Aa]dopted\s+by\s+the\s+"
 ADOPTION_LINE = re.compile(_ADOPTION_OPENING + r"[^\n]{3,120}?(?:[ \t]*\n){0,2}[ \t]*\bon\s*"
                                                 r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b")
 # the meeting that adopted a UN text and its date, printed under its last paragraph ("36th plenary meeting" /
@@ -224,6 +225,8 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
             reading_title = False
         elif formula is None and (match := ADOPTION_LINE.match(line) or _wrapped_adoption(lines, index)):
             adopted = adopted or _iso_date(match.group("date"))
+            if match.group("adopted_kind") == "Decision":   # ("Decision adopted by the Human Rights Council on ...")
+                kind = kind or "decision"
             index += match.string.count("\n")   # (the next line too, where the page wrapped it)
             reading_title = False
         elif wrapped := formula_lines(lines, index):
@@ -449,6 +452,8 @@ def _un_symbol(header: Header) -> str | None:
     if header.number is None:
         return None
     series = {"unga": "A/RES/", "hrc": "A/HRC/RES/", "ecosoc": "E/RES/"}.get(header.body or "")
+    if series is not None and header.kind == "decision":
+        series = series.replace("RES/", "DEC/")   # (the Human Rights Council's decisions: "A/HRC/DEC/52/101")
     if series is not None and "/" in header.number:
         return f"{series}{header.number}"
     if header.body == "unsc" and header.number.isdigit() and header.year:

@@ -44,7 +44,8 @@ _FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+
                         r"(?:[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d)?"   # (and its date, on one line)
                         r"|[-–—][ \t]*(?:\d{1,4}|[IVXLC]{1,7})[ \t]*[-–—]"
                         r"|(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?"
-                        r"|Res\.[ \t]?\d{1,4}[A-Z]?"   # (a book's running head: "Res. 136")
+                        r"|Res\.[ \t]?\d{1,4}[A-Z]?(?:[ \t]+[-–—][ \t]+\d{1,3})?"   # (a book's running head or foot:
+                        #  "Res. 136"; a WTSA resolution's "Res. 2 – 1", its first page)
                         rf"|{CHANGE_MARK})"   # (a Final Acts' "MOD" alone on its line, above the heading it marks)
                         r"[ \t]*$")
 # The Radio Regulations' running heads ("RES917-2": resolution 917, its second page; a WRC's Final Acts print

@@ -202,19 +202,23 @@ def test_un_header_date_where_the_layout_prints_it(text, header, cited):
 
 
 # Running heads and feet printed between two lines of one clause, in text extracted page by page: the collections
-# of the Plenipotentiary's texts ("RES 136 (Rev. Guadalajara, 2010)", "Res. 136") and the UN's pages (the job
-# number and the page however far apart, the symbol with the short title).
+# of the Plenipotentiary's texts ("RES 136 (Rev. Guadalajara, 2010)", "Res. 136"), a WTSA resolution's foot, the
+# Council's collection (the page number and the chapter), and the UN's pages (the job number and the page however
+# far apart, the symbol with the short title).
 PAGE_BREAKS = [
     ("- 412 -\nRES 136 (Rev. Guadalajara, 2010)", False),
     ("Res. 136", False),
     ("Res. 136 \u2013 2", False),
+    ("\u2013 41 \u2013\n(1.2 \u2013 Other finance matters)", False),
+    ("\u2013 41 \u2013(1.2 \u2013 Other finance matters)", False),
     ("25-19447                                                                              1/3\n\n"
      "A/RES/80/10                                    International Day of Indigenous Women", True),
     ("2/3                                                                              25-19447\n\nA/RES/80/10", True),
 ]
 
 
-@pytest.mark.parametrize(("furniture", "un"), PAGE_BREAKS, ids=["pp-book-heading", "pp-book-short", "wtsa-foot", "un-foot-and-head",
+@pytest.mark.parametrize(("furniture", "un"), PAGE_BREAKS, ids=["pp-book-heading", "pp-book-short", "wtsa-foot", "council-book-chapter",
+                                                                 "council-book-chapter-beside", "un-foot-and-head",
                                                                  "un-page-and-symbol"])
 def test_page_furniture_between_two_lines_of_a_clause_is_remainder(furniture, un):
     if un:
@@ -256,4 +260,4 @@ def test_hrc_decision_is_a_decision_with_the_decision_symbol():
 
 def test_every_case_was_collected():
     assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS), len(COUNCIL_HEADINGS), len(UN_DATED),
-            len(PAGE_BREAKS)) == (2, 2, 3, 3, 4, 5)
+            len(PAGE_BREAKS)) == (2, 2, 3, 3, 4, 7)

@@ -42,7 +42,10 @@ _FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+
                         r"(?:[ \t]+\S.{0,40})?"   # (a UN page's foot, its job number and page however far apart)
                         r"|\d{1,3}/\d{1,3}[ \t]+\d{2}-\d{5}\S*|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?(?:plenary[ \t]+)?meeting"
                         r"(?:[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d)?"   # (and its date, on one line)
-                        r"|[-–—][ \t]*(?:\d{1,4}|[IVXLC]{1,7})[ \t]*[-–—]"
+                        r"|[-–—][ \t]*(?:\d{1,4}|[IVXLCivxlc]{1,7})[ \t]*[-–—]"
+                        # (and the chapter of a collection beside it, or on the next line: the Council's resolutions
+                        #  and decisions print "– 41 –" / "(1.2 – Other finance matters)")
+                        r"(?:[ \t]*\([^()\n]{2,80}\))?|\(\d{1,2}(?:\.\d{1,2})*[ \t]*[-–—][ \t]*[^()\n]{2,80}\)"
                         r"|(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?"
                         r"|Res\.[ \t]?\d{1,4}[A-Z]?(?:[ \t]+[-–—][ \t]+\d{1,3})?"   # (a book's running head or foot:
                         #  "Res. 136"; a WTSA resolution's "Res. 2 – 1", its first page)

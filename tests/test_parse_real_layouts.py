@@ -239,6 +239,36 @@ def test_page_furniture_between_two_lines_of_a_clause_is_remainder(furniture, un
     assert furniture.split("\n")[-1].strip() in _remainder(document)
 
 
+def test_security_council_resolutions_as_printed_until_the_1990s():
+    """The Security Council's yearly volumes (and the UN's copies of each of their resolutions): the date under the
+    number line ("of 22 November 1967"), the meeting that adopted it closing the text ("Adopted unanimously at the
+    1382nd meeting.", or with its vote over several lines), the decisions of the Council printed between two
+    resolutions."""
+    text = ("Resolution 242 (1967)\nof 22 November 1967\n\nThe Security Council,\n\nExpressing its concern with the "
+            "situation,\n\n1. Affirms that a just and lasting peace is required;\n\n2. Requests the Secretary-General "
+            "to report to the Security Council.\n\nAdopted unanimously at the 1382nd meeting.\n\nDecisions\n\n"
+            "At its 1383rd meeting, on 25 November 1967, the Council decided to invite the representative of a State."
+            "\n\nResolution 243 (1967)\nof 12 December 1967\n\nThe Security Council,\n\nHaving examined the "
+            "application of a State (S/8284),\n\nRecommends to the General Assembly that the applicant be admitted, in "
+            "accordance with resolution 242 (1967).\n\nAdopted at the 1389th meeting by 10 votes to none,\nwith 5 "
+            "abstentions (France, India,\nNigeria).\n")
+    parts = split_documents(Source("sc1967.txt", text, "text"))
+    assert [part.origin for part in parts] == ["sc1967.txt#res-242", "sc1967.txt#res-243"]
+    first, second = (_parse(part.text, part.origin) for part in parts)
+    assert [(d.header.number, d.header.date, d.header.edition, d.header.symbol, d.header.title) for d in (first, second)] == [
+        ("242", "1967-11-22", "1967-11-22", "S/RES/242 (1967)", None),
+        ("243", "1967-12-12", "1967-12-12", "S/RES/243 (1967)", None)]
+    assert [(c.id, c.text) for c in first.clauses] == [
+        ("expressing", "its concern with the situation,"), ("affirms.1", "that a just and lasting peace is required;"),
+        ("requests.2", "the Secretary-General to report to the Security Council.")]
+    assert [(c.id, c.text) for c in second.clauses][-1] == (
+        "recommends", "to the General Assembly that the applicant be admitted, in accordance with resolution 242 (1967).")
+    assert "Adopted unanimously" in _remainder(first) and "At its 1383rd meeting" in _remainder(first)
+    assert "Nigeria)." in _remainder(second)
+    assert [(c.text, c.work) for c in extract_citations(second)] == [
+        ("S/8284", "un/S/8284"), ("resolution 242 (1967)", "un/S/RES/242(1967)")]
+
+
 def test_hrc_decision_is_a_decision_with_the_decision_symbol():
     """The Human Rights Council's decisions (the outcome of each universal periodic review: some forty a session)
     say what they are in their adoption line; their symbol, printed at the top, is then no citation of another."""

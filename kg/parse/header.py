@@ -36,6 +36,9 @@ UN_TITLE_LINE = re.compile(r"^[ \t]*(?:United[ \t]+Nations[ \t]+)?(?P<organ>Secu
                            r"(?:[ \t]*\((?P<year>(?:19|20)\d\d)\))?(?![\w/])")
 # "(Suppressed by WRC-07)", "(Abrogated by ...)": a line under a heading that says the text is no longer in force
 SUPPRESSED_LINE = re.compile(r"^[ \t]*\((?:Suppressed|Abrogated|Cancelled|Deleted|Replaced)\b", re.IGNORECASE)
+# "of 22 November 1967": the date under a Security Council resolution's number line, as the Council printed its
+# resolutions until the 1990s ("Resolution 242 (1967)" / "of 22 November 1967")
+_OF_DATE_LINE = re.compile(r"^[ \t]*of[ \t]+(?P<date>\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d)[ \t]*$")
 # "(adopted at the seventh Plenary Meeting)": a note under a Council session's heading, no part of the title
 _ADOPTED_AT_LINE = re.compile(r"^[ \t]*\((?:adopted|approved)\b[^()\n]*\)[ \t]*$", re.IGNORECASE)
 # the session a Council document was issued at, printed above its heading ("Council 2009", "Document C09/105-E")
@@ -210,6 +213,8 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
             reading_title = True   # (a long title goes on on the next line, before the formula)
         elif _ADOPTED_AT_LINE.match(line) and formula is None:
             continue
+        elif (match := _OF_DATE_LINE.match(line)) and formula is None and number is not None:
+            adopted = adopted or _iso_date(" ".join(match.group("date").split()))
         elif (match := UN_TITLE_LINE.match(line)) and formula is None and number is None:
             number, kind = match.group("number"), kind or "resolution"
             body = body or ("unsc" if match.group("organ").startswith("S") else "unga")

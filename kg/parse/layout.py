@@ -66,6 +66,9 @@ CONTINUED = "continued"   # the marker of a clause's rest after page furniture (
 # how a Human Rights Council resolution ends: "[Adopted without a vote.]", or "[Adopted by a recorded vote of 28
 # to 6, ... The voting was as follows:" and the lists of States, up to the closing "]"
 _ADOPTION_NOTE = re.compile(r"^[ \t]*\[Adopted\b")
+# how the Security Council closed a resolution until the 1990s: "Adopted unanimously at the 1382nd meeting.",
+# "Adopted at the 1383rd meeting by 10 votes to none, with 5 abstentions (...)." (up to its full stop)
+_ADOPTED_AT_MEETING = re.compile(r"^[ \t]*Adopted[ \t]+(?:unanimously[ \t]+)?at[ \t]+the[ \t]+\d{1,5}(?:st|nd|rd|th)[ \t]+meeting\b")
 _DATE_LINE = re.compile(r"^[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d[ \t]*$")
 _UN_PARAGRAPH = re.compile(r"^[ \t]*(?:(?P<label>\d{1,3}\.|\([a-z]{1,4}\))[ \t]+)?(?P<rest>[A-Z][^\n]*)$")
 _WORD = re.compile(r"\S+")
@@ -179,6 +182,7 @@ class _Builder:
         self.seen_numbered = False
         self.after_meeting_line = False   # (the line before was "3rd plenary meeting": a date alone follows it)
         self.in_adoption_note = False   # (in "[Adopted by a recorded vote ...", before its "]")
+        self.in_meeting_note = False   # (in "Adopted at the 1383rd meeting by 10 votes ...", before its ".")
         self.last_number = 0   # the last UN paragraph number
         self.in_annex = False   # (in the numbered paragraphs of an annexed declaration)
         self.annex_heading = False   # (on an annex's heading lines: "I." / "Global context and ...")
@@ -264,6 +268,10 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
     if b.in_adoption_note or (b.un_style and _ADOPTION_NOTE.match(line.text)):
         b.close()   # (the note and the votes it lists are remainder)
         b.in_adoption_note = not stripped.endswith("]")
+        return
+    if b.in_meeting_note or (b.un_style and _ADOPTED_AT_MEETING.match(line.text)):
+        b.close()   # (the text has ended: what follows, up to an annex or the next text, is no clause of it)
+        b.in_meeting_note, b.in_section = not stripped.endswith("."), False
         return
     open_role = b.open.role if b.open is not None else None
     if open_role == "annex" and not _ANNEX.match(line.text) and not _MARKDOWN_FOOTNOTE.match(line.text):

@@ -157,6 +157,28 @@ def test_markdown_converted_from_word_reads_its_labels_and_long_emphasis(tmp_pat
     assert_covers_exactly_once(document)
 
 
+def test_html_page_chrome_is_no_text_of_the_resolution(tmp_path):
+    """A resolution copied onto a web page: the site's menu (a <nav>) and its bar of links under the text ("Home ||
+    Treaties || Search") are left out (the bar read as the last paragraph's text); a paragraph with links in its
+    text stays whole."""
+    path = tmp_path / "1257.html"
+    path.write_text(
+        "<html><head><title>Security Council resolution 1257 (1999)</title></head><body>"
+        "<nav><a href='/'>Home</a><a href='/docs'>Documents</a></nav>"
+        "<p>Security Council resolution 1257 (1999) on the situation in Timor, U.N. Doc. S/RES/1257 (1999).</p>"
+        "<p>Adopted by the Security Council at its 4031st meeting,</p><p>on 3 August 1999</p>"
+        "<p>The Security Council,</p><p><i>Recalling</i> its resolutions <a href='/1236'>1236 (1999)</a> and "
+        "<a href='/1246'>1246 (1999)</a>,</p><p>1. <i>Decides</i> to remain seized of the matter.</p><hr>"
+        "<p><a href='/'>Home</a> || <a href='/treaties'>Treaties</a> || <a href='/search'>Search</a></p>"
+        "</body></html>", encoding="utf-8")
+    document = parse_document(read(path)[0])
+    assert (document.header.number, document.header.date) == ("1257", "1999-08-03")
+    assert [(c.id, c.text) for c in document.clauses] == [
+        ("recalling", "its resolutions 1236 (1999) and 1246 (1999),"), ("decides.1", "to remain seized of the matter.")]
+    assert "Home" not in document.source.text and "Documents" not in document.source.text
+    assert_covers_exactly_once(document)
+
+
 def test_akn_footnote_is_attached_to_its_clause(tmp_path):
     document = parse_document(read(write_akn(tmp_path / "r.xml", ""))[0])
     (footnote,) = document.footnotes

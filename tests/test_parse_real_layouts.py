@@ -203,7 +203,8 @@ def test_un_header_date_where_the_layout_prints_it(text, header, cited):
 
 # Running heads and feet printed between two lines of one clause, in text extracted page by page: the collections
 # of the Plenipotentiary's texts ("RES 136 (Rev. Guadalajara, 2010)", "Res. 136"), a WTSA resolution's foot, the
-# Council's collection (the page number and the chapter), and the UN's pages (the job number and the page however
+# Council's collection (the page number and the chapter), the documents of a conference or a Council session (the
+# page number and the document's number: "PP18/146(Add.1)-E"), and the UN's pages (the job number and the page however
 # far apart, the symbol with the short title).
 PAGE_BREAKS = [
     ("- 412 -\nRES 136 (Rev. Guadalajara, 2010)", False),
@@ -211,6 +212,8 @@ PAGE_BREAKS = [
     ("Res. 136 \u2013 2", False),
     ("\u2013 41 \u2013\n(1.2 \u2013 Other finance matters)", False),
     ("\u2013 41 \u2013(1.2 \u2013 Other finance matters)", False),
+    ("- 3 -\nPP18/146(Add.1)-E", False),
+    ("- 4 -\nC23/120-E", False),
     ("25-19447                                                                              1/3\n\n"
      "A/RES/80/10                                    International Day of Indigenous Women", True),
     ("2/3                                                                              25-19447\n\nA/RES/80/10", True),
@@ -218,7 +221,8 @@ PAGE_BREAKS = [
 
 
 @pytest.mark.parametrize(("furniture", "un"), PAGE_BREAKS, ids=["pp-book-heading", "pp-book-short", "wtsa-foot", "council-book-chapter",
-                                                                 "council-book-chapter-beside", "un-foot-and-head",
+                                                                 "council-book-chapter-beside", "conference-document",
+                                                                 "council-document", "un-foot-and-head",
                                                                  "un-page-and-symbol"])
 def test_page_furniture_between_two_lines_of_a_clause_is_remainder(furniture, un):
     if un:
@@ -290,4 +294,4 @@ def test_hrc_decision_is_a_decision_with_the_decision_symbol():
 
 def test_every_case_was_collected():
     assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS), len(COUNCIL_HEADINGS), len(UN_DATED),
-            len(PAGE_BREAKS)) == (2, 2, 3, 3, 4, 7)
+            len(PAGE_BREAKS)) == (2, 2, 3, 3, 4, 9)

@@ -47,6 +47,9 @@ _FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+
                         #  and decisions print "– 41 –" / "(1.2 – Other finance matters)")
                         r"(?:[ \t]*\([^()\n]{2,80}\))?|\(\d{1,2}(?:\.\d{1,2})*[ \t]*[-–—][ \t]*[^()\n]{2,80}\)"
                         r"|(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?"
+                        # (an ITU conference's or Council's document under its page number: "PP18/146(Add.1)-E",
+                        #  "WTSA-20/12-E", "C23/120-E")
+                        r"|[A-Z]{1,5}-?\d{2}/\d{1,4}(?:\([^()\n]{1,20}\))*-[EFSACR]"
                         r"|Res\.[ \t]?\d{1,4}[A-Z]?(?:[ \t]+[-–—][ \t]+\d{1,3})?"   # (a book's running head or foot:
                         #  "Res. 136"; a WTSA resolution's "Res. 2 – 1", its first page)
                         rf"|{CHANGE_MARK})"   # (a Final Acts' "MOD" alone on its line, above the heading it marks)

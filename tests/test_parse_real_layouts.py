@@ -292,6 +292,20 @@ def test_hrc_decision_is_a_decision_with_the_decision_symbol():
         ("resolution 5/1", "un/A/HRC/RES/5/1"), ("A/HRC/52/10", "un/A/HRC/52/10")]
 
 
+@pytest.mark.parametrize("marker", ["1", " 1", "1,2", "[^1]"], ids=["glued", "spaced", "two-notes", "markdown"])
+def test_un_paragraph_ending_with_a_note_marker_ends_there(marker):
+    """A UN text with no blank line between its paragraphs (its PDF's or Word file's text): a paragraph whose last
+    punctuation carries the marker of a note ("... of the Secretary-General,1") ends there, and the next opens with
+    its verb (it went on as the next paragraph's text, whose number made a section with no verb)."""
+    text = ("Resolution adopted by the General Assembly on 22 December 2015\n70/229. Cooperation\n"
+            "The General Assembly,\nRecalling its resolution 44/236 of 22 December 1989,\n"
+            f"Taking note of the report of the Secretary-General,{marker}\n\t1.\tTakes note of the report;{marker}\n"
+            "\t2.\tRequests the Secretary-General to report to it.\n")
+    document = _parse(text)
+    assert [(s.id, [c.label for c in s.clauses]) for s in document.sections] == [
+        ("recalling", [""]), ("taking-note", [""]), ("takes-note", ["1"]), ("requests", ["2"])]
+
+
 def test_every_case_was_collected():
     assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS), len(COUNCIL_HEADINGS), len(UN_DATED),
             len(PAGE_BREAKS)) == (2, 2, 3, 3, 4, 9)

@@ -72,6 +72,8 @@ _ADOPTION_NOTE = re.compile(r"^[ \t]*\[Adopted\b")
 # how the Security Council closed a resolution until the 1990s: "Adopted unanimously at the 1382nd meeting.",
 # "Adopted at the 1383rd meeting by 10 votes to none, with 5 abstentions (...)." (up to its full stop)
 _ADOPTED_AT_MEETING = re.compile(r"^[ \t]*Adopted[ \t]+(?:unanimously[ \t]+)?at[ \t]+the[ \t]+\d{1,5}(?:st|nd|rd|th)[ \t]+meeting\b")
+# the marker of a note after a paragraph's last punctuation ("Secretary-General,1", "2014), 3", "matter.[^4]")
+_NOTE_AFTER = re.compile(r"(?:(?<=[,;:])[ \t]?\d{1,3}(?:,\d{1,3})*|(?<=[,;:.])(?:\*{1,3}|\[\^[^\]\s]{1,8}\]))$")
 _DATE_LINE = re.compile(r"^[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d[ \t]*$")
 _UN_PARAGRAPH = re.compile(r"^[ \t]*(?:(?P<label>\d{1,3}\.|\([a-z]{1,4}\))[ \t]+)?(?P<rest>[A-Z][^\n]*)$")
 _WORD = re.compile(r"\S+")
@@ -237,6 +239,16 @@ class _Builder:
         if label.rstrip(".").isdigit():
             self.last_number = int(label.rstrip("."))
 
+    def text_ends_with(self, marks: tuple[str, ...]) -> bool:
+        """Whether the open clause's text ends with one of ``marks``, or with one and the marker of a note after it
+        ("... of the Secretary-General,1", "..., 2", "...;[^3]", as a UN text's PDF or Word gives a paragraph's
+        last line)."""
+        text = self.open_text_end
+        if text.endswith(marks):
+            return True
+        note = _NOTE_AFTER.search(text)
+        return note is not None and text[:note.start()].endswith(marks)
+
     def is_next_number(self, printed: str) -> bool:
         """Whether a UN paragraph number is the next one ("1." after none, "5." after "4."): it opens a paragraph
         though the line before ended with no punctuation (a heading such as a declaration's title)."""
@@ -331,7 +343,7 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         b.footnote_zone = False
         return
     if (inline := label_inline(line.text)) is not None and (blank_before or b.open is None or b.pending_label
-                                                            or b.open_text_end.endswith((";", ",", ":", "."))
+                                                            or b.text_ends_with((";", ",", ":", "."))
                                                             or b.is_next_number(inline[0])):
         printed, offset = inline
         b.pending_label = None
@@ -445,10 +457,10 @@ def _un_paragraph(b: _Builder, line: _Line, blank_before: bool) -> bool:
     rest = match.group("rest")
     label = match.group("label") or ""
     found = b.vocabulary.match_verb(rest)
-    if not blank_before and (found is None or not b.open_text_end.endswith((",", ";", ".", ":"))):
+    if not blank_before and (found is None or not b.text_ends_with((",", ";", ".", ":"))):
         return False
     if found is None:
-        if label or b.seen_numbered or not b.open_text_end.endswith(",") or len(rest.split()) < 2:
+        if label or b.seen_numbered or not b.text_ends_with((",",)) or len(rest.split()) < 2:
             return False   # (a word alone on its line opens no paragraph: there would be no clause after it)
         verb_words, part = 1, "preambular"
     else:
@@ -520,7 +532,7 @@ def _numbered(b: _Builder, line: _Line, blank_before: bool) -> tuple[str, int] |
     if inline is None:
         return None
     printed = inline[0]
-    ended = blank_before or b.open is None or b.open_text_end.endswith((";", ",", ":", "."))
+    ended = blank_before or b.open is None or b.text_ends_with((";", ",", ":", "."))
     if printed.endswith(".") and printed[:-1].isdigit():
         number = int(printed[:-1])
         return inline if number == b.last_number + 1 or (ended and b.last_number < number <= b.last_number + 3) \

@@ -273,6 +273,29 @@ def test_security_council_resolutions_as_printed_until_the_1990s():
         ("S/8284", "un/S/8284"), ("resolution 242 (1967)", "un/S/RES/242(1967)")]
 
 
+def test_general_assembly_resolutions_numbered_with_their_session():
+    """The General Assembly's resolutions of its first thirty sessions, as its yearly volumes print them one after
+    another: the number with the session in roman numerals ("2625 (XXV). Title"), the meeting and its date under
+    the text, each with a comma or a full stop ("1883rd plenary meeting," / "24 October 1970.")."""
+    text = ("2625 (XXV). Declaration on Principles of International Law concerning Friendly Relations\n\n"
+            "The General Assembly,\n\nRecalling its resolutions 1815 (XVII) of 18 December 1962 and 2103 (XX),\n\n"
+            "1. Approves the Declaration;\n\n2. Expresses its appreciation to the Special Committee.\n\n"
+            "1883rd plenary meeting,\n24 October 1970.\n\n"
+            "217 A (III). International Bill of Human Rights\n\nThe General Assembly,\n\nProclaims the Declaration, "
+            "in line with resolution 2625 (XXV).\n\n183rd plenary meeting,\n10 December 1948.\n")
+    parts = split_documents(Source("ga1970.txt", text, "text"))
+    assert [part.origin for part in parts] == ["ga1970.txt#res-2625-XXV", "ga1970.txt#res-217-A-III"]
+    first, second = (_parse(part.text, part.origin) for part in parts)
+    assert [(d.header.number, d.header.symbol, d.header.date, d.header.body) for d in (first, second)] == [
+        ("2625 (XXV)", "A/RES/2625(XXV)", "1970-10-24", "unga"), ("217 A (III)", "A/RES/217(III)", "1948-12-10", "unga")]
+    assert first.header.title == "Declaration on Principles of International Law concerning Friendly Relations"
+    assert [(c.id, c.text) for c in first.clauses] == [
+        ("recalling", "its resolutions 1815 (XVII) of 18 December 1962 and 2103 (XX),"),
+        ("approves.1", "the Declaration;"), ("expresses-its-appreciation.2", "to the Special Committee.")]
+    assert [(c.text, c.work) for c in extract_citations(second)] == [("resolution 2625 (XXV)", "un/A/RES/2625(XXV)")]
+    assert [c.work for c in extract_citations(first)] == ["un/A/RES/1815(XVII)", "un/A/RES/2103(XX)"]
+
+
 def test_hrc_decision_is_a_decision_with_the_decision_symbol():
     """The Human Rights Council's decisions (the outcome of each universal periodic review: some forty a session)
     say what they are in their adoption line; their symbol, printed at the top, is then no citation of another."""

@@ -27,7 +27,10 @@ NUMBER_LINE = re.compile(
     r"(?P<number>\d{1,4}[A-Z]?(?:-\d{1,2})?)(?![\w/])[ \t]*(?:\((?P<edition>[^()\n]*)\))?[ \t]*\*{0,3}[ \t]*$"
 )   # (a heading may carry the marker of a note, "RESOLUTION 72 (REV.WRC-07)*", and name the Council, as the WRC's
 #    agenda books print the Council's resolution: "Council RESOLUTION 1343 (C12)")
-UN_NUMBER_LINE = re.compile(r"^[ \t]*(?P<number>\d{1,4}/\d{1,4})\.[ \t]+(?P<title>\S[^\n]*?)[ \t]*$")   # "80/1.", "2022/10."
+# "80/1.", "2022/10."; before its 31st session the General Assembly numbered its resolutions with the session in
+# roman numerals: "2625 (XXV).", "217 A (III).", "1874 (S-IV)."
+_OLD_GA_NUMBER = r"\d{1,4}(?:[ \t][A-Z])?[ \t]*\((?:[IVXL]{1,7}|E?S-[IVX]{1,5})\)"
+UN_NUMBER_LINE = re.compile(rf"^[ \t]*(?P<number>\d{{1,4}}/\d{{1,4}}|{_OLD_GA_NUMBER})\.[ \t]+(?P<title>\S[^\n]*?)[ \t]*$")
 # the line that names a UN resolution where no number line does, as its copies on the web print it: "Security
 # Council resolution 1257 (1999) on the situation in Timor, U.N. Doc. S/RES/1257 (1999).", "United Nations
 # Security Council Resolution 1245 (1999)", "General Assembly resolution 52/1"
@@ -58,8 +61,8 @@ ADOPTION_LINE = re.compile(_ADOPTION_OPENING + r"[^\n]{3,120}?(?:[ \t]*\n){0,2}[
 # the meeting that adopted a UN text and its date, printed under its last paragraph ("36th plenary meeting" /
 # "4 November 1997"): the date of a General Assembly resolution whose heading prints none ("RESOLUTION ADOPTED BY
 # THE GENERAL ASSEMBLY", as until the 2000s)
-_MEETING_DATE = re.compile(r"^[ \t]*\d{1,3}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?(?:plenary[ \t]+)?meeting"
-                           r"[ \t]*\n?[ \t]*(?P<date>\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d)[ \t]*$", re.MULTILINE)
+_MEETING_DATE = re.compile(r"^[ \t]*\d{1,4}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?(?:plenary[ \t]+)?meeting,?"
+                           r"[ \t]*\n?[ \t]*(?P<date>\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d)\.?[ \t]*$", re.MULTILINE)
 # how many lines with text above a UN number line its adoption line may stand ("[on the report of ...]" between
 # them; the blank lines of a PDF's text are not counted)
 ADOPTION_LINES_ABOVE = 3
@@ -311,9 +314,12 @@ def _iso_date(printed: str) -> str | None:
 
 
 def _number_only(number: str | None) -> str | None:
-    """ "2 (REV. DUBAI, 2018)" -> "2"; "75/100." -> "75/100"."""
+    """ "2 (REV. DUBAI, 2018)" -> "2"; "75/100." -> "75/100"; an old General Assembly number keeps its session:
+    "2625 (XXV)"."""
     if number is None:
         return None
+    if re.fullmatch(_OLD_GA_NUMBER, number.strip()):
+        return " ".join(number.split())
     return re.split(r"\s*\(", number.strip(), maxsplit=1)[0].rstrip(".") or None
 
 
@@ -461,6 +467,11 @@ def _un_symbol(header: Header) -> str | None:
         series = series.replace("RES/", "DEC/")   # (the Human Rights Council's decisions: "A/HRC/DEC/52/101")
     if series is not None and "/" in header.number:
         return f"{series}{header.number}"
+    if header.body == "unga" and header.kind == "resolution" and re.fullmatch(_OLD_GA_NUMBER, header.number):
+        # "A/RES/2625(XXV)", as a citation of it reads; a part's letter is no part of the symbol ("217 A (III)":
+        # A/RES/217(III))
+        number, session = header.number.split("(")
+        return f"A/RES/{number.split()[0]}({session}"
     if header.body == "unsc" and header.number.isdigit() and header.year:
         return f"S/RES/{header.number} ({header.year})"
     return None

@@ -40,8 +40,8 @@ _ANNEX = re.compile(r"^[ \t]*(?:ANNEX|APPENDIX|ATTACHMENT|Annex|Appendix|Attachm
 # "– XVII –", "Page 3 (of 10)"
 _FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+)?|\d{1,3}/\d{1,3}|\d{2}-\d{5}\S*"
                         r"(?:[ \t]+\S.{0,40})?"   # (a UN page's foot, its job number and page however far apart)
-                        r"|\d{1,3}/\d{1,3}[ \t]+\d{2}-\d{5}\S*|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?(?:plenary[ \t]+)?meeting"
-                        r"(?:[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d)?"   # (and its date, on one line)
+                        r"|\d{1,3}/\d{1,3}[ \t]+\d{2}-\d{5}\S*|-{3,}|\*{3,}|\d{1,4}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?(?:plenary[ \t]+)?meeting"
+                        r",?(?:[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d\.?)?"   # (and its date, on one line)
                         r"|[-–—][ \t]*(?:\d{1,4}|[IVXLCivxlc]{1,7})[ \t]*[-–—]"
                         # (and the chapter of a collection beside it, or on the next line: the Council's resolutions
                         #  and decisions print "– 41 –" / "(1.2 – Other finance matters)")
@@ -74,7 +74,7 @@ _ADOPTION_NOTE = re.compile(r"^[ \t]*\[Adopted\b")
 _ADOPTED_AT_MEETING = re.compile(r"^[ \t]*Adopted[ \t]+(?:unanimously[ \t]+)?at[ \t]+the[ \t]+\d{1,5}(?:st|nd|rd|th)[ \t]+meeting\b")
 # the marker of a note after a paragraph's last punctuation ("Secretary-General,1", "2014), 3", "matter.[^4]")
 _NOTE_AFTER = re.compile(r"(?:(?<=[,;:])[ \t]?\d{1,3}(?:,\d{1,3})*|(?<=[,;:.])(?:\*{1,3}|\[\^[^\]\s]{1,8}\]))$")
-_DATE_LINE = re.compile(r"^[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d[ \t]*$")
+_DATE_LINE = re.compile(r"^[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d\.?[ \t]*$")   # ("24 October 1970.")
 _UN_PARAGRAPH = re.compile(r"^[ \t]*(?:(?P<label>\d{1,3}\.|\([a-z]{1,4}\))[ \t]+)?(?P<rest>[A-Z][^\n]*)$")
 _WORD = re.compile(r"\S+")
 _ADDRESSEE_STOP = re.compile(r"^(?:that|to|on|in|as|with|for|of)\b|[;.]$")
@@ -310,7 +310,7 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         b.start("footnote", line.start + match.end(), line.end, marker=match.group("marker"))
         return
     if _FURNITURE.match(line.text):
-        b.after_meeting_line = line.text.rstrip().endswith("meeting")
+        b.after_meeting_line = line.text.rstrip().endswith(("meeting", "meeting,"))
         b.cut_here()   # (the clause it cut goes on after it)
         return
     if b.after_meeting_line and _DATE_LINE.match(line.text):

@@ -137,7 +137,8 @@ def _number_line_above(text: str, formula_start: int) -> tuple[int, str] | None:
         line = text[start:end]
         if (match := NUMBER_LINE.match(line) or UN_NUMBER_LINE.match(line)) is not None:
             kind = (match.groupdict().get("kind") or "resolution").lower()
-            return _adoption_line_above(text, start), f"{_KIND_IDS[kind]}-{match.group('number').replace('/', '-')}"
+            number = re.sub(r"[^0-9A-Za-z]+", "-", match.group("number")).strip("-")   # ("2625 (XXV)": "2625-XXV")
+            return _adoption_line_above(text, start), f"{_KIND_IDS[kind]}-{number}"
         end = start - 1
     return None
 

@@ -329,6 +329,22 @@ def test_un_paragraph_ending_with_a_note_marker_ends_there(marker):
         ("recalling", [""]), ("taking-note", [""]), ("takes-note", ["1"]), ("requests", ["2"])]
 
 
+def test_security_council_verbs_of_chapter_vii_and_adverbs_after_the_verb():
+    """A Security Council resolution's text with no blank line between its paragraphs: "Determining that ..." opens
+    a preambular paragraph of its own (it went on as the text of the one before), "Regrets" an operative one, and a
+    verb with its adverb after it ("Requests also", "Calls also upon") names its addressees as "Also requests" does."""
+    text = ("Resolution 2719 (2023)\nAdopted by the Security Council at its 9518th meeting, on 21 December 2023\n"
+            "The Security Council,\nRecalling its resolution 2033 (2012),\nDetermining that the situation continues "
+            "to constitute a threat to international peace and security,\nActing under Chapter VII of the Charter of "
+            "the United Nations,\n1. Requests also the Secretary-General to report;\n2. Calls also upon all Member "
+            "States to cooperate;\n3. Regrets the lack of progress;\n4. Decides to remain seized of the matter.\n")
+    document = _parse(text)
+    assert [(s.verb, s.addressees, [c.label for c in s.clauses]) for s in document.sections] == [
+        ("recalling", (), [""]), ("determining", (), [""]), ("acting", (), [""]),
+        ("requests also", ("Secretary-General of the United Nations",), ["1"]), ("calls also upon", ("Member States",), ["2"]),
+        ("regrets", (), ["3"]), ("decides", (), ["4"])]
+
+
 def test_every_case_was_collected():
     assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS), len(COUNCIL_HEADINGS), len(UN_DATED),
             len(PAGE_BREAKS)) == (2, 2, 3, 3, 4, 9)

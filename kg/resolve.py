@@ -24,7 +24,7 @@ from functools import cache
 from kg.cite import find_mentions
 from kg.cite.organs import organ_named, organ_of_suffix
 from kg.model import Citation, Document, Mention
-from kg.parse.header import UN_BODIES, body_of_symbol, council_edition, council_years, read_editions
+from kg.parse.header import NUMBER_LINE, UN_BODIES, body_of_symbol, council_edition, council_years, read_editions
 from kg.reference.datafiles import read_csv_rows
 from kg.reference.gazetteer import Gazetteer, load_gazetteer
 from kg.reference.keys import KIND_CLASSES, un_series_prefix
@@ -197,8 +197,29 @@ def resolve_citations(document: Document, mentions: list[Mention], *,
                       gazetteer: Gazetteer | None = None) -> list[Citation]:
     """Resolve every mention of ``document`` in its citing context; self-mentions are left out."""
     context = citing_context(document, mentions)
+    if "SUP" in document.source.text:
+        mentions = [mention for mention in mentions if not _suppressed_heading(document.source.text, mention)]
     resolved = (resolve_mention(mention, context, gazetteer=gazetteer) for mention in mentions)
     return [citation for citation in resolved if citation is not None]
+
+
+def _suppressed_heading(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is the heading of a text that a conference's Final Acts suppress ("SUP" / "RESOLUTION 23
+    (REV.WRC-12)", or on one line): the conference's act on it, printed after the text before, which cites nothing.
+
+    >>> text = "to study it.\\nSUP\\nRESOLUTION 23 (REV.WRC-12)\\n"
+    >>> _suppressed_heading(text, Mention(17, 43, "RESOLUTION 23 (REV.WRC-12)", "instrument"))
+    True
+    """
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.start)
+    heading = NUMBER_LINE.match(text[line_start:len(text) if line_end < 0 else line_end])
+    if heading is None or heading.start("kind") != mention.start - line_start:
+        return False
+    if heading.group("change") is not None:
+        return heading.group("change").startswith("SUP")
+    above = text[:max(line_start - 1, 0)].rstrip().rsplit("\n", 1)[-1].strip()
+    return above.startswith("SUP") and len(above) <= 4
 
 
 def _resolve_instrument(mention: Mention, context: CitingContext,

@@ -290,8 +290,8 @@ def test_glued_headings_give_their_sections_their_clauses_and_addressees():
     ("Member States, Sector Members and Associates", ["Member States", "Sector Members", "Associates"]),
     # an aside that holds an "and" of its own names no one ("coordination with the Directors of the Bureaux" was one)
     ("the Secretary-General, in consultation and coordination with the Directors of the Bureaux,", ["Secretary-General"]),
-    ("the Director of the Telecommunication Development Bureau, in close collaboration with the Director of the "
-     "Radiocommunication Bureau and the Director of TSB, and the Secretary-General",
+    (("the Director of the Telecommunication Development Bureau, in close collaboration with the Director of the "
+      "Radiocommunication Bureau and the Director of TSB, and the Secretary-General"),
      ["Director of the Telecommunication Development Bureau", "Secretary-General"]),
     # "and of the ...": one Director each ("Director of the of the Telecommunication Development Bureau")
     ("the Directors of the Telecommunication Standardization Bureau and of the Telecommunication Development Bureau",

@@ -129,15 +129,15 @@ def test_final_acts_change_marks_running_heads_and_suppressed_headings(opening):
 # session issues them (the session's document above the heading, which prints no edition, and the plenary that
 # adopted it under it).
 COUNCIL_HEADINGS = [
-    ("Council RESOLUTION 1343 (C12)\n\nPlace, dates and agenda of the next World\nRadiocommunication Conference\n\n"
-     "The Council,\n\n", ("resolution", "1343", "council", "council-2012"),
+    (("Council RESOLUTION 1343 (C12)\n\nPlace, dates and agenda of the next World\nRadiocommunication Conference\n\n"
+      "The Council,\n\n"), ("resolution", "1343", "council", "council-2012"),
      "Place, dates and agenda of the next World Radiocommunication Conference"),
-    ("Council 2009\nGeneva, 20-30 October 2009\n\nDocument C09/105-E\n28 October 2009\nOriginal: English\n\n"
-     "RESOLUTION 1305\n\n(adopted at the seventh Plenary Meeting)\n\nRole of the Dedicated Group on\n"
-     "Internet-related issues\n\nThe Council,\n\n", ("resolution", "1305", "council", "council-2009"),
+    (("Council 2009\nGeneva, 20-30 October 2009\n\nDocument C09/105-E\n28 October 2009\nOriginal: English\n\n"
+      "RESOLUTION 1305\n\n(adopted at the seventh Plenary Meeting)\n\nRole of the Dedicated Group on\n"
+      "Internet-related issues\n\nThe Council,\n\n"), ("resolution", "1305", "council", "council-2009"),
      "Role of the Dedicated Group on Internet-related issues"),
-    ("Document C19/120-E\n\nRESOLUTION 1407\n\n(approved at the fifth Plenary Meeting)\n\nA new group\n\n"
-     "The Council,\n\n", ("resolution", "1407", "council", "council-2019"), "A new group"),
+    (("Document C19/120-E\n\nRESOLUTION 1407\n\n(approved at the fifth Plenary Meeting)\n\nA new group\n\n"
+      "The Council,\n\n"), ("resolution", "1407", "council", "council-2019"), "A new group"),
 ]
 
 
@@ -214,8 +214,8 @@ PAGE_BREAKS = [
     ("\u2013 41 \u2013(1.2 \u2013 Other finance matters)", False),
     ("- 3 -\nPP18/146(Add.1)-E", False),
     ("- 4 -\nC23/120-E", False),
-    ("25-19447                                                                              1/3\n\n"
-     "A/RES/80/10                                    International Day of Indigenous Women", True),
+    (("25-19447                                                                              1/3\n\n"
+      "A/RES/80/10                                    International Day of Indigenous Women"), True),
     ("2/3                                                                              25-19447\n\nA/RES/80/10", True),
 ]
 

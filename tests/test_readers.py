@@ -144,8 +144,8 @@ def test_markdown_converted_from_word_reads_its_labels_and_long_emphasis(tmp_pat
                     "three Bureaux*\n\nto report to the Council.\n", encoding="utf-8")
     document = parse_document(read(path)[0])
     assert (document.header.number, document.header.edition, document.header.title) == (
-        "75", "pp-18", "The contribution of the Union to implementing the outcomes of the World Summit on the "
-        "Information Society")
+        "75", "pp-18", ("The contribution of the Union to implementing the outcomes of the World Summit on the "
+                        "Information Society"))
     assert [(s.verb, s.addressees, [(c.id, c.text) for c in s.clauses]) for s in document.sections] == [
         ("considering", (), [("considering.a", "Resolution 140 (Rev. Dubai, 2018) of this conference;"),
                              ("considering.b", "§§ 35 a)-e) of the Tunis Agenda,")]),

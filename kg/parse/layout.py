@@ -16,8 +16,8 @@ from itertools import islice
 from kg.model import Block, Span
 from kg.parse.header import (
     ADOPTION_LINE,
-    CHANGE_MARK,
     ADOPTION_LINES_ABOVE,
+    CHANGE_MARK,
     EDITION_LINE,
     NUMBER_LINE,
     SUPPRESSED_LINE,

@@ -19,8 +19,8 @@ from kg.errors import InputError
 from kg.model import Source
 from kg.parse.header import (
     ADOPTION_LINE,
-    CHANGE_MARK,
     ADOPTION_LINES_ABOVE,
+    CHANGE_MARK,
     NUMBER_LINE,
     SUPPRESSED_LINE,
     UN_NUMBER_LINE,

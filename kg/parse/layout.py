@@ -35,25 +35,29 @@ _RULE = re.compile(r"^[ \t]*_{5,}[ \t]*$")
 _RULED_FOOTNOTE = re.compile(r"^[ \t]*(?P<marker>\d{1,2}|\*)[ \t]+(?=\S)")
 _ANNEX = re.compile(r"^[ \t]*(?:ANNEX|APPENDIX|ATTACHMENT|Annex|Appendix|Attachment)(?:[ \t]+[A-Z0-9]{1,4})?"
                     r"(?:[ \t]+(?:TO|to)[ \t]+[^\n]{1,100})?[ \t]*$")
-# Page furniture: UN symbol lines, page numbers "2/3", job numbers "25-19447", "---" rules, the meeting that
-# adopted the text ("3rd plenary meeting"; the Human Rights Council's "40th meeting"); ITU page numbers "- 12 -",
-# "– XVII –", "Page 3 (of 10)"
-_FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+)?|\d{1,3}/\d{1,3}|\d{2}-\d{5}\S*"
-                        r"(?:[ \t]+\S.{0,40})?"   # (a UN page's foot, its job number and page however far apart)
-                        r"|\d{1,3}/\d{1,3}[ \t]+\d{2}-\d{5}\S*|-{3,}|\*{3,}|\d{1,4}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?(?:plenary[ \t]+)?meeting"
-                        r",?(?:[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d\.?)?"   # (and its date, on one line)
-                        r"|[-–—][ \t]*(?:\d{1,4}|[IVXLCivxlc]{1,7})[ \t]*[-–—]"
-                        # (and the chapter of a collection beside it, or on the next line: the Council's resolutions
-                        #  and decisions print "– 41 –" / "(1.2 – Other finance matters)")
-                        r"(?:[ \t]*\([^()\n]{2,80}\))?|\(\d{1,2}(?:\.\d{1,2})*[ \t]*[-–—][ \t]*[^()\n]{2,80}\)"
-                        r"|(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?"
-                        # (an ITU conference's or Council's document under its page number: "PP18/146(Add.1)-E",
-                        #  "WTSA-20/12-E", "C23/120-E")
-                        r"|[A-Z]{1,5}-?\d{2}/\d{1,4}(?:\([^()\n]{1,20}\))*-[EFSACR]"
-                        r"|Res\.[ \t]?\d{1,4}[A-Z]?(?:[ \t]+[-–—][ \t]+\d{1,3})?"   # (a book's running head or foot:
-                        #  "Res. 136"; a WTSA resolution's "Res. 2 – 1", its first page)
-                        rf"|{CHANGE_MARK})"   # (a Final Acts' "MOD" alone on its line, above the heading it marks)
-                        r"[ \t]*$")
+# Page furniture: a line that is one of these and nothing else is remainder (a clause it cuts goes on after it)
+_FURNITURE_LINES = (
+    r"[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+)?",   # a UN symbol line, with its page: "A/RES/80/1 2/10"
+    r"\d{1,3}/\d{1,3}",   # a UN page number: "2/3"
+    # a UN job number, and the page however far from it: "25-19447", "25-19447      1/3", "2/3      25-19447"
+    r"\d{2}-\d{5}\S*(?:[ \t]+\S.{0,40})?", r"\d{1,3}/\d{1,3}[ \t]+\d{2}-\d{5}\S*",
+    r"-{3,}", r"\*{3,}",   # rules
+    # the meeting that adopted the text, with its date on the line or not: "3rd plenary meeting", the Human Rights
+    # Council's "40th meeting", the General Assembly's early "1883rd plenary meeting, 24 October 1970."
+    (r"\d{1,4}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?(?:plenary[ \t]+)?meeting"
+     r",?(?:[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d\.?)?"),
+    # an ITU page number, "- 12 -", "– XVII –", "– iii –", and the chapter of a collection beside it or on the next
+    # line: the Council's resolutions and decisions print "– 41 –" / "(1.2 – Other finance matters)"
+    r"[-–—][ \t]*(?:\d{1,4}|[IVXLCivxlc]{1,7})[ \t]*[-–—](?:[ \t]*\([^()\n]{2,80}\))?",
+    r"\(\d{1,2}(?:\.\d{1,2})*[ \t]*[-–—][ \t]*[^()\n]{2,80}\)",
+    r"(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?",   # "Page 3 of 10"
+    # an ITU conference's or Council's document under its page number: "PP18/146(Add.1)-E", "WTSA-20/12-E", "C23/120-E"
+    r"[A-Z]{1,5}-?\d{2}/\d{1,4}(?:\([^()\n]{1,20}\))*-[EFSACR]",
+    # a book's running head or foot, "Res. 136"; a WTSA resolution's "Res. 2 – 1" (its first page)
+    r"Res\.[ \t]?\d{1,4}[A-Z]?(?:[ \t]+[-–—][ \t]+\d{1,3})?",
+    CHANGE_MARK,   # a Final Acts' "MOD" alone on its line, above the heading it marks
+)
+_FURNITURE = re.compile(rf"^[ \t]*(?:{'|'.join(_FURNITURE_LINES)})[ \t]*$")
 # The Radio Regulations' running heads ("RES917-2": resolution 917, its second page; a WRC's Final Acts print
 # "RES76" beside the page number; the collections of the Plenipotentiary's texts "RES 136 (Rev. Guadalajara, 2010)")
 # and what a page prints after the text of its last line: a page number ("– 753 –") or the rule over its notes

@@ -395,6 +395,34 @@ def test_docx_numbering_of_a_paragraph_style(tmp_path):
     assert read(path)[0].text == "The General Assembly,\n1.\tDecides to act;\n2.\tRequests a report.\n"
 
 
+def test_docx_text_in_capitals_is_read_in_capitals(tmp_path):
+    """The ITU's templates print a resolution's heading in capitals through its style ("ResNo", typed
+    "resolution 69 (Rev. Dubai, 2012)", or in mixed case): the heading is read as printed, and found; a run's own
+    capitals (or their absence) win over its paragraph style's; a style based on a style in capitals is one."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    heading = document.styles.add_style("ResNo", WD_STYLE_TYPE.PARAGRAPH)
+    heading.font.all_caps = True
+    document.styles.add_style("ResNoBis", WD_STYLE_TYPE.PARAGRAPH).base_style = heading
+    document.add_paragraph("resolution 69 (Rev. Dubai, 2012)", style="ResNo")
+    document.add_paragraph("Access to Internet resources")
+    document.add_paragraph("The World Telecommunication Standardization Assembly (Dubai, 2012),")
+    document.add_paragraph("considering")
+    mixed = document.add_paragraph("that Resolution 64 ", style="ResNoBis")
+    mixed.add_run("(Rev. Dubai, 2012)").font.all_caps = False
+    mixed.add_run(" applies;").font.small_caps = True
+    path = tmp_path / "caps.docx"
+    document.save(str(path))
+    source = read(path)[0]
+    assert source.text.splitlines()[0] == "RESOLUTION 69 (REV. DUBAI, 2012)"
+    assert source.text.splitlines()[4] == "THAT RESOLUTION 64 (Rev. Dubai, 2012) APPLIES;"
+    header = parse_document(source).header
+    assert (header.kind, header.number, header.edition, header.title) == (
+        "resolution", "69", "wtsa-12", "Access to Internet resources")
+
+
 def test_html_ordered_lists_give_the_labels(tmp_path):
     path = tmp_path / "ol.html"
     path.write_text(

@@ -40,10 +40,14 @@ UN_PDF_TEXTS = [
       "The Economic and Social Council,\n\nRecalling its resolution 2020/10 of 22 July 2020,\n\n"
       "1. Requests the Secretary-General to report to it at its 2022 session.\n"),
      ("2021/4", "ecosoc", "2021-06-08", "2021-06-08"), ["recalling", "requests"]),
+    # (its Word file's style may print the adoption line in capitals)
+    (("RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY ON 25 SEPTEMBER 2015\n\n[WITHOUT REFERENCE TO A MAIN COMMITTEE "
+      "(A/70/L.1)]\n\n70/1. Transforming our world\n\nThe General Assembly,\n\nRecalling its resolution 69/313,\n\n"
+      "1. Decides to act.\n"), ("70/1", "unga", "2015-09-25", "2015-09-25"), ["recalling", "decides"]),
 ]
 
 
-@pytest.mark.parametrize(("text", "header", "sections"), UN_PDF_TEXTS, ids=["unga", "ecosoc"])
+@pytest.mark.parametrize(("text", "header", "sections"), UN_PDF_TEXTS, ids=["unga", "ecosoc", "unga-capitals"])
 def test_un_adoption_line_above_blank_lines_gives_the_date(text, header, sections):
     document = _parse(text)
     found = document.header
@@ -347,4 +351,4 @@ def test_security_council_verbs_of_chapter_vii_and_adverbs_after_the_verb():
 
 def test_every_case_was_collected():
     assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS), len(COUNCIL_HEADINGS), len(UN_DATED),
-            len(PAGE_BREAKS)) == (2, 2, 3, 3, 4, 9)
+            len(PAGE_BREAKS)) == (3, 2, 3, 3, 4, 9)

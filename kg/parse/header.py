@@ -55,9 +55,12 @@ UN_BODIES = frozenset({"unga", "unsc", "hrc", "ecosoc"})   # the UN organs whose
 # "Adopted by the Security Council at its 9518th meeting, on 21 December 2023", "Resolution adopted by the Human
 # Rights Council on 6 October 2022": the date a UN text was adopted, when the reader had none ("Decision adopted
 # by the Human Rights Council on ...": and that the text is a decision)
-_ADOPTION_OPENING = r"^[ \t]*(?:(?P<adopted_kind>Resolution|Decision)\s+)?[Aa]dopted\s+by\s+the\s+"
-ADOPTION_LINE = re.compile(_ADOPTION_OPENING + r"[^\n]{3,120}?(?:[ \t]*\n){0,2}[ \t]*\bon\s*"
-                                                r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b")
+# (in capitals too, as a Word file's style may print it: "RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY ON 25 SEPTEMBER
+# 2015")
+_ADOPTION_OPENING = (r"^[ \t]*(?:(?P<adopted_kind>Resolution|Decision|RESOLUTION|DECISION)\s+)?(?:[Aa]dopted|ADOPTED)"
+                     r"\s+(?:by|BY)\s+(?:the|THE)\s+")
+ADOPTION_LINE = re.compile(_ADOPTION_OPENING + r"[^\n]{3,120}?(?:[ \t]*\n){0,2}[ \t]*\b(?:on|ON)\s*"
+                                                r"(?P<date>\d{1,2}\s+[A-Z][A-Za-z]+\s+(?:19|20)\d\d)\b")
 # the meeting that adopted a UN text and its date, printed under its last paragraph ("36th plenary meeting" /
 # "4 November 1997"): the date of a General Assembly resolution whose heading prints none ("RESOLUTION ADOPTED BY
 # THE GENERAL ASSEMBLY", as until the 2000s)
@@ -233,7 +236,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
             reading_title = False
         elif formula is None and (match := ADOPTION_LINE.match(line) or _wrapped_adoption(lines, index)):
             adopted = adopted or _iso_date(match.group("date"))
-            if match.group("adopted_kind") == "Decision":   # ("Decision adopted by the Human Rights Council on ...")
+            if (match.group("adopted_kind") or "").lower() == "decision":   # ("Decision adopted by the Human Rights Council on ...")
                 kind = kind or "decision"
             index += match.string.count("\n")   # (the next line too, where the page wrapped it)
             reading_title = False

@@ -218,6 +218,8 @@ PAGE_BREAKS = [
     ("\u2013 41 \u2013(1.2 \u2013 Other finance matters)", False),
     ("- 3 -\nPP18/146(Add.1)-E", False),
     ("- 4 -\nC23/120-E", False),
+    ("WTSA-12 \u2013 Resolution 69 3", False),
+    ("PP-10 \u2013 Resolution 136 \u2013 page 3", False),
     (("25-19447                                                                              1/3\n\n"
       "A/RES/80/10                                    International Day of Indigenous Women"), True),
     ("2/3                                                                              25-19447\n\nA/RES/80/10", True),
@@ -226,7 +228,8 @@ PAGE_BREAKS = [
 
 @pytest.mark.parametrize(("furniture", "un"), PAGE_BREAKS, ids=["pp-book-heading", "pp-book-short", "wtsa-foot", "council-book-chapter",
                                                                  "council-book-chapter-beside", "conference-document",
-                                                                 "council-document", "un-foot-and-head",
+                                                                 "council-document", "wtsa-book-foot", "pp-book-foot",
+                                                                 "un-foot-and-head",
                                                                  "un-page-and-symbol"])
 def test_page_furniture_between_two_lines_of_a_clause_is_remainder(furniture, un):
     if un:
@@ -351,4 +354,4 @@ def test_security_council_verbs_of_chapter_vii_and_adverbs_after_the_verb():
 
 def test_every_case_was_collected():
     assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS), len(COUNCIL_HEADINGS), len(UN_DATED),
-            len(PAGE_BREAKS)) == (3, 2, 3, 3, 4, 9)
+            len(PAGE_BREAKS)) == (3, 2, 3, 3, 4, 11)

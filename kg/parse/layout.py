@@ -55,6 +55,10 @@ _FURNITURE_LINES = (
     r"[A-Z]{1,5}-?\d{2}/\d{1,4}(?:\([^()\n]{1,20}\))*-[EFSACR]",
     # a book's running head or foot, "Res. 136"; a WTSA resolution's "Res. 2 – 1" (its first page)
     r"Res\.[ \t]?\d{1,4}[A-Z]?(?:[ \t]+[-–—][ \t]+\d{1,3})?",
+    # a book's running foot naming the conference, the text and its page: "WTSA-12 – Resolution 69 3",
+    # "PP-10 – Resolution 136 – page 3"
+    (r"[A-Z]{2,5}-\d{2}[ \t]+[-–—][ \t]+(?:Resolution|Recommendation|Opinion|Decision)[ \t]+\d{1,4}[A-Z]?"
+     r"(?:[ \t]+[-–—][ \t]+[Pp]age)?[ \t]+\d{1,3}"),
     CHANGE_MARK,   # a Final Acts' "MOD" alone on its line, above the heading it marks
 )
 _FURNITURE = re.compile(rf"^[ \t]*(?:{'|'.join(_FURNITURE_LINES)})[ \t]*$")

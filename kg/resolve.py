@@ -24,7 +24,7 @@ from functools import cache
 from kg.cite import find_mentions
 from kg.cite.organs import organ_named, organ_of_suffix
 from kg.model import Citation, Document, Mention
-from kg.parse.header import UN_BODIES, body_of_symbol, council_edition, council_years, read_editions
+from kg.parse.header import NUMBER_LINE, UN_BODIES, body_of_symbol, council_edition, council_years, read_editions
 from kg.reference.datafiles import read_csv_rows
 from kg.reference.gazetteer import Gazetteer, load_gazetteer
 from kg.reference.keys import KIND_CLASSES, un_series_prefix
@@ -197,8 +197,29 @@ def resolve_citations(document: Document, mentions: list[Mention], *,
                       gazetteer: Gazetteer | None = None) -> list[Citation]:
     """Resolve every mention of ``document`` in its citing context; self-mentions are left out."""
     context = citing_context(document, mentions)
+    if "SUP" in document.source.text:
+        mentions = [mention for mention in mentions if not _suppressed_heading(document.source.text, mention)]
     resolved = (resolve_mention(mention, context, gazetteer=gazetteer) for mention in mentions)
     return [citation for citation in resolved if citation is not None]
+
+
+def _suppressed_heading(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is the heading of a text that a conference's Final Acts suppress ("SUP" / "RESOLUTION 23
+    (REV.WRC-12)", or on one line): the conference's act on it, printed after the text before, which cites nothing.
+
+    >>> text = "to study it.\\nSUP\\nRESOLUTION 23 (REV.WRC-12)\\n"
+    >>> _suppressed_heading(text, Mention(17, 43, "RESOLUTION 23 (REV.WRC-12)", "instrument"))
+    True
+    """
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.start)
+    heading = NUMBER_LINE.match(text[line_start:len(text) if line_end < 0 else line_end])
+    if heading is None or heading.start("kind") != mention.start - line_start:
+        return False
+    if heading.group("change") is not None:
+        return heading.group("change").startswith("SUP")
+    above = text[:max(line_start - 1, 0)].rstrip().rsplit("\n", 1)[-1].strip()
+    return above.startswith("SUP") and len(above) <= 4
 
 
 def _resolve_instrument(mention: Mention, context: CitingContext,
@@ -339,7 +360,11 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
         first = number.split("/")[0]
         body = "ecosoc" if first.isdigit() and int(first) >= 1946 else (
             context.body if context.body in ("unga", "hrc", "ecosoc") else "unga")
+        if body == "hrc" and not _hrc_session(first, context.edition):
+            body = "unga"   # ("resolution 77/1" in a Human Rights Council text of 2024: the Council had held 55)
     session = number.split("/")[0]
+    if session.upper().startswith("ES-"):
+        body = "unga"   # (an emergency special session is the General Assembly's alone: "resolution ES-10/19")
     if body == "unga" and session.isdigit() and int(session) >= 1946:
         body = "ecosoc"
     if _ROMAN_SESSION.fullmatch(session):
@@ -353,6 +378,22 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
     if series is None:
         return None, None, Reason(Unresolved.UNKNOWN_SERIES, mention.text, f"no symbol series for a {body} {kind}")
     return f"un/{series}{number}", None, None
+
+
+_HRC_FIRST_YEAR = 2006   # the Human Rights Council holds three regular sessions a year from 2006 on
+
+
+def _hrc_session(session: str, citing_edition: str | None) -> bool:
+    """Whether ``session`` can be a session of the Human Rights Council that a text adopted on ``citing_edition``
+    (its date, "2024-04-05") cites: a special session ("S-30"), or a regular one it had held by then (three a
+    year); any where the date is not known.
+
+    >>> _hrc_session("55", "2024-04-05"), _hrc_session("77", "2024-04-05"), _hrc_session("77", None)
+    (True, False, True)
+    """
+    if not session.isdigit() or citing_edition is None or not _YEAR.match(citing_edition):
+        return True
+    return int(session) <= 3 * (int(citing_edition[:4]) - _HRC_FIRST_YEAR + 1)
 
 
 def _resolve_itu_recommendation(mention: Mention, context: CitingContext) -> _Resolved:

@@ -20,6 +20,8 @@ SEQUENCES = [
     ("letters under numbers", ["1", "a)", "b)", "2"], ["1", "1.a", "1.b", "2"]),
     ("x after ix", ["a)", "i)", "ii)", "iii)", "iv)", "v)", "vi)", "vii)", "viii)", "ix)", "x)"],
      ["a", "a.i", "a.ii", "a.iii", "a.iv", "a.v", "a.vi", "a.vii", "a.viii", "a.ix", "a.x"]),
+    # a decimal label with its suffix prints its own path, as one without does (it read "3.3.1bis")
+    ("decimal bis", ["3", "3.1", "3.1bis", "i)", "ii)", "3.2"], ["3", "3.1", "3.1bis", "3.1bis.i", "3.1bis.ii", "3.2"]),
 ]
 
 
@@ -41,6 +43,8 @@ def test_label_alone(line, expected):
     ("a) relevant resolutions", ("a)", 3)), ("(c) To continue", ("(c)", 4)), ("1 to hold WTPF", ("1", 2)),
     ("3. Decides to", ("3.", 3)), ("2030 Agenda for", None), ("Resolution 71 (Rev.", None),
     ("§§ 35 a)-e) of the Tunis Agenda", None), ("35 a)-e) of", None),
+    # a clause that opens with the article "a" (it was read as the text of the clause before)
+    ("3.2\ta revised resolution keeps", ("3.2", 4)), ("1 a study group may", ("1", 2)), ("1 a) of", None),
 ])
 def test_label_inline(text, expected):
     assert label_inline(text) == expected

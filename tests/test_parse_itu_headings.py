@@ -288,8 +288,17 @@ def test_glued_headings_give_their_sections_their_clauses_and_addressees():
      ["Director of the Radiocommunication Bureau", "Director of the Telecommunication Standardization Bureau"]),
     ("the Secretary-General, in consultation with the Directors of the Bureaux,", ["Secretary-General"]),
     ("Member States, Sector Members and Associates", ["Member States", "Sector Members", "Associates"]),
+    # an aside that holds an "and" of its own names no one ("coordination with the Directors of the Bureaux" was one)
+    ("the Secretary-General, in consultation and coordination with the Directors of the Bureaux,", ["Secretary-General"]),
+    (("the Director of the Telecommunication Development Bureau, in close collaboration with the Director of the "
+      "Radiocommunication Bureau and the Director of TSB, and the Secretary-General"),
+     ["Director of the Telecommunication Development Bureau", "Secretary-General"]),
+    # "and of the ...": one Director each ("Director of the of the Telecommunication Development Bureau")
+    ("the Directors of the Telecommunication Standardization Bureau and of the Telecommunication Development Bureau",
+     ["Director of the Telecommunication Standardization Bureau", "Director of the Telecommunication Development Bureau"]),
 ], ids=["two-agents", "un-sg", "un-sg-alias", "itu-sg-alias", "article", "number", "clause-words",
-        "directors-of-two-bureaux", "consultation-aside", "list"])
+        "directors-of-two-bureaux", "consultation-aside", "list", "aside-with-and", "collaboration-aside-with-and",
+        "directors-and-of"])
 def test_addressees_are_names_or_noun_phrases(printed, expected):
     assert addressees_of(printed, load_vocabulary()) == expected
     assert all(is_addressee(name) for name in expected)

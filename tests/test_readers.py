@@ -130,6 +130,55 @@ def test_markdown_headings_and_emphasis_are_read_as_text(tmp_path, heading, reca
     assert_covers_exactly_once(document)
 
 
+def test_markdown_converted_from_word_reads_its_labels_and_long_emphasis(tmp_path):
+    """An ITU resolution as a converter from Word (pandoc) writes it in Markdown: its labels escaped so that they
+    are no list ("a\\)", "1\\."), its title a line in bold, an operative heading with its addressees a line in
+    italics, both longer than an emphasis round words."""
+    path = tmp_path / "res75.md"
+    path.write_text("**RESOLUTION 75 (Rev. Dubai, 2018)**\n\n**The contribution of the Union to implementing the "
+                    "outcomes of the World Summit on the Information Society**\n\nThe Plenipotentiary Conference of "
+                    "the International Telecommunication Union (Dubai, 2018),\n\n*considering*\n\na\\) Resolution "
+                    "140 (Rev. Dubai, 2018) of this conference;\n\nb\\) §§ 35 a)-e) of the Tunis Agenda,\n\n"
+                    "*resolves*\n\n1\\. to continue the work;\n\n2\\. to report annually, at a cost of 2\\*3 "
+                    "units,\n\n*instructs the Secretary-General, in close collaboration with the Directors of the "
+                    "three Bureaux*\n\nto report to the Council.\n", encoding="utf-8")
+    document = parse_document(read(path)[0])
+    assert (document.header.number, document.header.edition, document.header.title) == (
+        "75", "pp-18", ("The contribution of the Union to implementing the outcomes of the World Summit on the "
+                        "Information Society"))
+    assert [(s.verb, s.addressees, [(c.id, c.text) for c in s.clauses]) for s in document.sections] == [
+        ("considering", (), [("considering.a", "Resolution 140 (Rev. Dubai, 2018) of this conference;"),
+                             ("considering.b", "§§ 35 a)-e) of the Tunis Agenda,")]),
+        ("resolves", (), [("resolves.1", "to continue the work;"),
+                          ("resolves.2", "to report annually, at a cost of 2*3 units,")]),
+        ("instructs", ("Secretary-General",), [("instructs", "to report to the Council.")])]
+    assert [(c.clause, c.work) for c in extract_citations(document)] == [
+        ("considering.a", "itu/pp/res/140"), ("considering.b", "wsis/tunis-agenda")]
+    assert_covers_exactly_once(document)
+
+
+def test_html_page_chrome_is_no_text_of_the_resolution(tmp_path):
+    """A resolution copied onto a web page: the site's menu (a <nav>) and its bar of links under the text ("Home ||
+    Treaties || Search") are left out (the bar read as the last paragraph's text); a paragraph with links in its
+    text stays whole."""
+    path = tmp_path / "1257.html"
+    path.write_text(
+        "<html><head><title>Security Council resolution 1257 (1999)</title></head><body>"
+        "<nav><a href='/'>Home</a><a href='/docs'>Documents</a></nav>"
+        "<p>Security Council resolution 1257 (1999) on the situation in Timor, U.N. Doc. S/RES/1257 (1999).</p>"
+        "<p>Adopted by the Security Council at its 4031st meeting,</p><p>on 3 August 1999</p>"
+        "<p>The Security Council,</p><p><i>Recalling</i> its resolutions <a href='/1236'>1236 (1999)</a> and "
+        "<a href='/1246'>1246 (1999)</a>,</p><p>1. <i>Decides</i> to remain seized of the matter.</p><hr>"
+        "<p><a href='/'>Home</a> || <a href='/treaties'>Treaties</a> || <a href='/search'>Search</a></p>"
+        "</body></html>", encoding="utf-8")
+    document = parse_document(read(path)[0])
+    assert (document.header.number, document.header.date) == ("1257", "1999-08-03")
+    assert [(c.id, c.text) for c in document.clauses] == [
+        ("recalling", "its resolutions 1236 (1999) and 1246 (1999),"), ("decides.1", "to remain seized of the matter.")]
+    assert "Home" not in document.source.text and "Documents" not in document.source.text
+    assert_covers_exactly_once(document)
+
+
 def test_akn_footnote_is_attached_to_its_clause(tmp_path):
     document = parse_document(read(write_akn(tmp_path / "r.xml", ""))[0])
     (footnote,) = document.footnotes
@@ -344,6 +393,34 @@ def test_docx_numbering_of_a_paragraph_style(tmp_path):
     path = tmp_path / "styled.docx"
     document.save(str(path))
     assert read(path)[0].text == "The General Assembly,\n1.\tDecides to act;\n2.\tRequests a report.\n"
+
+
+def test_docx_text_in_capitals_is_read_in_capitals(tmp_path):
+    """The ITU's templates print a resolution's heading in capitals through its style ("ResNo", typed
+    "resolution 69 (Rev. Dubai, 2012)", or in mixed case): the heading is read as printed, and found; a run's own
+    capitals (or their absence) win over its paragraph style's; a style based on a style in capitals is one."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    heading = document.styles.add_style("ResNo", WD_STYLE_TYPE.PARAGRAPH)
+    heading.font.all_caps = True
+    document.styles.add_style("ResNoBis", WD_STYLE_TYPE.PARAGRAPH).base_style = heading
+    document.add_paragraph("resolution 69 (Rev. Dubai, 2012)", style="ResNo")
+    document.add_paragraph("Access to Internet resources")
+    document.add_paragraph("The World Telecommunication Standardization Assembly (Dubai, 2012),")
+    document.add_paragraph("considering")
+    mixed = document.add_paragraph("that Resolution 64 ", style="ResNoBis")
+    mixed.add_run("(Rev. Dubai, 2012)").font.all_caps = False
+    mixed.add_run(" applies;").font.small_caps = True
+    path = tmp_path / "caps.docx"
+    document.save(str(path))
+    source = read(path)[0]
+    assert source.text.splitlines()[0] == "RESOLUTION 69 (REV. DUBAI, 2012)"
+    assert source.text.splitlines()[4] == "THAT RESOLUTION 64 (Rev. Dubai, 2012) APPLIES;"
+    header = parse_document(source).header
+    assert (header.kind, header.number, header.edition, header.title) == (
+        "resolution", "69", "wtsa-12", "Access to Internet resources")
 
 
 def test_html_ordered_lists_give_the_labels(tmp_path):

@@ -29,6 +29,7 @@ from kg.cite.reading import ReadingText, joined_words
 from kg.cite.triggers import find_triggers
 from kg.model import Document, Mention
 from kg.parse.header import UN_BODIES
+from kg.reference.vocabulary import load_vocabulary
 
 _Locator = Callable[[int], "str | None"]
 _Member = tuple[int, int, str, "str | None", bool]   # a list's member: start, end, number, printed edition, ITU-R
@@ -121,6 +122,8 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
         taken = sorted(taken + list(map(_START_AND_END, mentions)))
     found.sort(key=_START_AND_END)
     found = _with_paragraph_pinpoints(text, found, locate, triggers.paragraph_anchors)
+    if family == "itu":
+        found = _with_section_pinpoints(text, found, locate)
     if text is not printed:   # (each mention's offsets and text as printed)
         found = [_as_printed(mention, printed, reading) for mention in found]
     return sorted(found, key=_START_AND_END)   # (a pinpoint moves the start of its mention back to the anchor)
@@ -568,6 +571,35 @@ def _paragraph_pinpointed(text: str, mention: Mention, locate: _Locator, anchors
     clause, printed = locate(start), text[start:mention.end]
     return [Mention(start, mention.end, printed, mention.family, mention.kind, mention.number, mention.body,
                     mention.edition, f"§ {pin}", clause) for pin in pinpoints]
+
+
+@functools.cache
+def _section_pinpoint() -> re.Pattern[str]:
+    """The part of an ITU text that a mention after it cites, printed just before it: a section's verb and a
+    clause's label ("resolves 2 of", "considering a) of", "recognizing d) iii) of", "instructs 1.1 of") or an annex
+    ("Annex 1 to")."""
+    verbs = "|".join(re.escape(verb) for verb, _ in load_vocabulary().verbs if verb[:1].islower())
+    label = r"(?:\d{1,2}(?:\.\d{1,2})*(?:\s?bis)?|[a-z]\)(?:\s?[ivx]{1,4}\))?)"
+    return re.compile(rf"(?<![\w-])(?P<pin>(?:{verbs})\s+{label}(?:\s*(?:,|and)\s*{label})*|(?:Annex|ANNEX)\s+\d{{1,2}}[A-Z]?)"
+                      r"\s+(?:of|to)\s+$")
+
+
+def _with_section_pinpoints(text: str, mentions: list[Mention], locate: _Locator) -> list[Mention]:
+    """ "resolves 2 of Resolution 222 (Rev.WRC-12)", "recognizing d) of Resolution 200 (Rev. Dubai, 2018)", "Annex 1
+    to Resolution 76 (Rev.WRC-15)": the section and label (or the annex) printed just before an ITU text's mention
+    is its pinpoint ("resolves 2", "Annex 1"), as "paragraph 5 of" is a UN mention's; the mention then opens there.
+    A mention that has a pinpoint, or no "of"/"to" just before it, is as it was."""
+    result = []
+    for mention in mentions:
+        window = text[max(0, mention.start - 80):mention.start]
+        if (mention.pinpoint is None and mention.family in ("instrument", "itu-rec") and window.endswith((" ", "\n", "\t"))
+                and window.rstrip().endswith((" of", " to")) and (found := _section_pinpoint().search(window))):
+            start = mention.start - len(window) + found.start("pin")
+            pin = " ".join(found.group("pin").split())
+            mention = dataclasses.replace(mention, start=start, text=text[start:mention.end], pinpoint=pin,
+                                          clause=locate(start))
+        result.append(mention)
+    return result
 
 
 def _clause_locator(document: Document) -> _Locator:

@@ -18,7 +18,14 @@ from dataclasses import replace
 from kg.model import Document, Header, Source
 from kg.parse.assemble import assemble_document
 from kg.parse.glued import split_glued_headings
-from kg.parse.header import UN_BODIES, ambiguous_bodies, body_of_text, read_header
+from kg.parse.header import (
+    UN_BODIES,
+    ambiguous_bodies,
+    body_of_text,
+    meeting_date,
+    read_header,
+    with_council_session,
+)
 from kg.parse.layout import find_header, layout_blocks
 from kg.parse.split import split_documents, split_documents_of
 from kg.reference.datafiles import read_csv_rows
@@ -53,6 +60,11 @@ def parse_document(source: Source) -> Document:
             # a heading with no formula whose place and year fit two conferences: the text tells which
             header = read_header(text[header_span.start:header_span.end], start=header_span.start,
                                  hints=replace(source.hints, body=body))
+        header = with_council_session(header, text[:header_span.start])
+        if header.date is None and _un_style(header, source) and (date := meeting_date(text)) is not None:
+            # (a heading that prints no date: the meeting under the last paragraph gives it)
+            header = read_header(text[header_span.start:header_span.end], start=header_span.start,
+                                 hints=replace(source.hints, body=header.body, date=date))
         body_start = header_span.end
     un_style = _un_style(header, source)
     blocks = list(source.blocks) if source.blocks else layout_blocks(text, body_start=body_start, un_style=un_style,

@@ -11,6 +11,9 @@ without its article: never a function word, a number or a clause's words ("the",
 >>> addressees_of("the Directors of the Radiocommunication Bureau and the Telecommunication Development Bureau",
 ...               load_vocabulary())
 ['Director of the Radiocommunication Bureau', 'Director of the Telecommunication Development Bureau']
+>>> addressees_of("the Secretary-General, in consultation and coordination with the Directors of the Bureaux,",
+...               load_vocabulary())
+['Secretary-General']
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ import re
 
 from kg.reference.vocabulary import Vocabulary
 
-_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_COMMA = re.compile(r",\s*(?:and\s+)?")
+_AND = re.compile(r"\s+and\s+")
 _OPENING_PREPOSITION = re.compile(r"^(?:in|with|to|for|on|as|through|within|by)\b", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "to", "that", "in", "on", "with", "for", "by", "as",
                              "its", "their", "all", "this", "these", "those", "further", "also", "inter", "alia"})
@@ -33,7 +37,10 @@ _DIRECTORS_OF = re.compile(r"^(?:the\s+)?Directors\s+of\s+(?:the\s+)?(?P<bureau>
 
 def addressees_of(printed: str, vocabulary: Vocabulary) -> list[str]:
     """The addressees named in ``printed`` (a heading's words after its verb), normalised, in order, once each."""
-    parts = [part.strip() for part in _SPLIT.split(printed)]
+    # a phrase between commas that opens with a preposition names no addressee, whatever "and" it holds ("the
+    # Secretary-General, in consultation and coordination with the Directors of the Bureaux,")
+    parts = [part.strip() for segment in _COMMA.split(printed) if not _OPENING_PREPOSITION.match(segment.strip())
+             for part in _AND.split(segment)]
     names: list[str] = []
     for index, part in enumerate(parts):
         if not part or _OPENING_PREPOSITION.match(part):
@@ -42,7 +49,7 @@ def addressees_of(printed: str, vocabulary: Vocabulary) -> list[str]:
         if directors is not None and index + 1 < len(parts) and re.search(r"\bBureau$", parts[index + 1]):
             part = f"Director of the {directors.group('bureau')}"
         elif index > 0 and re.search(r"\bBureau$", part) and _DIRECTORS_OF.match(parts[index - 1]):
-            part = "Director of the " + re.sub(r"^the\s+", "", part)
+            part = "Director of the " + re.sub(r"^(?:of\s+)?(?:the\s+)?", "", part)   # ("... Bureau and of the ...")
         name = vocabulary.normalise_addressee(part)
         if (marked := _NOTE_MARKER.search(part)) is not None and vocabulary.known_addressee_at(part[:marked.start()]):
             name = vocabulary.normalise_addressee(part[:marked.start()])   # "the Secretary-General1": a note's marker

@@ -19,24 +19,55 @@ from kg.reference.keys import un_series_of
 from kg.reference.vocabulary import load_vocabulary
 
 _KINDS = "RESOLUTION|DECISION|RECOMMENDATION|OPINION"
+# the mark a conference's Final Acts print in the margin of a text it adds, modifies or suppresses ("MOD", "ADD",
+# "SUP", "(MOD)"): on the heading's line, or alone on the line above it
+CHANGE_MARK = r"(?:ADD|MOD|SUP|NOC|\((?:ADD|MOD)\))\*?"
 NUMBER_LINE = re.compile(
-    rf"^[ \t]*(?P<kind>{_KINDS}|{_KINDS.title()})[ \t]+(?:(?P<sector>ITU-[RTD])[ \t]+)?"
+    rf"^[ \t]*(?:(?P<change>{CHANGE_MARK})[ \t]+)?(?:(?P<council>Council)[ \t]+)?(?P<kind>{_KINDS}|{_KINDS.title()})[ \t]+(?:(?P<sector>ITU-[RTD])[ \t]+)?"
     r"(?P<number>\d{1,4}[A-Z]?(?:-\d{1,2})?)(?![\w/])[ \t]*(?:\((?P<edition>[^()\n]*)\))?[ \t]*\*{0,3}[ \t]*$"
-)   # (a heading may carry the marker of a note: "RESOLUTION 72 (REV.WRC-07)*")
-UN_NUMBER_LINE = re.compile(r"^[ \t]*(?P<number>\d{1,4}/\d{1,4})\.[ \t]+(?P<title>\S[^\n]*?)[ \t]*$")   # "80/1.", "2022/10."
+)   # (a heading may carry the marker of a note, "RESOLUTION 72 (REV.WRC-07)*", and name the Council, as the WRC's
+#    agenda books print the Council's resolution: "Council RESOLUTION 1343 (C12)")
+# "80/1.", "2022/10."; before its 31st session the General Assembly numbered its resolutions with the session in
+# roman numerals: "2625 (XXV).", "217 A (III).", "1874 (S-IV)."
+_OLD_GA_NUMBER = r"\d{1,4}(?:[ \t][A-Z])?[ \t]*\((?:[IVXL]{1,7}|E?S-[IVX]{1,5})\)"
+UN_NUMBER_LINE = re.compile(rf"^[ \t]*(?P<number>\d{{1,4}}/\d{{1,4}}|{_OLD_GA_NUMBER})\.[ \t]+(?P<title>\S[^\n]*?)[ \t]*$")
+# the line that names a UN resolution where no number line does, as its copies on the web print it: "Security
+# Council resolution 1257 (1999) on the situation in Timor, U.N. Doc. S/RES/1257 (1999).", "United Nations
+# Security Council Resolution 1245 (1999)", "General Assembly resolution 52/1"
+UN_TITLE_LINE = re.compile(r"^[ \t]*(?:United[ \t]+Nations[ \t]+)?(?P<organ>Security[ \t]+Council|General[ \t]+Assembly)"
+                           r"[ \t]+[Rr]esolution[ \t]+(?P<number>\d{1,4}(?=[ \t]*\((?:19|20)\d\d\))|\d{1,3}/\d{1,4})"
+                           r"(?:[ \t]*\((?P<year>(?:19|20)\d\d)\))?(?![\w/])")
 # "(Suppressed by WRC-07)", "(Abrogated by ...)": a line under a heading that says the text is no longer in force
 SUPPRESSED_LINE = re.compile(r"^[ \t]*\((?:Suppressed|Abrogated|Cancelled|Deleted|Replaced)\b", re.IGNORECASE)
+# "of 22 November 1967": the date under a Security Council resolution's number line, as the Council printed its
+# resolutions until the 1990s ("Resolution 242 (1967)" / "of 22 November 1967")
+_OF_DATE_LINE = re.compile(r"^[ \t]*of[ \t]+(?P<date>\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d)[ \t]*$")
+# "(adopted at the seventh Plenary Meeting)": a note under a Council session's heading, no part of the title
+_ADOPTED_AT_LINE = re.compile(r"^[ \t]*\((?:adopted|approved)\b[^()\n]*\)[ \t]*$", re.IGNORECASE)
+# the session a Council document was issued at, printed above its heading ("Council 2009", "Document C09/105-E")
+_COUNCIL_SESSION_LINE = re.compile(r"^[ \t]*(?:Council[ \t]+(?P<year>(?:19|20)\d\d)\b[^\n]*"
+                                   r"|Document[ \t]+C(?P<session>\d\d)/\d+[^\n]*)$", re.MULTILINE)
 EDITION_LINE = re.compile(r"^[ \t]*\((?P<edition>[^()\n]*\d{2}[^()\n]*)\)[ \t]*$")
 FORMULA_LINE = re.compile(r"^[ \t]*The[ \t]+[^\n]{4,200}?[,:]?[ \t]*$")
 _REVISION = re.compile(r"^\s*(?:Revised\b|Rev\.?)\s*", re.IGNORECASE)
 _PLACE_YEAR = re.compile(r"^(?P<place>[^,\d][^,]*?)(?:,\s*|\s+)(?P<year>\d{4})$")   # ("Dubai,2018": PDF text)
 UN_BODIES = frozenset({"unga", "unsc", "hrc", "ecosoc"})   # the UN organs whose texts follow UN layout
 # "Adopted by the Security Council at its 9518th meeting, on 21 December 2023", "Resolution adopted by the Human
-# Rights Council on 6 October 2022": the date a UN text was adopted, when the reader had none
-_ADOPTION_OPENING = r"^[ \t]*(?:Resolution\s+)?[Aa]dopted\s+by\s+the\s+"
-ADOPTION_LINE = re.compile(_ADOPTION_OPENING + r"[^\n]{3,120}?\bon\s*"
-                                                r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b")
-# how many lines above a UN number line its adoption line may stand ("[on the report of ...]" between them)
+# Rights Council on 6 October 2022": the date a UN text was adopted, when the reader had none ("Decision adopted
+# by the Human Rights Council on ...": and that the text is a decision)
+# (in capitals too, as a Word file's style may print it: "RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY ON 25 SEPTEMBER
+# 2015")
+_ADOPTION_OPENING = (r"^[ \t]*(?:(?P<adopted_kind>Resolution|Decision|RESOLUTION|DECISION)\s+)?(?:[Aa]dopted|ADOPTED)"
+                     r"\s+(?:by|BY)\s+(?:the|THE)\s+")
+ADOPTION_LINE = re.compile(_ADOPTION_OPENING + r"[^\n]{3,120}?(?:[ \t]*\n){0,2}[ \t]*\b(?:on|ON)\s*"
+                                                r"(?P<date>\d{1,2}\s+[A-Z][A-Za-z]+\s+(?:19|20)\d\d)\b")
+# the meeting that adopted a UN text and its date, printed under its last paragraph ("36th plenary meeting" /
+# "4 November 1997"): the date of a General Assembly resolution whose heading prints none ("RESOLUTION ADOPTED BY
+# THE GENERAL ASSEMBLY", as until the 2000s)
+_MEETING_DATE = re.compile(r"^[ \t]*\d{1,4}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?(?:plenary[ \t]+)?meeting,?"
+                           r"[ \t]*\n?[ \t]*(?P<date>\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d)\.?[ \t]*$", re.MULTILINE)
+# how many lines with text above a UN number line its adoption line may stand ("[on the report of ...]" between
+# them; the blank lines of a PDF's text are not counted)
 ADOPTION_LINES_ABOVE = 3
 _MONTHS = {name: number for number, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -178,6 +209,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
             kind = match.group("kind").lower()
             number = match.group("number")
             sector = match.group("sector")
+            body = "council" if match.group("council") else body
             edition_text = match.group("edition") or edition_text
             reading_title = True
         elif (match := UN_NUMBER_LINE.match(line)) and formula is None and number is None:
@@ -185,6 +217,14 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
             kind = kind or "resolution"
             title_lines = [match.group("title")]
             reading_title = True   # (a long title goes on on the next line, before the formula)
+        elif _ADOPTED_AT_LINE.match(line) and formula is None:
+            continue
+        elif (match := _OF_DATE_LINE.match(line)) and formula is None and number is not None:
+            adopted = adopted or _iso_date(" ".join(match.group("date").split()))
+        elif (match := UN_TITLE_LINE.match(line)) and formula is None and number is None:
+            number, kind = match.group("number"), kind or "resolution"
+            body = body or ("unsc" if match.group("organ").startswith("S") else "unga")
+            edition_text = match.group("year") or edition_text
         elif SUPPRESSED_LINE.match(line) and formula is None:
             reading_title = False   # "(Suppressed by WRC-07)": no edition of the text's own
         elif (match := EDITION_LINE.match(line)) and formula is None:
@@ -196,6 +236,8 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
             reading_title = False
         elif formula is None and (match := ADOPTION_LINE.match(line) or _wrapped_adoption(lines, index)):
             adopted = adopted or _iso_date(match.group("date"))
+            if (match.group("adopted_kind") or "").lower() == "decision":   # ("Decision adopted by the Human Rights Council on ...")
+                kind = kind or "decision"
             index += match.string.count("\n")   # (the next line too, where the page wrapped it)
             reading_title = False
         elif wrapped := formula_lines(lines, index):
@@ -230,12 +272,24 @@ def _calendar_date(text: str | None) -> str | None:
     return text
 
 
+def meeting_date(text: str) -> str | None:
+    """The date of the meeting that adopted a UN text, from the meeting line under its last paragraph.
+
+    >>> meeting_date("1. Takes note of the report;\\n\\n   36th plenary meeting\\n   4 November 1997\\n")
+    '1997-11-04'
+    """
+    found = _MEETING_DATE.search(text)
+    return _iso_date(" ".join(found.group("date").split())) if found else None
+
+
 def _wrapped_adoption(lines: list[str], index: int) -> re.Match[str] | None:
     """An adoption line the page wrapped before its date ("Adopted by the Security Council at its 7853rd meeting,
-    on" / "23 December 2016"), matched over both lines."""
+    on" / "23 December 2016"; in the 1990s, with no comma: "... at its 4031st meeting" / "on 3 August 1999"),
+    matched over both lines (and the blank line a web page may print between them)."""
     if not re.match(_ADOPTION_OPENING, lines[index]) or index + 1 >= len(lines):
         return None
-    return ADOPTION_LINE.match(f"{lines[index].rstrip()}\n{lines[index + 1].strip()}")
+    following = index + 2 if not lines[index + 1].strip() and index + 2 < len(lines) else index + 1
+    return ADOPTION_LINE.match(lines[index].rstrip() + "\n" * (following - index) + lines[following].strip())
 
 
 def _wrapped_edition_lines(lines: list[str], index: int) -> int:
@@ -263,9 +317,12 @@ def _iso_date(printed: str) -> str | None:
 
 
 def _number_only(number: str | None) -> str | None:
-    """ "2 (REV. DUBAI, 2018)" -> "2"; "75/100." -> "75/100"."""
+    """ "2 (REV. DUBAI, 2018)" -> "2"; "75/100." -> "75/100"; an old General Assembly number keeps its session:
+    "2625 (XXV)"."""
     if number is None:
         return None
+    if re.fullmatch(_OLD_GA_NUMBER, number.strip()):
+        return " ".join(number.split())
     return re.split(r"\s*\(", number.strip(), maxsplit=1)[0].rstrip(".") or None
 
 
@@ -371,6 +428,23 @@ def council_edition(year: int | str) -> str:
     return f"council-{year}"
 
 
+def with_council_session(header: Header, above: str) -> Header:
+    """``header`` (a Council text's, with no edition printed: "RESOLUTION 1305") with the edition of the session
+    that the lines ``above`` its heading name: the session document's "Council 2009" or "Document C09/105-E".
+
+    >>> with_council_session(Header(body="council"), "Council 2009\\nGeneva, 20-30 October 2009\\n").edition
+    'council-2009'
+    """
+    if header.body != "council" or header.edition is not None:
+        return header
+    sessions = list(_COUNCIL_SESSION_LINE.finditer(above))
+    if not sessions:
+        return header
+    last = sessions[-1]
+    year = int(last.group("year")) if last.group("year") else council_years(f"C{last.group('session')}")[0]
+    return replace(header, year=year, edition=council_edition(year))
+
+
 def _with_dated_edition(header: Header, edition_text: str, hints: Hints) -> Header:
     """The editions printed as years only: a Council text's "(modified 2019)", "(Rev. 2016)", "(1996, last modified
     2001)" (the edition ``council-2019``, as a citation of it reads), and a Radiocommunication Assembly text's
@@ -392,8 +466,15 @@ def _un_symbol(header: Header) -> str | None:
     if header.number is None:
         return None
     series = {"unga": "A/RES/", "hrc": "A/HRC/RES/", "ecosoc": "E/RES/"}.get(header.body or "")
+    if series is not None and header.kind == "decision":
+        series = series.replace("RES/", "DEC/")   # (the Human Rights Council's decisions: "A/HRC/DEC/52/101")
     if series is not None and "/" in header.number:
         return f"{series}{header.number}"
+    if header.body == "unga" and header.kind == "resolution" and re.fullmatch(_OLD_GA_NUMBER, header.number):
+        # "A/RES/2625(XXV)", as a citation of it reads; a part's letter is no part of the symbol ("217 A (III)":
+        # A/RES/217(III))
+        number, session = header.number.split("(")
+        return f"A/RES/{number.split()[0]}({session}"
     if header.body == "unsc" and header.number.isdigit() and header.year:
         return f"S/RES/{header.number} ({header.year})"
     return None

@@ -9,8 +9,8 @@ letter i, after ``b)`` it is the roman numeral one and opens a deeper level.
 >>> stack.push("i)")
 'i'
 >>> numbered = LabelStack()
->>> [numbered.push(label) for label in ["1", "1.1", "1.2", "2", "2 bis", "a)", "3"]]
-['1', '1.1', '1.2', '2', '2bis', '2bis.a', '3']
+>>> [numbered.push(label) for label in ["1", "1.1", "1.2", "2", "2 bis", "a)", "3", "3.1", "3.1bis", "i)", "3.2"]]
+['1', '1.1', '1.2', '2', '2bis', '2bis.a', '3', '3.1', '3.1bis', '3.1bis.i', '3.2']
 """
 
 from __future__ import annotations
@@ -28,11 +28,12 @@ _SUFFIX = re.compile(r"\s*(bis|ter|quater|quinquies|sexies)$", re.IGNORECASE)
 LABEL = r"(?:\(?(?:[a-z]|[ivxl]{1,6})(?:\s?(?:bis|ter|quater))?\)|\(?\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?[.)]?)"
 _LABEL_ALONE = re.compile(rf"^[ \t]*({LABEL})[ \t]*$")
 # Inline: a parenthesised label followed by text, or a number followed by "." or by a lower-case word (ITU's
-# "1 to hold ..."), never a number followed by a capital ("2030 Agenda") or a citation ("§§ 35 a)-e)").
+# "1 to hold ...", "3.1 a study group may ..."), never a number followed by a capital ("2030 Agenda") or a
+# citation ("§§ 35 a)-e)").
 _LABEL_INLINE = re.compile(
     r"^[ \t]*(\(?(?:[a-z]|[ivxl]{1,6})(?:\s?(?:bis|ter|quater))?\)"
     r"|\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?[.)]"
-    r"|\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?(?=[ \t]+[a-z]{2,}\b))"
+    r"|\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?(?=[ \t]+(?:[a-z]{2,}\b|a[ \t]+[a-z])))"
     r"[ \t]+(?=\S)"
 )
 
@@ -107,8 +108,8 @@ class LabelStack:
     def push(self, printed: str) -> str:
         """Place ``printed`` and return the clause's label path (``"b.iii"``)."""
         bare = bare_label(printed)
-        if re.fullmatch(r"\d+(?:\.\d+)+", bare):
-            return self._push_decimal(bare)
+        if re.fullmatch(r"\d+(?:\.\d+)+(?:bis|ter|quater|quinquies|sexies)?", bare, re.IGNORECASE):
+            return self._push_decimal(bare)   # ("1.1", "3.1bis")
         readings = _readings(bare)
         level = self._continuing_level(readings)
         if level is not None:
@@ -127,7 +128,7 @@ class LabelStack:
         numbered = [i for i, (known, _) in enumerate(self._levels) if known.style == "number"]
         del self._levels[numbered[0] if numbered else len(self._levels):]
         for part in bare.split("."):
-            self._levels.append((_Reading("number", float(part)), part))
+            self._levels.append((_readings(part)[0], part))
         return ".".join(label for _, label in self._levels)
 
     def _continuing_level(self, readings: tuple[_Reading, ...]) -> tuple[int, _Reading] | None:

@@ -17,10 +17,12 @@ from kg.model import Block, Span
 from kg.parse.header import (
     ADOPTION_LINE,
     ADOPTION_LINES_ABOVE,
+    CHANGE_MARK,
     EDITION_LINE,
     NUMBER_LINE,
     SUPPRESSED_LINE,
     UN_NUMBER_LINE,
+    UN_TITLE_LINE,
     formula_lines,
 )
 from kg.parse.labels import label_alone, label_inline
@@ -33,17 +35,38 @@ _RULE = re.compile(r"^[ \t]*_{5,}[ \t]*$")
 _RULED_FOOTNOTE = re.compile(r"^[ \t]*(?P<marker>\d{1,2}|\*)[ \t]+(?=\S)")
 _ANNEX = re.compile(r"^[ \t]*(?:ANNEX|APPENDIX|ATTACHMENT|Annex|Appendix|Attachment)(?:[ \t]+[A-Z0-9]{1,4})?"
                     r"(?:[ \t]+(?:TO|to)[ \t]+[^\n]{1,100})?[ \t]*$")
-# Page furniture: UN symbol lines, page numbers "2/3", job numbers "25-19447", "---" rules; ITU page numbers
-# "- 12 -", "– XVII –", "Page 3 (of 10)"
-_FURNITURE = re.compile(r"^[ \t]*(?:[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+)?|\d{1,3}/\d{1,3}|\d{2}-\d{5}\S*"
-                        r"(?:[ \t].{0,40})?|-{3,}|\*{3,}|\d{1,3}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?plenary meeting"
-                        r"(?:[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d)?"   # (and its date, on one line)
-                        r"|[-–—][ \t]*(?:\d{1,4}|[IVXLC]{1,7})[ \t]*[-–—]"
-                        r"|(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?)"
-                        r"[ \t]*$")
-# The Radio Regulations' running heads ("RES917-2": resolution 917, its second page) and what a page prints after
-# the text of its last line: a page number ("– 753 –") or the rule over its notes ("_______________")
-_RUNNING_HEAD_ITSELF = r"(?:RES|REC)[ \t]?\d{1,4}[A-Z]?(?:-\d{1,3})+"
+# Page furniture: a line that is one of these and nothing else is remainder (a clause it cuts goes on after it)
+_FURNITURE_LINES = (
+    r"[A-Z]{1,4}/(?:[A-Z0-9.]+/?)+(?:[ \t]+\d+/\d+)?",   # a UN symbol line, with its page: "A/RES/80/1 2/10"
+    r"\d{1,3}/\d{1,3}",   # a UN page number: "2/3"
+    # a UN job number, and the page however far from it: "25-19447", "25-19447      1/3", "2/3      25-19447"
+    r"\d{2}-\d{5}\S*(?:[ \t]+\S.{0,40})?", r"\d{1,3}/\d{1,3}[ \t]+\d{2}-\d{5}\S*",
+    r"-{3,}", r"\*{3,}",   # rules
+    # the meeting that adopted the text, with its date on the line or not: "3rd plenary meeting", the Human Rights
+    # Council's "40th meeting", the General Assembly's early "1883rd plenary meeting, 24 October 1970."
+    (r"\d{1,4}(?:st|nd|rd|th)[ \t]+(?:\(resumed\)[ \t]+)?(?:plenary[ \t]+)?meeting"
+     r",?(?:[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d\.?)?"),
+    # an ITU page number, "- 12 -", "– XVII –", "– iii –", and the chapter of a collection beside it or on the next
+    # line: the Council's resolutions and decisions print "– 41 –" / "(1.2 – Other finance matters)"
+    r"[-–—][ \t]*(?:\d{1,4}|[IVXLCivxlc]{1,7})[ \t]*[-–—](?:[ \t]*\([^()\n]{2,80}\))?",
+    r"\(\d{1,2}(?:\.\d{1,2})*[ \t]*[-–—][ \t]*[^()\n]{2,80}\)",
+    r"(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?",   # "Page 3 of 10"
+    # an ITU conference's or Council's document under its page number: "PP18/146(Add.1)-E", "WTSA-20/12-E", "C23/120-E"
+    r"[A-Z]{1,5}-?\d{2}/\d{1,4}(?:\([^()\n]{1,20}\))*-[EFSACR]",
+    # a book's running head or foot, "Res. 136"; a WTSA resolution's "Res. 2 – 1" (its first page)
+    r"Res\.[ \t]?\d{1,4}[A-Z]?(?:[ \t]+[-–—][ \t]+\d{1,3})?",
+    # a book's running foot naming the conference, the text and its page: "WTSA-12 – Resolution 69 3",
+    # "PP-10 – Resolution 136 – page 3"
+    (r"[A-Z]{2,5}-\d{2}[ \t]+[-–—][ \t]+(?:Resolution|Recommendation|Opinion|Decision)[ \t]+\d{1,4}[A-Z]?"
+     r"(?:[ \t]+[-–—][ \t]+[Pp]age)?[ \t]+\d{1,3}"),
+    CHANGE_MARK,   # a Final Acts' "MOD" alone on its line, above the heading it marks
+)
+_FURNITURE = re.compile(rf"^[ \t]*(?:{'|'.join(_FURNITURE_LINES)})[ \t]*$")
+# The Radio Regulations' running heads ("RES917-2": resolution 917, its second page; a WRC's Final Acts print
+# "RES76" beside the page number; the collections of the Plenipotentiary's texts "RES 136 (Rev. Guadalajara, 2010)")
+# and what a page prints after the text of its last line: a page number ("– 753 –") or the rule over its notes
+# ("_______________")
+_RUNNING_HEAD_ITSELF = r"(?:RES|REC)[ \t]?\d{1,4}[A-Z]?(?:-\d{1,3})*(?:[ \t]*\([^()\n]{0,30}\d\d\))?"
 _PAGE_NUMBER = r"[-–—][ \t]*\d{1,4}[ \t]*[-–—]"
 # (a page's number may stand before its running head: "– 753 – RES917-2 2 that ...")
 _RUNNING_HEAD = re.compile(rf"^[ \t]*(?:(?:{_PAGE_NUMBER}|{_RUNNING_HEAD_ITSELF})(?=[ \t]|$)[ \t]*)+")
@@ -51,7 +74,15 @@ _FURNITURE_AFTER = re.compile(rf"[ \t]*(?:_{{5,}}|{_PAGE_NUMBER}|(?<=\s){_RUNNIN
 _FURNITURE_LAST = "_-–—\n"   # (with the digits: the last character of whatever _FURNITURE_AFTER finds)
 _SECRETARIAT_NOTE = re.compile(r"^[ \t]*\*?[ \t]*Note[ \t]+by[ \t]+the[ \t]+(?:General[ \t]+)?Secretariat\b", re.IGNORECASE)
 CONTINUED = "continued"   # the marker of a clause's rest after page furniture (it keeps the clause's label)
-_DATE_LINE = re.compile(r"^[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d[ \t]*$")
+# how a Human Rights Council resolution ends: "[Adopted without a vote.]", or "[Adopted by a recorded vote of 28
+# to 6, ... The voting was as follows:" and the lists of States, up to the closing "]"
+_ADOPTION_NOTE = re.compile(r"^[ \t]*\[Adopted\b")
+# how the Security Council closed a resolution until the 1990s: "Adopted unanimously at the 1382nd meeting.",
+# "Adopted at the 1383rd meeting by 10 votes to none, with 5 abstentions (...)." (up to its full stop)
+_ADOPTED_AT_MEETING = re.compile(r"^[ \t]*Adopted[ \t]+(?:unanimously[ \t]+)?at[ \t]+the[ \t]+\d{1,5}(?:st|nd|rd|th)[ \t]+meeting\b")
+# the marker of a note after a paragraph's last punctuation ("Secretary-General,1", "2014), 3", "matter.[^4]")
+_NOTE_AFTER = re.compile(r"(?:(?<=[,;:])[ \t]?\d{1,3}(?:,\d{1,3})*|(?<=[,;:.])(?:\*{1,3}|\[\^[^\]\s]{1,8}\]))$")
+_DATE_LINE = re.compile(r"^[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d\.?[ \t]*$")   # ("24 October 1970.")
 _UN_PARAGRAPH = re.compile(r"^[ \t]*(?:(?P<label>\d{1,3}\.|\([a-z]{1,4}\))[ \t]+)?(?P<rest>[A-Z][^\n]*)$")
 _WORD = re.compile(r"\S+")
 _ADDRESSEE_STOP = re.compile(r"^(?:that|to|on|in|as|with|for|of)\b|[;.]$")
@@ -91,8 +122,8 @@ def find_header(text: str) -> Span | None:
     if number_at and UN_NUMBER_LINE.match(head[number_at].text):
         # "Resolution adopted by the General Assembly on 16 December 2020" / "[on the report of the Third
         # Committee (A/75/478)]" / "75/169. Title": the header opens at the adoption line
-        number_at = next((i for i in range(number_at - 1, max(number_at - 1 - ADOPTION_LINES_ABOVE, -1), -1)
-                          if ADOPTION_LINE.match(head[i].text)), number_at)
+        above = islice((i for i in range(number_at - 1, -1, -1) if head[i].text.strip()), ADOPTION_LINES_ABOVE)
+        number_at = next((i for i in above if ADOPTION_LINE.match(head[i].text)), number_at)
     formula_from = number_at or 0
     texts = [line.text for line in head]
     formula_until = min(formula_from + 60, len(head))
@@ -105,10 +136,24 @@ def find_header(text: str) -> Span | None:
                                 if (wrapped := formula_lines(texts, i))), (None, 0))
     if number_at is None and formula_at is None:
         return None
+    if number_at is None:
+        number_at = _identity_above(head, formula_at)  # type: ignore[arg-type]
     first = head[number_at if number_at is not None else formula_at]  # type: ignore[index]
     if formula_at is not None:
         return Span(first.first, head[formula_at + wrapped - 1].end)
     return Span(first.first, head[_heading_only_end(head, number_at)].end)  # type: ignore[arg-type]
+
+
+def _identity_above(head: list[_Line], formula_at: int) -> int | None:
+    """Where a UN text with no number line says which it is, above its formula, as the copies of its resolutions
+    on the web print them: the line that names it ("Security Council resolution 1257 (1999) on ...", "United
+    Nations Security Council Resolution 1245 (1999)") or its adoption line ("Adopted by the Security Council at
+    its 4031st meeting," / "on 3 August 1999"), at most ``ADOPTION_LINES_ABOVE`` lines with text up; None where
+    neither stands there."""
+    above = islice((i for i in range(formula_at - 1, -1, -1) if head[i].text.strip()), ADOPTION_LINES_ABOVE)
+    found = [i for i in above if UN_TITLE_LINE.match(head[i].text) or ADOPTION_LINE.match(head[i].text)
+             or (i + 1 < formula_at and ADOPTION_LINE.match(f"{head[i].text}\n{head[i + 1].text.strip()}"))]
+    return found[-1] if found else None
 
 
 def _heading_only_end(head: list[_Line], number_at: int) -> int:
@@ -149,6 +194,8 @@ class _Builder:
         self.footnote_zone = False
         self.seen_numbered = False
         self.after_meeting_line = False   # (the line before was "3rd plenary meeting": a date alone follows it)
+        self.in_adoption_note = False   # (in "[Adopted by a recorded vote ...", before its "]")
+        self.in_meeting_note = False   # (in "Adopted at the 1383rd meeting by 10 votes ...", before its ".")
         self.last_number = 0   # the last UN paragraph number
         self.in_annex = False   # (in the numbered paragraphs of an annexed declaration)
         self.annex_heading = False   # (on an annex's heading lines: "I." / "Global context and ...")
@@ -200,6 +247,16 @@ class _Builder:
         if label.rstrip(".").isdigit():
             self.last_number = int(label.rstrip("."))
 
+    def text_ends_with(self, marks: tuple[str, ...]) -> bool:
+        """Whether the open clause's text ends with one of ``marks``, or with one and the marker of a note after it
+        ("... of the Secretary-General,1", "..., 2", "...;[^3]", as a UN text's PDF or Word gives a paragraph's
+        last line)."""
+        text = self.open_text_end
+        if text.endswith(marks):
+            return True
+        note = _NOTE_AFTER.search(text)
+        return note is not None and text[:note.start()].endswith(marks)
+
     def is_next_number(self, printed: str) -> bool:
         """Whether a UN paragraph number is the next one ("1." after none, "5." after "4."): it opens a paragraph
         though the line before ended with no punctuation (a heading such as a declaration's title)."""
@@ -231,6 +288,14 @@ def layout_blocks(text: str, *, body_start: int, un_style: bool, number: str | N
 
 
 def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> None:
+    if b.in_adoption_note or (b.un_style and _ADOPTION_NOTE.match(line.text)):
+        b.close()   # (the note and the votes it lists are remainder)
+        b.in_adoption_note = not stripped.endswith("]")
+        return
+    if b.in_meeting_note or (b.un_style and _ADOPTED_AT_MEETING.match(line.text)):
+        b.close()   # (the text has ended: what follows, up to an annex or the next text, is no clause of it)
+        b.in_meeting_note, b.in_section = not stripped.endswith("."), False
+        return
     open_role = b.open.role if b.open is not None else None
     if open_role == "annex" and not _ANNEX.match(line.text) and not _MARKDOWN_FOOTNOTE.match(line.text):
         if not (b.un_style and _annexed_paragraph(b, line, blank_before)):
@@ -253,7 +318,8 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         b.start("footnote", line.start + match.end(), line.end, marker=match.group("marker"))
         return
     if _FURNITURE.match(line.text):
-        b.after_meeting_line = line.text.rstrip().endswith("plenary meeting")
+        b.after_meeting_line = line.text.rstrip().endswith(("meeting", "meeting,"))
+        b.cut_here()   # (the clause it cut goes on after it)
         return
     if b.after_meeting_line and _DATE_LINE.match(line.text):
         return   # "3rd plenary meeting" / "21 September 2020": where the text was adopted
@@ -262,6 +328,13 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         b.start("annex", line.first, line.end)
         b.in_section = False
         b.in_annex, b.last_number = False, 0
+        return
+    if (heading := NUMBER_LINE.match(line.text)) is not None and (heading.group("change")
+                                                                  or heading.group("kind").isupper()):
+        # another text's heading, where no document of its own opens (a Final Acts' "SUP RESOLUTION 23
+        # (REV.WRC-12)", suppressed with no text): remainder, and no clause goes on over it
+        b.close()
+        b.in_section, b.cut, b.pending_label = False, None, None
         return
     if b.un_style and b.in_annex:
         _annexed_line(b, line, stripped, blank_before)
@@ -278,7 +351,7 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         b.footnote_zone = False
         return
     if (inline := label_inline(line.text)) is not None and (blank_before or b.open is None or b.pending_label
-                                                            or b.open_text_end.endswith((";", ",", ":", "."))
+                                                            or b.text_ends_with((";", ",", ":", "."))
                                                             or b.is_next_number(inline[0])):
         printed, offset = inline
         b.pending_label = None
@@ -331,11 +404,27 @@ def _without_furniture(line: _Line, number: str | None) -> tuple[_Line | None, b
     if number is not None and (heading := NUMBER_LINE.match(text[start:end])) and heading.group("number") == number \
             and (heading.group("kind").isupper() or not heading.group("edition")):
         return None, True, ""   # ("RESOLUTION 917 (REV.WRC-19)", or a book's running head "Resolution 1")
+    if number is not None and _un_running_head(text[start:end], number):
+        return None, True, ""   # ("A/RES/80/10      International Day of ...", at the top of a UN page)
     if start == 0 and end == len(text.rstrip()):
         return line, False, ""
     if not text[start:end].strip():
         return None, after != "rule", "rule" if after == "rule" else ""
     return _Line(line.start, line.start + end, " " * start + text[start:end]), start > 0, after
+
+
+def _un_running_head(text: str, number: str) -> bool:
+    """Whether ``text`` is a UN page's running head: the document's own symbol, alone or with its short title
+    after a gap ("A/RES/80/10      International Day of ...", "A/HRC/RES/52/1", "S/RES/2250 (2015)").
+
+    >>> _un_running_head("A/RES/80/10        International Day", "80/10"), _un_running_head("A/RES/80/1", "80/10")
+    (True, False)
+    """
+    stripped = text.strip()
+    if not stripped.startswith(("A/", "E/", "S/")) or number not in stripped:
+        return False
+    return re.match(rf"(?:A/(?:HRC/)?|E/|S/)RES/{re.escape(number)}(?:[ \t]*\((?:19|20)\d\d\))?(?:[ \t]{{2,}}\S.*)?$",
+                    stripped) is not None
 
 
 def _itu_heading(b: _Builder, line: _Line, stripped: str) -> bool:
@@ -376,10 +465,10 @@ def _un_paragraph(b: _Builder, line: _Line, blank_before: bool) -> bool:
     rest = match.group("rest")
     label = match.group("label") or ""
     found = b.vocabulary.match_verb(rest)
-    if not blank_before and (found is None or not b.open_text_end.endswith((",", ";", ".", ":"))):
+    if not blank_before and (found is None or not b.text_ends_with((",", ";", ".", ":"))):
         return False
     if found is None:
-        if label or b.seen_numbered or not b.open_text_end.endswith(",") or len(rest.split()) < 2:
+        if label or b.seen_numbered or not b.text_ends_with((",",)) or len(rest.split()) < 2:
             return False   # (a word alone on its line opens no paragraph: there would be no clause after it)
         verb_words, part = 1, "preambular"
     else:
@@ -451,7 +540,7 @@ def _numbered(b: _Builder, line: _Line, blank_before: bool) -> tuple[str, int] |
     if inline is None:
         return None
     printed = inline[0]
-    ended = blank_before or b.open is None or b.open_text_end.endswith((";", ",", ":", "."))
+    ended = blank_before or b.open is None or b.text_ends_with((";", ",", ":", "."))
     if printed.endswith(".") and printed[:-1].isdigit():
         number = int(printed[:-1])
         return inline if number == b.last_number + 1 or (ended and b.last_number < number <= b.last_number + 3) \

@@ -20,6 +20,7 @@ from kg.model import Source
 from kg.parse.header import (
     ADOPTION_LINE,
     ADOPTION_LINES_ABOVE,
+    CHANGE_MARK,
     NUMBER_LINE,
     SUPPRESSED_LINE,
     UN_NUMBER_LINE,
@@ -30,7 +31,8 @@ from kg.reference.vocabulary import load_vocabulary
 _FORMULA_OPENING = re.compile(r"\n[ \t]*The[ \t]")   # (a literal to search from: fast over a long text)
 _FORMULA_WITHIN = 8   # lines above the formula (title, edition, history) where the number line must stand
 _TITLE_LINES = 6   # lines of title (and edition) between a heading and its first section verb
-_CAPITAL_HEADING = re.compile(r"^[ \t]*(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)[ \t]", re.MULTILINE)
+_CAPITAL_HEADING = re.compile(rf"^[ \t]*(?:{CHANGE_MARK}[ \t]+)?(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)[ \t]",
+                              re.MULTILINE)
 _KIND_IDS = {"resolution": "res", "decision": "dec", "recommendation": "rec", "opinion": "opinion"}
 
 
@@ -135,7 +137,8 @@ def _number_line_above(text: str, formula_start: int) -> tuple[int, str] | None:
         line = text[start:end]
         if (match := NUMBER_LINE.match(line) or UN_NUMBER_LINE.match(line)) is not None:
             kind = (match.groupdict().get("kind") or "resolution").lower()
-            return _adoption_line_above(text, start), f"{_KIND_IDS[kind]}-{match.group('number').replace('/', '-')}"
+            number = re.sub(r"[^0-9A-Za-z]+", "-", match.group("number")).strip("-")   # ("2625 (XXV)": "2625-XXV")
+            return _adoption_line_above(text, start), f"{_KIND_IDS[kind]}-{number}"
         end = start - 1
     return None
 
@@ -152,10 +155,13 @@ def _adoption_line_above(text: str, start: int) -> int:
     adopted by the General Assembly on 16 December 2020" / "[on the report of the Third Committee (A/75/478)]" /
     "75/169. ..."), as ``find_header`` reads it."""
     position = start
-    for _ in range(ADOPTION_LINES_ABOVE):
-        if position == 0:
-            break
+    seen = 0
+    while seen < ADOPTION_LINES_ABOVE and position > 0:
         position = text.rfind("\n", 0, position - 1) + 1
-        if ADOPTION_LINE.match(text[position:text.index("\n", position)]):   # (the pattern opens with "^")
+        line = text[position:text.index("\n", position)]
+        if not line.strip():
+            continue   # (a blank line of a PDF's text is not counted)
+        if ADOPTION_LINE.match(line):   # (the pattern opens with "^")
             return position
+        seen += 1
     return start

@@ -38,8 +38,9 @@ def read(data: bytes, *, origin: str, max_size: int) -> tuple[Source, ...]:
             raise InputError(origin, f"not a readable .docx file: its document part is {document.element.tag}, "
                                      f"not WordprocessingML's document")
         numbers = _ListNumbers(document)
-        lines = [line for block in document.iter_inner_content() for line in _lines_of(block._element, numbers)]
-        notes = [f"[^{marker}]: {text}" for marker, text in _notes(document)]
+        caps = _capital_styles(document)
+        lines = [line for block in document.iter_inner_content() for line in _lines_of(block._element, numbers, caps)]
+        notes = [f"[^{marker}]: {text}" for marker, text in _notes(document, caps)]
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError,
             zlib.error, EOFError, NotImplementedError, RuntimeError) as error:   # (a damaged, unknown or locked part)
         raise InputError(origin, f"not a readable .docx file: {error}") from None
@@ -62,14 +63,47 @@ def _check_unpacked_size(package: zipfile.ZipFile, origin: str, max_size: int) -
                                  f"the limit of {max_size:,} (--max-file-size)")
 
 
-def _lines_of(element: etree._Element, numbers: _ListNumbers) -> list[str]:
+def _lines_of(element: etree._Element, numbers: _ListNumbers, caps: frozenset[str]) -> list[str]:
     """A paragraph's line (with the label Word numbers it with), or a table's: one per row."""
     if element.tag == f"{_W}tbl":
-        return ["\t".join(" ".join(_text_of(paragraph) for paragraph in cell.iter(f"{_W}p")).strip()
+        return ["\t".join(" ".join(_text_of(paragraph, caps) for paragraph in cell.iter(f"{_W}p")).strip()
                           for cell in row.iterchildren(f"{_W}tc"))
                 for row in element.iter(f"{_W}tr")]
     label = numbers.label(element)
-    return [f"{label}\t{_text_of(element)}" if label else _text_of(element)]
+    return [f"{label}\t{_text_of(element, caps)}" if label else _text_of(element, caps)]
+
+
+def _capital_styles(document: docx.document.Document) -> frozenset[str]:
+    """The ids of the styles that show their text in capitals (``w:caps`` or ``w:smallCaps``, theirs or a style's
+    they are based on): the ITU's templates type a resolution's heading "Resolution 69 (Rev. Dubai, 2012)", or in
+    lower case, and print it "RESOLUTION 69 ..." through the style."""
+    styles = _part_root(document, RELATIONSHIP_TYPE.STYLES)
+    if styles is None:
+        return frozenset()
+    own: dict[str, bool | None] = {}
+    based_on: dict[str, str | None] = {}
+    for style in styles.iterchildren(f"{_W}style"):
+        style_id = style.get(f"{_W}styleId")
+        own[style_id] = _capitals(style.find(f"{_W}rPr"))
+        based_on[style_id] = _val(style.find(f"{_W}basedOn"))
+
+    def shows_capitals(style_id: str | None, depth: int = 0) -> bool:
+        if style_id is None or style_id not in own or depth > 20:   # (a loop of basedOn in a damaged file)
+            return False
+        value = own[style_id]
+        return value if value is not None else shows_capitals(based_on[style_id], depth + 1)
+
+    return frozenset(style_id for style_id in own if shows_capitals(style_id))
+
+
+def _capitals(properties: etree._Element | None) -> bool | None:
+    """Whether run properties set capitals on (True), off (False) or say nothing of them (None)."""
+    if properties is None:
+        return None
+    for tag in ("caps", "smallCaps"):
+        if (element := properties.find(f"{_W}{tag}")) is not None:
+            return element.get(f"{_W}val", "true") not in ("false", "0", "off")
+    return None
 
 
 class _ListNumbers:
@@ -149,15 +183,18 @@ def _numbered(properties: etree._Element | None) -> tuple[str, int] | None:
     return num_id, int(_val(number.find(f"{_W}ilvl")) or 0)  # type: ignore[union-attr]
 
 
-def _text_of(paragraph: etree._Element) -> str:
+def _text_of(paragraph: etree._Element, caps: frozenset[str] = frozenset()) -> str:
     """The text of a ``w:p``: its text runs, tabs and breaks, and ``[^N]`` where a note is referred to (deleted
     text and field codes left out)."""
     parts = []
+    properties = paragraph.find(f"{_W}pPr")
+    paragraph_caps = properties is not None and _val(properties.find(f"{_W}pStyle")) in caps
     for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}footnoteReference",
                                f"{_W}endnoteReference"):
         tag = node.tag[len(_W):]
         if tag == "t":
-            parts.append(node.text or "")
+            text = node.text or ""
+            parts.append(text.upper() if _in_capitals(node.getparent(), paragraph_caps, caps) else text)
         elif node.getparent().tag != f"{_W}r":
             continue   # (a tab stop of the paragraph's properties, not a tab in its text)
         elif tag == "tab":
@@ -169,7 +206,19 @@ def _text_of(paragraph: etree._Element) -> str:
     return "".join(parts)
 
 
-def _notes(document: docx.document.Document) -> list[tuple[str, str]]:
+def _in_capitals(run: etree._Element, paragraph_caps: bool, caps: frozenset[str]) -> bool:
+    """Whether a run shows its text in capitals: its own properties say so, or its character style's, or else its
+    paragraph's style."""
+    properties = run.find(f"{_W}rPr") if run.tag == f"{_W}r" else None
+    own = _capitals(properties)
+    if own is not None:
+        return own
+    if properties is not None and _val(properties.find(f"{_W}rStyle")) in caps:
+        return True
+    return paragraph_caps
+
+
+def _notes(document: docx.document.Document, caps: frozenset[str]) -> list[tuple[str, str]]:
     """(marker, text) of every footnote and endnote, in the order of the note parts."""
     found = []
     for reltype, part in _internal_parts(document):
@@ -180,6 +229,6 @@ def _notes(document: docx.document.Document) -> list[tuple[str, str]]:
             for note in root.iterchildren(f"{_W}{tag}"):
                 if note.get(f"{_W}type") in _SEPARATORS:
                     continue
-                text = " ".join(_text_of(paragraph) for paragraph in note.iter(f"{_W}p")).strip()
+                text = " ".join(_text_of(paragraph, caps) for paragraph in note.iter(f"{_W}p")).strip()
                 found.append((f"{prefix}{note.get(f'{_W}id')}", " ".join(text.split())))
     return found

@@ -21,8 +21,11 @@ def read(data: bytes, *, origin: str) -> tuple[Source, ...]:
     except (etree.ParserError, ValueError) as error:
         raise InputError(origin, f"not readable as HTML: {error}") from None
     title = (root.findtext(".//title") or "").strip() or None
-    for junk in root.xpath("//script|//style|//noscript|//head"):
+    for junk in root.xpath("//script|//style|//noscript|//head|//nav|//aside|//form|//button"):
         junk.drop_tree()
+    for bar in [element for element in root.iter("p", "div", "td", "li", "ul") if _is_link_bar(element)]:
+        if bar.getparent() is not None:
+            bar.drop_tree()
     lines: list[str] = []
     _collect_lines(root, lines, [])
     text = "\n".join(line for line in (" ".join(part.split()) for part in lines) if line) + "\n"
@@ -52,6 +55,25 @@ def _collect_lines(element: etree._Element, lines: list[str], current: list[str]
             current.append(child.tail)
     if is_block:
         flush()
+
+
+_SEPARATORS = frozenset("|•·/-–—:[]()")
+
+
+def _is_link_bar(element: etree._Element) -> bool:
+    """Whether ``element`` is a site's bar of links and nothing else ("Home || Treaties || Search", under a
+    resolution copied onto a web page): two links or more, no text outside them but separators. A paragraph of a
+    resolution is never that, and the bar would otherwise read as the text of its last paragraph.
+
+    >>> _is_link_bar(lxml.html.fragment_fromstring('<p><a href="/">Home</a> || <a href="/t">Treaties</a></p>'))
+    True
+    >>> _is_link_bar(lxml.html.fragment_fromstring('<p><span>See <a href="/a">A/RES/70/1</a> and <a>70/2</a></span></p>'))
+    False
+    """
+    if len(element.findall(".//a")) < 2:
+        return False
+    outside = "".join(element.xpath(".//text()[not(ancestor::a)]"))
+    return all(character.isspace() or character in _SEPARATORS for character in outside)
 
 
 def _list_label(item: etree._Element) -> str | None:

@@ -17,6 +17,13 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---[ \t]*\n", re.DOTALL)
 # at most 80 characters, so that a long line of openers with no closer costs its length, not its square
 _HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 _EMPHASIS = re.compile(r"(?<![\w\\*])(\*\*|__|\*|_)(?=[^\s*_])([^\n*_]{0,80}?[^\s\\*_])\1(?![\w*])")
+# a whole line set in bold or italics, however long: the title under a heading ("**ITU's contribution in
+# implementing the outcomes of ...**") and an operative heading with its addressees, as a converter from Word writes
+# them (the line is looked at once, from its start)
+_EMPHASIS_LINE = re.compile(r"^([ \t]*)(?:(\*\*?)([^\n*]*[^\s\\*])\2|(__?)([^\n_]*[^\s\\_])\4)[ \t]*$", re.MULTILINE)
+# a punctuation mark escaped with a backslash, as a converter from Word (pandoc) writes a label at a line's start
+# so that it is no list: "a\) that ...", "1\. to continue ...", "\[...\]"
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 class _Loader(yaml.SafeLoader):
@@ -32,7 +39,16 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _plain(text: str) -> str:
-    return _EMPHASIS.sub(r"\2", _HEADING_MARK.sub("", text))
+    """``text`` without Markdown's marks.
+
+    >>> _plain("**A title longer than eighty characters, set in bold by the converter that wrote it from Word**")
+    'A title longer than eighty characters, set in bold by the converter that wrote it from Word'
+    >>> _plain("*considering*\\na\\\\) that *this* is so;\\n1\\\\. to act, in 2\\\\*3 steps")
+    'considering\\na) that this is so;\\n1. to act, in 2*3 steps'
+    """
+    text = _EMPHASIS.sub(r"\2", _HEADING_MARK.sub("", text))
+    text = _EMPHASIS_LINE.sub(lambda m: m.group(1) + (m.group(3) if m.group(2) else m.group(5)), text)
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
 
 
 def read(data: bytes, *, origin: str) -> tuple[Source, ...]:

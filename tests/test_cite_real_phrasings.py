@@ -1,0 +1,60 @@
+"""Citation phrasings met in real resolutions that were once resolved wrong, one row each: (body, paragraph, the
+citations expected as (surface text, work key, pinpoint)).
+
+Every paragraph is written for the test, in the layout and wording the body prints (none is copied).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Source
+from kg.parse import parse_document
+from kg.resolve import extract_citations
+
+HEADS = {
+    "hrc": "Resolution adopted by the Human Rights Council on 5 April 2024\n\n55/99. Test\n\nThe Human Rights Council,\n\n",
+    "hrc-undated": "55/99. Test\n\nThe Human Rights Council,\n\n",
+    "unga": "Resolution adopted by the General Assembly on 5 December 2023\n\n78/999. Test\n\nThe General Assembly,\n\n",
+    "pp": ("RESOLUTION 999 (BUCHAREST, 2022)\nTest\nThe Plenipotentiary Conference of the International "
+           "Telecommunication Union (Bucharest, 2022),\nconsidering\n"),
+}
+
+ROWS = [
+    # an emergency special session is the General Assembly's alone, whatever organ adopts the citing text
+    ("hrc", "Recalling General Assembly resolution 217 A (III) and resolution ES-10/19 of 21 December 2017",
+     [("General Assembly resolution 217 A (III)", "un/A/RES/217(III)", None),
+      ("resolution ES-10/19", "un/A/RES/ES-10/19", None)]),
+    ("unga", "Recalling its resolution ES-11/1 of 2 March 2022",
+     [("resolution ES-11/1", "un/A/RES/ES-11/1", None)]),
+    # a session the Human Rights Council had not held when it adopted the citing text is the General Assembly's
+    ("hrc", "Taking note of resolution 77/1 B of 7 December 2022 and recalling its resolution 49/4",
+     [("resolution 77/1 B", "un/A/RES/77/1", None), ("resolution 49/4", "un/A/HRC/RES/49/4", None)]),
+    ("hrc", "Recalling its resolution S-30/1 and resolution 55/1",
+     [("resolution S-30/1", "un/A/HRC/RES/S-30/1", None), ("resolution 55/1", "un/A/HRC/RES/55/1", None)]),
+    # (with no date, the Council's own is taken, as before)
+    ("hrc-undated", "Recalling its resolution 70/2", [("resolution 70/2", "un/A/HRC/RES/70/2", None)]),
+    # the part of an ITU text that is cited, printed before it, is the pinpoint: a section and its label, an annex
+    ("pp", "that resolves 2 of Resolution 58 (Rev. Busan, 2014) and recognizing e) of Resolution 4 (Dubai, 2018) apply",
+     [("resolves 2 of Resolution 58 (Rev. Busan, 2014)", "itu/pp/res/58", "resolves 2"),
+      ("recognizing e) of Resolution 4 (Dubai, 2018)", "itu/pp/res/4", "recognizing e)")]),
+    ("pp", "that Annex 2 to Decision 5 (Rev. Dubai, 2018) and recommends 1 of Recommendation ITU-R M.1036-6 apply",
+     [("Annex 2 to Decision 5 (Rev. Dubai, 2018)", "itu/pp/dec/5", "Annex 2"),
+      ("recommends 1 of Recommendation ITU-R M.1036-6", "itu/r/rec/M.1036", "recommends 1")]),
+    ("pp", "that considering a) and b) of Resolution 71 (Rev. Dubai, 2018), and the resolves of Resolution 70, apply",
+     [("considering a) and b) of Resolution 71 (Rev. Dubai, 2018)", "itu/pp/res/71", "considering a) and b)"),
+      ("Resolution 70", "itu/pp/res/70", None)]),
+]
+
+
+@pytest.mark.parametrize(("head", "paragraph", "expected"), ROWS, ids=[f"{h}-{i}" for i, (h, _, _) in enumerate(ROWS)])
+def test_real_phrasing(head, paragraph, expected):
+    text = f"{HEADS[head]}{paragraph},\n\n1. Decides to remain seized of the matter.\n"
+    if head == "pp":
+        text = f"{HEADS[head]}{paragraph};\nresolves\n1 to act.\n"
+    document = parse_document(Source("t.txt", text, "text"))
+    assert [(c.text, c.work, c.pinpoint) for c in extract_citations(document) if c.clause] == expected
+
+
+def test_every_row_was_collected():
+    assert len(ROWS) == 8

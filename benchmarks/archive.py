@@ -2,7 +2,9 @@
 a .zip, each read through ``kg.readers.read_sources`` in a process of its own. Prints the peak resident memory
 and the seconds; asserts nothing.
 
-Usage: python benchmarks/archive.py [MEMBERS [SIZE]]   (default 300 members of 2 MB: 600 MB of documents)
+Usage: python benchmarks/archive.py [MEMBERS [SIZE]] [--build]   (default 300 members of 2 MB: 600 MB of documents;
+       --build: also ``kg build`` of the .tar.gz with one worker, under ``/usr/bin/time -v``: its wall time, CPU and
+       peak resident memory; its outputs, a few GB, go to a temporary folder: set TMPDIR where there is room)
 
 Measured 2026-12 on this machine: 1,166 MB at the peak for either archive when all the members were read
 before the first was worked on; 28 MB (tar.gz) and 31 MB (zip) read member by member.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import subprocess
 import sys
 import tarfile
@@ -71,15 +74,32 @@ print(f"{count} documents, {chars / 1e6:,.0f} M characters, {len(errors)} errors
 """
 
 
+def measure_build(path: Path, out: Path) -> str:
+    """``kg build PATH --out OUT --workers 1`` (the archive's members read in the build's own process) under
+    ``/usr/bin/time -v``: its exit, wall time, CPU and peak resident memory."""
+    command = ["/usr/bin/time", "-v", sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())",
+               "build", str(path), "--out", str(out), "--workers", "1"]
+    done = subprocess.run(command, check=False, capture_output=True, text=True, cwd=REPO,
+                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    figures = dict(re.findall(r"^\t([^\t\n]+): (.*)$", done.stderr, re.MULTILINE))
+    cpu = float(figures.get("User time (seconds)", 0)) + float(figures.get("System time (seconds)", 0))
+    wall = figures.get("Elapsed (wall clock) time (h:mm:ss or m:ss)", "?")
+    rss = int(figures.get("Maximum resident set size (kbytes)", 0)) / 1024
+    return f"kg build, 1 worker: exit {done.returncode}, {wall} wall, {cpu:.1f} s of CPU, peak resident {rss:,.0f} MB"
+
+
 def main() -> None:
-    members = int(sys.argv[1]) if len(sys.argv) > 1 else 300
-    size = int(sys.argv[2]) if len(sys.argv) > 2 else 2_000_000
+    arguments = [argument for argument in sys.argv[1:] if argument != "--build"]
+    members = int(arguments[0]) if arguments else 300
+    size = int(arguments[1]) if len(arguments) > 1 else 2_000_000
     with tempfile.TemporaryDirectory() as folder:
         for path in write_archives(Path(folder), members, size):
             figures = subprocess.run([sys.executable, "-c", _READ, str(path)], cwd=REPO, check=True,
                                      capture_output=True, text=True).stdout.strip()
             print(f"{path.name} ({path.stat().st_size / 1e6:.1f} MB, {members} members of {size:,} bytes): "
                   f"{figures}")
+            if "--build" in sys.argv and path.name.endswith(".tar.gz"):
+                print(f"{path.name}: {measure_build(path, Path(folder) / 'out')}", flush=True)
 
 
 if __name__ == "__main__":

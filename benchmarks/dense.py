@@ -136,7 +136,10 @@ def main() -> None:
     print(f"kg build of {args.size:g} MB on one line (1 worker; /usr/bin/time -v)")
     print(f"{'file':<12}{'wall':>10}{'CPU s':>8}{'peak MB':>9}  exit  summary")
     for path in files:
-        figures = _measure(path, work / f"out-{path.suffix[1:]}")
+        out = work / f"out-{path.suffix[1:]}"
+        figures = _measure(path, out)
+        if not args.keep:   # (each build's outputs are 3 GB: gone before the next)
+            shutil.rmtree(out, ignore_errors=True)
         print(f"{path.name:<12}{figures['wall']:>10}{figures['cpu']:>8}{figures['rss']:>9}  {figures['exit']:>4}  "
               f"{figures['said'][:80]}")
     if not args.keep:

@@ -4,7 +4,8 @@
 Each entry is two files named by a hash of (cache version, file name, file hash): ``{key}.json`` (the summary)
 and ``{key}.nq`` (the file's quads: its own graphs' lines sorted, then the shared graph's lines sorted, so that
 the build takes the two parts apart with one search rather than a look at every line: ``split_shared``). Both are
-written to a temporary name first and renamed, so an interrupted build never leaves half an entry. The summary's
+written to a temporary name first and renamed, so an interrupted build never leaves half an entry (a long
+file's quads are sorted in runs spilled beside it first, ``{key}.nq.runs``: ``kg.job.runs``). The summary's
 last line is the sha256 of the rest, and the summary records the size and sha256 of the quads: an entry edited or
 cut short since is no entry (the file is read again).
 """
@@ -19,17 +20,17 @@ import os
 import shutil
 import stat
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from kg import __version__
+from kg.job.runs import QuadRuns
 from kg.rdf import SHARED_GRAPH
 from kg.reference.datafiles import reference_files
 
 SHARED_SUFFIX = f"<{SHARED_GRAPH}> .\n"
 _SHARED_LINE_END = SHARED_SUFFIX[:-1]
 _SHARED_BYTES = SHARED_SUFFIX.encode("utf-8")
-_LINES_A_PIECE = 65536   # (the quads written to a cache entry this many lines at a time)
 
 
 @functools.cache
@@ -67,7 +68,8 @@ class DocumentSummary:
 @dataclass(frozen=True, slots=True)
 class FileResult:
     """The outcome of one input file: its documents' summaries and named graphs, or the error that made it be
-    skipped. ``quads`` travels from the worker to the cache only; the build streams them from there."""
+    skipped. ``quads`` is filled only for a caller that asks for no cache entry (``process_file`` with no ``out``):
+    the build streams them from the cache entry."""
 
     path: str
     sha256: str
@@ -78,6 +80,9 @@ class FileResult:
     graphs: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()   # what the reader said of the file (not UTF-8, read as cp1252)
     member_errors: tuple[str, ...] = ()   # an archive's members that could not be read (the others were built)
+
+
+_SUMMARY_FIELDS = tuple(f.name for f in fields(DocumentSummary))
 
 
 def cache_path(out: Path, digest: str, name: str, *, version: str | None = None) -> Path:
@@ -126,27 +131,23 @@ def remove_path(path: Path) -> None:
         shutil.rmtree(path)
 
 
-def store_cached(out: Path, result: FileResult, *, version: str | None = None) -> FileResult:
-    """Write the summary (JSON) and the quads (N-Quads) of one file, under the build's cache ``version`` (by
-    default this process's); return the result without its quads."""
+def store_cached(out: Path, result: FileResult, runs: QuadRuns | None = None, *,
+                 version: str | None = None) -> FileResult:
+    """Write the summary (JSON) and the quads (N-Quads: those gathered in ``runs``, none without) of one file,
+    under the build's cache ``version`` (by default this process's); return the result."""
     path = cache_path(out, result.sha256, result.path, version=version)
     path.parent.mkdir(parents=True, exist_ok=True)
     quads = path.with_suffix(".nq")
     temporary = quads.with_suffix(".nq.tmp")
-    shared = _SHARED_LINE_END
-    own_lines = [line for line in result.quads if not line.endswith(shared)]
-    shared_lines = [line for line in result.quads if line.endswith(shared)]
-    size = 0
-    with temporary.open("wb") as handle:   # (in pieces: one string of a dense text's quads was twice their size)
-        for lines in (own_lines, shared_lines):
-            for start in range(0, len(lines), _LINES_A_PIECE):
-                size += handle.write("".join(line + "\n" for line in lines[start:start + _LINES_A_PIECE])
-                                     .encode("utf-8"))
+    with temporary.open("wb") as handle:
+        size = runs.write(handle) if runs is not None else 0
     if quads.is_dir():   # (a folder in an entry's place: nothing can replace it)
         remove_path(quads)
     temporary.replace(quads)
-    # (not asdict(result): it deep-copies every quad string only for them to be dropped, 7% of a worker's time)
-    record = {"path": result.path, "sha256": result.sha256, "documents": [asdict(d) for d in result.documents],
+    # (not asdict: it deep-copies every tuple of every summary, a dense text's half a million links, only for them
+    # to be dropped, 7-12% of a worker's time; json writes a tuple as a list all the same)
+    record = {"path": result.path, "sha256": result.sha256,
+              "documents": [{name: getattr(d, name) for name in _SUMMARY_FIELDS} for d in result.documents],
               "error": result.error, "graphs": result.graphs, "warnings": result.warnings,
               "member_errors": result.member_errors,
               "quads_size": size}
@@ -157,6 +158,12 @@ def store_cached(out: Path, result: FileResult, *, version: str | None = None) -
         remove_path(path)
     temporary.replace(path)
     return replace(result, quads=())
+
+
+def runs_path(out: Path, digest: str, name: str, *, version: str | None = None) -> Path:
+    """Where the sorted runs of the file's quads are spilled while they are made (``kg.job.runs``): beside its
+    cache entry, removed once the entry is written."""
+    return cache_path(out, digest, name, version=version).with_suffix(".nq.runs")
 
 
 def cached_lines(out: Path, digest: str, name: str) -> list[bytes]:

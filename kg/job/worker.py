@@ -8,16 +8,18 @@ import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from tqdm import tqdm
 
 from kg.errors import InputError
-from kg.job.cache import DocumentSummary, FileResult, cache_version, store_cached
+from kg.job.cache import DocumentSummary, FileResult, cache_version, runs_path, store_cached
 from kg.job.pool import JobFailure, map_jobs
+from kg.job.runs import RUN_SIZE, QuadRuns
 from kg.model import Source
 from kg.parse import parse_document, split_documents_of
-from kg.rdf import clause_iris, document_graph_iri, document_quads, own_work_key
+from kg.rdf import clause_iris, document_graph_iri, document_quad_batches, own_work_key
 from kg.rdf.functions import citation_functions
 from kg.readers import MAX_FILE_SIZE, read_input, read_sources
 from kg.reference.gazetteer import load_gazetteer
@@ -27,7 +29,7 @@ MAX_FILE_SECONDS = 300.0   # the default time limit per file (--max-file-seconds
 
 
 def process_file(path: str, name: str, out: str | None = None, digest: str | None = None,
-                 version: str | None = None, max_size: int = MAX_FILE_SIZE) -> FileResult:
+                 version: str | None = None, max_size: int = MAX_FILE_SIZE, *, run_size: int = RUN_SIZE) -> FileResult:
     """Read, parse, extract and turn into quads every document of one file (runs in a worker process).
 
     With ``out`` the worker writes the file's cache entry itself and returns the result without its quads, so
@@ -36,6 +38,9 @@ def process_file(path: str, name: str, out: str | None = None, digest: str | Non
     hash of the bytes read here, which is what they are cached under (a file edited meanwhile is not cached
     under its old hash with its new graph).
 
+    The quads are sorted in runs of at most ``run_size`` bytes of lines held in memory, spilled beside the cache
+    entry and merged into it (``kg.job.runs``: a dense text's would not fit in memory).
+
     Whatever one file raises becomes that file's error, on one line: ``InputError`` as it is, anything else as
     a bug (``FILE: internal error (RecursionError): ...``); the build goes on with the other files."""
     try:
@@ -43,62 +48,83 @@ def process_file(path: str, name: str, out: str | None = None, digest: str | Non
     except InputError as error:
         return FileResult(name, digest or "", error=str(error).replace(path, name, 1))
     digest = hashlib.sha256(data).hexdigest()
+    runs = QuadRuns(runs_path(Path(out), digest, name, version=version) if out is not None else None,
+                    run_size=run_size)
     try:
-        result = _process(path, name, data, digest, max_size)
-    except InputError as error:
-        result = FileResult(name, digest, error=str(error).replace(path, name, 1))
-    except MemoryError:   # (past --max-worker-memory: what the file made is dropped, the worker goes on)
-        return FileResult(name, digest, error=f"{name}: {_OUT_OF_MEMORY}")   # (not cached: with more, it may read)
-    except Exception as error:   # noqa: BLE001 (a bug: said so, with its type, and the build goes on)
-        result = FileResult(name, digest, error=str(InputError.from_bug(name, error)))
-    return store_cached(Path(out), result, version=version) if out is not None else result
+        try:
+            result = _process(path, name, data, digest, max_size, runs)
+        except InputError as error:
+            result = FileResult(name, digest, error=str(error).replace(path, name, 1))
+        except MemoryError:   # (past --max-worker-memory: what the file made is dropped, the worker goes on)
+            return FileResult(name, digest, error=f"{name}: {_OUT_OF_MEMORY}")   # (not cached: with more, it may read)
+        except Exception as error:   # noqa: BLE001 (a bug: said so, with its type, and the build goes on)
+            result = FileResult(name, digest, error=str(InputError.from_bug(name, error)))
+        if out is None:
+            return replace(result, quads=runs.sorted_lines()) if result.error is None else result
+        return store_cached(Path(out), result, runs if result.error is None else None, version=version)
+    finally:
+        runs.discard()
 
 
-def _process(path: str, name: str, data: bytes, digest: str, max_size: int) -> FileResult:
+def _process(path: str, name: str, data: bytes, digest: str, max_size: int, runs: QuadRuns) -> FileResult:
     """One file's documents. Errors are per document: an archive's member that cannot be read, or one of several
     documents (an archive's, a collection's, a text's of many) that the parser or extraction fails on, is its own
     error (``ARCHIVE!member: internal error (KeyError): ...``) and the file's other documents are built; the file's
     only document raises (the file's error). A file built so is cached with those errors: the cache is keyed by
-    the tool's code, so a fixed parser reads it again."""
+    the tool's code, so a fixed parser reads it again. The documents' quads go to ``runs``; a document whose quads
+    fail after some went there (a bug in making them) is the file's error: they cannot be taken back."""
     failed: list[InputError] = []   # (in the order of the documents)
     sources = read_sources(path, data=data, max_size=max_size, errors=failed)
     warnings: list[str] = []
-    quads: list[str] = []
     summaries = []
     graphs = []
     for whole in sources:
         for source in split_documents_of(whole, whole=path, failed=failed):
             warnings += [warning.replace(path, name, 1) for warning in source.warnings]
             try:
-                lines, summary = _document(source, path, name)
+                summary = _document(source, path, name, runs)
             except MemoryError:   # (the whole file's: see process_file)
                 raise
+            except _PartlyWritten as partly:   # (the whole file's too)
+                raise partly.error from None
             except Exception as error:
                 if source.origin == path:   # (the file's only document: the file's error)
                     raise
                 failed.append(error if isinstance(error, InputError) else InputError.from_bug(source.origin, error))
                 continue
-            quads += lines
             graphs.append(document_graph_iri(source))
             summaries.append(summary)
-    # (one document's quads come sorted and distinct: only several documents' need merging)
-    merged = tuple(quads) if len(summaries) == 1 else tuple(sorted(set(quads)))
-    del quads
-    return FileResult(name, digest, merged, tuple(summaries), graphs=tuple(dict.fromkeys(graphs)),
+    return FileResult(name, digest, (), tuple(summaries), graphs=tuple(dict.fromkeys(graphs)),
                       warnings=tuple(dict.fromkeys(warnings)),
                       member_errors=tuple(str(error).replace(path, name, 1) for error in failed))
 
 
-def _document(source: Source, path: str, name: str) -> tuple[list[str], DocumentSummary]:
-    """One document's quads and summary (read -> parse -> cite -> resolve -> rdf)."""
+class _PartlyWritten(Exception):
+    """A document's quads failed (``error``) after some of them went to the file's runs."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _document(source: Source, path: str, name: str, runs: QuadRuns) -> DocumentSummary:
+    """One document's summary, its quads added to ``runs`` (read -> parse -> cite -> resolve -> rdf)."""
     document = parse_document(source)
     citations = extract_citations(document)
     doc = source.origin.replace(path, name, 1)
-    quads = document_quads(document, citations, source_name=doc)
+    batches = 0
+    try:
+        for lines in document_quad_batches(document, citations, source_name=doc):
+            runs.add(lines)
+            batches += 1
+    except Exception as error:
+        if batches:   # (an ordinary document's quads come in one batch, at the end: only a long one's come sooner)
+            raise _PartlyWritten(error) from error
+        raise
     clauses = clause_iris(document)
     date = document.header.date or (conference.end_date if (conference := load_gazetteer().by_id(
         document.header.edition or "")) else None)
-    return quads, DocumentSummary(
+    return DocumentSummary(
         doc=doc,
         work=own_work_key(document),
         sections=len(document.sections), clauses=len(document.clauses), citations=len(citations),

@@ -12,6 +12,6 @@ from kg.lazy import lazy_names
 _EXPORTS = {
     "iris": ["ONTOLOGY_GRAPH", "SHARED_GRAPH", "agent_iri", "body_iri", "clause_iris", "conference_iri",
              "content_hash", "document_graph_iri", "edition_iri", "graph_iri", "own_work_key", "work_iri"],
-    "quads": ["document_quads", "work_facts", "work_family"],
+    "quads": ["document_quad_batches", "document_quads", "work_facts", "work_family"],
 }
 __all__, __getattr__ = lazy_names("kg.rdf", _EXPORTS)

@@ -21,7 +21,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -49,7 +49,8 @@ from kg.reference.gazetteer import load_gazetteer
 from kg.reference.keys import WorkKey
 from kg.resolve import citing_context
 
-__all__ = ["SHARED_GRAPH", "content_hash", "document_quads", "edition_iri", "graph_iri", "work_iri"]
+__all__ = ["SHARED_GRAPH", "content_hash", "document_quad_batches", "document_quads", "edition_iri", "graph_iri",
+           "work_iri"]
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -91,6 +92,11 @@ class _Quads:
 
     def share(self, subject: str, predicate: str, obj: str) -> None:
         self.lines.add(f"{subject} {predicate} {obj} <{SHARED_GRAPH}> .")
+
+    def take(self) -> set[str]:
+        """The lines collected so far, which are then forgotten (``lines`` is a new set)."""
+        taken, self.lines = self.lines, set()
+        return taken
 
 
 def work_family(work_key: str) -> str:
@@ -186,7 +192,22 @@ def _edition_description(work_key: str, edition: str) -> tuple[str, frozenset[st
 
 
 def document_quads(document: Document, citations: Iterable[Citation], *, source_name: str) -> list[str]:
-    """The N-Quads lines of one document's named graph (unsorted; sort them for a byte-identical file)."""
+    """The N-Quads lines of one document's named graph and of what it adds to the shared graph, sorted and
+    distinct."""
+    lines: set[str] = set()
+    for batch in document_quad_batches(document, citations, source_name=source_name):
+        lines |= batch
+    return sorted(lines)
+
+
+BATCH_LINES = 16384
+
+
+def document_quad_batches(document: Document, citations: Iterable[Citation], *, source_name: str,
+                          batch: int = BATCH_LINES) -> Iterator[set[str]]:
+    """The same lines as ``document_quads``, unsorted, in sets of about ``batch`` lines: a line stands once in a
+    set but may stand in several (a caller that sorts them removes the repeats), so that a long document's quads
+    need not all be held at once: the build sorts them in runs on disk (``kg.job.runs``)."""
     header = document.header
     digest = content_hash(document.source.text)
     family = citing_context(document).family
@@ -250,6 +271,9 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
             add(f"{clause_node} {label_term} {_literal(clause.label)} {graph_term} .")
             add(f"{clause_node} {text_term} {_literal(clause.text)} {graph_term} .")
             add(f"{clause_node} {start_term} {_literal(clause.start)} {graph_term} .")
+            if len(out.lines) >= batch:
+                yield out.take()
+                add = out.lines.add
 
     counters: dict[str, int] = {}
     works: dict[str, str] = {}
@@ -258,6 +282,9 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
     surface_term, end_term, citing_term = _term("surfaceText"), _term("end"), _iri(f"{CITO}hasCitingEntity")
     citation_class, cited_term, cites_term = _term("Citation"), _iri(f"{CITO}hasCitedEntity"), _iri(f"{ELI}cites")
     for citation, function in zip(citations, citation_functions(document, citations), strict=True):
+        if len(out.lines) >= batch:
+            yield out.take()
+            add = out.lines.add
         citing = clause_iris.get(citation.clause or "", edition)
         counters[citing] = counters.get(citing, 0) + 1
         node = _iri(citation_iri(citing[1:-1], counters[citing]))
@@ -284,7 +311,7 @@ def document_quads(document: Document, citations: Iterable[Citation], *, source_
             out.add(node, _term("pinpoint"), _literal(citation.pinpoint))
         if function is not None:
             out.add(node, _iri(f"{CITO}hasCitationCharacterization"), _iri(f"{CITO}{function}"))
-    return sorted(out.lines)
+    yield out.take()
 
 
 def _conference_end(edition: str) -> str | None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import random
-import re
 import subprocess
 import sys
 import tarfile
@@ -77,15 +76,10 @@ print(f"{count} documents, {chars / 1e6:,.0f} M characters, {len(errors)} errors
 def measure_build(path: Path, out: Path) -> str:
     """``kg build PATH --out OUT --workers 1`` (the archive's members read in the build's own process) under
     ``/usr/bin/time -v``: its exit, wall time, CPU and peak resident memory."""
-    command = ["/usr/bin/time", "-v", sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())",
-               "build", str(path), "--out", str(out), "--workers", "1"]
-    done = subprocess.run(command, check=False, capture_output=True, text=True, cwd=REPO,
-                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
-    figures = dict(re.findall(r"^\t([^\t\n]+): (.*)$", done.stderr, re.MULTILINE))
-    cpu = float(figures.get("User time (seconds)", 0)) + float(figures.get("System time (seconds)", 0))
-    wall = figures.get("Elapsed (wall clock) time (h:mm:ss or m:ss)", "?")
-    rss = int(figures.get("Maximum resident set size (kbytes)", 0)) / 1024
-    return f"kg build, 1 worker: exit {done.returncode}, {wall} wall, {cpu:.1f} s of CPU, peak resident {rss:,.0f} MB"
+    from dense import measure_build as measured
+    figures = measured(path, out)
+    return (f"kg build, 1 worker: exit {figures['exit']}, {figures['wall']} wall, {figures['cpu']} s of CPU, "
+            f"peak resident {int(figures['rss']):,} MB")
 
 
 def main() -> None:

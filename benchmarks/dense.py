@@ -78,8 +78,9 @@ def dense_text(size: int, *, markdown: bool = False, seed: int = 18) -> str:
     return "".join(chunks).rstrip(", ") + "."
 
 
-def _measure(path: Path, out: Path) -> dict[str, str]:
-    """``kg build PATH --out OUT --workers 1`` under ``/usr/bin/time -v``: its wall time, CPU and peak memory."""
+def measure_build(path: Path, out: Path) -> dict[str, str]:
+    """``kg build PATH --out OUT --workers 1`` under ``/usr/bin/time -v`` (an archive's members read in the build's
+    own process): its exit, wall time, CPU, peak resident memory (MB) and the last line it said."""
     command = ["/usr/bin/time", "-v", sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())",
                "build", str(path), "--out", str(out), "--workers", "1"]
     done = subprocess.run(command, check=False, capture_output=True, text=True, cwd=REPO,
@@ -137,7 +138,7 @@ def main() -> None:
     print(f"{'file':<12}{'wall':>10}{'CPU s':>8}{'peak MB':>9}  exit  summary")
     for path in files:
         out = work / f"out-{path.suffix[1:]}"
-        figures = _measure(path, out)
+        figures = measure_build(path, out)
         if not args.keep:   # (each build's outputs are 3 GB: gone before the next)
             shutil.rmtree(out, ignore_errors=True)
         print(f"{path.name:<12}{figures['wall']:>10}{figures['cpu']:>8}{figures['rss']:>9}  {figures['exit']:>4}  "

@@ -210,6 +210,15 @@ DOCUMENT_BUGS = [
 ]
 
 
+def _failing_on_resolution_101(parse_document):
+    """``parse_document`` with a bug planted for the text of Resolution 101 (one of DOCUMENT_BUGS' documents)."""
+    def failing(source):
+        if "RESOLUTION 101\n" in source.text:
+            raise ZeroDivisionError("planted")
+        return parse_document(source)
+    return failing
+
+
 @pytest.fixture
 def later_version(monkeypatch):
     """Call it to make the tool another version (a fixed parser): its cache entries are other ones."""
@@ -234,13 +243,7 @@ def test_a_bug_in_one_document_of_a_file_is_that_documents_error_and_the_others_
     from kg.job import worker
     assert len(DOCUMENT_BUGS) == 3
     real = worker.parse_document
-
-    def failing(source):
-        if "RESOLUTION 101\n" in source.text:
-            raise ZeroDivisionError("planted")
-        return real(source)
-
-    monkeypatch.setattr(worker, "parse_document", failing)
+    monkeypatch.setattr(worker, "parse_document", _failing_on_resolution_101(real))
     monkeypatch.chdir(tmp_path)
     write(tmp_path / name)
     (tmp_path / "good.txt").write_bytes(SEED.read_bytes())
@@ -277,14 +280,7 @@ def test_kg_parse_and_extract_go_on_past_a_document_the_parser_fails_on(
     """As a build does: one document of several that the parser fails on is its own error line, and the file's
     other documents are printed (kg parse stopped the whole archive at the first)."""
     from kg import parse
-    real = parse.parse_document
-
-    def failing(source):
-        if "RESOLUTION 101\n" in source.text:
-            raise ZeroDivisionError("planted")
-        return real(source)
-
-    monkeypatch.setattr(parse, "parse_document", failing)
+    monkeypatch.setattr(parse, "parse_document", _failing_on_resolution_101(parse.parse_document))
     monkeypatch.chdir(tmp_path)
     write(tmp_path / name)
     assert main([command, name, "--format", "json"] if command == "parse" else [command, name]) == EXIT_BAD_INPUT

@@ -55,8 +55,7 @@ def parse_paths(paths: Sequence[str], errors: list[InputError], *,
                     except Exception as error:
                         if source.origin == path:   # (the file's only document: the file's error)
                             raise
-                        errors.append(error if isinstance(error, InputError) else
-                                      InputError.from_bug(source.origin, error))
+                        errors.append(InputError.of_document(source.origin, error))
                         continue
                     yield document, citations
         except InputError as error:

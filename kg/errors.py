@@ -37,6 +37,12 @@ class InputError(KgError):
         """What a bug met while reading ``path`` is, on one line: ``PATH: internal error (KeyError): ...``."""
         return cls(path, f"internal error ({type(error).__name__}): {' '.join(str(error).split())[:300]}")
 
+    @classmethod
+    def of_document(cls, path: str, error: BaseException) -> InputError:
+        """What reading the document ``path`` raised, as its error: an ``InputError`` as it is, a bug by
+        ``from_bug``."""
+        return error if isinstance(error, InputError) else cls.from_bug(path, error)
+
 
 class UnreachableError(KgError):
     """A store, endpoint or dask scheduler that cannot be reached."""

@@ -90,7 +90,7 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int, runs
             except Exception as error:
                 if source.origin == path:   # (the file's only document: the file's error)
                     raise
-                failed.append(error if isinstance(error, InputError) else InputError.from_bug(source.origin, error))
+                failed.append(InputError.of_document(source.origin, error))
                 continue
             graphs.append(document_graph_iri(source))
             summaries.append(summary)

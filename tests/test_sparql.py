@@ -26,6 +26,8 @@ from servers import (
     OxigraphServer,
     TricklingServer,
     check_push_follows_the_endpoint,
+    EDITS_IN_PLACE,
+    check_push_sees_a_graph_edited_in_place,
     free_port,
     graph_store_request,
     graphs_there,
@@ -426,6 +428,39 @@ def test_push_sends_what_the_endpoint_lacks_and_removes_what_the_build_no_longer
     finally:
         server.stop()
     assert len(checked) == 8
+
+
+@pytest.fixture(scope="module")
+def pushed(built, tmp_path_factory):
+    """An Oxigraph server of its own and a copy of the build pushed to it, for the tests that edit the server behind
+    kg push's back."""
+    folder = tmp_path_factory.mktemp("edited")
+    (folder / "out").mkdir()
+    (folder / "out" / "graph.nq").write_bytes((built / "graph.nq").read_bytes())
+    running = OxigraphServer(folder / "db").start()
+    push_graphs(folder / "out", f"{running.base}/store", progress=False)
+    yield running, folder / "out"
+    running.stop()
+
+
+@pytest.mark.parametrize("case", EDITS_IN_PLACE)
+def test_push_sends_again_a_graph_edited_in_place_on_the_endpoint(pushed, capsys, case):
+    """A triple added to a pushed graph or removed from it on the endpoint, its catalogue entry left as it was,
+    was reported "already there" and left as edited; a literal changed in place (the count unchanged) too, which
+    ``--verify`` now sees."""
+    server, out = pushed
+
+    def push(folder: Path, *options: str) -> str:
+        capsys.readouterr()
+        assert main(["push", str(folder), "--endpoint", server.base, "--quiet", *options]) == EXIT_OK
+        return capsys.readouterr().out
+
+    checked = check_push_sees_a_graph_edited_in_place(case, out, f"{server.base}/query", f"{server.base}/store", push)
+    assert len(checked) == (2 if case == "a literal changed" else 1)
+
+
+def test_every_edit_in_place_is_checked():
+    assert len(EDITS_IN_PLACE) == 4
 
 
 def _request(url: str, *, data: bytes | None = None, host: str | None = None) -> tuple[int, str]:

@@ -351,7 +351,9 @@ def check_push_sees_a_graph_edited_in_place(case: str, out: Path, query_endpoint
         return lambda: graph_store_request(graph_store, "PUT", document, "".join(f"{line}\n" for line in graph_lines)
                                            .encode("utf-8"))
 
-    nothing = lambda: None   # noqa: E731
+    def nothing() -> None:
+        pass
+
     steps = {  # each step: the edit made behind push's back, push's options, graphs then sent, a line there or not
         "a triple added": [(lambda: graph_store_request(graph_store, "POST", document, f"{added_line}\n".encode()),
                             (), 1, (added_line, False))],

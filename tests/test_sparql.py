@@ -21,12 +21,12 @@ import rdflib
 from conftest import SEED, corpus_files
 from rdflib.compare import isomorphic
 from servers import (
+    EDITS_IN_PLACE,
     FaultyServer,
     NotAnEndpoint,
     OxigraphServer,
     TricklingServer,
     check_push_follows_the_endpoint,
-    EDITS_IN_PLACE,
     check_push_sees_a_graph_edited_in_place,
     free_port,
     graph_store_request,
@@ -212,6 +212,19 @@ def test_push_to_a_server_that_is_not_an_endpoint_is_one_error(built, tmp_path, 
     error = capsys.readouterr().err
     assert "not SPARQL JSON results" in error, error   # (main raised KeyError, TypeError; the server's own
     # thread may print a traceback of its own here when kg closes the connection first)
+
+
+def test_push_to_a_server_whose_count_of_triples_is_not_a_number_is_one_error(built, tmp_path, capsys):
+    out = tmp_path / "copy"
+    out.mkdir()
+    (out / "graph.nq").write_bytes((built / "graph.nq").read_bytes())
+    answer = (b'{"head": {"vars": ["g", "n"]}, "results": {"bindings": [{"g": {"type": "uri", "value": "urn:x:g"}, '
+              b'"n": {"type": "literal", "value": "many"}}]}}')
+    with NotAnEndpoint(answer) as server:
+        assert main(["push", str(out), "--endpoint", server.base, "--quiet", "--retries", "0"]) == EXIT_UNREACHABLE
+        assert server.requests == 2   # (what it holds, the counts; nothing sent)
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "the answer to a count of triples is not a number" in error[0], error
 
 
 def test_push_to_a_server_that_answers_200_and_keeps_nothing_is_an_error(built, tmp_path, capsys):

@@ -377,6 +377,14 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
     others = sorted({graph for graph, lines in graphs.items()   # (not a document graph, which names itself one)
                      if f"<{graph}> <{_TYPE}> <{KG.SourceDocument}> ." not in lines}
                     | set(_KNOWN_GRAPHS))   # (probed even when this build has none: an earlier build's are stale)
+    sizes = {graph: len(set(lines)) for graph, lines in graphs.items()}
+
+    def as_sent(state: EndpointState) -> set[str]:
+        """The graphs the endpoint holds as this build has them: there, with the catalogue entry of what was sent
+        and the number of triples sent."""
+        return {graph for graph in graphs if graph in state.present and state.pushed.get(graph) == digests[graph]
+                and state.sizes.get(graph) == sizes[graph]}
+
     query_endpoint = endpoint or query_url_of(graph_store)
     state = endpoint_state(query_endpoint, others, timeout=timeout, retries=retries, credentials=credentials)
     authorizer = _Authorizer(credentials)
@@ -412,13 +420,13 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
         else:
             send("DELETE", PUSH_CATALOGUE, None)
 
-    as_pushed = {graph for graph in graphs if graph in state.present and state.pushed.get(graph) == digests[graph]}
-    edited = {graph for graph in as_pushed if state.sizes.get(graph) != len(set(graphs[graph]))}
+    entered = {graph for graph in graphs if graph in state.present and state.pushed.get(graph) == digests[graph]}
+    edited = entered - as_sent(state)   # (its catalogue entry right, its count not: edited in place there)
     if verify:
-        edited |= {graph for graph in tqdm(sorted(as_pushed - edited), desc="verifying", unit="graph",
+        edited |= {graph for graph in tqdm(sorted(entered - edited), desc="verifying", unit="graph",
                                            disable=not progress)
                    if not same_there(graph)}
-    changed = [graph for graph in sorted(graphs) if force or graph not in as_pushed or graph in edited]
+    changed = [graph for graph in sorted(graphs) if force or graph not in entered or graph in edited]
     to_change = set(changed)
     unchanged = sorted(set(graphs) - to_change)
     stale = sorted({graph for graph in state.present | set(state.pushed)
@@ -441,8 +449,7 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
     if changed or stale:   # (asked again: a server that answers 200 and keeps nothing, a Graph Store not behind
         after = endpoint_state(query_endpoint, others, timeout=timeout, retries=retries,  # the query endpoint)
                                credentials=credentials)
-        wrong = sorted(graph for graph in graphs
-                       if graph not in after.present or after.pushed.get(graph) != digests[graph])
+        wrong = sorted(set(graphs) - as_sent(after))
         if wrong or after.present & set(stale):
             raise RemoteError(f"{query_endpoint}: after the push it does not hold what was sent to {graph_store} "
                               f"({len(wrong)} of {counted(len(graphs), 'graph')} missing or different, "

@@ -405,6 +405,8 @@ def push_graphs(out: Path, graph_store: str, *, endpoint: str | None = None, tim
     def same_there(graph: str) -> bool:
         """The graph fetched from the endpoint holds what the build has (``kg push --verify``)."""
         fetched = request("GET", graph, None, {"Accept": "application/n-triples"})
+        if set(fetched.decode("utf-8", "replace").splitlines()) - {""} == set(graphs[graph]):
+            return True   # (written back as it was sent: Oxigraph's answer but for its doubles)
         try:
             return canonical_digest(fetched) == canonical_digest(body_of(graph))
         except SyntaxError:

@@ -22,9 +22,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
-from servers import OxigraphServer, VirtuosoServer  # noqa: E402
+from servers import OxigraphServer, VirtuosoServer
 
-from kg.store.remote import _SIZES, Credentials, RemoteStore, endpoint_state, graphs_of, push_graphs  # noqa: E402
+from kg.store.remote import COUNT_BY_GRAPH, Credentials, RemoteStore, endpoint_state, graphs_of, push_graphs
 
 
 def _server_cpu(pid: int) -> float:
@@ -61,7 +61,7 @@ def bench(name: str, pid: int, query: str, store: str, out: Path, runs: int,
     steps: list[tuple[str, Callable[[], object]]] = [
         ("which graphs it holds (the state, counts included)",
          lambda: endpoint_state(query, [], timeout=600, credentials=credentials)),
-        ("the grouped count alone", lambda: remote.query(_SIZES)),
+        ("the grouped count alone", lambda: remote.query(COUNT_BY_GRAPH)),
         ("kg push, nothing to send", lambda: push_graphs(out, store, endpoint=query, progress=False,
                                                          credentials=credentials, timeout=600)),
         ("kg push --verify, nothing to send", lambda: push_graphs(out, store, endpoint=query, progress=False,

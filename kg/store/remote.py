@@ -3,8 +3,9 @@
 ``push_graphs`` sends each named graph of a build with one ``PUT`` (the server replaces that graph whole, so a
 failed push leaves the previous version, never half of it). What the endpoint holds is asked of the endpoint
 itself, cheaply (``endpoint_state``): the graphs of this project there, and a small catalogue graph that the
-pushes keep there, each graph's sha256 as sent; only what is missing or different is sent (a wiped endpoint,
-or one graph dropped, is sent what it lacks), and the graphs of this project that the build no longer has are
+pushes keep there, each graph's sha256 as sent, and each graph's number of triples there (a graph edited in place
+on the endpoint is seen by its count, or whole with ``verify``); only what is missing or different is sent (a wiped
+endpoint, or one graph dropped, is sent what it lacks), and the graphs of this project that the build no longer has are
 removed (a document edited since the last push). Every request has a time-out for the whole of it (a server that
 answers a byte at a time is cut off too; SPARQLWrapper's time-out is per read, so queries are sent here without
 it) and a bounded number of retries with back-off. Credentials go as
@@ -318,7 +319,7 @@ class EndpointState:
 
 # one grouped count of every named graph: 0.05 s on Virtuoso for the shared corpus's build (it answers from its
 # indexes), 0.3 s on Oxigraph (it reads every quad); naming the graphs in a VALUES block made Virtuoso take 2.5 s
-_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+COUNT_BY_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 
 def endpoint_state(endpoint: str, others: list[str], *, timeout: float = 30.0,
@@ -329,7 +330,7 @@ def endpoint_state(endpoint: str, others: list[str], *, timeout: float = 30.0,
     (one probe each), and the push catalogue. ``SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }`` read every
     quad (over 30 s on Virtuoso for the shared corpus); Virtuoso answers ``GRAPH ?g { }`` with one unbound row,
     and a ``FILTER EXISTS`` probe of every graph costs it about 2 ms a graph. A second query counts the triples of each
-    named graph (``_SIZES``), so that a graph edited in place on the endpoint (a triple added or removed, its
+    named graph (``COUNT_BY_GRAPH``), so that a graph edited in place on the endpoint (a triple added or removed, its
     catalogue entry left as it was) is seen."""
     probe = " ".join(URIRef(graph).n3() for graph in others)
     sparql = (f"SELECT ?g ?hash WHERE {{ {{ GRAPH ?g {{ ?g <{_TYPE}> <{KG.SourceDocument}> }} }}"
@@ -347,7 +348,7 @@ def endpoint_state(endpoint: str, others: list[str], *, timeout: float = 30.0,
         else:
             present.add(str(row["g"]))
     try:
-        sizes = {str(row["g"]): int(row["n"]) for row in store.query(_SIZES) if "g" in row and "n" in row}
+        sizes = {str(row["g"]): int(row["n"]) for row in store.query(COUNT_BY_GRAPH) if "g" in row and "n" in row}
     except ValueError:   # (a count that is not a number: not an endpoint's answer)
         raise RemoteError(f"{store.endpoint}: the answer to a count of triples is not a number") from None
     return EndpointState(frozenset(present), pushed, sizes)

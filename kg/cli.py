@@ -229,8 +229,9 @@ def command_push(args: argparse.Namespace) -> int:
     with _writing(args.dir, "kg push"):   # (it reads graph.nq all along the push: a build rewrites it)
         result = push_graphs(Path(args.dir), graph_store, timeout=args.timeout, retries=args.retries,
                              credentials=Credentials.from_environment(), progress=not args.quiet, force=args.force,
-                             endpoint=args.endpoint)
+                             verify=args.verify, endpoint=args.endpoint)
     print(f"pushed {counted(len(result.sent), 'graph')} to {graph_store} ({len(result.unchanged)} already there"
+          f"{f', {len(result.edited)} edited there since sent again' if result.edited else ''}"
           f"{f', {len(result.removed)} no longer built removed' if result.removed else ''})")
     return EXIT_OK
 
@@ -486,6 +487,9 @@ def build_parser() -> argparse.ArgumentParser:
     push.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
     push.add_argument("--retries", type=int, default=2, help="retries of a failed request, with back-off")
     push.add_argument("--force", action="store_true", help="send every graph, even those already pushed")
+    push.add_argument("--verify", action="store_true",
+                      help="fetch every graph the endpoint holds and compare it whole with the build's, sending "
+                           "those that differ (by default only the number of triples of each is compared)")
     push.add_argument("--quiet", action="store_true", help="no progress bar")
     push.set_defaults(run=command_push)
     serve = commands.add_parser("serve", help="a local SPARQL endpoint and query page over a built store")

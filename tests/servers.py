@@ -312,3 +312,66 @@ def check_push_follows_the_endpoint(out: Path, query_endpoint: str, graph_store:
     from kg.store.remote import RemoteStore
     assert RemoteStore(query_endpoint).query('ASK { ?s ?p "another build" }')[0]["ask"].toPython() is False
     return checked
+
+
+def holds(query_endpoint: str, graph: str, line: str) -> bool:
+    """The endpoint holds the triple of an N-Triples ``line`` in ``graph`` (asked with its terms bound)."""
+    import rdflib
+    from rdflib import URIRef
+
+    from kg.store.remote import RemoteStore
+    ((s, p, o),) = rdflib.Graph().parse(data=line, format="nt")
+    rows = RemoteStore(query_endpoint, timeout=120).query("ASK { GRAPH ?g { ?s ?p ?o } }",
+                                                          bindings={"g": URIRef(graph), "s": s, "p": p, "o": o})
+    return rows[0]["ask"].toPython() is True
+
+
+EDITS_IN_PLACE = ["a triple added", "a triple removed", "a literal changed", "nothing changed"]
+
+
+def check_push_sees_a_graph_edited_in_place(case: str, out: Path, query_endpoint: str, graph_store: str,
+                                            push) -> list[str]:
+    """Edit a pushed document graph in place on the endpoint (``case``, one of ``EDITS_IN_PLACE``), its type triple
+    and the push catalogue left as they are, and check that the next ``push(folder, *options)`` (which returns kg
+    push's summary line) sends it again, and that the endpoint then holds the build's triples. A literal changed
+    with the number of triples unchanged is seen by ``--verify`` only; with nothing changed, ``--verify`` sends
+    nothing. Returns the steps checked."""
+    from kg.ns import BASE
+    from kg.store.remote import graphs_of
+
+    built = graphs_of(out / "graph.nq")
+    document = min(g for g in built if g.startswith(f"{BASE}graph/") and not g.endswith(("/shared", "/analysis")))
+    lines = sorted(built[document])
+    # a triple with a plain string literal (its source file, its title), not the type triple that names the graph
+    edited_line = next(line for line in lines if line.endswith('" .') and "#type>" not in line)
+    changed_line = edited_line[:-len('" .')] + ' (edited)" .'
+    added_line = f'<{document}> <http://purl.org/dc/terms/description> "added behind kg push\'s back" .'
+
+    def put(graph_lines: list[str]):
+        return lambda: graph_store_request(graph_store, "PUT", document, "".join(f"{line}\n" for line in graph_lines)
+                                           .encode("utf-8"))
+
+    def nothing() -> None:
+        pass
+
+    steps = {  # each step: the edit made behind push's back, push's options, graphs then sent, a line there or not
+        "a triple added": [(lambda: graph_store_request(graph_store, "POST", document, f"{added_line}\n".encode()),
+                            (), 1, (added_line, False))],
+        "a triple removed": [(put([line for line in lines if line != edited_line]), (), 1, (edited_line, True))],
+        "a literal changed": [   # (the count unchanged: the count does not see it, --verify does)
+            (put([changed_line if line == edited_line else line for line in lines]), (), 0, (changed_line, True)),
+            (nothing, ("--verify",), 1, (changed_line, False))],
+        "nothing changed": [(nothing, ("--verify",), 0, (edited_line, True))],
+    }[case]
+    checked = []
+    for edit, options, sent, (line, there) in steps:
+        edit()
+        summary = push(out, *options)
+        step = f"{case} {options}"
+        assert summary.startswith(f"pushed {counted(sent, 'graph')} to {graph_store} ({len(built) - sent} already "
+                                  "there"), (step, summary)
+        assert (f", {sent} edited there since sent again" in summary) == bool(sent), (step, summary)
+        assert holds(query_endpoint, document, line) is there, step
+        checked.append(step)
+    assert holds(query_endpoint, document, edited_line) and not holds(query_endpoint, document, added_line)
+    return checked

@@ -21,11 +21,13 @@ import rdflib
 from conftest import SEED, corpus_files
 from rdflib.compare import isomorphic
 from servers import (
+    EDITS_IN_PLACE,
     FaultyServer,
     NotAnEndpoint,
     OxigraphServer,
     TricklingServer,
     check_push_follows_the_endpoint,
+    check_push_sees_a_graph_edited_in_place,
     free_port,
     graph_store_request,
     graphs_there,
@@ -210,6 +212,19 @@ def test_push_to_a_server_that_is_not_an_endpoint_is_one_error(built, tmp_path, 
     error = capsys.readouterr().err
     assert "not SPARQL JSON results" in error, error   # (main raised KeyError, TypeError; the server's own
     # thread may print a traceback of its own here when kg closes the connection first)
+
+
+def test_push_to_a_server_whose_count_of_triples_is_not_a_number_is_one_error(built, tmp_path, capsys):
+    out = tmp_path / "copy"
+    out.mkdir()
+    (out / "graph.nq").write_bytes((built / "graph.nq").read_bytes())
+    answer = (b'{"head": {"vars": ["g", "n"]}, "results": {"bindings": [{"g": {"type": "uri", "value": "urn:x:g"}, '
+              b'"n": {"type": "literal", "value": "many"}}]}}')
+    with NotAnEndpoint(answer) as server:
+        assert main(["push", str(out), "--endpoint", server.base, "--quiet", "--retries", "0"]) == EXIT_UNREACHABLE
+        assert server.requests == 2   # (what it holds, the counts; nothing sent)
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "the answer to a count of triples is not a number" in error[0], error
 
 
 def test_push_to_a_server_that_answers_200_and_keeps_nothing_is_an_error(built, tmp_path, capsys):
@@ -426,6 +441,39 @@ def test_push_sends_what_the_endpoint_lacks_and_removes_what_the_build_no_longer
     finally:
         server.stop()
     assert len(checked) == 8
+
+
+@pytest.fixture(scope="module")
+def pushed(built, tmp_path_factory):
+    """An Oxigraph server of its own and a copy of the build pushed to it, for the tests that edit the server behind
+    kg push's back."""
+    folder = tmp_path_factory.mktemp("edited")
+    (folder / "out").mkdir()
+    (folder / "out" / "graph.nq").write_bytes((built / "graph.nq").read_bytes())
+    running = OxigraphServer(folder / "db").start()
+    push_graphs(folder / "out", f"{running.base}/store", progress=False)
+    yield running, folder / "out"
+    running.stop()
+
+
+@pytest.mark.parametrize("case", EDITS_IN_PLACE)
+def test_push_sends_again_a_graph_edited_in_place_on_the_endpoint(pushed, capsys, case):
+    """A triple added to a pushed graph or removed from it on the endpoint, its catalogue entry left as it was,
+    was reported "already there" and left as edited; a literal changed in place (the count unchanged) too, which
+    ``--verify`` now sees."""
+    server, out = pushed
+
+    def push(folder: Path, *options: str) -> str:
+        capsys.readouterr()
+        assert main(["push", str(folder), "--endpoint", server.base, "--quiet", *options]) == EXIT_OK
+        return capsys.readouterr().out
+
+    checked = check_push_sees_a_graph_edited_in_place(case, out, f"{server.base}/query", f"{server.base}/store", push)
+    assert len(checked) == (2 if case == "a literal changed" else 1)
+
+
+def test_every_edit_in_place_is_checked():
+    assert len(EDITS_IN_PLACE) == 4
 
 
 def _request(url: str, *, data: bytes | None = None, host: str | None = None) -> tuple[int, str]:

@@ -156,6 +156,15 @@ def _one_byte_of_graph_nq_changed(out: Path) -> None:
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
+def _one_byte_of_graph_nq_changed_and_recorded_status_matched(out: Path) -> None:
+    """One letter of a document's text changed in graph.nq, and the manifest's record of the file's size and times
+    made to match it: only its bytes tell it is not the file the build wrote."""
+    _one_byte_of_graph_nq_changed(out)
+    status = (out / "graph.nq").stat()
+    _manifest_edited(out, lambda m: m["graph_file"].update(size=status.st_size, mtime_ns=status.st_mtime_ns,
+                                                           ctime_ns=status.st_ctime_ns))
+
+
 DAMAGE = [
     pytest.param(lambda out: (out / "graph.nq").open("a").write("\n"), id="graph.nq edited"),
     pytest.param(lambda out: (out / "cache" / "shared.tsv").unlink(), id="shared counts gone"),
@@ -170,6 +179,8 @@ DAMAGE = [
     pytest.param(_store_file_damaged("*.sst"), id="a store .sst damaged"),
     pytest.param(_shift_spans, id="spans shifted in the manifest"),
     pytest.param(_one_byte_of_graph_nq_changed, id="one byte of graph.nq changed, times set back"),
+    pytest.param(_one_byte_of_graph_nq_changed_and_recorded_status_matched,
+                 id="one byte of graph.nq changed, the recorded size and times made to match"),
     # (kept scores were read from analysis.nq unchecked when no citation changed: its lines went into graph.nq)
     pytest.param(lambda out: _drop_first_line(out / "analysis.nq"), id="analysis.nq lost a line"),
     pytest.param(lambda out: (out / "analysis.nq").write_text(""), id="analysis.nq emptied"),

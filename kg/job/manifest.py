@@ -47,8 +47,7 @@ def write_manifest(result: BuildResult, *, store_complete: bool, status: dict[st
          "ctime_ns": status[f.path][2],
          "documents": len(f.documents), "reparsed": f.reparsed, "error": f.error,
          "graphs": list(f.graphs),
-         "span": [spans[f.path].offset, spans[f.path].length, spans[f.path].lines, spans[f.path].complete]
-         if f.path in spans else None} for f in result.files]
+         "span": spans[f.path].record() if f.path in spans else None} for f in result.files]
     manifest = {
         "tool": f"resolution-kg {__version__}",
         "built": datetime.now(UTC).isoformat(timespec="seconds"),

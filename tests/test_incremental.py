@@ -323,3 +323,32 @@ def test_a_rebuild_with_other_reference_data_reads_every_file_again(inputs, tmp_
     assert "from 4 files (0 parsed, 4 from the cache)" in kg_build(tmp_path / "out", edited)
     kg_build(tmp_path / "fresh", edited)
     assert (tmp_path / "out" / "graph.nq").read_bytes() == (tmp_path / "fresh" / "graph.nq").read_bytes()
+
+
+def _distribution_metadata(folder: Path, name: str, version: str) -> None:
+    """What importlib.metadata finds of an installed distribution ``name`` at ``version``, in ``folder``."""
+    info = folder / f"{name.replace('-', '_')}-{version}.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n", encoding="utf-8")
+
+
+def test_an_upgraded_reading_library_makes_a_rebuild_read_every_file_again(inputs, tmp_path):
+    # a library that reads the files (lxml, pypdf, python-docx, PyYAML), upgraded as the package's metadata tells
+    # it (a newer version's metadata first on the path): what it read before may not be what it reads now
+    import subprocess
+    import sys
+
+    def kg_build(*path: Path) -> str:
+        search = [str(folder) for folder in path] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+        result = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(inputs), "--out", str(tmp_path / "out"),
+                                 "--quiet", "--workers", "1"], capture_output=True, text=True, check=True,
+                                env={**os.environ, "PYTHONPATH": os.pathsep.join(search)})
+        return result.stdout
+
+    assert "from 4 files (4 parsed, 0 from the cache)" in kg_build()
+    assert "from 4 files (0 parsed, 4 from the cache)" in kg_build()
+    for name in ("lxml", "pypdf", "python-docx", "PyYAML"):
+        _distribution_metadata(tmp_path / name, name, "999.0")
+        assert "from 4 files (4 parsed, 0 from the cache)" in kg_build(tmp_path / name), name
+    # and back to the installed versions: the entries they made are still in the cache
+    assert "from 4 files (0 parsed, 4 from the cache)" in kg_build()

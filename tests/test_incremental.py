@@ -352,3 +352,19 @@ def test_an_upgraded_reading_library_makes_a_rebuild_read_every_file_again(input
         assert "from 4 files (4 parsed, 0 from the cache)" in kg_build(tmp_path / name), name
     # and back to the installed versions: the entries they made are still in the cache
     assert "from 4 files (0 parsed, 4 from the cache)" in kg_build()
+
+
+def test_what_an_interrupted_build_left_in_the_cache_goes_with_the_next_build(inputs, tmp_path):
+    # what a `kill -9` of a build leaves in OUT/cache: an entry's quads or summary half written under their
+    # temporary names, the sorted runs of a long file, the shared counts being written (planted here where the
+    # build writes them)
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    kept = sorted(path.name for path in (out / "cache").iterdir())
+    assert any(name.endswith(".nq") for name in kept) and any(name.endswith(".json") for name in kept), kept
+    key = "0" * 64
+    orphans = [f"{key}.nq.tmp", f"{key}.tmp", f"{key}.nq.runs", "shared.tmp"]
+    for name in orphans:
+        (out / "cache" / name).write_bytes(b"<a> <b> <c> <g> .\n" * 1000)
+    build_graph([inputs], out, progress=False, workers=1)
+    assert sorted(path.name for path in (out / "cache").iterdir()) == kept

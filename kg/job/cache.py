@@ -6,7 +6,8 @@ data's, file name, file hash): ``{key}.json`` (the summary)
 and ``{key}.nq`` (the file's quads: its own graphs' lines sorted, then the shared graph's lines sorted, so that
 the build takes the two parts apart with one search rather than a look at every line: ``split_shared``). Both are
 written to a temporary name first and renamed, so an interrupted build never leaves half an entry (a long
-file's quads are sorted in runs spilled beside it first, ``{key}.nq.runs``: ``kg.job.runs``). The summary's
+file's quads are sorted in runs spilled beside it first, ``{key}.nq.runs``: ``kg.job.runs``); what an interrupted
+build left of those the next build removes (``remove_orphans``). The summary's
 last line is the sha256 of the rest, and the summary records the size and sha256 of the quads: an entry edited or
 cut short since is no entry (the file is read again).
 """
@@ -155,6 +156,23 @@ def remove_path(path: Path) -> None:
         path.unlink()
     elif path.exists():
         shutil.rmtree(path)
+
+
+def remove_orphans(out: Path) -> int:
+    """Remove what interrupted builds left in ``out/cache/``: the temporary files of entries being written
+    (``*.tmp``, ``*.nq.tmp``, ``shared.tmp``) and the sorted runs of files being read (``*.nq.runs``). Only a
+    build that holds ``out/.lock`` calls it, before its workers start: nothing else writes there. Returns how many
+    were removed."""
+    removed = 0
+    try:
+        entries = list(os.scandir(os.path.join(out, "cache")))
+    except OSError:   # (no cache yet, or not a folder: the build's own checks see to that)
+        return 0
+    for entry in entries:
+        if entry.name.endswith((".tmp", ".nq.runs")):
+            remove_path(Path(entry.path))
+            removed += 1
+    return removed
 
 
 def store_cached(out: Path, result: FileResult, runs: QuadRuns | None = None, *,

@@ -24,7 +24,7 @@ from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg.job.cache import remove_path
+from kg.job.cache import remove_orphans, remove_path
 from kg.job.graphfile import write_graph_file
 from kg.job.inputs import look_up_inputs
 from kg.job.lock import holding_folder
@@ -97,6 +97,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
            max_seconds: float | None, loading: list[StoreLoader]) -> BuildResult:
     out.mkdir(parents=True, exist_ok=True)
     _clear_misplaced(out)
+    remove_orphans(out)   # (what a build interrupted while it wrote the cache left there)
     stages = _Stages()
     with _collector_paused():   # (what is read here lives as long as the build; see _collector_paused)
         previous = read_manifest(out)

@@ -165,6 +165,17 @@ def _one_byte_of_graph_nq_changed_and_recorded_status_matched(out: Path) -> None
                                                            ctime_ns=status.st_ctime_ns))
 
 
+def _store_lost_a_quad(out: Path) -> None:
+    """A quad of the first file's graph taken out of the store (another program, or a lost write), its folder's
+    seal left as the build wrote it."""
+    store = OxigraphStore(out / "store")
+    first = (out / "graph.nq").read_bytes().split(b"\n", 1)[0] + b"\n"
+    before = store.count_quads()
+    store.remove_quads(first)
+    assert store.count_quads() == before - 1
+    store.close()
+
+
 DAMAGE = [
     pytest.param(lambda out: (out / "graph.nq").open("a").write("\n"), id="graph.nq edited"),
     pytest.param(lambda out: (out / "cache" / "shared.tsv").unlink(), id="shared counts gone"),
@@ -175,6 +186,7 @@ DAMAGE = [
     pytest.param(_cache_summary_edited, id="cache summaries edited"),
     pytest.param(lambda out: (out / "store.updating").touch(), id="store update interrupted"),
     pytest.param(_empty_store, id="store emptied"),
+    pytest.param(_store_lost_a_quad, id="store lost a quad, its seal kept"),
     pytest.param(_store_file_damaged("CURRENT"), id="store CURRENT damaged"),
     pytest.param(_store_file_damaged("*.sst"), id="a store .sst damaged"),
     pytest.param(_shift_spans, id="spans shifted in the manifest"),

@@ -119,7 +119,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")
         result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), warnings=tuple(skipped))
-        report, analysis, store_token = build_report(result), "", None
+        report, analysis, store_token, store_quads = build_report(result), "", None, None
     else:
         # the network's metrics (pure Python, mostly) are made beside while graph.nq is written and the store
         # brought up to date (the kernel's and Oxigraph's work, mostly) here
@@ -137,12 +137,13 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         stages.done("metrics (waited for)")
         store_and_draw(out, store, scores, results=ordered, fresh_store=fresh_store, doc_views=doc_views)
         analysis = scores.digest
+        store_quads = store.count_quads()
         store.close()
         store_token = seal_store(out)
         stages.done("scores and views")
     (out / "report.md").write_text(report, encoding="utf-8")
     write_manifest(result, store_complete=beside is not None, status=status, graph_file=graph_file,
-                    seconds=stages.seconds, analysis=analysis, store_token=store_token)
+                    seconds=stages.seconds, analysis=analysis, store_token=store_token, store_quads=store_quads)
     if graph_file.deleting is not None:
         graph_file.deleting.join()
     return result

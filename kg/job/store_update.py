@@ -158,7 +158,8 @@ class _ChunkReader(io.RawIOBase):
 def update_store(out: Path, ordered: list[FileResult], previous: dict[str, object] | None,
                   graph_file: GraphFile, loader: StoreLoader | None = None) -> tuple[OxigraphStore, bool]:
     """Bring ``out/store`` up to date: replace only the graphs of the files that changed, and only the lines of
-    the shared graph that changed, when the previous build's store is there and complete; else (or when more than
+    the shared graph that changed, when the previous build's store is there, complete and holds as many quads as
+    the manifest recorded; else (or when more than
     a quarter of the files changed) make a new store (then the second value is True): the one ``loader`` made
     while the documents were read, or ``graph.nq`` bulk-loaded. The store's change marker is left for the caller
     to take away once the analysis is in the store too."""
@@ -172,6 +173,8 @@ def update_store(out: Path, ordered: list[FileResult], previous: dict[str, objec
         store = None
         try:
             store = OxigraphStore(store_dir)
+            if store.count_quads() != (previous or {}).get("store_quads"):   # (its files damaged, or changed)
+                raise KgError(f"{store_dir}: not the quads the previous build left")
             _update_in_place(store, out, current, previous, graph_file)
             return store, False
         except (KgError, OSError, ValueError, RuntimeError):   # a damaged store (an .sst, CURRENT): made afresh

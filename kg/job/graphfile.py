@@ -55,10 +55,10 @@ class Span:
         if not isinstance(span, list) or len(span) != 5:
             return None
         offset, length, lines, complete, digest = span
-        if not (all(isinstance(n, int) and n >= 0 for n in (offset, length, lines)) and isinstance(complete, bool)
-                and isinstance(digest, str)):
-            return None
-        return cls(offset, length, lines, complete, digest)
+        if isinstance(offset, int) and isinstance(length, int) and isinstance(lines, int) \
+                and min(offset, length, lines) >= 0 and isinstance(complete, bool) and isinstance(digest, str):
+            return cls(offset, length, lines, complete, digest)
+        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import XSD, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
 from kg.errors import InputError
@@ -38,6 +38,7 @@ QUERY_DIR = resource_dir("queries")
 _PARAMETER = re.compile(r"^#\s*Parameters?:\s*(?P<rest>.*)$", re.MULTILINE)
 _ONE_PARAMETER = re.compile(r"(?P<name>[A-Za-z_]\w*)\s*\((?P<type>iri|string|integer)\)")
 _IRI = re.compile(r"^[a-z][a-z0-9+.-]*://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
+_XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
 _INTEGER = re.compile(r"\s*(?P<sign>[+-]?)0*(?P<digits>[0-9]+)\s*")   # (xsd:integer's lexical space, any length)
 
 
@@ -106,11 +107,11 @@ def _integer_literal(lexical: str) -> Literal:
     """
     limit = sys.get_int_max_str_digits()
     if not limit or len(lexical.lstrip("-")) <= limit:
-        return Literal(lexical, datatype=XSD.integer)
+        return Literal(lexical, datatype=_XSD_INTEGER)
     log = logging.getLogger("rdflib.term")
     disabled, log.disabled = log.disabled, True
     try:
-        return Literal(lexical, datatype=XSD.integer)
+        return Literal(lexical, datatype=_XSD_INTEGER)
     finally:
         log.disabled = disabled
 

@@ -380,3 +380,20 @@ def test_what_an_interrupted_build_left_in_the_cache_goes_with_the_next_build(in
         (out / "cache" / name).write_bytes(b"<a> <b> <c> <g> .\n" * 1000)
     build_graph([inputs], out, progress=False, workers=1)
     assert sorted(path.name for path in (out / "cache").iterdir()) == kept
+
+
+def test_a_store_that_holds_what_the_manifest_recorded_is_changed_in_place(inputs, tmp_path):
+    # the manifest's count of the store's quads is the store's own (were it not, every rebuild would load the
+    # store afresh): a store made anew, one left unchanged and one changed in place are each kept next time
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    steps = [lambda: None, lambda: _edit(inputs / "r72.txt", "Group on", "Group indeed on"),
+             lambda: _edit(inputs / "r73.txt", DEDICATED, PP_64), lambda: None]
+    for number, step in enumerate(steps):
+        (out / "store" / "kept").write_text(str(number), encoding="utf-8")   # (gone with a store made anew)
+        step()
+        build_graph([inputs], out, progress=False, workers=1)
+        assert (out / "store" / "kept").exists(), f"step {number}: the store was made anew"
+        recorded = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["store_quads"]
+        assert recorded == OxigraphStore(out / "store", read_only=True).count_quads() > 0, number
+    _assert_same_as_fresh(inputs, out, tmp_path / "fresh")

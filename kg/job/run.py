@@ -33,7 +33,7 @@ from kg.job.process import Beside
 from kg.job.report import build_report
 from kg.job.result import BuildResult
 from kg.job.scoring import start_scoring, store_and_draw
-from kg.job.store_update import StoreLoader, seal_store, start_new_store, update_store
+from kg.job.store_update import StoreLoader, quads_in, seal_store, start_new_store, update_store
 from kg.job.worker import MAX_FILE_SECONDS, run_jobs
 from kg.rdf.ontology import ontology_quads
 from kg.readers import MAX_FILE_SIZE
@@ -127,7 +127,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         stages.done("network inputs")
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")
-        store, fresh_store = update_store(out, ordered, previous, graph_file, loader)
+        store, fresh_store, unchanged_quads = update_store(out, ordered, previous, graph_file, loader)
         stages.done("store")
         result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), signature,
                              warnings=tuple(skipped))
@@ -137,8 +137,9 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         stages.done("metrics (waited for)")
         store_and_draw(out, store, scores, results=ordered, fresh_store=fresh_store, doc_views=doc_views)
         analysis = scores.digest
-        store_quads = store.count_quads()
         store.close()
+        # what the next build checks the store against: counted again unless nothing changed it (scores kept too)
+        store_quads = unchanged_quads if unchanged_quads is not None and not scores.fresh else quads_in(out / "store")
         store_token = seal_store(out)
         stages.done("scores and views")
     (out / "report.md").write_text(report, encoding="utf-8")

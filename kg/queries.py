@@ -17,8 +17,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import re
 import shlex
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,8 @@ QUERY_DIR = resource_dir("queries")
 _PARAMETER = re.compile(r"^#\s*Parameters?:\s*(?P<rest>.*)$", re.MULTILINE)
 _ONE_PARAMETER = re.compile(r"(?P<name>[A-Za-z_]\w*)\s*\((?P<type>iri|string|integer)\)")
 _IRI = re.compile(r"^[a-z][a-z0-9+.-]*://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
+_XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
+_INTEGER = re.compile(r"\s*(?P<sign>[+-]?)0*(?P<digits>[0-9]+)\s*")   # (xsd:integer's lexical space, any length)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +85,35 @@ class Query:
 
 def _term(query: str, name: str, kind: str, value: str) -> Identifier:
     if kind == "integer":
-        if not re.fullmatch(r"[+-]?\d{1,18}", value.strip()):
+        if not (match := _INTEGER.fullmatch(value)):
             raise InputError(query, f"parameter {name} must be an integer, not {value!r}")
-        return Literal(int(value))
+        return _integer_literal(("-" if match["sign"] == "-" and match["digits"] != "0" else "") + match["digits"])
     if kind == "string":
         return Literal(value)
     if _IRI.match(value):
         return URIRef(value)
     # Anything else is a work key; whatever it holds is percent-encoded into one IRI, so it stays data.
     return URIRef(work_iri(value.strip().strip("<>")) if value.strip() else work_iri(quote(value)))
+
+
+def _integer_literal(lexical: str) -> Literal:
+    """The xsd:integer of the canonical ``lexical`` form, of any length (xsd:integer has no bound). rdflib turns
+    the digits into a Python int, which refuses past ``sys.get_int_max_str_digits()`` digits (a guard against
+    quadratic conversions) and logs the refusal with a traceback: the literal is then kept as its lexical form,
+    all that a binding needs, and rdflib's log is kept quiet meanwhile.
+
+    >>> _integer_literal("123456789012345678901234567890").n3()
+    '"123456789012345678901234567890"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    """
+    limit = sys.get_int_max_str_digits()
+    if not limit or len(lexical.lstrip("-")) <= limit:
+        return Literal(lexical, datatype=_XSD_INTEGER)
+    log = logging.getLogger("rdflib.term")
+    disabled, log.disabled = log.disabled, True
+    try:
+        return Literal(lexical, datatype=_XSD_INTEGER)
+    finally:
+        log.disabled = disabled
 
 
 def _describe(path: Path, text: str) -> Query:
@@ -119,12 +143,16 @@ def list_queries() -> list[Query]:
 
 
 def parse_parameters(pairs: Sequence[str]) -> dict[str, str]:
-    """``["work=itu/pp/res/71"]`` -> ``{"work": "itu/pp/res/71"}`` (``--param key=value``, repeatable)."""
-    values = {}
+    """``["work=itu/pp/res/71"]`` -> ``{"work": "itu/pp/res/71"}`` (``--param key=value``, repeatable, one
+    value a name: a name given twice is an error, not a silent choice of one of its values)."""
+    values: dict[str, str] = {}
     for pair in pairs:
         name, equals, value = pair.partition("=")
         if not equals or not name.strip():
             raise InputError("--param", f"expected key=value, got {pair!r}")
+        if name.strip() in values:
+            raise InputError("--param", f"{name.strip()} given twice ({values[name.strip()]!r} and {value!r}): a "
+                                        "parameter takes one value")
         values[name.strip()] = value
     return values
 

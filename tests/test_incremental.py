@@ -156,6 +156,26 @@ def _one_byte_of_graph_nq_changed(out: Path) -> None:
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
+def _one_byte_of_graph_nq_changed_and_recorded_status_matched(out: Path) -> None:
+    """One letter of a document's text changed in graph.nq, and the manifest's record of the file's size and times
+    made to match it: only its bytes tell it is not the file the build wrote."""
+    _one_byte_of_graph_nq_changed(out)
+    status = (out / "graph.nq").stat()
+    _manifest_edited(out, lambda m: m["graph_file"].update(size=status.st_size, mtime_ns=status.st_mtime_ns,
+                                                           ctime_ns=status.st_ctime_ns))
+
+
+def _store_lost_a_quad(out: Path) -> None:
+    """A quad of the first file's graph taken out of the store (another program, or a lost write), its folder's
+    seal left as the build wrote it."""
+    store = OxigraphStore(out / "store")
+    first = (out / "graph.nq").read_bytes().split(b"\n", 1)[0] + b"\n"
+    before = store.count_quads()
+    store.remove_quads(first)
+    assert store.count_quads() == before - 1
+    store.close()
+
+
 DAMAGE = [
     pytest.param(lambda out: (out / "graph.nq").open("a").write("\n"), id="graph.nq edited"),
     pytest.param(lambda out: (out / "cache" / "shared.tsv").unlink(), id="shared counts gone"),
@@ -166,10 +186,13 @@ DAMAGE = [
     pytest.param(_cache_summary_edited, id="cache summaries edited"),
     pytest.param(lambda out: (out / "store.updating").touch(), id="store update interrupted"),
     pytest.param(_empty_store, id="store emptied"),
+    pytest.param(_store_lost_a_quad, id="store lost a quad, its seal kept"),
     pytest.param(_store_file_damaged("CURRENT"), id="store CURRENT damaged"),
     pytest.param(_store_file_damaged("*.sst"), id="a store .sst damaged"),
     pytest.param(_shift_spans, id="spans shifted in the manifest"),
     pytest.param(_one_byte_of_graph_nq_changed, id="one byte of graph.nq changed, times set back"),
+    pytest.param(_one_byte_of_graph_nq_changed_and_recorded_status_matched,
+                 id="one byte of graph.nq changed, the recorded size and times made to match"),
     # (kept scores were read from analysis.nq unchecked when no citation changed: its lines went into graph.nq)
     pytest.param(lambda out: _drop_first_line(out / "analysis.nq"), id="analysis.nq lost a line"),
     pytest.param(lambda out: (out / "analysis.nq").write_text(""), id="analysis.nq emptied"),
@@ -312,3 +335,65 @@ def test_a_rebuild_with_other_reference_data_reads_every_file_again(inputs, tmp_
     assert "from 4 files (0 parsed, 4 from the cache)" in kg_build(tmp_path / "out", edited)
     kg_build(tmp_path / "fresh", edited)
     assert (tmp_path / "out" / "graph.nq").read_bytes() == (tmp_path / "fresh" / "graph.nq").read_bytes()
+
+
+def _distribution_metadata(folder: Path, name: str, version: str) -> None:
+    """What importlib.metadata finds of an installed distribution ``name`` at ``version``, in ``folder``."""
+    info = folder / f"{name.replace('-', '_')}-{version}.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n", encoding="utf-8")
+
+
+def test_an_upgraded_reading_library_makes_a_rebuild_read_every_file_again(inputs, tmp_path):
+    # a library that reads the files (lxml, pypdf, python-docx, PyYAML), upgraded as the package's metadata tells
+    # it (a newer version's metadata first on the path): what it read before may not be what it reads now
+    import subprocess
+    import sys
+
+    def kg_build(*path: Path) -> str:
+        search = [str(folder) for folder in path] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+        result = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(inputs), "--out", str(tmp_path / "out"),
+                                 "--quiet", "--workers", "1"], capture_output=True, text=True, check=True,
+                                env={**os.environ, "PYTHONPATH": os.pathsep.join(search)})
+        return result.stdout
+
+    assert "from 4 files (4 parsed, 0 from the cache)" in kg_build()
+    assert "from 4 files (0 parsed, 4 from the cache)" in kg_build()
+    for name in ("lxml", "pypdf", "python-docx", "PyYAML"):
+        _distribution_metadata(tmp_path / name, name, "999.0")
+        assert "from 4 files (4 parsed, 0 from the cache)" in kg_build(tmp_path / name), name
+    # and back to the installed versions: the entries they made are still in the cache
+    assert "from 4 files (0 parsed, 4 from the cache)" in kg_build()
+
+
+def test_what_an_interrupted_build_left_in_the_cache_goes_with_the_next_build(inputs, tmp_path):
+    # what a `kill -9` of a build leaves in OUT/cache: an entry's quads or summary half written under their
+    # temporary names, the sorted runs of a long file, the shared counts being written (planted here where the
+    # build writes them)
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    kept = sorted(path.name for path in (out / "cache").iterdir())
+    assert any(name.endswith(".nq") for name in kept) and any(name.endswith(".json") for name in kept), kept
+    key = "0" * 64
+    orphans = [f"{key}.nq.tmp", f"{key}.tmp", f"{key}.nq.runs", "shared.tmp"]
+    for name in orphans:
+        (out / "cache" / name).write_bytes(b"<a> <b> <c> <g> .\n" * 1000)
+    build_graph([inputs], out, progress=False, workers=1)
+    assert sorted(path.name for path in (out / "cache").iterdir()) == kept
+
+
+def test_a_store_that_holds_what_the_manifest_recorded_is_changed_in_place(inputs, tmp_path):
+    # the manifest's count of the store's quads is the store's own (were it not, every rebuild would load the
+    # store afresh): a store made anew, one left unchanged and one changed in place are each kept next time
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    steps = [lambda: None, lambda: _edit(inputs / "r72.txt", "Group on", "Group indeed on"),
+             lambda: _edit(inputs / "r73.txt", DEDICATED, PP_64), lambda: None]
+    for number, step in enumerate(steps):
+        (out / "store" / "kept").write_text(str(number), encoding="utf-8")   # (gone with a store made anew)
+        step()
+        build_graph([inputs], out, progress=False, workers=1)
+        assert (out / "store" / "kept").exists(), f"step {number}: the store was made anew"
+        recorded = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["store_quads"]
+        assert recorded == OxigraphStore(out / "store", read_only=True).count_quads() > 0, number
+    _assert_same_as_fresh(inputs, out, tmp_path / "fresh")

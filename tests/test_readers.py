@@ -6,9 +6,11 @@ import pytest
 from documents import AKN_STATEMENT, EXPECTED_OUTLINE, ITU_TEXT, write_docx, write_html, write_pdf
 from support import assert_covers_exactly_once
 
-from kg.errors import InputError
+from kg.cli import main
+from kg.errors import EXIT_BAD_INPUT, InputError
 from kg.parse import parse_document
 from kg.readers import read
+from kg.readers.html import read as read_html
 from kg.resolve import extract_citations
 
 
@@ -448,3 +450,26 @@ def test_the_demo_corpus_holds_the_un_folders_of_the_shared_corpus():
             assert names == sorted(p.name for p in (CORPUS / folder).iterdir())
             for name in names[::25]:
                 assert (_demo_corpus() / folder / name).read_bytes() == (CORPUS / folder / name).read_bytes()
+
+
+def _nested_divs(depth: int) -> bytes:
+    text = "<p>RESOLUTION 75 (Rev. Dubai, 2012)</p><p>The World Telecommunication Standardization Assembly,</p>"
+    return f"<html><body>{'<div>' * depth}{text}{'</div>' * depth}<p>after them</p></body></html>".encode()
+
+
+@pytest.mark.parametrize("depth", [300, 2000])
+def test_html_nested_deeper_than_lxmls_default_is_read(depth):
+    # (lxml's HTML parser stops at 256 levels unless told huge_tree, keeping what it had: "holds no text")
+    (source,) = read_html(_nested_divs(depth), origin="deep.html")
+    assert source.text == ("RESOLUTION 75 (Rev. Dubai, 2012)\nThe World Telecommunication Standardization Assembly,\n"
+                           "after them\n")
+
+
+def test_html_nested_past_what_lxml_reads_says_so(tmp_path, capsys):
+    with pytest.raises(InputError, match="nest deeper than lxml's HTML parser reads") as raised:
+        read_html(_nested_divs(50_000), origin="deep.html")
+    assert "\n" not in str(raised.value)
+    (tmp_path / "deep.html").write_bytes(_nested_divs(50_000))
+    assert main(["extract", str(tmp_path / "deep.html")]) == EXIT_BAD_INPUT
+    lines = capsys.readouterr().err.splitlines()   # (one line naming the file, no RecursionError)
+    assert len(lines) == 1 and str(tmp_path / "deep.html") in lines[0] and "nest deeper" in lines[0], lines

@@ -40,7 +40,7 @@ from kg.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNREACHABLE
 from kg.job import build_graph
 from kg.job.lock import holding_folder
 from kg.job.optimize import optimize_build
-from kg.queries import list_queries, parse_parameters
+from kg.queries import list_queries, load_query, parse_parameters
 from kg.store import MemoryStore, OxigraphStore
 from kg.store.remote import PUSH_CATALOGUE, RemoteError, RemoteStore, graph_store_url, graphs_of, push_graphs
 from kg.wording import counted
@@ -682,3 +682,52 @@ def test_an_endpoint_whose_graph_store_cannot_be_told_is_named(built, capsys):
     code = main(["push", str(built), "--endpoint", "http://127.0.0.1:9/a/b/c", "--quiet"])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1 and "--graph-store" in err[0]
+
+
+def test_a_parameter_given_twice_is_an_error_not_a_choice(tmp_path, capsys):
+    # (the values are checked before any store is opened: none is needed)
+    code = main(["query", "cited-by", "--store", str(tmp_path), "--param", "work=itu/pp/res/102",
+                 "--param", "work=itu/pp/res/71"])
+    assert code == EXIT_BAD_INPUT
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and "work given twice" in lines[0], lines
+    assert parse_parameters(["work=a", "addressee=b"]) == {"work": "a", "addressee": "b"}   # (two names: both)
+
+
+# integers past 18 digits (an int64 holds 19), past Python's own limit of 4300 digits for str -> int, and one written
+# with a sign and leading zeros (the canonical form is what the store holds)
+BIG_INTEGERS = [("9" * 19, "9" * 19), ("-" + "1234567890" * 4, "-" + "1234567890" * 4), ("7" * 5000, "7" * 5000),
+                (" +000" + "4" * 25, "4" * 25), ("-000", "0")]
+
+
+@pytest.mark.parametrize(("given", "canonical"), BIG_INTEGERS, ids=["19-digits", "40-digits-negative", "5000-digits",
+                                                                     "sign-and-zeros", "minus-zero"])
+def test_an_integer_parameter_of_any_size_is_bound(tmp_path, capsys, given, canonical):
+    (tmp_path / "out").mkdir()
+    store = OxigraphStore(tmp_path / "out" / "store")
+    store.load(f'<urn:kg:small> <urn:kg:n> "5"^^<http://www.w3.org/2001/XMLSchema#integer> <urn:kg:g> .\n'
+               f'<urn:kg:found> <urn:kg:n> "{canonical}"^^<http://www.w3.org/2001/XMLSchema#integer> <urn:kg:g> .\n')
+    store.close()
+    query = tmp_path / "numbered.rq"
+    query.write_text("# Who holds a number.\n# Parameters: n (integer) - the number.\n"
+                     "SELECT ?who WHERE { VALUES ?n { \"parameter:n\" } GRAPH ?g { ?who <urn:kg:n> ?n } }\n",
+                     encoding="utf-8")
+    assert main(["query", str(query), "--store", str(tmp_path / "out"), "--param", f"n={given}",
+                 "--format", "csv"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == ["who", "urn:kg:found"]
+    assert captured.err == ""   # (rdflib logs a traceback when it cannot make a Python int of the digits)
+    memory = MemoryStore()
+    memory.load(f'<urn:kg:found> <urn:kg:n> "{canonical}"^^<http://www.w3.org/2001/XMLSchema#integer> <urn:kg:g> .\n')
+    bindings = load_query(str(query)).bind({"n": given})
+    assert [row["who"] for row in memory.query(query.read_text(encoding="utf-8"), bindings=bindings)] == \
+        [rdflib.URIRef("urn:kg:found")]
+
+
+@pytest.mark.parametrize("value", ["1.5", "1e3", "١٢", "12 34", "", "0x10", "--1"])
+def test_an_integer_parameter_that_is_not_an_integer_is_an_error(tmp_path, capsys, value):
+    query = tmp_path / "numbered.rq"
+    query.write_text("# Who holds a number.\n# Parameters: n (integer) - the number.\nSELECT ?who WHERE { ?who ?p ?n }\n",
+                     encoding="utf-8")
+    assert main(["query", str(query), "--store", str(tmp_path), "--param", f"n={value}"]) == EXIT_BAD_INPUT
+    assert "must be an integer" in capsys.readouterr().err

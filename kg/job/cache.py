@@ -1,11 +1,13 @@
 """The build's cache: what one input file gave (its documents' summaries and its N-Quads), kept under
 ``OUT/cache/`` by the hash of the file's bytes, so that a rebuild only redoes the files that changed.
 
-Each entry is two files named by a hash of (cache version, file name, file hash): ``{key}.json`` (the summary)
+Each entry is two files named by a hash of (cache version: the code's, the reading libraries' and the reference
+data's, file name, file hash): ``{key}.json`` (the summary)
 and ``{key}.nq`` (the file's quads: its own graphs' lines sorted, then the shared graph's lines sorted, so that
 the build takes the two parts apart with one search rather than a look at every line: ``split_shared``). Both are
 written to a temporary name first and renamed, so an interrupted build never leaves half an entry (a long
-file's quads are sorted in runs spilled beside it first, ``{key}.nq.runs``: ``kg.job.runs``). The summary's
+file's quads are sorted in runs spilled beside it first, ``{key}.nq.runs``: ``kg.job.runs``); what an interrupted
+build left of those the next build removes (``remove_orphans``). The summary's
 last line is the sha256 of the rest, and the summary records the size and sha256 of the quads: an entry edited or
 cut short since is no entry (the file is read again).
 """
@@ -19,8 +21,11 @@ import json
 import os
 import shutil
 import stat
+import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
+from importlib import metadata
 from pathlib import Path
 
 from kg import __version__
@@ -33,18 +38,40 @@ _SHARED_LINE_END = SHARED_SUFFIX[:-1]
 _SHARED_BYTES = SHARED_SUFFIX.encode("utf-8")
 
 
+# the distributions whose reading of a file shapes its cache entry (the readers'), by name
+READING_LIBRARIES = ("lxml", "pypdf", "python-docx", "PyYAML")
+
+
 @functools.cache
 def cache_version() -> str:
-    """The version of what turns a file into its cache entry: the package's version and a hash of its code and of
-    the reference data in use (``data/``, or ``$KG_DATA_DIR``), so that after an upgrade or an edited gazetteer
-    every file is read again rather than taken from what other code or data made of it."""
+    """The version of what turns a file into its cache entry: the package's version and a hash of its code, of
+    the versions of the libraries that read the files (``reading_libraries``) and of the reference data in use
+    (``data/``, or ``$KG_DATA_DIR``), so that after an upgrade (of the package or of one of those libraries) or an
+    edited gazetteer every file is read again rather than taken from what other code or data made of it."""
     digest = hashlib.sha256(__version__.encode("utf-8"))
+    digest.update(f"\0{reading_libraries()}".encode())
     package = Path(__file__).resolve().parents[1]   # the whole kg package
     for path in sorted(package.rglob("*.py")):
         digest.update(f"\0{path.relative_to(package).as_posix()}\0".encode() + path.read_bytes())
     for path in reference_files():
         digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
     return f"{__version__}-{digest.hexdigest()[:16]}"
+
+
+def reading_libraries() -> str:
+    """The versions of what reads a file besides the package's code, one a line: Python's (its regular expressions
+    and Unicode tables), each of ``READING_LIBRARIES`` as installed, and the libxml2 that lxml runs on (a build of
+    lxml against the system's libxml2 changes with it)."""
+    from lxml import etree
+
+    versions = [f"python {sys.version_info.major}.{sys.version_info.minor}", f"unicode {unicodedata.unidata_version}",
+                f"libxml2 {'.'.join(map(str, etree.LIBXML_VERSION))}"]
+    for name in READING_LIBRARIES:
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} absent")
+    return "\n".join(versions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +156,23 @@ def remove_path(path: Path) -> None:
         path.unlink()
     elif path.exists():
         shutil.rmtree(path)
+
+
+def remove_orphans(out: Path) -> int:
+    """Remove what interrupted builds left in ``out/cache/``: the temporary files of entries being written
+    (``*.tmp``, ``*.nq.tmp``, ``shared.tmp``) and the sorted runs of files being read (``*.nq.runs``). Only a
+    build that holds ``out/.lock`` calls it, before its workers start: nothing else writes there. Returns how many
+    were removed."""
+    removed = 0
+    try:
+        entries = list(os.scandir(os.path.join(out, "cache")))
+    except OSError:   # (no cache yet, or not a folder: the build's own checks see to that)
+        return 0
+    for entry in entries:
+        if entry.name.endswith((".tmp", ".nq.runs")):
+            remove_path(Path(entry.path))
+            removed += 1
+    return removed
 
 
 def store_cached(out: Path, result: FileResult, runs: QuadRuns | None = None, *,

@@ -8,7 +8,9 @@ the changed files are read from the cache, and the shared graph is kept as count
 its lines, ``OUT/cache/shared.tsv``), so that a changed file's lines are taken out or put in without reading the
 other files. When nothing changed, the file is only cut back to its end before the analysis graph. Whatever does
 not match what the manifest recorded (graph.nq edited, another version of the code, a cache entry gone) makes the
-file be written whole from the cache instead.
+file be written whole from the cache instead. The manifest records the sha256 of each file's span too (hashed as it
+is written, or the one it was copied under): a span whose bytes no longer hash to it (graph.nq damaged, its size and
+times set back) is written from the cache, never copied.
 """
 
 from __future__ import annotations
@@ -33,12 +35,30 @@ _COPY_CHUNK = 1 << 24
 @dataclass(frozen=True, slots=True)
 class Span:
     """Where one input file's document graphs lie in ``graph.nq``; ``complete`` when it wrote all of them (a
-    graph that an earlier file holds too is written once, by the earlier file)."""
+    graph that an earlier file holds too is written once, by the earlier file); ``digest``: the sha256 of those
+    bytes, checked before they are copied or kept."""
 
     offset: int
     length: int
     lines: int
     complete: bool
+    digest: str
+
+    def record(self) -> list[int | bool | str]:
+        """The span as the manifest keeps it (a file entry's ``span``)."""
+        return [self.offset, self.length, self.lines, self.complete, self.digest]
+
+    @classmethod
+    def recorded(cls, entry: FileEntry | None) -> Span | None:
+        """The span a manifest's file ``entry`` recorded (None: none, or not of the shape ``record`` gives)."""
+        span = entry.get("span") if entry is not None else None
+        if not isinstance(span, list) or len(span) != 5:
+            return None
+        offset, length, lines, complete, digest = span
+        if isinstance(offset, int) and isinstance(length, int) and isinstance(lines, int) \
+                and min(offset, length, lines) >= 0 and isinstance(complete, bool) and isinstance(digest, str):
+            return cls(offset, length, lines, complete, digest)
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +106,7 @@ class FileEntry(TypedDict, total=False):
     reparsed: bool
     error: str | None
     graphs: list[str]
-    span: list[int] | None   # [offset, length, lines, complete]: where the file's graphs lie in graph.nq
+    span: list[int | bool | str] | None   # [offset, length, lines, complete, sha256]: see Span.record
 
 
 def recorded_files(manifest: Mapping[str, object] | None) -> dict[str, FileEntry]:
@@ -114,8 +134,11 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
     counts, collect = _starting_counts(out, old_counts, dropped, ontology, current=set(current), changed=changed)
     reusable = (collect == changed and _as_recorded(target, known)   # (counted afresh, every file is read again)
                 and _spans_in_order(old_files.values()))
+    # the spans that would be copied or kept, checked against the sha256 the manifest recorded
+    damaged = _damaged_spans(target, [old_files[path] for path in current if path not in changed]) if reusable \
+        else set()
     record = {"cache_version": cache_version(), "ontology": ontology_version}
-    if reusable and not changed and not dropped:
+    if reusable and not changed and not dropped and not damaged:
         shared = _present(counts)
         kept = _cut_back(target, list(current), old_files, b"".join(shared))
         if kept is not None:   # (the shared counts and their token stay as they are)
@@ -130,14 +153,15 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
         for result in current.values():
             writes = (result.path, result.sha256)
             complete = all(writers[graph] == writes for graph in result.graphs)
-            entry = old_files.get(result.path)
-            span = entry.get("span") if entry is not None else None
+            span = Span.recorded(old_files.get(result.path))
             start, lines = writer.position, 0
-            if reusable and result.path not in changed and span and span[3] and complete:
-                offset, length, lines, _ = span
-                writer.copy(offset, length)
+            if reusable and result.path not in changed and result.path not in damaged and span and span.complete \
+                    and complete:
+                writer.copy(span.offset, span.length)
+                lines, digest = span.lines, span.digest
                 copied += 1
             else:
+                hashed = hashlib.sha256()   # (the bytes hashed as they are written: no second pass over them)
                 own_graphs = {f"<{graph}>".encode() for graph in result.graphs if writers[graph] == writes}
                 for own, shared_part in cached_parts(out, result.sha256, result.path):   # (a piece at a time)
                     if result.path in collect:
@@ -146,8 +170,10 @@ def write_graph_file(out: Path, ordered: list[FileResult], previous: Mapping[str
                         own = b"".join(line for line in io.BytesIO(own).readlines()
                                        if line.rsplit(b" ", 2)[1] in own_graphs)
                     writer.write(own)
+                    hashed.update(own)
                     lines += own.count(b"\n")
-            spans[result.path] = Span(start, writer.position - start, lines, complete)
+                digest = hashed.hexdigest()
+            spans[result.path] = Span(start, writer.position - start, lines, complete, digest)
         shared = _present(counts)
         writer.write(b"".join(shared))
         writer.flush()
@@ -177,12 +203,11 @@ def _cut_back(target: Path, paths: list[str], old_files: Mapping[str, FileEntry]
     written as usual)."""
     spans, position = {}, 0
     for path in paths:
-        span = old_files[path].get("span")
-        if not span or span[0] != position or not span[3]:
+        span = Span.recorded(old_files[path])
+        if span is None or span.offset != position or not span.complete:
             return None
-        offset, length, lines, complete = span
-        spans[path] = Span(offset, length, lines, bool(complete))
-        position += length
+        spans[path] = span
+        position += span.length
     with target.open("rb") as handle:
         if os.pread(handle.fileno(), len(shared), position) != shared:
             return None
@@ -227,13 +252,35 @@ def _spans_in_order(entries: Iterable[FileEntry]) -> bool:
     edited, still valid JSON, would have bytes copied from the wrong places)."""
     position = 0
     for entry in entries:
-        span = entry.get("span")
-        if span:
-            if not isinstance(span, list) or len(span) != 4 or span[0] != position or not isinstance(span[1], int) \
-                    or span[1] < 0:
+        if entry.get("span") is not None:
+            span = Span.recorded(entry)
+            if span is None or span.offset != position:
                 return False
-            position += span[1]
+            position += span.length
     return True
+
+
+def _damaged_spans(path: Path, entries: Iterable[FileEntry]) -> set[str]:
+    """The files among ``entries`` whose span of ``path`` (graph.nq) no longer holds the bytes the manifest
+    recorded: their sha256 differs (one byte changed, the file's size and times set back, goes unseen by
+    ``_as_recorded``)."""
+    spans = {entry["path"]: span for entry in entries if (span := Span.recorded(entry)) is not None and span.complete}
+    try:
+        with path.open("rb") as handle:
+            return {name for name, span in spans.items()
+                    if _sha256_of_range(handle.fileno(), span.offset, span.length) != span.digest}
+    except OSError:
+        return set(spans)
+
+
+def _sha256_of_range(descriptor: int, offset: int, length: int) -> str:
+    """The sha256 of ``length`` bytes of a file from ``offset`` (of fewer where the file ends first)."""
+    digest = hashlib.sha256()
+    end = offset + length
+    while offset < end and (chunk := os.pread(descriptor, min(end - offset, _COPY_CHUNK), offset)):
+        digest.update(chunk)
+        offset += len(chunk)
+    return digest.hexdigest()
 
 
 def _shared_lines(out: Path, digest: str, name: str) -> list[bytes]:

@@ -40,21 +40,21 @@ def _as_written(manifest: object) -> bool:
 
 def write_manifest(result: BuildResult, *, store_complete: bool, status: dict[str, tuple[int, int, int]],
                     graph_file: GraphFile, seconds: dict[str, float], analysis: str,
-                    store_token: str | None = None) -> None:
+                    store_token: str | None = None, store_quads: int | None = None) -> None:
     spans = graph_file.spans
     entries: list[FileEntry] = [
         {"path": f.path, "sha256": f.sha256, "size": status[f.path][0], "mtime_ns": status[f.path][1],
          "ctime_ns": status[f.path][2],
          "documents": len(f.documents), "reparsed": f.reparsed, "error": f.error,
          "graphs": list(f.graphs),
-         "span": [spans[f.path].offset, spans[f.path].length, spans[f.path].lines, spans[f.path].complete]
-         if f.path in spans else None} for f in result.files]
+         "span": spans[f.path].record() if f.path in spans else None} for f in result.files]
     manifest = {
         "tool": f"resolution-kg {__version__}",
         "built": datetime.now(UTC).isoformat(timespec="seconds"),
         "quads": result.quads,
         "store_complete": store_complete,
         "store_token": store_token,   # (written inside the store's folder too: see store_update.seal_store)
+        "store_quads": store_quads,   # what the store held when it was sealed: checked before it is changed in place
         "store_optimized": is_optimized(result.out / "store"),   # (kg optimize, kg serve: see record_optimized)
         "network": result.network,
         "analysis": analysis,   # the sha256 of the analysis graph in the store (and in analysis.nq)

@@ -24,7 +24,7 @@ from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg.job.cache import remove_path
+from kg.job.cache import remove_orphans, remove_path
 from kg.job.graphfile import write_graph_file
 from kg.job.inputs import look_up_inputs
 from kg.job.lock import holding_folder
@@ -33,7 +33,7 @@ from kg.job.process import Beside
 from kg.job.report import build_report
 from kg.job.result import BuildResult
 from kg.job.scoring import start_scoring, store_and_draw
-from kg.job.store_update import StoreLoader, seal_store, start_new_store, update_store
+from kg.job.store_update import StoreLoader, quads_in, seal_store, start_new_store, update_store
 from kg.job.worker import MAX_FILE_SECONDS, run_jobs
 from kg.rdf.ontology import ontology_quads
 from kg.readers import MAX_FILE_SIZE
@@ -97,6 +97,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
            max_seconds: float | None, loading: list[StoreLoader]) -> BuildResult:
     out.mkdir(parents=True, exist_ok=True)
     _clear_misplaced(out)
+    remove_orphans(out)   # (what a build interrupted while it wrote the cache left there)
     stages = _Stages()
     with _collector_paused():   # (what is read here lives as long as the build; see _collector_paused)
         previous = read_manifest(out)
@@ -118,7 +119,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")
         result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), warnings=tuple(skipped))
-        report, analysis, store_token = build_report(result), "", None
+        report, analysis, store_token, store_quads = build_report(result), "", None, None
     else:
         # the network's metrics (pure Python, mostly) are made beside while graph.nq is written and the store
         # brought up to date (the kernel's and Oxigraph's work, mostly) here
@@ -126,7 +127,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         stages.done("network inputs")
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")
-        store, fresh_store = update_store(out, ordered, previous, graph_file, loader)
+        store, fresh_store, unchanged_quads = update_store(out, ordered, previous, graph_file, loader)
         stages.done("store")
         result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), signature,
                              warnings=tuple(skipped))
@@ -137,11 +138,13 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         store_and_draw(out, store, scores, results=ordered, fresh_store=fresh_store, doc_views=doc_views)
         analysis = scores.digest
         store.close()
+        # what the next build checks the store against: counted again unless nothing changed it (scores kept too)
+        store_quads = unchanged_quads if unchanged_quads is not None and not scores.fresh else quads_in(out / "store")
         store_token = seal_store(out)
         stages.done("scores and views")
     (out / "report.md").write_text(report, encoding="utf-8")
     write_manifest(result, store_complete=beside is not None, status=status, graph_file=graph_file,
-                    seconds=stages.seconds, analysis=analysis, store_token=store_token)
+                    seconds=stages.seconds, analysis=analysis, store_token=store_token, store_quads=store_quads)
     if graph_file.deleting is not None:
         graph_file.deleting.join()
     return result

@@ -16,45 +16,64 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr
 
 def read(data: bytes, *, origin: str) -> tuple[Source, ...]:
     markup, warnings = decode_text(data, origin)
+    # (huge_tree: libxml2 stops at 256 levels of nesting without it, at 2048 with it, and keeps what it had read)
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(markup)
+        root = lxml.html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise InputError(origin, f"not readable as HTML: {error}") from None
+    if too_deep := next((error for error in parser.error_log if "Excessive depth" in error.message), None):
+        raise InputError(origin, f"not readable as HTML: its elements nest deeper than lxml's HTML parser reads, "
+                                 f"line {too_deep.line} ({too_deep.message.strip()})")
     title = (root.findtext(".//title") or "").strip() or None
     for junk in root.xpath("//script|//style|//noscript|//head|//nav|//aside|//form|//button"):
         junk.drop_tree()
     for bar in [element for element in root.iter("p", "div", "td", "li", "ul") if _is_link_bar(element)]:
         if bar.getparent() is not None:
             bar.drop_tree()
-    lines: list[str] = []
-    _collect_lines(root, lines, [])
+    lines = _collected_lines(root)
     text = "\n".join(line for line in (" ".join(part.split()) for part in lines) if line) + "\n"
     if not text.strip():
         raise InputError(origin, "the HTML page holds no text")
     return (Source(origin=origin, text=text, format="html", hints=Hints(title=title), warnings=warnings),)
 
 
-def _collect_lines(element: etree._Element, lines: list[str], current: list[str]) -> None:
-    """Walk the tree; a block element ends the current line before and after itself."""
+def _collected_lines(root: etree._Element) -> list[str]:
+    """The text of the tree in lines: a block element ends the current line before and after itself. (A walk with
+    a stack of its own, not a recursion: elements may nest two thousand deep.)"""
+    lines: list[str] = []
+    current: list[str] = []
+
     def flush() -> None:
         if current:
             lines.append("".join(current))
             current.clear()
 
-    tag = element.tag if isinstance(element.tag, str) else ""
-    is_block = tag.lower() in _BLOCKS
-    if is_block:
-        flush()
-    if tag.lower() == "li" and (label := _list_label(element)):
-        current.append(f"{label}\t")
-    if element.text and tag:
-        current.append(element.text)
-    for child in element:
-        _collect_lines(child, lines, current)
-        if child.tail:
-            current.append(child.tail)
-    if is_block:
-        flush()
+    def enter(element: etree._Element) -> None:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""   # (a comment's text is no text)
+        if tag in _BLOCKS:
+            flush()
+        if tag == "li" and (label := _list_label(element)):
+            current.append(f"{label}\t")
+        if element.text and tag:
+            current.append(element.text)
+
+    enter(root)
+    walking = [(root, iter(root))]
+    while walking:
+        element, children = walking[-1]
+        child = next(children, None)
+        if child is not None:
+            enter(child)
+            walking.append((child, iter(child)))
+            continue
+        walking.pop()
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
+            flush()
+        if element.tail and walking:   # (the root's tail is outside the page)
+            current.append(element.tail)
+    flush()   # (text after the last block: the end of the page ends its line)
+    return lines
 
 
 _SEPARATORS = frozenset("|•·/-–—:[]()")

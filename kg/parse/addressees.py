@@ -24,7 +24,8 @@ from kg.reference.vocabulary import Vocabulary
 
 _COMMA = re.compile(r",\s*(?:and\s+)?")
 _AND = re.compile(r"\s+and\s+")
-_OPENING_PREPOSITION = re.compile(r"^(?:in|with|to|for|on|as|through|within|by)\b", re.IGNORECASE)
+_OPENING_PREPOSITION = re.compile(r"^(?:in|with|to|for|on|as|through|within|by|where|when|if|including|especially|"
+                                  r"particularly|notably)\b", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "to", "that", "in", "on", "with", "for", "by", "as",
                              "its", "their", "all", "this", "these", "those", "further", "also", "inter", "alia"})
 # words of a clause, not of a name: "BR shall", "the Council to"
@@ -56,6 +57,32 @@ def addressees_of(printed: str, vocabulary: Vocabulary) -> list[str]:
         if is_addressee(name) and name not in names:
             names.append(name)
     return names
+
+
+# the names a UN paragraph opens with, before its "to" ("Requests the Secretary-General and the Office of the High
+# Commissioner to ..."): no clause punctuation on the way, and a few hundred characters at most
+_NAMES_BEFORE_TO = re.compile(r"[^;:.()\n]{1,400}?(?=\s+to\s)")
+
+
+def addressees_opening(text: str, vocabulary: Vocabulary) -> list[str]:
+    """The addressees a UN paragraph names after its verb, each of them, where it opens with a known one.
+
+    >>> from kg.reference.vocabulary import load_vocabulary
+    >>> addressees_opening("the Secretary-General and the Office of the High Commissioner to continue",
+    ...                    load_vocabulary())
+    ['Secretary-General', 'Office of the High Commissioner']
+    >>> addressees_opening("States, including through cooperation, to cooperate fully", load_vocabulary())
+    ['States']
+    >>> addressees_opening("the role of the Secretary-General", load_vocabulary())
+    []
+    """
+    known = vocabulary.known_addressee_at(text)
+    if known is None:
+        return []
+    names = _NAMES_BEFORE_TO.match(text)
+    named = addressees_of(names.group(), vocabulary) if names is not None else []
+    # (the known name first, as the vocabulary reads it: otherwise the phrase is not a list of names)
+    return named if named and named[0] == known else [known]
 
 
 def is_addressee(name: str) -> bool:

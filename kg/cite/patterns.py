@@ -183,7 +183,7 @@ YEAR_TRIGGERS = ("(19", "(20")
 # ("President's statement 9/2", "presidential statement PRST 9/2", "PRST OS/13/1" of an organizational session);
 # the Security Council's are cited by their symbols ("S/PRST/2014/9") and found as symbols
 HRC_PRESIDENT_STATEMENT = re.compile(
-    r"(?:\b(?:[Pp]resident(?:['’]s)?|[Pp]residential)\s+[Ss]tatements?\s+(?:PRST\s*)?|\bPRST\s*)"
+    r"(?:\b(?:[Pp]resident(?:['’]s)?|[Pp]residential)\s+[Ss]tatements?\s+(?:PRST[\s/]*)?|(?<![\w/])PRST[\s/]*)"
     r"(?P<num>(?:OS/)?\d{1,2}/\d{1,3})(?![\w/]|\.\d)")
 PRESIDENT_STATEMENT_TRIGGERS = ("statement", "PRST")
 GAP = re.compile(r"[ \t\u00a0]+(?:No\.\s*)?")

@@ -75,7 +75,10 @@ def parse_document(source: Source) -> Document:
 
 
 # the UN's Secretary-General is not the ITU's: in a UN text "the Secretary-General" is the one of the United Nations
-_UN_ADDRESSEES = {"Secretary-General": "Secretary-General of the United Nations"}
+# (and its "regional organizations" are not the ITU's regional telecommunication organizations, the name
+# data/addressees.csv gives them)
+_UN_ADDRESSEES = {"Secretary-General": "Secretary-General of the United Nations",
+                  "regional telecommunication organizations": "regional organizations"}
 _ITU_COUNCIL = "ITU Council"   # (the name data/addressees.csv gives "the Council", "Council of the Union")
 
 

@@ -355,3 +355,37 @@ def test_security_council_verbs_of_chapter_vii_and_adverbs_after_the_verb():
 def test_every_case_was_collected():
     assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS), len(COUNCIL_HEADINGS), len(UN_DATED),
             len(PAGE_BREAKS)) == (3, 2, 3, 3, 4, 11)
+
+
+# A UN paragraph that names several addressees before its "to": each is one. Sentences of General Assembly and
+# Security Council resolutions of ../shared/corpus (75/171, 75/130, 75/325, 75/239, S/RES/2227 (2015)), shortened;
+# where the words before "to" are not a plain list of names (an aside that runs past a comma), only the first.
+UN_ADDRESSEES = [
+    ("Requests the Secretary-General and the United Nations High Commissioner for Human Rights to continue to "
+     "provide the Working Group with all the assistance and support necessary",
+     ["Secretary-General of the United Nations", "Office of the United Nations High Commissioner for Human Rights"]),
+    ("Encourages Member States, international organizations and other relevant stakeholders to work "
+     "collaboratively at all levels", ["Member States", "international organizations", "other relevant stakeholders"]),
+    ("Invites the General Assembly and its Main Committees and the Economic and Social Council and its subsidiary "
+     "bodies to consider ways to address those Sustainable Development Goals",
+     ["UN General Assembly", "Main Committees", "UN Economic and Social Council", "subsidiary bodies"]),
+    ("Calls upon States and international organizations, including through bilateral, regional and global "
+     "cooperation programmes, technical partnerships and fellowships, to continue to support capacity-building",
+     ["States", "international organizations"]),
+    ("Calls upon all Member States, notably Sahel, West Africa and Maghreb States, as well as regional, bilateral "
+     "and multilateral partners, to enhance their coordination", ["Member States"]),
+    ("Invites the Secretary-General, in cooperation with Member States, international financial institutions, donor "
+     "agencies and intergovernmental organizations, to endeavour to expand the capacity-building activities",
+     ["Secretary-General of the United Nations"]),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "addressees"), UN_ADDRESSEES, ids=[p[:40] for p, _ in UN_ADDRESSEES])
+def test_un_paragraph_names_each_addressee(paragraph, addressees):
+    document = _parse("Resolution adopted by the General Assembly on 16 December 2020\n\n75/999. Test\n\n"
+                      f"The General Assembly,\n\nRecalling its resolution 74/1,\n\n1. {paragraph};\n")
+    assert [list(section.addressees) for section in document.sections if section.kind == "operative"] == [addressees]
+
+
+def test_every_addressee_row_was_collected():
+    assert len(UN_ADDRESSEES) == 6

@@ -56,8 +56,8 @@ ROWS = [
     ("hrc", "Recalling its resolutions 5/1 and 5/2 of 18 June 2007 and President's statement 9/2 of 24 September 2008",
      [("resolutions 5/1", "un/A/HRC/RES/5/1", None), ("5/2", "un/A/HRC/RES/5/2", None),
       ("President's statement 9/2", "un/A/HRC/PRST/9/2", None)]),
-    ("unga", "Taking note of Human Rights Council presidential statement PRST OS/13/1 and of the statement by the "
-             "President of the Security Council of 20 May 2014 (S/PRST/2014/9)",
+    ("unga", ("Taking note of Human Rights Council presidential statement PRST OS/13/1 and of the statement by the "
+             "President of the Security Council of 20 May 2014 (S/PRST/2014/9)"),
      [("presidential statement PRST OS/13/1", "un/A/HRC/PRST/OS/13/1", None),
       ("S/PRST/2014/9", "un/S/PRST/2014/9", None)]),
     # ITU provisions: a range of Radio Regulations numbers is one pinpoint (the numbers between, 9.12A ..., cannot

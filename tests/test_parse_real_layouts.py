@@ -361,21 +361,21 @@ def test_every_case_was_collected():
 # Security Council resolutions of ../shared/corpus (75/171, 75/130, 75/325, 75/239, S/RES/2227 (2015)), shortened;
 # where the words before "to" are not a plain list of names (an aside that runs past a comma), only the first.
 UN_ADDRESSEES = [
-    ("Requests the Secretary-General and the United Nations High Commissioner for Human Rights to continue to "
-     "provide the Working Group with all the assistance and support necessary",
+    (("Requests the Secretary-General and the United Nations High Commissioner for Human Rights to continue to "
+     "provide the Working Group with all the assistance and support necessary"),
      ["Secretary-General of the United Nations", "Office of the United Nations High Commissioner for Human Rights"]),
-    ("Encourages Member States, international organizations and other relevant stakeholders to work "
-     "collaboratively at all levels", ["Member States", "international organizations", "other relevant stakeholders"]),
-    ("Invites the General Assembly and its Main Committees and the Economic and Social Council and its subsidiary "
-     "bodies to consider ways to address those Sustainable Development Goals",
+    (("Encourages Member States, international organizations and other relevant stakeholders to work "
+     "collaboratively at all levels"), ["Member States", "international organizations", "other relevant stakeholders"]),
+    (("Invites the General Assembly and its Main Committees and the Economic and Social Council and its subsidiary "
+     "bodies to consider ways to address those Sustainable Development Goals"),
      ["UN General Assembly", "Main Committees", "UN Economic and Social Council", "subsidiary bodies"]),
-    ("Calls upon States and international organizations, including through bilateral, regional and global "
-     "cooperation programmes, technical partnerships and fellowships, to continue to support capacity-building",
+    (("Calls upon States and international organizations, including through bilateral, regional and global "
+     "cooperation programmes, technical partnerships and fellowships, to continue to support capacity-building"),
      ["States", "international organizations"]),
-    ("Calls upon all Member States, notably Sahel, West Africa and Maghreb States, as well as regional, bilateral "
-     "and multilateral partners, to enhance their coordination", ["Member States"]),
-    ("Invites the Secretary-General, in cooperation with Member States, international financial institutions, donor "
-     "agencies and intergovernmental organizations, to endeavour to expand the capacity-building activities",
+    (("Calls upon all Member States, notably Sahel, West Africa and Maghreb States, as well as regional, bilateral "
+     "and multilateral partners, to enhance their coordination"), ["Member States"]),
+    (("Invites the Secretary-General, in cooperation with Member States, international financial institutions, donor "
+     "agencies and intergovernmental organizations, to endeavour to expand the capacity-building activities"),
      ["Secretary-General of the United Nations"]),
 ]
 

@@ -63,7 +63,7 @@ def addressees_of(printed: str, vocabulary: Vocabulary) -> list[str]:
 
 # the names a UN paragraph opens with, before its "to" ("Requests the Secretary-General and the Office of the High
 # Commissioner to ..."): no clause punctuation on the way, and a couple of hundred characters at most
-_NAMES_BEFORE_TO = re.compile(r"[^;:.()\n]{1,250}?(?=\s+to\s)")
+_NAMES_BEFORE_TO = re.compile(r"[^;:.()\n]{1,250}?(?=\s+to\s)")   # (tried on the first 260 characters)
 # an aside between the names, not a name: "States, individually and collectively, ...", "while undertaking ...",
 # "who have the primary responsibility", "in particular ..."
 _ASIDE = re.compile(r"^(?:\w+ly|while|who|which|whose|having|bearing|taking|but|together|from|upon|either|in|with|"
@@ -109,8 +109,10 @@ def addressees_opening(text: str, vocabulary: Vocabulary) -> list[str]:
     known = vocabulary.known_addressee_at(text)
     if known is None:
         return []
-    names = _NAMES_BEFORE_TO.match(text)
-    listed = _listed_names(names.group(), vocabulary) if names is not None else None
+    names = _NAMES_BEFORE_TO.match(text, 0, 260)
+    if names is None or ("," not in names.group() and " and " not in names.group()):
+        return [known]   # (most name one addressee: "Requests the Secretary-General to")
+    listed = _listed_names(names.group(), vocabulary)
     # (the known name first, as the vocabulary reads it: otherwise the phrase is not a list of names)
     return listed if listed and listed[0] == known else [known]
 

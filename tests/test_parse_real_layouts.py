@@ -389,3 +389,17 @@ def test_un_paragraph_names_each_addressee(paragraph, addressees):
 
 def test_every_addressee_row_was_collected():
     assert len(UN_ADDRESSEES) == 6
+
+
+def test_letter_labels_with_a_full_stop():
+    """ "a." / "b." (as a Word list or a web page prints the ITU's "a)"), with "i." under them, are clause labels; "e. g."
+    is no label."""
+    document = _parse("RESOLUTION 1372 (MODIFIED 2019)\nTest\nThe Council,\nconsidering\n"
+                      "a. that the Council, at its 2019 session, adopted Resolution 1333 (modified 2019);\n"
+                      "b. the work of the Council Working Group on languages, e. g. its reports;\n"
+                      "i. first;\nii. second,\nresolves\n1. to act.\n")
+    assert [(c.id, c.text) for c in document.clauses] == [
+        ("considering.a", "that the Council, at its 2019 session, adopted Resolution 1333 (modified 2019);"),
+        ("considering.b", "the work of the Council Working Group on languages, e. g. its reports;"),
+        ("considering.b.i", "first;"), ("considering.b.ii", "second,"), ("resolves.1", "to act.")]
+    assert [(c.clause, c.work) for c in extract_citations(document)] == [("considering.a", "itu/council/res/1333")]

@@ -403,3 +403,24 @@ def test_letter_labels_with_a_full_stop():
         ("considering.b", "the work of the Council Working Group on languages, e. g. its reports;"),
         ("considering.b.i", "first;"), ("considering.b.ii", "second,"), ("resolves.1", "to act.")]
     assert [(c.clause, c.work) for c in extract_citations(document)] == [("considering.a", "itu/council/res/1333")]
+
+
+def test_itu_annex_paragraphs_are_clauses():
+    """An ITU annex's numbered paragraphs ("1 Introduction", "1.1 The group ...", lettered items under them) are its
+    clauses, so a citation in an annex names the paragraph it stands in; a line of a paragraph that opens with a
+    number ("2019.", "2 and 3 of ...") goes on with it. (The layout of the annexes of the Final Acts, words written
+    for the test.)"""
+    document = _parse(
+        "RESOLUTION 900 (DUBAI, 2018)\nTest\nThe Plenipotentiary Conference (Dubai, 2018),\nconsidering\n"
+        "a) that it holds,\nresolves\n1 to act.\n\nANNEX TO RESOLUTION 900 (DUBAI, 2018)\nGuidelines for the group\n"
+        "1 Introduction\n1.1 The group applies Resolution 71 (Rev. Dubai, 2018) and Nos.\n2 and 3 of the Constitution;\n"
+        "1.2 The second:\na) first item;\nb) second item.\n2 Working methods\n2.1 The group meets in\n2019 and 2020.\n")
+    assert [(c.id, c.text) for c in document.clauses if c.id.startswith("annex")] == [
+        ("annex.1", "Introduction"),
+        ("annex.1.1", "The group applies Resolution 71 (Rev. Dubai, 2018) and Nos.\n2 and 3 of the Constitution;"),
+        ("annex.1.2", "The second:"), ("annex.1.2.a", "first item;"), ("annex.1.2.b", "second item."),
+        ("annex.2", "Working methods"), ("annex.2.1", "The group meets in\n2019 and 2020.")]
+    assert [a.heading for a in document.annexes] == ["ANNEX TO RESOLUTION 900 (DUBAI, 2018)"]
+    assert [(c.clause, c.work, c.pinpoint) for c in extract_citations(document)] == [
+        ("annex.1.1", "itu/pp/res/71", None), ("annex.1.1", "itu/constitution", "No. 2"),
+        ("annex.1.1", "itu/constitution", "No. 3")]

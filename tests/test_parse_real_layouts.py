@@ -424,3 +424,42 @@ def test_itu_annex_paragraphs_are_clauses():
     assert [(c.clause, c.work, c.pinpoint) for c in extract_citations(document)] == [
         ("annex.1.1", "itu/pp/res/71", None), ("annex.1.1", "itu/constitution", "No. 2"),
         ("annex.1.1", "itu/constitution", "No. 3")]
+
+
+ONE_LINE = [
+    # an ITU resolution whose extraction lost every line break (the layout of the Final Acts, words written for the test)
+    pytest.param("RESOLUTION 900 (DUBAI, 2018) Test The Plenipotentiary Conference (Dubai, 2018), recalling Resolution "
+                 "71 (Rev. Busan, 2014), considering a) that it holds; b) that No. 9.7 of the Radio Regulations applies, "
+                 "instructs the Director of the Telecommunication Standardization Bureau 1 to act under Resolution 900 "
+                 "(Dubai, 2018); 2 to report, resolves that it applies.",
+                 ("900", "pp-18"),
+                 [("recalling", (), ["recalling"]), ("considering", (), ["considering.a", "considering.b"]),
+                  ("instructs", ("Director of the Telecommunication Standardization Bureau",), ["instructs.1", "instructs.2"]),
+                  ("resolves", (), ["resolves"])],
+                 [("recalling", "itu/pp/res/71"), ("considering.b", "itu/rr")], id="itu"),
+    # a General Assembly resolution as a web page's text gives it on one line (the wording of 80/8, shortened)
+    pytest.param("Resolution adopted by the General Assembly on 20 November 2025 80/8. Building a peaceful and better "
+                 "world through sport and the Olympic ideal The General Assembly, Recalling its resolution 78/10 of 21 "
+                 "November 2023, Welcoming the designation of 6 April as the International Day of Sport for Development "
+                 "and Peace, 1. Urges Member States to observe the Olympic Truce; 2. Requests the Secretary-General and "
+                 "the President of the General Assembly to promote the observance of the Olympic Truce.",
+                 ("80/8", "2025-11-20"),
+                 [("recalling", (), ["recalling"]), ("welcoming", (), ["welcoming"]),
+                  ("urges", ("Member States",), ["urges.1"]),
+                  ("requests", ("Secretary-General of the United Nations", "President of the General Assembly"),
+                   ["requests.2"])],
+                 [("recalling", "un/A/RES/78/10")], id="unga"),
+]
+
+
+@pytest.mark.parametrize(("text", "header", "sections", "cited"), ONE_LINE)
+def test_a_text_on_one_line_has_its_header_and_sections(text, header, sections, cited):
+    document = _parse(text)
+    assert (document.header.number, document.header.edition) == header
+    assert [(s.id, s.addressees, [c.id for c in s.clauses]) for s in document.sections] == sections
+    assert all(c.text == text[c.start:c.end] and "\n" not in c.text for c in document.clauses)
+    assert [(c.clause, c.work) for c in extract_citations(document)] == cited   # (not itself: its header is known)
+
+
+def test_every_one_line_case_was_collected():
+    assert len(ONE_LINE) == 2

@@ -66,16 +66,16 @@ def addressees_of(printed: str, vocabulary: Vocabulary) -> list[str]:
 _NAMES_BEFORE_TO = re.compile(r"[^;:.()\n]{1,250}?(?=\s+to\s)")   # (tried on the first 260 characters)
 # an aside between the names, not a name: "States, individually and collectively, ...", "while undertaking ...",
 # "who have the primary responsibility", "in particular ..."
-_ASIDE = re.compile(r"^(?:\w+ly|while|who|which|whose|having|bearing|taking|but|together|from|upon|either|in|with|"
-                    r"to|for|on|as|through|within|by|where|when|if|including|especially|particularly|notably)\b",
-                    re.IGNORECASE)
+# (in lower case, as mid-sentence: "Assembly" and "Italy" are names)
+_ASIDE = re.compile(r"^(?:[a-z]+ly|while|who|which|whose|having|bearing|taking|but|together|from|upon|either|in|with|"
+                    r"to|for|on|as|through|within|by|where|when|if|including|especially|particularly|notably)\b")
 _AND = re.compile(r"\s+and\s+")
 _COMMA_AND = re.compile(r"(,\s*(?:and\s+)?)")   # (_COMMA, each joiner kept)
 _AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\s+")
 # words no name of an addressee holds: a clause's ("invites", "seeking", "referred", "consistent with paragraph 31")
-_NOT_IN_A_NAME = re.compile(r"\b(?:\w+ly|\w+ing|\w+ed|or|with|without|after|before|whose|which|who|invites?|"
-                            r"encourages?|requests?|urges?|calls?|operate|paragraph|position|capacity|competence|"
-                            r"increase|prejudice)\b", re.IGNORECASE)
+_NOT_IN_A_NAME = re.compile(r"\b(?:[a-z]+ly|[a-z]+ing|[a-z]+ed|or|with|without|after|before|whose|which|who|"
+                            r"invites?|encourages?|requests?|urges?|calls?|operate|paragraph|position|capacity|"
+                            r"competence|increase|prejudice)\b")   # (in lower case: "Assembly", "United" are names)
 # what the last word of an addressee's name is: a plural noun, a capitalised name, or one of these
 _NAME_ENDINGS = frozenset({"community", "system", "sector", "society", "academia", "media", "secretariat"})
 _ARTICLE = re.compile(r"^(?:the|all|its)\s+", re.IGNORECASE)
@@ -103,6 +103,9 @@ def addressees_opening(text: str, vocabulary: Vocabulary) -> list[str]:
     >>> addressees_opening("Member States, notably Sahel, West Africa and Maghreb States, as well as regional, "
     ...                    "bilateral and multilateral partners, to enhance", load_vocabulary())
     ['Member States']
+    >>> addressees_opening("the Secretary-General and the President of the General Assembly to promote",
+    ...                    load_vocabulary())
+    ['Secretary-General', 'President of the General Assembly']
     >>> addressees_opening("the role of the Secretary-General", load_vocabulary())
     []
     """

@@ -62,8 +62,9 @@ def addressees_of(printed: str, vocabulary: Vocabulary) -> list[str]:
 
 
 # the names a UN paragraph opens with, before its "to" ("Requests the Secretary-General and the Office of the High
-# Commissioner to ..."): no clause punctuation on the way, and a couple of hundred characters at most
-_NAMES_BEFORE_TO = re.compile(r"[^;:.()\n]{1,250}?(?=\s+to\s)")   # (tried on the first 260 characters)
+# Commissioner to ..."): no clause punctuation on the way (_CLAUSE_MARK), and a couple of hundred characters at most
+_MOST_NAMES_CHARACTERS = 260
+_CLAUSE_MARK = re.compile(r"[;:.()\n]")
 # an aside between the names, not a name: "States, individually and collectively, ...", "while undertaking ...",
 # "who have the primary responsibility", "in particular ..."
 # (in lower case, as mid-sentence: "Assembly" and "Italy" are names)
@@ -112,10 +113,11 @@ def addressees_opening(text: str, vocabulary: Vocabulary) -> list[str]:
     known = vocabulary.known_addressee_at(text)
     if known is None:
         return []
-    names = _NAMES_BEFORE_TO.match(text, 0, 260)
-    if names is None or ("," not in names.group() and " and " not in names.group()):
+    to = text.find(" to ", 0, _MOST_NAMES_CHARACTERS)
+    names = text[:to] if to > 0 else ""
+    if ("," not in names and " and " not in names) or _CLAUSE_MARK.search(names):
         return [known]   # (most name one addressee: "Requests the Secretary-General to")
-    listed = _listed_names(names.group(), vocabulary)
+    listed = _listed_names(names, vocabulary)
     # (the known name first, as the vocabulary reads it: otherwise the phrase is not a list of names)
     return listed if listed and listed[0] == known else [known]
 

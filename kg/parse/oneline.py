@@ -74,7 +74,7 @@ _MOST_CHARACTERS = 512 * 1024
 def is_one_line(text: str) -> bool:
     """Whether ``text`` is one line, long enough to hold a resolution (a newline at its end aside) and no longer
     than a resolution is."""
-    return 200 < len(text) <= _MOST_CHARACTERS and "\n" not in text.rstrip()
+    return 200 < len(text) <= _MOST_CHARACTERS and ((newline := text.find("\n")) < 0 or not text[newline:].strip())
 
 
 def with_line_breaks(text: str) -> str:

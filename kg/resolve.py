@@ -38,6 +38,8 @@ _NUMBERS_ONLY = re.compile(r"[\d\s,;.]*")
 _PLAIN_NUMBER = re.compile(r"\d{1,4}[A-Z]?")
 _SC_SYMBOL = re.compile(r"S/RES/(\d{1,4})")
 _REV = re.compile(r"^Rev\.?\s*")
+_REVISED_BY_WRC = re.compile(r"\bWA?RC\b")
+_CHANGE_MARK = re.compile(r"\s*(?:MOD|Mod\.?|Rev\.?)\s*")   # (a change mark with no place or year)
 
 _UN_BODIES = UN_BODIES | {"chr"}   # and the Commission on Human Rights, cited but not parsed
 _ROMAN = re.compile(r"^(?:E?S-)?[IVXL]+$", re.IGNORECASE)
@@ -233,6 +235,8 @@ def _resolve_instrument(mention: Mention, context: CitingContext,
     marker = context.body if mention.body in ("self", "its") else mention.body
     if marker == "council" and context.family == "un":
         marker = _un_council(number)
+    if marker == "assembly":   # "Assembly resolution 60/251": the General Assembly in a UN text; an ITU text's own
+        marker = "unga" if context.family == "un" else None
     un_shaped = "/" in number or bool(_ROMAN.match(printed)) or (
         context.family == "un" and marker in (None, *_UN_BODIES) and mention.body != "ra")
     if marker in _UN_BODIES or (marker is None and un_shaped) or (context.family == "un" and "/" in number):
@@ -292,7 +296,10 @@ def _resolve_itu_instrument(mention: Mention, number: str, printed: str, marker:
     # a Council resolution prints years only: "(2009)", "(Rev. 2016)", "(1996, last modified 2001)", "(C16, amended
     # C17)"
     council_style = bool(years) and _NUMBERS_ONLY.fullmatch(_COUNCIL_WORDS.sub("", printed)) is not None
-    if body == "council" or (body is None and council_style):
+    if _CHANGE_MARK.fullmatch(printed) and body in (None, context.body) and context.family == "itu":
+        # "Resolution 1291 (MOD)", "(Rev.)": the text as the citing body modifies it at the citing session
+        body, edition = context.body, context.edition
+    elif body == "council" or (body is None and council_style):
         body = "council"
         edition = council_edition(years[-1]) if years else None
     elif printed:
@@ -362,6 +369,8 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
             context.body if context.body in ("unga", "hrc", "ecosoc") else "unga")
         if body == "hrc" and not _hrc_session(first, context.edition):
             body = "unga"   # ("resolution 77/1" in a Human Rights Council text of 2024: the Council had held 55)
+        if first.upper().startswith("S-") and body not in ("unga", "hrc") and mention.body != "its":
+            body = "unga"   # (a special session numbered S-NN is the General Assembly's or the Council's: not ECOSOC's)
     session = number.split("/")[0]
     if session.upper().startswith("ES-"):
         body = "unga"   # (an emergency special session is the General Assembly's alone: "resolution ES-10/19")
@@ -421,8 +430,10 @@ def _resolve_named(mention: Mention, context: CitingContext,
                    gazetteer: Gazetteer) -> _Resolved:
     work = mention.kind
     if work is None:
-        if context.body in ("wrc", "ra"):
-            work = "itu/rr"    # in a WRC or RA text a bare "No. 9.21" or "Appendix 30" is the Radio Regulations
+        if context.body in ("wrc", "ra") or _REVISED_BY_WRC.search(mention.edition or ""):
+            # in a WRC or RA text a bare "No. 9.21" or "Appendix 30" is the Radio Regulations, and anywhere one a
+            # WRC revised ("Appendices 30 and 30A (Rev.WRC-19)")
+            work = "itu/rr"
         elif context.family == "itu":
             return None, None, Reason(Unresolved.INSTRUMENT_NOT_NAMED, mention.pinpoint or "",
                                       "the instrument it belongs to is not named")

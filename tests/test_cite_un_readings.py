@@ -81,8 +81,9 @@ ROWS = [
      ("Report of the International Conference on Population and Development, Cairo, 5-13 September 1994 (United "
      "Nations publication, Sales No. E.95.XIII.18), chap. I, resolution 1, annex."),
      [("resolution 1", None, "the conference whose report the text cites")]),
+    # ("Assembly", the organ's noun alone, is the body phrase, as "General Assembly" is: the mention opens with it)
     ("section-of-assembly-resolution", "unga", "Recalling section XX of Assembly resolution 75/253", None,
-     [("resolution 75/253", "un/A/RES/75/253")]),
+     [("Assembly resolution 75/253", "un/A/RES/75/253")]),
     # an organ's name read whole in the reason
     ("organ-name-after-see", "unga", "Noting the work of the World Meteorological Organization",
      "See World Meteorological Organization resolution 9 (Cg-17).",

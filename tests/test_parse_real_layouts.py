@@ -355,3 +355,111 @@ def test_security_council_verbs_of_chapter_vii_and_adverbs_after_the_verb():
 def test_every_case_was_collected():
     assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS), len(COUNCIL_HEADINGS), len(UN_DATED),
             len(PAGE_BREAKS)) == (3, 2, 3, 3, 4, 11)
+
+
+# A UN paragraph that names several addressees before its "to": each is one. Sentences of General Assembly and
+# Security Council resolutions of ../shared/corpus (75/171, 75/130, 75/325, 75/239, S/RES/2227 (2015)), shortened;
+# where the words before "to" are not a plain list of names (an aside that runs past a comma), only the first.
+UN_ADDRESSEES = [
+    (("Requests the Secretary-General and the United Nations High Commissioner for Human Rights to continue to "
+     "provide the Working Group with all the assistance and support necessary"),
+     ["Secretary-General of the United Nations", "Office of the United Nations High Commissioner for Human Rights"]),
+    (("Encourages Member States, international organizations and other relevant stakeholders to work "
+     "collaboratively at all levels"), ["Member States", "international organizations", "other relevant stakeholders"]),
+    (("Invites the General Assembly and its Main Committees and the Economic and Social Council and its subsidiary "
+     "bodies to consider ways to address those Sustainable Development Goals"),
+     ["UN General Assembly", "Main Committees", "UN Economic and Social Council", "subsidiary bodies"]),
+    (("Calls upon States and international organizations, including through bilateral, regional and global "
+     "cooperation programmes, technical partnerships and fellowships, to continue to support capacity-building"),
+     ["States", "international organizations"]),
+    (("Calls upon all Member States, notably Sahel, West Africa and Maghreb States, as well as regional, bilateral "
+     "and multilateral partners, to enhance their coordination"), ["Member States"]),
+    (("Invites the Secretary-General, in cooperation with Member States, international financial institutions, donor "
+     "agencies and intergovernmental organizations, to endeavour to expand the capacity-building activities"),
+     ["Secretary-General of the United Nations"]),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "addressees"), UN_ADDRESSEES, ids=[p[:40] for p, _ in UN_ADDRESSEES])
+def test_un_paragraph_names_each_addressee(paragraph, addressees):
+    document = _parse("Resolution adopted by the General Assembly on 16 December 2020\n\n75/999. Test\n\n"
+                      f"The General Assembly,\n\nRecalling its resolution 74/1,\n\n1. {paragraph};\n")
+    assert [list(section.addressees) for section in document.sections if section.kind == "operative"] == [addressees]
+
+
+def test_every_addressee_row_was_collected():
+    assert len(UN_ADDRESSEES) == 6
+
+
+def test_letter_labels_with_a_full_stop():
+    """ "a." / "b." (as a Word list or a web page prints the ITU's "a)"), with "i." under them, are clause labels; "e. g."
+    is no label."""
+    document = _parse("RESOLUTION 1372 (MODIFIED 2019)\nTest\nThe Council,\nconsidering\n"
+                      "a. that the Council, at its 2019 session, adopted Resolution 1333 (modified 2019);\n"
+                      "b. the work of the Council Working Group on languages, e. g. its reports;\n"
+                      "i. first;\nii. second,\nresolves\n1. to act.\n")
+    assert [(c.id, c.text) for c in document.clauses] == [
+        ("considering.a", "that the Council, at its 2019 session, adopted Resolution 1333 (modified 2019);"),
+        ("considering.b", "the work of the Council Working Group on languages, e. g. its reports;"),
+        ("considering.b.i", "first;"), ("considering.b.ii", "second,"), ("resolves.1", "to act.")]
+    assert [(c.clause, c.work) for c in extract_citations(document)] == [("considering.a", "itu/council/res/1333")]
+
+
+def test_itu_annex_paragraphs_are_clauses():
+    """An ITU annex's numbered paragraphs ("1 Introduction", "1.1 The group ...", lettered items under them) are its
+    clauses, so a citation in an annex names the paragraph it stands in; a line of a paragraph that opens with a
+    number ("2019.", "2 and 3 of ...") goes on with it. (The layout of the annexes of the Final Acts, words written
+    for the test.)"""
+    document = _parse(
+        "RESOLUTION 900 (DUBAI, 2018)\nTest\nThe Plenipotentiary Conference (Dubai, 2018),\nconsidering\n"
+        "a) that it holds,\nresolves\n1 to act.\n\nANNEX TO RESOLUTION 900 (DUBAI, 2018)\nGuidelines for the group\n"
+        "1 Introduction\n1.1 The group applies Resolution 71 (Rev. Dubai, 2018) and Nos.\n2 and 3 of the Constitution;\n"
+        "1.2 The second:\na) first item;\nb) second item.\n2 Working methods\n2.1 The group meets in\n2019 and 2020.\n")
+    assert [(c.id, c.text) for c in document.clauses if c.id.startswith("annex")] == [
+        ("annex.1", "Introduction"),
+        ("annex.1.1", "The group applies Resolution 71 (Rev. Dubai, 2018) and Nos.\n2 and 3 of the Constitution;"),
+        ("annex.1.2", "The second:"), ("annex.1.2.a", "first item;"), ("annex.1.2.b", "second item."),
+        ("annex.2", "Working methods"), ("annex.2.1", "The group meets in\n2019 and 2020.")]
+    assert [a.heading for a in document.annexes] == ["ANNEX TO RESOLUTION 900 (DUBAI, 2018)"]
+    assert [(c.clause, c.work, c.pinpoint) for c in extract_citations(document)] == [
+        ("annex.1.1", "itu/pp/res/71", None), ("annex.1.1", "itu/constitution", "No. 2"),
+        ("annex.1.1", "itu/constitution", "No. 3")]
+
+
+ONE_LINE = [
+    # an ITU resolution whose extraction lost every line break (the layout of the Final Acts, words written for the test)
+    pytest.param("RESOLUTION 900 (DUBAI, 2018) Test The Plenipotentiary Conference (Dubai, 2018), recalling Resolution "
+                 "71 (Rev. Busan, 2014), considering a) that it holds; b) that No. 9.7 of the Radio Regulations applies, "
+                 "instructs the Director of the Telecommunication Standardization Bureau 1 to act under Resolution 900 "
+                 "(Dubai, 2018); 2 to report, resolves that it applies.",
+                 ("900", "pp-18"),
+                 [("recalling", (), ["recalling"]), ("considering", (), ["considering.a", "considering.b"]),
+                  ("instructs", ("Director of the Telecommunication Standardization Bureau",), ["instructs.1", "instructs.2"]),
+                  ("resolves", (), ["resolves"])],
+                 [("recalling", "itu/pp/res/71"), ("considering.b", "itu/rr")], id="itu"),
+    # a General Assembly resolution as a web page's text gives it on one line (the wording of 80/8, shortened)
+    pytest.param("Resolution adopted by the General Assembly on 20 November 2025 80/8. Building a peaceful and better "
+                 "world through sport and the Olympic ideal The General Assembly, Recalling its resolution 78/10 of 21 "
+                 "November 2023, Welcoming the designation of 6 April as the International Day of Sport for Development "
+                 "and Peace, 1. Urges Member States to observe the Olympic Truce; 2. Requests the Secretary-General and "
+                 "the President of the General Assembly to promote the observance of the Olympic Truce.",
+                 ("80/8", "2025-11-20"),
+                 [("recalling", (), ["recalling"]), ("welcoming", (), ["welcoming"]),
+                  ("urges", ("Member States",), ["urges.1"]),
+                  ("requests", ("Secretary-General of the United Nations", "President of the General Assembly"),
+                   ["requests.2"])],
+                 [("recalling", "un/A/RES/78/10")], id="unga"),
+]
+
+
+@pytest.mark.parametrize(("text", "header", "sections", "cited"), ONE_LINE)
+def test_a_text_on_one_line_has_its_header_and_sections(text, header, sections, cited):
+    document = _parse(text)
+    assert (document.header.number, document.header.edition) == header
+    assert [(s.id, s.addressees, [c.id for c in s.clauses]) for s in document.sections] == sections
+    assert all(c.text == text[c.start:c.end] and "\n" not in c.text for c in document.clauses)
+    assert [(c.clause, c.work) for c in extract_citations(document)] == cited   # (not itself: its header is known)
+
+
+def test_every_one_line_case_was_collected():
+    assert len(ONE_LINE) == 2

@@ -34,7 +34,8 @@ def body_before(text: str, start: int, end: int, family: str) -> tuple[int, str,
         lead = patterns.LEAD_TO_ITS.search(text, max(reach, its_start - 80), its_start) if family == "un" else None
         organ = _organ_before(text, reach, lead.start()) if lead is not None else None
         return end, (_known_body(organ[1]) or f"other: {organ[1]}") if organ is not None else "its", None
-    generic = prefix is not None and prefix.group("body") == "Council"   # (and not "Security Council" ...)
+    # (and not "Security Council" ..., nor "United Nations Environment Assembly")
+    generic = prefix is not None and prefix.group("body") in ("Council", "Assembly")
     if family == "un" and (prefix is None or generic) and (organ := _organ_before(text, start, end)) is not None:
         organ_start, name = organ
         if prefix is None or (organ_start < prefix.start() and _names_another_organ(text[organ_start:prefix.start()])):

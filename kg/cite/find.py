@@ -33,6 +33,7 @@ from kg.reference.vocabulary import load_vocabulary
 
 _Locator = Callable[[int], "str | None"]
 _Member = tuple[int, int, str, "str | None", bool]   # a list's member: start, end, number, printed edition, ITU-R
+_Pin = tuple[int, int, str, "str | None"]   # a pinpoint of a list: start, end, id, printed edition
 _Spans = list[tuple[int, int]]   # the spans of the mentions found so far (sorted)
 _START_AND_END = operator.attrgetter("start", "end")
 _START = operator.attrgetter("start")
@@ -334,6 +335,17 @@ def _unnamed_security_council_mentions(scan: _Scan, taken: _Spans) -> list[Menti
     return mentions
 
 
+def _president_statement_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
+    """ "President's statement 9/2", "PRST 9/2": a statement of the President of the Human Rights Council, whose
+    symbol is A/HRC/PRST/9/2 (those within a mention found already, ``taken``, are not looked at)."""
+    text, triggers, locate = scan.text, scan.triggers, scan.locate
+    positions = _outside(triggers.at(*patterns.PRESIDENT_STATEMENT_TRIGGERS), taken)
+    return [Mention(match.start(), match.end(), match.group(), "symbol", None, f"A/HRC/PRST/{match.group('num')}",
+                    "hrc", None, None, locate(match.start()))
+            for match in patterns.near_triggers(patterns.HRC_PRESIDENT_STATEMENT, text, positions, back=24, ahead=40)
+            if not _span_overlaps(match.start(), match.end(), taken)]
+
+
 def _itu_recommendation_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
     """ "Recommendation ITU-T A.1", "ITU-T Recommendation E.164", "Recommendations ITU-R M.1036-6 and M.1457"."""
     text, triggers, locate = scan.text, scan.triggers, scan.locate
@@ -393,22 +405,31 @@ def _pinpointed_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
                  "chapter": "Chapter", "chapters": "Chapter"}[kind.lower()]
         pin_pattern = patterns.CHAPTER_ID if label == "Chapter" else patterns.PINPOINT_ID
         position = anchor.end()
-        members: list[tuple[int, int, str, str | None]] = []
+        members: list[_Pin] = []
+        ranged: re.Match[str] | None = None   # (the separator before this pin is a range's: "Nos. 9.12 to 9.14")
         while (pin := pin_pattern.match(text, position)) is not None:
             end, edition = pin.end(), None
             paren = patterns.PAREN.match(text, end)
             if paren is not None and patterns.PIN_EDITION.search(paren.group("inner")):
                 edition, end = patterns.clean(paren.group("inner")), paren.end()
-            members.append((pin.start(), end, pin.group(0), edition))
+            if ranged is not None:
+                members[-1:] = _pin_range(members[-1], (pin.start(), end, pin.group(0), edition))
+            else:
+                members.append((pin.start(), end, pin.group(0), edition))
             separator = patterns.PIN_SEPARATOR.match(text, end, end + 12)
             if separator is None or pin_pattern.match(text, separator.end()) is None:
                 break
+            ranged = separator if separator.group("range") and ranged is None else None
             position = separator.end()
         if not members or (label == "Article" and patterns.NO_AFTER_ARTICLE.match(text, members[-1][1])):
             continue   # ("Article 8 No. 137A of the ITU Convention": the number's own mention names the instrument)
         if label == "Article" and (paragraph := patterns.ARTICLE_PARAGRAPH.match(text, members[-1][1])) is not None:
             start, _, pin_id, edition = members[-1]   # "Article 101, paragraph 3, of the Charter"
             members[-1] = (start, paragraph.end(), f"{pin_id}, paragraph {paragraph.group('paragraph')}", edition)
+        if label == "Article" and (provision := patterns.PROVISION_OF_ARTICLE.match(text, members[-1][1])):
+            start, _, pin_id, edition = members[-1]   # "Article 44 (No. 196) of the Constitution": one provision
+            members[-1] = (start, provision.end(), f"{pin_id} ({patterns.clean(provision.group('no'))})", edition)
+            consumed = provision.end()
         after = members[-1][1]
         within = patterns.WITHIN_ARTICLE.match(text[after:after + 40])
         if within:
@@ -438,6 +459,22 @@ def _pinpointed_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
             mentions.append(Mention(mention_start, mention_end, text[mention_start:mention_end], "named", key, None,
                                     revised_body, editions[index], f"{label} {pin_id}", locate(mention_start)))
     return mentions
+
+
+def _pin_range(low: _Pin, high: _Pin) -> list[_Pin]:
+    """The members a range of pinpoints stands for: each number of a short range of whole numbers ("Articles 5 to
+    7", as a paragraph range), each with the range's span; else one pinpoint for the range ("Nos. 9.12 to 9.14":
+    provisions between are numbered 9.12A ..., and cannot be counted).
+
+    >>> _pin_range((0, 1, "5", None), (5, 6, "7", None))
+    [(0, 6, '5', None), (0, 6, '6', None), (0, 6, '7', None)]
+    >>> _pin_range((0, 4, "9.12", None), (8, 12, "9.14", None))
+    [(0, 12, '9.12-9.14', None)]
+    """
+    start, end = low[0], high[1]
+    if low[2].isdigit() and high[2].isdigit() and 0 < int(high[2]) - int(low[2]) <= 10:
+        return [(start, end, str(number), high[3]) for number in range(int(low[2]), int(high[2]) + 1)]
+    return [(start, end, f"{low[2]}-{high[2]}", high[3])]
 
 
 def _symbol_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
@@ -630,6 +667,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("pinpoint", patterns.PINPOINT_TRIGGERS, _pinpointed_mentions),
     Extractor("Security Council resolution without its keyword", patterns.YEAR_TRIGGERS,
               _unnamed_security_council_mentions, frozenset({"un"})),
+    Extractor("Human Rights Council President's statement", patterns.PRESIDENT_STATEMENT_TRIGGERS,
+              _president_statement_mentions, frozenset({"un"})),
     Extractor("UN document symbol", ("/",), _symbol_mentions),
     Extractor("named instrument", (), _named_mentions, yields=True),   # (its triggers: named_instruments())
 )

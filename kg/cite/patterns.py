@@ -27,6 +27,7 @@ _NUMBER = re.compile(
     r"(?!\w|[/.]\d)(?P<part>\s?[A-Z]{1,2}(?:\s?[-–]\s?[A-Z]|\s+(?:and|to)\s+[A-Z])?(?=\s*(?:\(|,|;|\.|\band\b|\bof\b|\)|$)))?")
 PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,70}(?:\n[^()\n]{1,40})?)\)")   # (a page may wrap it once)
 EDITION_LIKE = re.compile(r"\d{4}|\b[A-Z]{2,5}(?:\s\w{3})?[-\u2011]\d{2,4}\b|^\s*Rev|^[IVXL]+$|^(?:E?S-)[IVXL]+$"
+                           r"|^\s*(?:MOD|Mod\.?)\s*$"
                            r"|^C-?\d\d\b",
                            re.IGNORECASE)
 # a UN symbol in the brackets after a number is no edition: "resolution 1325 (S/2015/716)"
@@ -83,6 +84,8 @@ PREFIX_BODIES = [
     (r"Economic\s+and\s+Social\s+Council|ECOSOC", "ecosoc"),
     (r"Commission\s+on\s+Human\s+Rights", "chr"),
     (r"ITU\s+Council|Council", "council"),
+    # the organ's noun alone ("Assembly resolution 60/251"): the General Assembly in a UN text (resolve decides)
+    (r"Assembly", "assembly"),
     (r"WTSA|World\s+Telecommunication\s+Standardization\s+Assembly", "wtsa"),
     (r"WTDC|World\s+Telecommunication\s+Development\s+Conference", "wtdc"),
     (r"PP|Plenipotentiary(?:\s+Conference)?", "pp"),
@@ -97,7 +100,7 @@ PREFIX_LAST_WORDS = frozenset({"Assembly", "UNGA", "Council", "ECOSOC", "Rights"
                                 "Plenipotentiary", "Conference", "WRC", "RA", "ITU-D", "ITU-T", "ITU-R",
                                 "its", "their"})
 PREFIX_MOST_WORDS = 6   # "United Nations General Assembly (UNGA) (A)"
-NAMED_BODIES = [(pattern, body) for pattern, body in PREFIX_BODIES if body != "its"]   # (the bodies named)
+NAMED_BODIES = [(pattern, body) for pattern, body in PREFIX_BODIES if body not in ("its", "assembly")]   # (the bodies named)
 _ANY_NAMED_BODY = "|".join(f"(?:{pattern})" for pattern, _ in NAMED_BODIES)
 # "the Human Rights Council, in its resolution 42/23": "its" is the organ just named
 # (and "the United Nations Environment Assembly at its second session, in paragraph 6 of its resolution 2/10": the
@@ -176,9 +179,18 @@ OTHER_ORGAN = re.compile(r"^\s*,?\s*(?:of|adopted\s+by)\s+the\s+(?P<organ>" + _O
 # The literal triggers of the pinpoint and year finders, and the patterns the finders use between the big ones
 PINPOINT_TRIGGERS = ("article", "no.", "nos", "appendi", "section", "Chapter", "CHAPTER")
 YEAR_TRIGGERS = ("(19", "(20")
+# A statement by the President of the Human Rights Council, numbered session/number as its resolutions are
+# ("President's statement 9/2", "presidential statement PRST 9/2", "PRST OS/13/1" of an organizational session);
+# the Security Council's are cited by their symbols ("S/PRST/2014/9") and found as symbols
+HRC_PRESIDENT_STATEMENT = re.compile(
+    r"(?:\b(?:[Pp]resident(?:['’]s)?|[Pp]residential)\s+[Ss]tatements?\s+(?:PRST[\s/]*)?|(?<![\w/])PRST[\s/]*)"
+    r"(?P<num>(?:OS/)?\d{1,2}/\d{1,3})(?![\w/]|\.\d)")
+PRESIDENT_STATEMENT_TRIGGERS = ("statement", "PRST")
 GAP = re.compile(r"[ \t\u00a0]+(?:No\.\s*)?")
 REC_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:(?:ITU[-\s][TRD])\s+)?")
-PIN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
+PIN_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|(?P<range>[-–]|\s+to\s+))")
+# the provision number printed in brackets after an article: "Article 44 (No. 196) of the Constitution"
+PROVISION_OF_ARTICLE = re.compile(r"\s*\((?P<no>Nos?\.\s*\d{1,3}[A-Z]{0,2})\)")
 PIN_EDITION = re.compile(r"WRC|WARC|Rev")
 NO_AFTER_ARTICLE = re.compile(r",?\s+Nos?\.\s*\d")
 ARTICLE_PARAGRAPH = re.compile(r",\s*paragraph\s+(?P<paragraph>\d{1,3}),?(?=\s+(?:of|in)\s)")

@@ -27,6 +27,7 @@ from kg.parse.header import (
     with_council_session,
 )
 from kg.parse.layout import find_header, layout_blocks
+from kg.parse.oneline import is_one_line, with_line_breaks
 from kg.parse.split import split_documents, split_documents_of
 from kg.reference.datafiles import read_csv_rows
 
@@ -35,6 +36,23 @@ __all__ = ["parse_document", "split_documents", "split_documents_of"]
 
 def parse_document(source: Source) -> Document:
     """Find the header, sections, clauses, footnotes, annexes and remainder of one document."""
+    if not source.blocks and is_one_line(source.text):
+        # (its layout read from the text with its line breaks put back; its texts are the text's own)
+        return _as_printed(_parse_document(replace(source, text=with_line_breaks(source.text))), source)
+    return _parse_document(source)
+
+
+def _as_printed(document: Document, source: Source) -> Document:
+    """``document`` (parsed from ``source``'s text with line breaks put back) with the texts of ``source``."""
+    text = source.text
+    sections = tuple(replace(section, clauses=tuple(replace(clause, text=text[clause.start:clause.end])
+                                                    for clause in section.clauses))
+                     for section in document.sections)
+    footnotes = tuple(replace(footnote, text=text[footnote.start:footnote.end]) for footnote in document.footnotes)
+    return replace(document, source=source, sections=sections, footnotes=footnotes)
+
+
+def _parse_document(source: Source) -> Document:
     text = source.text
     header_blocks = [block for block in source.blocks if block.role == "header"]
     if header_blocks:
@@ -75,7 +93,10 @@ def parse_document(source: Source) -> Document:
 
 
 # the UN's Secretary-General is not the ITU's: in a UN text "the Secretary-General" is the one of the United Nations
-_UN_ADDRESSEES = {"Secretary-General": "Secretary-General of the United Nations"}
+# (and its "regional organizations" are not the ITU's regional telecommunication organizations, the name
+# data/addressees.csv gives them)
+_UN_ADDRESSEES = {"Secretary-General": "Secretary-General of the United Nations",
+                  "regional telecommunication organizations": "regional organizations"}
 _ITU_COUNCIL = "ITU Council"   # (the name data/addressees.csv gives "the Council", "Council of the Union")
 
 

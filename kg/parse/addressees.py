@@ -24,7 +24,10 @@ from kg.reference.vocabulary import Vocabulary
 
 _COMMA = re.compile(r",\s*(?:and\s+)?")
 _AND = re.compile(r"\s+and\s+")
-_OPENING_PREPOSITION = re.compile(r"^(?:in|with|to|for|on|as|through|within|by)\b", re.IGNORECASE)
+_COMMA_AND = re.compile(r"(,\s*(?:and\s+)?)")   # (_COMMA, each joiner kept)
+_AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\s+")
+_OPENING_PREPOSITION = re.compile(r"^(?:in|with|to|for|on|as|through|within|by|where|when|if|including|especially|"
+                                  r"particularly|notably)\b", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "to", "that", "in", "on", "with", "for", "by", "as",
                              "its", "their", "all", "this", "these", "those", "further", "also", "inter", "alia"})
 # words of a clause, not of a name: "BR shall", "the Council to"
@@ -56,6 +59,125 @@ def addressees_of(printed: str, vocabulary: Vocabulary) -> list[str]:
         if is_addressee(name) and name not in names:
             names.append(name)
     return names
+
+
+# the names a UN paragraph opens with, before its "to" ("Requests the Secretary-General and the Office of the High
+# Commissioner to ..."): no clause punctuation on the way (_CLAUSE_MARK), and a couple of hundred characters at most
+_MOST_NAMES_CHARACTERS = 260
+_CLAUSE_MARK = re.compile(r"[;:.()\n]")
+# an aside between the names, not a name: "States, individually and collectively, ...", "while undertaking ...",
+# "who have the primary responsibility", "in particular ..."
+# (in lower case, as mid-sentence: "Assembly" and "Italy" are names)
+_ASIDE = re.compile(r"^(?:[a-z]+ly|while|who|which|whose|having|bearing|taking|but|together|from|upon|either|in|with|"
+                    r"to|for|on|as|through|within|by|where|when|if|including|especially|particularly|notably)\b")
+_AND = re.compile(r"\s+and\s+")
+_COMMA_AND = re.compile(r"(,\s*(?:and\s+)?)")   # (_COMMA, each joiner kept)
+_AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\s+")
+# words no name of an addressee holds: a clause's ("invites", "seeking", "referred", "consistent with paragraph 31")
+_NOT_IN_A_NAME = re.compile(r"\b(?:[a-z]+ly|[a-z]+ing|[a-z]+ed|or|with|without|after|before|whose|which|who|"
+                            r"invites?|encourages?|requests?|urges?|calls?|operate|paragraph|position|capacity|"
+                            r"competence|increase|prejudice)\b")   # (in lower case: "Assembly", "United" are names)
+# what the last word of an addressee's name is: a plural noun, a capitalised name, or one of these
+_NAME_ENDINGS = frozenset({"community", "system", "sector", "society", "academia", "media", "secretariat"})
+_ARTICLE = re.compile(r"^(?:the|all|its)\s+", re.IGNORECASE)
+_MOST_NAME_WORDS = 7
+
+
+def addressees_opening(text: str, vocabulary: Vocabulary) -> list[str]:
+    """The addressees a UN paragraph names after its verb, each of them, where it opens with a known one; only
+    the known one where the words before its "to" are not a plain list of names. (Names as the vocabulary
+    gives them: ``kg.parse`` renames the ITU's that a UN text means otherwise.)
+
+    >>> from kg.reference.vocabulary import load_vocabulary
+    >>> addressees_opening("the Secretary-General and the Office of the High Commissioner to continue",
+    ...                    load_vocabulary())
+    ['Secretary-General', 'Office of the High Commissioner']
+    >>> addressees_opening("States, individually and collectively, and relevant international and regional "
+    ...                    "organizations to act", load_vocabulary())
+    ['States', 'relevant international organizations', 'regional telecommunication organizations']
+    >>> addressees_opening("the General Assembly, its Main Committees, the Economic and Social Council and its "
+    ...                    "subsidiary bodies to act", load_vocabulary())
+    ['UN General Assembly', 'Main Committees', 'UN Economic and Social Council', 'subsidiary bodies']
+    >>> addressees_opening("States, in cases where a dispute arises, their archives and premises or the staff to act",
+    ...                    load_vocabulary())
+    ['States']
+    >>> addressees_opening("Member States, notably Sahel, West Africa and Maghreb States, as well as regional, "
+    ...                    "bilateral and multilateral partners, to enhance", load_vocabulary())
+    ['Member States']
+    >>> addressees_opening("the Secretary-General and the President of the General Assembly to promote",
+    ...                    load_vocabulary())
+    ['Secretary-General', 'President of the General Assembly']
+    >>> addressees_opening("the role of the Secretary-General", load_vocabulary())
+    []
+    """
+    known = vocabulary.known_addressee_at(text)
+    if known is None:
+        return []
+    to = text.find(" to ", 0, _MOST_NAMES_CHARACTERS)
+    names = text[:to] if to > 0 else ""
+    if ("," not in names and " and " not in names) or _CLAUSE_MARK.search(names):
+        return [known]   # (most name one addressee: "Requests the Secretary-General to")
+    listed = _listed_names(names, vocabulary)
+    # (the known name first, as the vocabulary reads it: otherwise the phrase is not a list of names)
+    return listed if listed and listed[0] == known else [known]
+
+
+def _listed_names(phrase: str, vocabulary: Vocabulary) -> list[str] | None:
+    """The names of ``phrase`` ("States, the United Nations system and other relevant stakeholders"), asides left
+    out; None where a part is no name (a clause's words, a phrase joined by "or", a long one)."""
+    parts: list[str] = []
+    after_aside = False
+    pieces = _COMMA_AND.split(_AS_WELL_AS.sub(" and ", phrase))
+    for segment, joiner in zip(pieces[::2], ["", *pieces[1::2]], strict=True):
+        after_aside = after_aside and "and" not in joiner   # (", and ..." opens the list's next name)
+        if _ASIDE.match(segment.strip()):
+            after_aside = True
+            continue
+        if after_aside and vocabulary.known_addressee_at(segment) is None and not _ARTICLE.match(segment.strip()):
+            # an aside may go on past a comma ("including through bilateral, regional and global cooperation
+            # programmes"): a name after it opens with its article or is a known one; a capital is a name's part
+            # ("in cooperation with the United Nations Educational, Scientific and Cultural Organization")
+            if segment.strip()[:1].isupper():
+                return None
+            continue
+        after_aside = False
+        parts += [_ARTICLE.sub("", part.strip()) for part in _split_at_and(segment)
+                  if part.strip() and not _ASIDE.match(part.strip())]
+    names: list[str] = []
+    for index, part in enumerate(parts):
+        if vocabulary.known_addressee_at(part) != vocabulary.normalise_addressee(part):
+            if _NOT_IN_A_NAME.search(part) or len(part.split()) > _MOST_NAME_WORDS:
+                return None
+            if not _ends_a_name(part.split()[-1]):
+                # "relevant international and regional organizations": the adjectives' noun is the next name's
+                head = next((later.split()[-1] for later in parts[index + 1:] if _ends_a_name(later.split()[-1])), None)
+                if head is None or not part.islower():
+                    return None
+                part = f"{part} {head}"
+        name = vocabulary.normalise_addressee(part)
+        if not is_addressee(name):
+            return None
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def _split_at_and(segment: str) -> list[str]:
+    """``segment`` split at each "and" between two names, not at one inside a name ("Economic and Social Council":
+    a capitalised word on either side and no article after)."""
+    parts, start = [], 0
+    for joiner in _AND.finditer(segment):
+        before = segment[:joiner.start()].split()[-1:]
+        after = segment[joiner.end():].split()[:1]
+        if before and after and before[0][:1].isupper() and after[0][:1].isupper() and after[0] not in ("The", "All"):
+            continue
+        parts.append(segment[start:joiner.start()])
+        start = joiner.end()
+    return [*parts, segment[start:]]
+
+
+def _ends_a_name(word: str) -> bool:
+    return word[:1].isupper() or word.endswith("s") or word.lower() in _NAME_ENDINGS
 
 
 def is_addressee(name: str) -> bool:

@@ -33,6 +33,8 @@ _HEADING_TITLE_LINES = 6   # lines of title (and edition) under a heading that h
 _MARKDOWN_FOOTNOTE = re.compile(r"^\[\^(?P<marker>[^\]\s]{1,8})\]:[ \t]*")
 _RULE = re.compile(r"^[ \t]*_{5,}[ \t]*$")
 _RULED_FOOTNOTE = re.compile(r"^[ \t]*(?P<marker>\d{1,2}|\*)[ \t]+(?=\S)")
+# the number that opens an ITU annex's paragraph ("1", "1.1", "2.", then a tab or spaces and its text)
+_ANNEX_NUMBER = re.compile(r"[ \t]*(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+(?=\S)")
 _ANNEX = re.compile(r"^[ \t]*(?:ANNEX|APPENDIX|ATTACHMENT|Annex|Appendix|Attachment)(?:[ \t]+[A-Z0-9]{1,4})?"
                     r"(?:[ \t]+(?:TO|to)[ \t]+[^\n]{1,100})?[ \t]*$")
 # Page furniture: a line that is one of these and nothing else is remainder (a clause it cuts goes on after it)
@@ -199,6 +201,7 @@ class _Builder:
         self.last_number = 0   # the last UN paragraph number
         self.in_annex = False   # (in the numbered paragraphs of an annexed declaration)
         self.annex_heading = False   # (on an annex's heading lines: "I." / "Global context and ...")
+        self.annex_number: tuple[int, ...] = ()   # (the last numbered paragraph of an ITU annex: (1, 2) for "1.2")
         # the clause that page furniture (a page number, a running head, a rule and the notes under it) cut, while
         # the text after the furniture may still be its rest: (its printed label, whether it ended a sentence)
         self.cut: tuple[str, bool] | None = None
@@ -298,7 +301,7 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         return
     open_role = b.open.role if b.open is not None else None
     if open_role == "annex" and not _ANNEX.match(line.text) and not _MARKDOWN_FOOTNOTE.match(line.text):
-        if not (b.un_style and _annexed_paragraph(b, line, blank_before)):
+        if not (_annexed_paragraph(b, line, blank_before) if b.un_style else _itu_annex_paragraph(b, line, stripped)):
             b.extend(line.end, stripped)
         return
     if open_role == "part" and not _MARKDOWN_FOOTNOTE.match(line.text) and not _opens_un_paragraph(b, line):
@@ -327,7 +330,7 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
     if _ANNEX.match(line.text):
         b.start("annex", line.first, line.end)
         b.in_section = False
-        b.in_annex, b.last_number = False, 0
+        b.in_annex, b.last_number, b.annex_number = False, 0, ()
         return
     if (heading := NUMBER_LINE.match(line.text)) is not None and (heading.group("change")
                                                                   or heading.group("kind").isupper()):
@@ -338,6 +341,10 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         return
     if b.un_style and b.in_annex:
         _annexed_line(b, line, stripped, blank_before)
+        return
+    if b.in_annex:
+        if not _itu_annex_paragraph(b, line, stripped) and b.open is not None and b.open.role == "clause":
+            b.extend(line.end, stripped)
         return
     if b.un_style and _roman_part(b, line):
         return
@@ -557,6 +564,42 @@ def _annexed_paragraph(b: _Builder, line: _Line, blank_before: bool) -> bool:
     b.in_annex, b.annex_heading, b.part = True, False, "operative"
     b.clause(line.start + found[1], line.end, found[0], line.text.strip())
     return True
+
+
+def _itu_annex_paragraph(b: _Builder, line: _Line, stripped: str) -> bool:
+    """An ITU annex's numbered paragraph opening ``line`` ("1 Introduction", "1.1 The group shall ...", "2 ..."),
+    where its number is the first ("1") or follows the one before (the next at a level, or the first under it) and
+    its text opens with a capital (or the paragraph before ends with ";" or ":");
+    or, among them, a lettered one ("a) ..."). From its paragraph 1 on, an annex's paragraphs are clauses."""
+    number = _ANNEX_NUMBER.match(line.text)
+    if number is not None:
+        printed = tuple(int(part) for part in number.group("number").split("."))
+        opening = line.text[number.end():number.end() + 1]
+        if not _follows(b.annex_number, printed) or not (opening.isupper() or b.text_ends_with((";", ":"))):
+            return False   # (nor a number that a line of a paragraph opens with: "Nos." / "2 and 3 of ...")
+        if not b.in_annex:
+            b.close()   # (the annex's heading lines before it are the annex's heading)
+            b.in_annex, b.part = True, "operative"
+        b.annex_number = printed
+        b.clause(line.start + number.end(), line.end, number.group("number"), stripped)
+        return True
+    if b.in_annex and (inline := label_inline(line.text)) is not None and inline[0].endswith(")") \
+            and b.text_ends_with((";", ",", ":", ".")):
+        b.clause(line.start + inline[1], line.end, inline[0], stripped)
+        return True
+    return False
+
+
+def _follows(before: tuple[int, ...], number: tuple[int, ...]) -> bool:
+    """Whether paragraph ``number`` can come next after ``before`` (``()`` before the first): the next at one of
+    its levels, or the first under it.
+
+    >>> _follows((), (1,)), _follows((1,), (1, 1)), _follows((1, 2), (2,)), _follows((1, 2), (1, 4)), _follows((), (3,))
+    (True, True, True, False, False)
+    """
+    if number == (*before, 1):
+        return True
+    return any(number == (*before[:level], before[level] + 1) for level in range(len(before)))
 
 
 def _annexed_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> None:

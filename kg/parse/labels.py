@@ -23,15 +23,17 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 _ROMAN = re.compile(r"^(?=[ivxl]+$)(x{0,3}|xl|l)(ix|iv|v?i{0,3})$")
 _SUFFIX = re.compile(r"\s*(bis|ter|quater|quinquies|sexies)$", re.IGNORECASE)
 
-# A label printed on its own or at the start of a clause: "a)", "(a)", "iv)", "1", "1.", "1)", "1.1", "2 bis",
-# "a bis)". Letters are single (ITU and UN use a) to z)); roman numerals up to l.
-LABEL = r"(?:\(?(?:[a-z]|[ivxl]{1,6})(?:\s?(?:bis|ter|quater))?\)|\(?\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?[.)]?)"
+# A label printed on its own or at the start of a clause: "a)", "(a)", "a.", "iv)", "1", "1.", "1)", "1.1", "2 bis",
+# "a bis)". Letters are single (ITU and UN use a) to z); some texts print "a." as ITU's Final Acts do "a)");
+# roman numerals up to l.
+LABEL = (r"(?:\(?(?:[a-z]|[ivxl]{1,6})(?:\s?(?:bis|ter|quater))?\)|(?:[a-z]|[ivxl]{1,6})\."
+         r"|\(?\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?[.)]?)")
 _LABEL_ALONE = re.compile(rf"^[ \t]*({LABEL})[ \t]*$")
 # Inline: a parenthesised label followed by text, or a number followed by "." or by a lower-case word (ITU's
 # "1 to hold ...", "3.1 a study group may ..."), never a number followed by a capital ("2030 Agenda") or a
 # citation ("§§ 35 a)-e)").
 _LABEL_INLINE = re.compile(
-    r"^[ \t]*(\(?(?:[a-z]|[ivxl]{1,6})(?:\s?(?:bis|ter|quater))?\)"
+    r"^[ \t]*(\(?(?:[a-z]|[ivxl]{1,6})(?:\s?(?:bis|ter|quater))?\)|(?:[a-z]|[ivxl]{1,6})\.(?=[ \t]+[a-zA-Z(“\"])"
     r"|\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?[.)]"
     r"|\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?(?=[ \t]+(?:[a-z]{2,}\b|a[ \t]+[a-z])))"
     r"[ \t]+(?=\S)"
@@ -53,6 +55,8 @@ def label_inline(text: str) -> tuple[str, int] | None:
 
     >>> label_inline("a) relevant resolutions"), label_inline("1 to hold WTPF"), label_inline("2030 Agenda")
     (('a)', 3), ('1', 2), None)
+    >>> label_inline("b. that the use of"), label_inline("i.e. the same")
+    (('b.', 3), None)
     """
     match = _LABEL_INLINE.match(text)
     return (match.group(1), match.end()) if match else None

@@ -359,8 +359,10 @@ def command_site(args: argparse.Namespace) -> int:
     from kg.site import write_site
     with _writing(args.dir, "kg site"):
         result = write_site(args.dir)
-    print(f"{result.path}/index.html: {counted(result.pages, 'page')} ({counted(result.documents, 'document')}, "
-          f"{counted(result.instruments, 'instrument')} cited), {result.size / 1e6:.1f} MB in {result.seconds:.1f} s")
+    print(f"{result.path}/index.html: {counted(result.pages, 'page')} (one for each of "
+          f"{counted(result.documents, 'document')}, one for each of {counted(result.instruments, 'instrument')} cited "
+          f"that no document of the build is, the index and the network), {result.size / 1e6:.1f} MB in "
+          f"{result.seconds:.1f} s")
     return EXIT_OK
 
 

@@ -5,6 +5,13 @@ from __future__ import annotations
 from kg.model import Document
 
 
+def assert_ids_unique(document: Document) -> None:
+    """No two sections and no two clauses of ``document`` share an id (a citation names its clause by id)."""
+    for kind, ids in (("section", [s.id for s in document.sections]), ("clause", [c.id for c in document.clauses])):
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        assert not repeated, f"{document.source.origin}: {kind} ids given twice: {repeated}"
+
+
 def assert_covers_exactly_once(document: Document) -> None:
     """Header, headings, clauses, footnotes, annexes and remainder tile ``Source.text``: no gap, no overlap."""
     spans = []

@@ -74,3 +74,54 @@ def test_a_link_named_as_an_input_is_followed(linked_folder, capsys, given, buil
     assert main(["build", given, "--out", "out", "--quiet", "--workers", "1"]) == 0
     assert "kg: warning" not in capsys.readouterr().err
     assert [os.path.basename(path) for path in _built(Path("out"))] == [os.path.basename(b) for b in built]
+
+
+@pytest.fixture
+def built_folder(tmp_path, monkeypatch):
+    """texts/ with two documents, built into out/."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "texts").mkdir()
+    for number in (1, 2):
+        (tmp_path / "texts" / f"res-{number}.txt").write_text(_itu_text(number))
+    assert main(["build", "texts", "--out", "out", "--quiet", "--workers", "1"]) == 0
+    return tmp_path
+
+
+@pytest.mark.parametrize("given", [["textz"], ["texts", "textz"]], ids=["mistyped", "one of two mistyped"])
+def test_a_mistyped_input_builds_nothing_and_leaves_the_last_build(built_folder, capsys, given):
+    """(a typo in the folder's name rewrote out/ as a build of nothing: 0 documents, and a push after it would
+    have emptied the endpoint)"""
+    before = Path("out/manifest.json").read_bytes()
+    capsys.readouterr()
+    assert main(["build", *given, "--out", "out", "--quiet"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "kg: error: textz: no such file or folder; nothing was built (out is as it was)"]
+    assert Path("out/manifest.json").read_bytes() == before
+    assert _built(Path("out")) == ["texts/res-1.txt", "texts/res-2.txt"]
+
+
+def test_an_input_with_no_document_leaves_the_last_build(built_folder, capsys):
+    Path("empty").mkdir()
+    before = Path("out/graph.nq").read_bytes()
+    capsys.readouterr()
+    assert main(["build", "empty", "--out", "out", "--quiet"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "kg: error: empty: no document found there; nothing was built (out keeps the 2 files of its last build)"]
+    assert Path("out/graph.nq").read_bytes() == before
+    assert main(["build", "empty", "--out", "new", "--quiet"]) == 0   # (a first build of nothing is no loss)
+
+
+@pytest.mark.parametrize("command", [["build", "texts", "--out", "texts/out", "--quiet", "--workers", "1"],
+                                     ["parse", "texts", "--format", "json"]], ids=["build", "parse"])
+def test_a_build_folder_inside_the_input_is_no_input(built_folder, capsys, command):
+    """(a build into texts/out read its own report.md and views back: 1 document, then 3 from 3 files)"""
+    assert main(["build", "texts", "--out", "texts/out", "--quiet", "--workers", "1"]) == 0   # (the first build)
+    capsys.readouterr()
+    assert main(command) == 0
+    out, err = capsys.readouterr()
+    assert err.splitlines() == ["kg: warning: skipped texts/out: a kg build's output folder (its views, report and "
+                                "exports are no inputs)"]
+    if command[0] == "build":
+        assert _built(Path("texts/out")) == ["texts/res-1.txt", "texts/res-2.txt"]
+    else:
+        assert [json.loads(line)["doc"] for line in out.splitlines()] == ["texts/res-1.txt", "texts/res-2.txt"]

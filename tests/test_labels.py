@@ -45,6 +45,9 @@ def test_label_alone(line, expected):
     ("§§ 35 a)-e) of the Tunis Agenda", None), ("35 a)-e) of", None),
     # a clause that opens with the article "a" (it was read as the text of the clause before)
     ("3.2\ta revised resolution keeps", ("3.2", 4)), ("1 a study group may", ("1", 2)), ("1 a) of", None),
+    # a letter with a full stop, as some texts print ITU's "a)" (the clause read "a. that ..." with no label)
+    ("a. that Internet users", ("a.", 3)), ("b.\tResolution 133 (Rev.", ("b.", 3)), ("iv. the", ("iv.", 4)),
+    ("i.e. the", None), ("a.m. on", None),
 ])
 def test_label_inline(text, expected):
     assert label_inline(text) == expected

@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import CORPUS_FOLDERS, corpus_files
 from lxml import etree
-from support import assert_covers_exactly_once
+from support import assert_covers_exactly_once, assert_ids_unique
 
 from kg.parse import parse_document
 from kg.readers import read
@@ -32,6 +32,7 @@ def test_every_file_reads_and_parses(folder):
         assert any(s.kind == "operative" for s in document.sections), f"{document.source.origin}: no operative part"
         assert document.header.body is not None, f"{document.source.origin}: no adopting body"
         assert_covers_exactly_once(document)
+        assert_ids_unique(document)
 
 
 def _is_clause_element(element) -> bool:

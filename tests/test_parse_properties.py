@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import SEED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import assert_covers_exactly_once
+from support import assert_covers_exactly_once, assert_ids_unique
 
 from kg.model import Source
 from kg.parse import parse_document
@@ -29,6 +29,7 @@ lines = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40)), ma
 def test_resolution_like_text_parses_without_loss(parts, separator):
     document = parse_document(Source("generated.txt", separator.join(parts), "text"))
     assert_covers_exactly_once(document)
+    assert_ids_unique(document)
 
 
 @settings(max_examples=200, deadline=None)

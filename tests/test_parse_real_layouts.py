@@ -352,6 +352,21 @@ def test_security_council_verbs_of_chapter_vii_and_adverbs_after_the_verb():
         ("regrets", (), ["3"]), ("decides", (), ["4"])]
 
 
+def test_itu_labels_printed_with_a_full_stop():
+    """A WTSA resolution as some copies print it: "a." for "a)" under each preambular heading; the clauses are
+    labelled and their text begins after the label (it read "a. Resolution 133 ..." with no label)."""
+    text = ("RESOLUTION 48 (Rev. Geneva, 2022)\n\nInternationalized (multilingual) domain names\n\n"
+            "The World Telecommunication Standardization Assembly (Geneva, 2022),\n\nrecognizing\n\n"
+            "a. Resolution 133 (Rev. Dubai, 2018) of the Plenipotentiary Conference;\n\n"
+            "b. that the use of multilingual domain names is increasing,\n\nconsidering\n\n"
+            "a. that Internet users should be able to use domain names in their own languages,\n\n"
+            "resolves to instruct Study Group 16\n\n1. to continue studying internationalized domain names.\n")
+    document = _parse(text)
+    assert [(s.id, [(c.label, c.text[:12]) for c in s.clauses]) for s in document.sections] == [
+        ("recognizing", [("a", "Resolution 1"), ("b", "that the use")]), ("considering", [("a", "that Interne")]),
+        ("resolves-to-instruct", [("1", "to continue ")])]
+
+
 def test_every_case_was_collected():
     assert (len(UN_PDF_TEXTS), len(HRC_ENDINGS), len(FINAL_ACTS_MARKS), len(COUNCIL_HEADINGS), len(UN_DATED),
             len(PAGE_BREAKS)) == (3, 2, 3, 3, 4, 11)

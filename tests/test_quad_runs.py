@@ -143,8 +143,8 @@ def test_a_document_whose_quads_fail_part_way_fails_its_file(tmp_path, monkeypat
     from kg.job import worker
     real = worker.document_quad_batches
 
-    def failing(document, citations, *, source_name):
-        batches = real(document, citations, source_name=source_name)
+    def failing(document, citations, **options):
+        batches = real(document, citations, **options)
         if "RESOLUTION 13 " not in document.source.text:
             yield from batches
             return

@@ -95,6 +95,15 @@ def test_site_has_a_page_for_each_document_and_cited_instrument(site):
     assert "What cites it" in page and "A/RES/99/7" in page
 
 
+def test_index_counts_the_instruments_cited_as_the_report_does(site):
+    """(the index counted every node of the network, the citing documents no one cites among them: "citations of
+    2643 instruments" beside the report's 2471)"""
+    out, _ = site
+    reported = re.search(r"- instruments cited: (\d+)", (out / "report.md").read_text(encoding="utf-8"))
+    index = re.search(r"citations? of (\d+) instruments?", (out / "site" / "index.html").read_text(encoding="utf-8"))
+    assert reported and index and index.group(1) == reported.group(1)
+
+
 def test_every_local_link_leads_somewhere(site):
     out, _ = site
     pages = _pages(out / "site")

@@ -23,25 +23,34 @@ def input_files(inputs: Sequence[str | Path], *, skipped: list[str] | None = Non
     for given in inputs:
         path = Path(given)
         if path.is_dir():
-            found, links = _documents_below(path)
+            found, links, builds = _documents_below(path)
             if skipped is not None:
                 skipped += [_skipped_link(str(path), relative, target) for relative, target in links]
+                skipped += [_skipped_build(str(path), relative) for relative in builds]
             yield from (path / relative for relative in found)
         else:
             yield path
 
 
-def _documents_below(folder: Path) -> tuple[list[str], list[tuple[str, str]]]:
-    """The paths, relative to ``folder``, of the documents below it, in the order paths sort (part by part); and
-    the symbolic links below it that would have been taken (a link to a folder, or with a document's name), with
+def _documents_below(folder: Path) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+    """The paths, relative to ``folder``, of the documents below it, in the order paths sort (part by part); the
+    symbolic links below it that would have been taken (a link to a folder, or with a document's name), with
     their targets, which are not followed: a link may lead out of the folder (to ``/etc``, to a tree of any size)
-    or round in a loop."""
+    or round in a loop; and the folders below it that a build wrote (``is_build_folder``: ``--out`` inside the
+    input folder), which are not read: their views, report and exports would come back as documents."""
     found: list[str] = []
     links: list[tuple[str, str]] = []
+    builds: list[str] = []
+    if is_build_folder(str(folder)):
+        return found, links, ["."]
     for current, subfolders, names in os.walk(folder):
         relative = os.path.relpath(current, folder)
         linked = [name for name in subfolders if os.path.islink(os.path.join(current, name))]
-        subfolders[:] = [name for name in subfolders if not name.startswith(".") and name not in linked]
+        built = [name for name in subfolders if name not in linked and not name.startswith(".")
+                 and is_build_folder(os.path.join(current, name))]
+        builds += [name if relative == "." else os.path.join(relative, name) for name in built]
+        subfolders[:] = [name for name in subfolders
+                         if not name.startswith(".") and name not in linked and name not in built]
         for name in names:
             if name.startswith(".") or not is_document_name(name):
                 continue
@@ -51,7 +60,20 @@ def _documents_below(folder: Path) -> tuple[list[str], list[tuple[str, str]]]:
                 found.append(name if relative == "." else os.path.join(relative, name))
         links += [(name if relative == "." else os.path.join(relative, name), _link_target(os.path.join(current, name)))
                   for name in linked if not name.startswith(".")]
-    return sorted(found, key=_parts), sorted(links, key=lambda link: _parts(link[0]))
+    return sorted(found, key=_parts), sorted(links, key=lambda link: _parts(link[0])), sorted(builds, key=_parts)
+
+
+def is_build_folder(path: str) -> bool:
+    """Whether ``path`` is a folder that ``kg build`` wrote: its manifest names the tool, or it holds the lock
+    and the cache of a build that has not written its manifest yet (the first build into a folder inside its own
+    input)."""
+    try:
+        with open(os.path.join(path, "manifest.json"), "rb") as handle:
+            if b'"tool": "resolution-kg ' in handle.read(64):
+                return True
+    except OSError:
+        pass
+    return os.path.isfile(os.path.join(path, ".lock")) and os.path.isdir(os.path.join(path, "cache"))
 
 
 def _parts(path: str) -> list[str]:
@@ -67,6 +89,11 @@ def _link_target(path: str) -> str:
 
 def _skipped_link(folder_name: str, relative: str, target: str) -> str:
     return f"skipped symlink {os.path.join(folder_name, relative)} -> {target} (links in a folder are not followed)"
+
+
+def _skipped_build(folder_name: str, relative: str) -> str:
+    return (f"skipped {os.path.normpath(os.path.join(folder_name, relative))}: a kg build's output folder (its views, "
+            "report and exports are no inputs)")
 
 
 def _display_name(path: Path) -> str:
@@ -124,8 +151,9 @@ def _named_inputs(inputs: Sequence[str | Path], skipped: list[str]) -> Iterator[
         root = Path(given)
         if root.is_dir():
             root_name = _display_name(root)
-            found, links = _documents_below(root)
+            found, links, builds = _documents_below(root)
             skipped += [_skipped_link(root_name, relative, target) for relative, target in links]
+            skipped += [_skipped_build(root_name, relative) for relative in builds]
             named = [(os.path.join(root, relative), os.path.join(root_name, relative)) for relative in found]
         else:
             named = [(str(root), _display_name(root))]

@@ -18,14 +18,16 @@ the store and ``graph.nq``, and the report. The outputs:
 from __future__ import annotations
 
 import gc
+import os
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 
+from kg.errors import InputError
 from kg.job.cache import remove_orphans, remove_path
-from kg.job.graphfile import write_graph_file
+from kg.job.graphfile import recorded_files, write_graph_file
 from kg.job.inputs import look_up_inputs
 from kg.job.lock import holding_folder
 from kg.job.manifest import read_manifest, write_manifest
@@ -37,6 +39,7 @@ from kg.job.store_update import StoreLoader, quads_in, seal_store, start_new_sto
 from kg.job.worker import MAX_FILE_SECONDS, run_jobs
 from kg.rdf.ontology import ontology_quads
 from kg.readers import MAX_FILE_SIZE
+from kg.wording import counted
 
 
 def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Executor | None = None,
@@ -47,7 +50,11 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
     A file larger than ``max_file_size`` bytes is an input error, as is one that is not a regular file, one
     for which a worker process would need more than ``max_worker_memory`` bytes (beyond what it starts with), and
     one that takes its worker longer than ``max_file_seconds`` (None or 0: no limit). ``BusyError`` when another
-    build is writing ``out``."""
+    build is writing ``out``. An input path that does not exist is an ``InputError`` before anything is written:
+    a mistyped folder would otherwise give a build of nothing, in place of the one ``out`` held."""
+    missing = [str(given) for given in inputs if not os.path.lexists(given)]
+    if missing:
+        raise InputError(", ".join(missing), f"no such file or folder; nothing was built ({out} is as it was)")
     with holding_folder(Path(out)):
         return _build_held(inputs, Path(out), executor=executor, workers=workers, progress=progress,
                            load_store=load_store, doc_views=doc_views, max_size=max_file_size,
@@ -103,6 +110,9 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         previous = read_manifest(out)
         skipped: list[str] = []   # (the links in folders, not followed: warnings)
         results, jobs, errors, status = look_up_inputs(inputs, out, previous, max_size=max_size, skipped=skipped)
+    if not (results or jobs or errors) and recorded_files(previous):
+        raise InputError(", ".join(map(str, inputs)), "no document found there; nothing was built "
+                         f"({out} keeps the {counted(len(recorded_files(previous)), 'file')} of its last build)")
     # a store made anew is loaded while the documents are read (Oxigraph's loader works outside the GIL)
     loader = start_new_store(out, previous, results.values(), jobs) if beside is not None else None
     loading += [loader] if loader is not None else []

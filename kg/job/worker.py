@@ -112,9 +112,10 @@ def _document(source: Source, path: str, name: str, runs: QuadRuns) -> DocumentS
     document = parse_document(source)
     citations = extract_citations(document)
     doc = source.origin.replace(path, name, 1)
+    functions = citation_functions(document, citations)
     batches = 0
     try:
-        for lines in document_quad_batches(document, citations, source_name=doc):
+        for lines in document_quad_batches(document, citations, source_name=doc, functions=functions):
             runs.add(lines)
             batches += 1
     except Exception as error:
@@ -133,8 +134,7 @@ def _document(source: Source, path: str, name: str, runs: QuadRuns) -> DocumentS
         title=document.header.work_title or document.header.title, year=int(date[:4]) if date else None,
         edition=document.header.edition or "unknown",
         links=tuple((clauses.get(c.clause or "", ""), c.work) for c in citations if c.work),
-        functions=tuple(function or "" for c, function in zip(citations, citation_functions(document, citations),
-                                                               strict=True) if c.work))
+        functions=tuple(function or "" for c, function in zip(citations, functions, strict=True) if c.work))
 
 
 def run_jobs(jobs: list[tuple[str, str, str]], out: Path, executor: Executor | None, workers: int | None,

@@ -8,7 +8,6 @@ heading, clause, footnote or annex becomes remainder.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from operator import attrgetter
 
@@ -26,9 +25,23 @@ def slug(text: str) -> str:
     return _NOT_SLUG.sub("-", text.lower()).strip("-") or "section"
 
 
-def _unique(name: str, seen: Counter[str]) -> str:
-    seen[name] += 1
-    return name if seen[name] == 1 else f"{name}-{seen[name]}"
+class _UniqueNames:
+    """Names given out once each: a name, or the first of ``name-2``, ``name-3``... not given yet (a second
+    "decides" section is "decides-2", and its first unlabelled clause, "decides-2" too by its base, becomes
+    "decides-2-2" rather than the id of the first section's second clause)."""
+
+    def __init__(self) -> None:
+        self._given: set[str] = set()
+        self._suffix: dict[str, int] = {}   # each name asked for twice -> the last suffix tried for it
+
+    def unique(self, name: str) -> str:
+        candidate, suffix = name, self._suffix.get(name, 1)
+        while candidate in self._given:
+            suffix += 1
+            candidate = f"{name}-{suffix}"
+        self._suffix[name] = suffix
+        self._given.add(candidate)
+        return candidate
 
 
 def assemble_document(source: Source, header: Header, blocks: list[Block]) -> Document:
@@ -36,8 +49,7 @@ def assemble_document(source: Source, header: Header, blocks: list[Block]) -> Do
     vocabulary = load_vocabulary()
     text = source.text
     sections: list[Section] = []
-    section_ids: Counter[str] = Counter()
-    clause_ids: Counter[str] = Counter()
+    section_ids, clause_ids = _UniqueNames(), _UniqueNames()
     footnote_blocks: list[Block] = []
     annexes: list[Annex] = []
     current: dict[str, object] | None = None
@@ -63,7 +75,7 @@ def assemble_document(source: Source, header: Header, blocks: list[Block]) -> Do
             heading = _clean(text[block.start:block.end])
             verb, kind = _verb_and_kind(heading, block.part, vocabulary)
             name = slug(verb or heading.split(" ")[0] if heading else block.part)
-            section_id = _unique(f"{prefix}-{name}" if prefix else name, section_ids)
+            section_id = section_ids.unique(f"{prefix}-{name}" if prefix else name)
             current = {"id": section_id, "heading": heading, "verb": verb, "kind": kind, "part": part,
                        "start": block.start, "end": block.end, "heading_span": Span(block.start, block.end)}
             clauses = []
@@ -79,7 +91,7 @@ def assemble_document(source: Source, header: Header, blocks: list[Block]) -> Do
                 # part or an annex, the section is named for it ("ii", "annex")
                 finish()
                 kind = block.part or "operative"
-                current = {"id": _unique(prefix or kind, section_ids), "heading": "", "verb": "", "kind": kind,
+                current = {"id": section_ids.unique(prefix or kind), "heading": "", "verb": "", "kind": kind,
                            "part": part, "start": block.start, "end": block.start}
                 clauses = []
                 stack = LabelStack()
@@ -94,7 +106,7 @@ def assemble_document(source: Source, header: Header, blocks: list[Block]) -> Do
             else:
                 label = stack.push(printed) if printed else ""
             base = f"{current['id']}.{label}" if label else str(current["id"])
-            clause_id = _unique(base, clause_ids)
+            clause_id = clause_ids.unique(base)
             clauses.append(Clause(clause_id, label, text[start:block.end], start, block.end))
         elif block.role == "footnote":
             footnote_blocks.append(block)

@@ -24,14 +24,16 @@ _ROMAN = re.compile(r"^(?=[ivxl]+$)(x{0,3}|xl|l)(ix|iv|v?i{0,3})$")
 _SUFFIX = re.compile(r"\s*(bis|ter|quater|quinquies|sexies)$", re.IGNORECASE)
 
 # A label printed on its own or at the start of a clause: "a)", "(a)", "iv)", "a.", "1", "1.", "1)", "1.1", "2 bis",
-# "a bis)" ("a." inline only before a word in lower case: "a. that ...", not "e. g."). Letters are single (ITU and UN use a) to z)); roman numerals up to l.
-LABEL = r"(?:\(?(?:[a-z]|[ivxl]{1,6})(?:\s?(?:bis|ter|quater))?\)|(?:[a-z]|[ivxl]{1,6})\.|\(?\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?[.)]?)"
+# "a bis)" ("a." inline only before a word: "a. that ...", "b. Resolution 133 ...", not "e. g."). Letters are
+# single (ITU and UN use a) to z)); roman numerals up to l.
+LABEL = (r"(?:\(?(?:[a-z]|[ivxl]{1,6})(?:\s?(?:bis|ter|quater))?\)|(?:[a-z]|[ivxl]{1,6})\."
+         r"|\(?\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?[.)]?)")
 _LABEL_ALONE = re.compile(rf"^[ \t]*({LABEL})[ \t]*$")
 # Inline: a parenthesised label followed by text, or a number followed by "." or by a lower-case word (ITU's
 # "1 to hold ...", "3.1 a study group may ..."), never a number followed by a capital ("2030 Agenda") or a
 # citation ("§§ 35 a)-e)").
 _LABEL_INLINE = re.compile(
-    r"^[ \t]*(\(?(?:[a-z]|[ivxl]{1,6})(?:\s?(?:bis|ter|quater))?\)|(?:[a-z]|[ivxl]{1,6})\.(?=[ \t]+(?:[a-z]{2}|[(“\"']))"
+    r"^[ \t]*(\(?(?:[a-z]|[ivxl]{1,6})(?:\s?(?:bis|ter|quater))?\)|(?:[a-z]|[ivxl]{1,6})\.(?=[ \t]+(?:[a-z]{2}|[A-Z][a-z]|[(“\"']))"
     r"|\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?[.)]"
     r"|\d{1,3}(?:\.\d{1,3})*(?:\s?(?:bis|ter|quater))?(?=[ \t]+(?:[a-z]{2,}\b|a[ \t]+[a-z])))"
     r"[ \t]+(?=\S)"
@@ -55,6 +57,8 @@ def label_inline(text: str) -> tuple[str, int] | None:
     (('a)', 3), ('1', 2), None)
     >>> label_inline("b. that the study groups"), label_inline("e. g. this"), label_inline("i.e. that")
     (('b.', 3), None, None)
+    >>> label_inline("b. Resolution 133 (Rev. Dubai, 2018)")
+    ('b.', 3)
     """
     match = _LABEL_INLINE.match(text)
     return (match.group(1), match.end()) if match else None

@@ -21,7 +21,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -204,10 +204,12 @@ BATCH_LINES = 16384
 
 
 def document_quad_batches(document: Document, citations: Iterable[Citation], *, source_name: str,
-                          batch: int = BATCH_LINES) -> Iterator[set[str]]:
+                          batch: int = BATCH_LINES, functions: Sequence[str | None] | None = None) -> Iterator[set[str]]:
     """The same lines as ``document_quads``, unsorted, in sets of about ``batch`` lines: a line stands once in a
     set but may stand in several (a caller that sorts them removes the repeats), so that a long document's quads
-    need not all be held at once: the build sorts them in runs on disk (``kg.job.runs``)."""
+    need not all be held at once: the build sorts them in runs on disk (``kg.job.runs``). A caller that has them
+    already passes the citations' ``citation_functions`` as ``functions`` (the build's worker needs them for its
+    summary too: they are not worked out twice)."""
     header = document.header
     digest = content_hash(document.source.text)
     family = citing_context(document).family
@@ -281,7 +283,9 @@ def document_quad_batches(document: Document, citations: Iterable[Citation], *, 
     citations = list(citations)
     surface_term, end_term, citing_term = _term("surfaceText"), _term("end"), _iri(f"{CITO}hasCitingEntity")
     citation_class, cited_term, cites_term = _term("Citation"), _iri(f"{CITO}hasCitedEntity"), _iri(f"{ELI}cites")
-    for citation, function in zip(citations, citation_functions(document, citations), strict=True):
+    if functions is None:
+        functions = citation_functions(document, citations)
+    for citation, function in zip(citations, functions, strict=True):
         if len(out.lines) >= batch:
             yield out.take()
             add = out.lines.add

@@ -154,7 +154,7 @@ def render_index(site: Site) -> str:
                                         for key in ranked],
         bodies=bodies, cited_bodies=cited_bodies, timeline=timeline_svg(dict(by_year)),
         documents=len(corpus.documents), citations=sum(d.citations() for d in corpus.documents),
-        instruments=corpus.G.number_of_nodes())
+        instruments=sum(1 for n in corpus.G if corpus.G.in_degree(n)))   # (cited ones: the report's count)
 
 
 def render_overview(site: Site) -> str:

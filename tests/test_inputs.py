@@ -119,8 +119,8 @@ def test_a_build_folder_inside_the_input_is_no_input(built_folder, capsys, comma
     capsys.readouterr()
     assert main(command) == 0
     out, err = capsys.readouterr()
-    assert err.splitlines() == ["kg: warning: skipped texts/out: a kg build's output folder (its views, report and "
-                                "exports are no inputs)"]
+    assert err.splitlines() == [("kg: warning: skipped texts/out: a kg build's output folder (its views, report and "
+                                 "exports are no inputs)")]
     if command[0] == "build":
         assert _built(Path("texts/out")) == ["texts/res-1.txt", "texts/res-2.txt"]
     else:

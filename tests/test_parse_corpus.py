@@ -18,9 +18,11 @@ AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 KNOWN_EXCEPTIONS: dict[str, tuple[str, tuple[int, int]]] = {}
 # An annex heading that the PP-18 conversion ran into a body paragraph, after the paragraph's closing punctuation:
 # "... calendar year 2021. ANNEX 1 TO DECISION 5 (REV. DUBAI, 2018) TABLE 1 ...". The paragraphs after it are the
-# annex's pages as the conversion cut them (a budget table's cells numbered "0"): annex text, no clauses.
-GLUED_ANNEX = re.compile(r"[.;,:]\s+(?:ANNEX|APPENDIX|ATTACHMENT)(?:\s+[A-Z0-9]+)?\s+TO\s+(?:RESOLUTION|DECISION|"
-                         r"RECOMMENDATION|OPINION)\s")
+# annex's pages as the conversion cut them (a budget table's cells numbered "0"): annex text, no clauses. So are
+# those after the heading of a part of the Final Acts run in the same way ("... in this regard. 489 PART VI -
+# SIGNATORIES ...", then the declarations, numbered): no text of the document.
+GLUED_ANNEX = re.compile(r"[.;,:]\s+(?:(?:ANNEX|APPENDIX|ATTACHMENT)(?:\s+[A-Z0-9]+)?\s+TO\s+(?:RESOLUTION|DECISION|"
+                         r"RECOMMENDATION|OPINION)\s|(?:\d+\s+)?PART\s+[IVXL]+\s+[-\u2013]\s+[A-Z])")
 
 
 @pytest.mark.parametrize("folder", CORPUS_FOLDERS)

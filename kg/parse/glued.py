@@ -40,9 +40,11 @@ _NO_ADDRESSEE = re.compile(r"[;.()\d\n]")   # (addressees are names: no clause's
 _MOST_ADDRESSEE_WORDS = 20
 _WORD = re.compile(r"[A-Za-z]+")
 # an annex heading as ITU prints it, in capitals, naming the text it is annexed to: "ANNEX 1 TO DECISION 5",
-# "ANNEX TO RESOLUTION 25 (REV. DUBAI, 2018)", "APPENDIX A TO RECOMMENDATION 7"
-_ANNEX_HEADING = re.compile(r"\b(?:ANNEX|APPENDIX|ATTACHMENT)(?:[ \t]+[A-Z0-9]{1,4})?[ \t]+TO[ \t]+"
-                            r"(?:THE[ \t]+)?(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)[ \t]+[A-Z0-9]")
+# "ANNEX TO RESOLUTION 25 (REV. DUBAI, 2018)", "APPENDIX A TO RECOMMENDATION 7"; or the heading of a part of the Final
+# Acts that print the texts, after the page number the conversion kept: "489 PART VI - SIGNATORIES"
+_GLUED_HEADING = re.compile(r"\b(?:(?P<annex>(?:ANNEX|APPENDIX|ATTACHMENT)(?:[ \t]+[A-Z0-9]{1,4})?[ \t]+TO[ \t]+"
+                            r"(?:THE[ \t]+)?(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION)[ \t]+[A-Z0-9])"
+                            r"|(?:\d{1,4}[ \t]+)?PART[ \t]+[IVXL]{1,6}[ \t]+[-\u2013][ \t]+[A-Z]{3,})")
 # where a clause may end before one: after its closing punctuation or at a line's end
 _CLAUSE_END = re.compile(r"(?:[.;,:][ \t]+|[ \t]*\n[ \t]*)$")
 
@@ -130,7 +132,9 @@ def split_glued_annexes(text: str, blocks: list[Block]) -> list[Block]:
     """``blocks`` with each annex heading that a conversion glued into a clause, after the clause's closing
     punctuation, split off: the clause ends before it, and the annex runs from it over the clauses after it (and
     the footnotes left inline between them), up to the next block of another kind (a heading, a part, a real
-    annex, the footnotes after the body); another annex heading glued into that text opens the next annex.
+    annex, the footnotes after the body); another annex heading glued into that text opens the next annex. The
+    heading of a part of the Final Acts ("489 PART VI - SIGNATORIES", then the declarations, numbered) ends the
+    document's own text in the same way: from it on, that text is remainder.
 
     >>> from kg.model import Block
     >>> text = "to announce their class. ANNEX 1 TO DECISION 5 TABLE 1\\n0 0\\n0 TOTAL REVENUE 331,341\\n"
@@ -143,7 +147,7 @@ def split_glued_annexes(text: str, blocks: list[Block]) -> list[Block]:
     while index < len(blocks):
         block = blocks[index]
         index += 1
-        heading = _glued_annex_heading(text, block) if block.role == "clause" else None
+        heading = _glued_part_heading(text, block) if block.role == "clause" else None
         if heading is None:
             result.append(block)
             continue
@@ -161,19 +165,22 @@ def split_glued_annexes(text: str, blocks: list[Block]) -> list[Block]:
     return result
 
 
-def _glued_annex_heading(text: str, block: Block) -> int | None:
-    """Where an annex heading glued into the clause ``block`` after its closing punctuation opens."""
-    for match in _ANNEX_HEADING.finditer(text, block.start, block.end):
+def _glued_part_heading(text: str, block: Block) -> int | None:
+    """Where an annex (or Final Acts part) heading glued into the clause ``block`` after its closing punctuation
+    opens."""
+    for match in _GLUED_HEADING.finditer(text, block.start, block.end):
         if match.start() > block.start and _CLAUSE_END.search(text, block.start, match.start()):
             return match.start()
     return None
 
 
 def _annexes(text: str, start: int, end: int) -> list[Block]:
-    """The annexes of ``text[start:end]``, which opens with an annex heading: one more at each heading in it."""
-    starts = [start] + [match.start() for match in _ANNEX_HEADING.finditer(text, start + 1, end)]
+    """The annexes of ``text[start:end]``, which opens with a glued heading: one at each annex heading in it, up to
+    the next heading; none from a Final Acts part heading on."""
+    headings = list(_GLUED_HEADING.finditer(text, start, end))
     annexes = []
-    for opening, following in zip(starts, [*starts[1:], end], strict=True):
-        stop = opening + len(text[opening:following].rstrip())
-        annexes.append(Block("annex", opening, stop))
+    for heading, following in zip(headings, [*(h.start() for h in headings[1:]), end], strict=True):
+        if heading.group("annex") is None:
+            break
+        annexes.append(Block("annex", heading.start(), heading.start() + len(text[heading.start():following].rstrip())))
     return annexes

@@ -45,16 +45,16 @@ def _section(heading: str, *paragraphs: tuple[str, str]) -> str:
 # Decision 5's last section, as the conversion left it (its wording, shortened)
 BUDGET = _section(
     "invites Member States",
-    ("", "to announce their provisional class of contribution for the period 2024-2027 before the end of the calendar "
+    ("", ("to announce their provisional class of contribution for the period 2024-2027 before the end of the calendar "
          "year 2021. ANNEX 1 TO DECISION 5 (REV. DUBAI, 2018) TABLE 1 Financial plan of the Union for 2020-2023: "
-         "Revenue and expenses a b a+b Draft budget"),
+         "Revenue and expenses a b a+b Draft budget")),
     ("0", "0"),
     ("0", "F. Savings from budget implementation 4,263 1,832 6,095 G. Funding gap"),
     ("0", "0"),
     ("0", "TOTAL REVENUE 331,341 328,910 660,251 Planned expenses General Secretariat 183,223 182,921 366,144"),
     ("0", "0"),
-    ("0", "Estimates 2022-2023 ANNEX 2 TO DECISION 5 (REV. DUBAI, 2018) Measures for improving ITU's efficiency "
-          "and reducing its expenses"),
+    ("0", ("Estimates 2022-2023 ANNEX 2 TO DECISION 5 (REV. DUBAI, 2018) Measures for improving ITU's efficiency "
+          "and reducing its expenses")),
 )
 
 
@@ -68,14 +68,14 @@ def _parsed(tmp_path, xml: str):
 
 
 def test_a_budget_table_glued_into_the_last_paragraph_is_its_annex_and_no_mandate(tmp_path):
-    document = _parsed(tmp_path, _decision(_section("invites the ITU Council", ("", "to fix the preliminary amount "
-                                                    "of the contributory unit at its 2021 ordinary session,"))
+    document = _parsed(tmp_path, _decision(_section("invites the ITU Council", ("", ("to fix the preliminary amount "
+                                                    "of the contributory unit at its 2021 ordinary session,")))
                                            + BUDGET))
     invites = document.sections[-1]
     assert invites.addressees == ("Member States",)
     assert [(c.label, c.text) for c in invites.clauses] == [
-        ("", "to announce their provisional class of contribution for the period 2024-2027 before the end of the "
-             "calendar year 2021.")]
+        ("", ("to announce their provisional class of contribution for the period 2024-2027 before the end of the "
+             "calendar year 2021."))]
     assert [annex.heading[:40] for annex in document.annexes] == ["ANNEX 1 TO DECISION 5 (REV. DUBAI, 2018)",
                                                                 "ANNEX 2 TO DECISION 5 (REV. DUBAI, 2018)"]
     text = document.source.text
@@ -96,8 +96,8 @@ def test_the_final_acts_part_after_the_last_paragraph_is_no_clause(tmp_path):
     """Recommendation 7's last paragraph, and the declarations after the Final Acts' part heading glued to it."""
     document = _parsed(tmp_path, _decision(_section(
         "instructs the Secretary-General",
-        ("2", "to make appropriate administrative arrangements to keep Member States informed in this regard. 489 "
-              "PART VI - SIGNATORIES The undersigned plenipotentiaries have signed the original of the Final Acts"),
+        ("2", ("to make appropriate administrative arrangements to keep Member States informed in this regard. 489 "
+              "PART VI - SIGNATORIES The undersigned plenipotentiaries have signed the original of the Final Acts")),
         ("1", "Original: English For Georgia: At the ITU Plenipotentiary Conference the delegation"),
         ("1", "The Government of Georgia is deprived of the possibility to exercise"))))
     assert [(c.label, c.text) for c in document.sections[-1].clauses] == [

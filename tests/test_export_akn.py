@@ -23,9 +23,6 @@ ORDER = ["meta", "coverPage", "preface", "preamble", "mainBody", "conclusions", 
 FOLDERS = ["itu-pp18", "un-sc", "un-ga", "un-ga-80-pdftext", "un-ga-multipart"]
 # Read back differently, with the reason
 EXCEPTIONS = {
-    # PP-18's converter put Annex 1 (the strategic plan's tables) into "invites Sector Members" as clauses whose
-    # labels go back and repeat ("3", "2.1", "5.5", "3" ...): no nesting by label path gives them back
-    "pp18_final_acts_akn.xml#res-71",
     # an operative section the parser finds glued into a recital before the preamble goes on (PP-18's converter):
     # AKN has the preamble before the body, so the section comes back after the recitals
     "pp18_final_acts_akn.xml#res-167", "pp18_final_acts_akn.xml#res-208",
@@ -35,6 +32,10 @@ EXCEPTIONS = {
     # annexes that the reader reads in parts of their own, with labels under them (2231's Joint Comprehensive Plan
     # of Action, 2202's Minsk package, 2170's lists): the export writes an annex's sections but not its parts
     "S_RES_2170_1459326E.xml", "S_RES_2202_1502151E.xml", "S_RES_2231_1512243E.xml",
+    # a clause whose label path nests under one before a run of unlabelled clauses (2270's annex: "16.c.12.c", then
+    # unlabelled paragraphs, then "(a)"): the export can only write it at the top after them, and a letter printed
+    # as the deepest one's, going back, at the same depth, reads back as that level started again ("16.c.12.a")
+    "S_RES_2270_1603394E.xml",
 }
 
 

@@ -22,6 +22,16 @@ SEQUENCES = [
      ["a", "a.i", "a.ii", "a.iii", "a.iv", "a.v", "a.vi", "a.vii", "a.viii", "a.ix", "a.x"]),
     # a decimal label with its suffix prints its own path, as one without does (it read "3.3.1bis")
     ("decimal bis", ["3", "3.1", "3.1bis", "i)", "ii)", "3.2"], ["3", "3.1", "3.1bis", "3.1bis.i", "3.1bis.ii", "3.2"]),
+    # a label printed as the one before, going back in its sequence, starts its level again and opens none under it:
+    # PP-18's budget cells numbered "0" (they read "0.0.0.0.0.0"), the strategic plan's "1" ... "9" then "1" ...
+    # after "17.2" (it read "17.2.9.4.9.4"), the UN's bullets (S/RES/2228: "29.•.•.•")
+    ("table cells", ["0", "0", "0", "0"], ["0", "0", "0", "0"]),
+    ("numbered boxes restart", ["17", "17.2", "1", "9", "1", "4", "1"],
+     ["17", "17.2", "17.2.1", "17.2.9", "17.2.1", "17.2.4", "17.2.1"]),
+    ("bullets", ["29.", "\u2022", "\u2022", "\u2022", "30."], ["29", "29.\u2022", "29.\u2022", "29.\u2022", "30"]),
+    ("letters restart under a number", ["1", "a)", "b)", "a)", "2"], ["1", "1.a", "1.b", "1.a", "2"]),
+    # printed another way, a list under the one before is still a level under it
+    ("numbers under a number", ["2", "1)", "2)"], ["2", "2.1", "2.2"]),
 ]
 
 

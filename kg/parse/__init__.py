@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from kg.model import Document, Header, Source
 from kg.parse.assemble import assemble_document
-from kg.parse.glued import split_glued_headings
+from kg.parse.glued import split_glued_annexes, split_glued_headings
 from kg.parse.header import (
     UN_BODIES,
     ambiguous_bodies,
@@ -60,7 +60,7 @@ def _parse_document(source: Source) -> Document:
         header = read_header(text[span.start:span.end], start=span.start, hints=source.hints)
         blocks = [b for b in source.blocks if b.role != "header"]
         if not _un_style(header, source):
-            return assemble_document(source, header, split_glued_headings(text, blocks))
+            return assemble_document(source, header, split_glued_headings(text, split_glued_annexes(text, blocks)))
         return _with_un_addressees(assemble_document(source, header, blocks))
     # a reader that marked the text's blocks (AKN) and no header: none is looked for where its blocks stand (a
     # number line in the body would be taken for one, over a clause)
@@ -88,7 +88,7 @@ def _parse_document(source: Source) -> Document:
     blocks = list(source.blocks) if source.blocks else layout_blocks(text, body_start=body_start, un_style=un_style,
                                                                     number=header.number)
     if not un_style:
-        return assemble_document(source, header, split_glued_headings(text, blocks))
+        return assemble_document(source, header, split_glued_headings(text, split_glued_annexes(text, blocks)))
     return _with_un_addressees(assemble_document(source, header, blocks))
 
 

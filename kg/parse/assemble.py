@@ -55,6 +55,7 @@ def assemble_document(source: Source, header: Header, blocks: list[Block]) -> Do
     current: dict[str, object] | None = None
     clauses: list[Clause] = []
     stack = LabelStack()
+    depth = 0   # the markup's depth of the clause before, in the same section
     # the part of an omnibus resolution ("II") or the annex that the sections stand in, and their ids' prefix
     part, prefix = "", ""
     held: int | None = None
@@ -104,7 +105,8 @@ def assemble_document(source: Source, header: Header, blocks: list[Block]) -> Do
             if block.marker == "continued" and clauses:
                 label = clauses[-1].label   # the rest of a clause after page furniture (which is remainder)
             else:
-                label = stack.push(printed) if printed else ""
+                label = stack.push(printed, nested=bool(clauses) and block.depth > depth) if printed else ""
+            depth = block.depth
             base = f"{current['id']}.{label}" if label else str(current["id"])
             clause_id = clause_ids.unique(base)
             clauses.append(Clause(clause_id, label, text[start:block.end], start, block.end))

@@ -11,6 +11,19 @@ letter i, after ``b)`` it is the roman numeral one and opens a deeper level.
 >>> numbered = LabelStack()
 >>> [numbered.push(label) for label in ["1", "1.1", "1.2", "2", "2 bis", "a)", "3", "3.1", "3.1bis", "i)", "3.2"]]
 ['1', '1.1', '1.2', '2', '2bis', '2bis.a', '3', '3.1', '3.1bis', '3.1bis.i', '3.2']
+
+A label printed as the deepest level's is (a number after a number, "x)" after "x)") that goes back in its sequence
+starts that level again, a restart or a repeat, and opens no level under it, unless the markup nests it (an AKN
+point in its paragraph's list): a list nested in a list is printed another way ("1" / "a)", "(a)" / "(i)"), a bullet
+under a bullet is the next bullet ("29. -", "-", "-"), and a conversion's runs of table cells ("0", "0", ...) or of a
+table's numbered boxes ("1" ... "9", "1" ...) make no "0.0.0" chains.
+
+>>> cells = LabelStack()
+>>> [cells.push(label) for label in ["0", "0", "0", "17.2", "1", "9", "1", "2", "a)", "a)"]]
+['0', '0', '0', '17.2', '17.2.1', '17.2.9', '17.2.1', '17.2.2', '17.2.2.a', '17.2.2.a']
+>>> marked = LabelStack()
+>>> marked.push("4"), marked.push("1", nested=True)   # (markup that nests it says more than its print)
+('4', '4.1')
 """
 
 from __future__ import annotations
@@ -96,6 +109,15 @@ def _readings(bare: str) -> tuple[_Reading, ...]:
     return tuple(readings) or (_Reading("other", 1.0),)
 
 
+def _shape(printed: str) -> str:
+    """How a label is printed, its letters and numbers aside: ``"(iv)"`` -> ``"(a)"``, ``"12."`` -> ``"0."``.
+
+    >>> _shape("(iv)"), _shape("12."), _shape(" b) "), _shape("2 bis")
+    ('(a)', '0.', 'a)', '0a')
+    """
+    return re.sub(r"[a-z]+", "a", re.sub(r"\d+", "0", printed.strip().lower().replace(" ", "")))
+
+
 def _roman_value(numeral: str) -> int:
     total = 0
     for index, char in enumerate(numeral):
@@ -110,11 +132,14 @@ class LabelStack:
 
     def __init__(self) -> None:
         self._levels: list[tuple[_Reading, str]] = []
+        self._deepest_shape = ""   # how the deepest level's label was printed: "0", "0.", "a)", "(a)"
 
-    def push(self, printed: str) -> str:
-        """Place ``printed`` and return the clause's label path (``"b.iii"``)."""
+    def push(self, printed: str, *, nested: bool = False) -> str:
+        """Place ``printed`` and return the clause's label path (``"b.iii"``); ``nested`` where the markup puts the
+        clause under the one before (an AKN point in its paragraph's list), which it then never starts again."""
         bare = bare_label(printed)
         if re.fullmatch(r"\d+(?:\.\d+)+(?:bis|ter|quater|quinquies|sexies)?", bare, re.IGNORECASE):
+            self._deepest_shape = _shape(printed)   # ("0.0": a number after it is no part of it)
             return self._push_decimal(bare)   # ("1.1", "3.1bis")
         readings = _readings(bare)
         level = self._continuing_level(readings)
@@ -126,8 +151,20 @@ class LabelStack:
             same_style = [i for i, (known, _) in enumerate(self._levels) if known.style == reading.style]
             if same_style and reading.ordinal > 1:
                 del self._levels[same_style[-1]:]   # a gap in a known sequence ("a)", "c)")
+            elif not nested and self._restarts_deepest(reading, printed):
+                del self._levels[-1]
         self._levels.append((reading, bare))
+        self._deepest_shape = _shape(printed)
         return ".".join(label for _, label in self._levels)
+
+    def _restarts_deepest(self, reading: _Reading, printed: str) -> bool:
+        """Whether ``printed`` (which continues no level) starts the deepest level again: printed as that level's
+        label was, of its style, at or before it in the sequence."""
+        if not self._levels:
+            return False
+        deepest = self._levels[-1][0]
+        return (deepest.style == reading.style and reading.ordinal <= deepest.ordinal
+                and _shape(printed) == self._deepest_shape)
 
     def _push_decimal(self, bare: str) -> str:
         """A decimal label ("1.1") prints its own path: it replaces the numbered levels."""

@@ -162,3 +162,13 @@ def test_quads_taken_out_of_a_store_are_those_written(make_store):
     expected = rdflib.Dataset()
     expected.parse(data="".join(line + "\n" for line in kept), format="nquads")
     assert sorted(left.quads()) == sorted(expected.quads())
+
+
+def test_an_instrument_cited_by_name_has_its_title():
+    """(the Tunis Agenda, the Constitution, the Charter had no title: the views, the site and the exports showed
+    their keys, "itu/constitution", or nothing)"""
+    document = parse_document(read(SEED)[0])
+    lines = document_quads(document, extract_citations(document), source_name="seed.txt")
+    agenda = "<https://w3id.org/resolution-kg/id/wsis/tunis-agenda> <http://purl.org/dc/terms/title> "
+    assert [line for line in lines if line.startswith(agenda)] == [
+        f'{agenda}"Tunis Agenda for the Information Society" <https://w3id.org/resolution-kg/id/graph/shared> .']

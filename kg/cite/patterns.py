@@ -236,6 +236,7 @@ class NamedInstrument:
     triggers: tuple[str, ...]
     # what may not stand right before the name: another instrument's own name ("the Tampere Convention")
     not_after: re.Pattern[str] | None = None
+    title: str = ""   # (its title, for the graph: "Charter of the United Nations")
 
     def named_at(self, text: str, start: int) -> bool:
         """Whether a match of the pattern at ``start`` is this instrument (and not the end of another's name)."""
@@ -249,6 +250,7 @@ class _InstrumentRow(TypedDict):
     pattern: str
     triggers: list[str]
     not_after: NotRequired[str]
+    title: NotRequired[str]
 
 
 @cache
@@ -258,7 +260,8 @@ def named_instruments() -> tuple[NamedInstrument, ...]:
     rows = cast(list[_InstrumentRow], read_toml("instruments.toml")["instrument"])
     return tuple(NamedInstrument(str(row["key"]), tuple(row["families"]), re.compile(rf"\b(?:{row['pattern']})"),
                                  tuple(row["triggers"]),
-                                 re.compile(rf"(?:{row['not_after']})$") if row.get("not_after") else None)
+                                 re.compile(rf"(?:{row['not_after']})$") if row.get("not_after") else None,
+                                 str(row.get("title", "")))
                  for row in rows)
 
 

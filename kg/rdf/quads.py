@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg import __version__
+from kg.cite import named_instruments
 from kg.model import Citation, Document
 from kg.ns import KG
 from kg.rdf.functions import citation_functions
@@ -145,12 +146,19 @@ def _describe_body(out: _Quads, body: str) -> None:
 # once a process, not again for each document that cites it.)
 
 @cache
+def _named_titles() -> dict[str, str]:
+    return {instrument.key: instrument.title for instrument in named_instruments() if instrument.title}
+
+
+@cache
 def _work_description(work_key: str) -> tuple[str, frozenset[str]]:
     out = _Quads(_SHARED, set())
     subject = _iri(work_iri(work_key))
     key = WorkKey.parse(work_key)
     out.share(subject, _iri(RDF_TYPE), _term(key.ontology_class))
     out.share(subject, _term("workKey"), _literal(work_key))
+    if title := _named_titles().get(work_key):   # (an instrument cited by name: its title, for views and exports)
+        out.share(subject, _iri(f"{DCTERMS}title"), _literal(title))
     if key.number is not None:
         out.share(subject, _term("number"), _literal(key.number))
     if (body := _known_body(key)) is not None:

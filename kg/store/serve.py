@@ -141,7 +141,7 @@ def serve(out: Path, port: int, *, timeout: float = QUERY_TIMEOUT, allow_service
         raise UnreachableError(f"127.0.0.1:{port}: cannot listen there ({error.strerror or error}): another "
                                "server holds it? (--port N)") from None
     front.daemon_threads = True
-    port = front.server_address[1]   # (the one the system gave for --port 0)
+    port = front.server_port   # (the one the system gave for --port 0)
     backend = None
     on_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _interrupt) if on_main_thread else None
@@ -192,7 +192,7 @@ def _handler(timeout: float, allow_service: bool) -> type[BaseHTTPRequestHandler
                                     f"{length_text[:40]})")
             length = int(length_text)
             body = self.rfile.read(length) if length else None
-            port = self.server.server_address[1]
+            port = self.server.server_port  # type: ignore[attr-defined]  # (an HTTPServer)
             hosts = {f"{name}:{port}" for name in _LOOPBACK_NAMES} | (_LOOPBACK_NAMES if port == 80 else set())
             host = (self.headers.get("Host") or "").lower()
             if host not in hosts:

@@ -476,10 +476,13 @@ def test_every_edit_in_place_is_checked():
     assert len(EDITS_IN_PLACE) == 4
 
 
-def _request(url: str, *, data: bytes | None = None, host: str | None = None) -> tuple[int, str]:
+def _request(url: str, *, data: bytes | None = None, host: str | None = None,
+             origin: str | None = None) -> tuple[int, str]:
     request = urllib.request.Request(url, data=data)
     if host is not None:
         request.add_header("Host", host)
+    if origin is not None:
+        request.add_header("Origin", origin)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, response.read().decode("utf-8", "replace")
@@ -508,6 +511,14 @@ def test_kg_serve_has_a_time_out_no_service_a_host_check_and_one_line_for_a_port
         status, text = _request(f"{base}/query", data=form("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> "
                                                            "{ ?s ?p ?o } }"))
         assert (status, "SERVICE is off" in text) == (403, True)
+        # (a "." that ends a triple pattern right before SERVICE slipped past the check: the server called out)
+        status, text = _request(f"{base}/query", data=form("SELECT * WHERE { ?s ?p ?o .SERVICE "
+                                                           "<http://127.0.0.1:9/sparql> { ?a ?b ?c } } LIMIT 1"))
+        assert (status, "SERVICE is off" in text) == (403, True)
+        # a page of another site posting to it (the Host check passes: the browser sends the server's own)
+        assert _request(f"{base}/query", data=form("ASK {}"), origin="http://evil.example")[0] == 403
+        assert _request(f"{base}/query", data=form("ASK {}"), origin="null")[0] == 403
+        assert _request(f"{base}/query", data=form("ASK {}"), origin=f"http://127.0.0.1:{port}")[0] == 200
         assert _request(f"{base}/query?query=ASK%7B%7D", host=f"rebound.example:{port}")[0] == 421
         assert _request(f"{base}/query?query=ASK%7B%7D", host=f"localhost:{port}")[0] == 200
         # a second Content-Type (the check read the first, the forward sent the last) and bodies past the cap
@@ -526,6 +537,22 @@ def test_kg_serve_has_a_time_out_no_service_a_host_check_and_one_line_for_a_port
         assert taken.returncode == EXIT_UNREACHABLE
         assert taken.stderr.startswith(f"kg: error: 127.0.0.1:{port}: cannot listen there") and \
             len(taken.stderr.splitlines()) == 1, taken.stderr
+
+
+def test_kg_serve_on_port_0_says_and_answers_the_port_it_was_given(tmp_path):
+    """(with --port 0 it printed http://127.0.0.1:0/query and answered every request 421: the hosts it took were
+    made from the port asked for, not the one the system gave)"""
+    out = _small_build(tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(out), "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = process.stdout.readline()
+        found = re.search(r"http://127\.0\.0\.1:(\d+)/query", line)
+        assert found and found.group(1) != "0", line
+        assert _request(f"http://127.0.0.1:{found.group(1)}/query?query=ASK%7B%7D")[0] == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def test_kg_serve_refuses_a_store_a_build_is_writing(tmp_path):

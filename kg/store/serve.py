@@ -9,7 +9,8 @@ local endpoint must keep and Oxigraph does not:
   503 and stopped by starting the Oxigraph server again;
 - ``SERVICE`` off unless ``--allow-service``: it makes the server call any address a query names;
 - requests whose ``Host`` is not this machine's loopback name refused (421): a web page elsewhere could
-  otherwise reach the endpoint through DNS rebinding;
+  otherwise reach the endpoint through DNS rebinding; and those whose ``Origin`` is another site's (403): a page
+  elsewhere could post queries to it;
 - a port in use: one line, exit 3.
 
 Before serving, ``kg serve`` has the store optimized (once: ``kg.job.optimize``), as a server answers many queries.
@@ -47,7 +48,9 @@ _LOOPBACK_NAMES = {"127.0.0.1", "localhost", "[::1]"}
 # what in a query is not a keyword: strings (long ones first), IRIs, comments
 _NOT_KEYWORDS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"'
                            r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
-_SERVICE = re.compile(r"(?<![\w:?$.-])SERVICE(?![\w:.-])", re.IGNORECASE)
+# (a "." before it ends a triple pattern, "?s ?p ?o .SERVICE <...>": no exception for it; a prefixed name with a
+# dot before "SERVICE" in it, ex:a.SERVICE, is refused too: better a harmless query refused than a call let out)
+_SERVICE = re.compile(r"(?<![\w:?$-])SERVICE(?![\w:.-])", re.IGNORECASE)
 
 
 def uses_service(query: str) -> bool:
@@ -57,6 +60,8 @@ def uses_service(query: str) -> bool:
     (True, False)
     >>> uses_service("SELECT ?service WHERE { ?service <http://x/service> ex:service }")
     False
+    >>> uses_service("SELECT * WHERE { ?s ?p ?o .SERVICE <http://x/> {} }"), uses_service("{ {}SERVICE <x:> {} }")
+    (True, True)
     """
     return bool(_SERVICE.search(_NOT_KEYWORDS.sub(" ", query)))
 
@@ -131,11 +136,12 @@ def serve(out: Path, port: int, *, timeout: float = QUERY_TIMEOUT, allow_service
     if not store.is_dir():
         raise StoreUnavailableError(f"{out}: no store (run kg build first)")
     try:
-        front = ThreadingHTTPServer(("127.0.0.1", port), _handler(timeout, allow_service, port))
+        front = ThreadingHTTPServer(("127.0.0.1", port), _handler(timeout, allow_service))
     except OSError as error:
         raise UnreachableError(f"127.0.0.1:{port}: cannot listen there ({error.strerror or error}): another "
                                "server holds it? (--port N)") from None
     front.daemon_threads = True
+    port = front.server_port   # (the one the system gave for --port 0)
     backend = None
     on_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _interrupt) if on_main_thread else None
@@ -166,8 +172,7 @@ def _interrupt(_signal: int, _frame: object) -> None:
 MAX_REQUEST_BYTES = 16 * 1024 * 1024   # a query or one named graph pushed through the front
 
 
-def _handler(timeout: float, allow_service: bool, port: int) -> type[BaseHTTPRequestHandler]:
-    hosts = {f"{name}:{port}" for name in _LOOPBACK_NAMES} | (_LOOPBACK_NAMES if port == 80 else set())
+def _handler(timeout: float, allow_service: bool) -> type[BaseHTTPRequestHandler]:
     index = index_page(list_queries())
 
     class Front(BaseHTTPRequestHandler):
@@ -187,10 +192,18 @@ def _handler(timeout: float, allow_service: bool, port: int) -> type[BaseHTTPReq
                                     f"{length_text[:40]})")
             length = int(length_text)
             body = self.rfile.read(length) if length else None
+            port = self.server.server_port  # type: ignore[attr-defined]  # (an HTTPServer)
+            hosts = {f"{name}:{port}" for name in _LOOPBACK_NAMES} | (_LOOPBACK_NAMES if port == 80 else set())
             host = (self.headers.get("Host") or "").lower()
             if host not in hosts:
                 return self._refuse(421, f"kg serve answers requests for 127.0.0.1:{port} or localhost:{port} only "
                                          f"(Host: {host or 'none'})")
+            origin = (self.headers.get("Origin") or "").lower()
+            if origin and origin.removeprefix("http://") not in hosts:
+                # (a page of another site posting to the server: it cannot read the answer, but it would make the
+                # server work, or call out if SERVICE were on)
+                return self._refuse(403, f"kg serve answers its own page and clients that send no Origin only "
+                                         f"(Origin: {origin[:80]})")
             query = _query_of(self.path, self.headers.get("Content-Type") or "", body)
             if query is not None and not allow_service and uses_service(query):
                 return self._refuse(403, "SERVICE is off in kg serve (it would make the server call other "

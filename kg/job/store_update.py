@@ -5,9 +5,9 @@ store will be new: ``StoreLoader``)."""
 from __future__ import annotations
 
 import io
-import queue
 import threading
 import uuid
+from collections import deque
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -45,6 +45,9 @@ def start_new_store(out: Path, previous: Mapping[str, object] | None, cached: It
     return loader
 
 
+_WAITING_BYTES = 32 << 20   # N-Quads waiting for the loader's thread at most (it is fed pieces of 4 MB)
+
+
 class StoreLoader:
     """A new ``out/store`` bulk-loaded by Oxigraph (outside the GIL, in threads of its own) from the quads of each
     file as its result comes in, while the other files are still being read, instead of from ``graph.nq`` once
@@ -62,7 +65,7 @@ class StoreLoader:
         change_marker(store_dir).touch()
         remove_path(store_dir)
         self.store = OxigraphStore(store_dir)
-        self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=64)   # (at most 32-64 files' quads waiting)
+        self._chunks = _Waiting(_WAITING_BYTES)
         self._fed: dict[str, tuple[str, str]] = {}   # each document graph -> the file (path, sha256) that fed it
         self._shared: set[bytes] = set()   # the shared graph's lines fed so far
         self._error: BaseException | None = None
@@ -73,7 +76,7 @@ class StoreLoader:
 
     def _load(self) -> None:
         try:
-            self.store.bulk_load_stream(_ChunkReader(self._chunks))
+            self.store.bulk_load_parts(self._chunks.get)
         except BaseException as error:  # noqa: BLE001 (handed to the build's thread by finish, which raises it)
             self._error = error
             while self._chunks.get() is not None:   # (let the build go on to finish, which reports it)
@@ -131,28 +134,31 @@ class StoreLoader:
         self.store.close()
 
 
-class _ChunkReader(io.RawIOBase):
-    """A binary stream of the chunks put on a queue, ending at None (what Oxigraph's bulk loader reads)."""
+class _Waiting:
+    """The chunks of N-Quads handed to the loader's thread, at most about ``limit`` bytes of them waiting: ``put``
+    waits for room (a chunk is let in whatever its size when less than ``limit`` waits; the end, None, always)."""
 
-    def __init__(self, chunks: queue.Queue[bytes | None]) -> None:
-        self._chunks = chunks
-        self._current = memoryview(b"")
-        self._ended = False
+    def __init__(self, limit: int) -> None:
+        self._chunks: deque[bytes | None] = deque()
+        self._size = 0
+        self._limit = limit
+        self._changed = threading.Condition()
 
-    def readable(self) -> bool:
-        return True
+    def put(self, chunk: bytes | None) -> None:
+        with self._changed:
+            if chunk is not None:
+                self._changed.wait_for(lambda: self._size < self._limit)
+                self._size += len(chunk)
+            self._chunks.append(chunk)
+            self._changed.notify_all()
 
-    def readinto(self, buffer) -> int:
-        while not self._current and not self._ended:
-            chunk = self._chunks.get()
-            if chunk is None:
-                self._ended = True
-            else:
-                self._current = memoryview(chunk)
-        size = min(len(buffer), len(self._current))
-        buffer[:size] = self._current[:size]
-        self._current = self._current[size:]
-        return size
+    def get(self) -> bytes | None:
+        with self._changed:
+            self._changed.wait_for(lambda: bool(self._chunks))
+            chunk = self._chunks.popleft()
+            self._size -= len(chunk or b"")
+            self._changed.notify_all()
+            return chunk
 
 
 def update_store(out: Path, ordered: list[FileResult], previous: dict[str, object] | None,

@@ -178,7 +178,7 @@ class OxigraphStore:
         """Compact the store for reading (after a bulk load: read queries are several times faster)."""
         self._store.optimize()
 
-    def load_file(self, path: str | Path, *, part_size: int = BULK_PART_SIZE) -> None:
+    def load_file(self, path: str | Path, *, part_size: int | None = None) -> None:
         """Bulk-load an N-Quads file the build wrote, in calls of about ``part_size`` bytes (``bulk_load_parts``).
         Not optimised: a bulk load leaves one file per million quads in each index, which queries read as fast
         (see ``optimize``)."""
@@ -189,13 +189,13 @@ class OxigraphStore:
         """Add the RDF file at ``path`` (triples go to the default graph)."""
         self._store.load(path=str(path), format=rdf_format)
 
-    def bulk_load_parts(self, next_chunk: Callable[[], bytes | None], *, part_size: int = BULK_PART_SIZE) -> int:
+    def bulk_load_parts(self, next_chunk: Callable[[], bytes | None], *, part_size: int | None = None) -> int:
         """Bulk-load the N-Quads of the chunks ``next_chunk()`` gives until it gives None, written by the build
         (``lenient``: their IRIs are not checked again, a twentieth of the loader's time), in one ``bulk_load``
         call for each part of about ``part_size`` bytes, cut at the first line end past that size: the loader holds
         what one call reads (parsed, encoded and sorted: about 1 KB a quad) until the call ends, so one call of a
-        gigabyte grew to 2 GB. Returns the number of calls."""
-        reader = _PartReader(next_chunk, part_size)
+        gigabyte grew to 2 GB (``part_size`` by default ``BULK_PART_SIZE``). Returns the number of calls."""
+        reader = _PartReader(next_chunk, part_size or BULK_PART_SIZE)
         calls = 0
         while reader.next_part():
             self._store.bulk_load(reader,  # type: ignore[arg-type]  # stub says IO; a raw stream with read() loads too

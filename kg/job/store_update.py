@@ -55,6 +55,8 @@ class StoreLoader:
     first file in input order that holds it, the shared graph and the ontology; the analysis graph is added
     later as before). A file's cache entry goes to the loader as it is, less the shared graph's lines that an
     earlier file fed; only a file with a graph that another file fed already has its own lines sorted out.
+    The loader's thread reads the pieces from a queue holding at most ``_WAITING_BYTES`` of them, in bulk_load calls
+    of about ``BULK_PART_SIZE`` bytes (``OxigraphStore.bulk_load_parts``: one call holds all it reads in memory).
     Call ``finish`` once every result was added (or ``stop`` to give up: the store's change marker stays)."""
 
     def __init__(self, out: Path) -> None:

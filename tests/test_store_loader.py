@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
+import kg.job.store_update
+import kg.store.local
 from kg.job import build_graph
 from kg.store import OxigraphStore
 
@@ -79,3 +81,58 @@ def test_a_build_that_fails_while_the_store_loads_leaves_it_to_be_made_anew(inpu
     build_graph([inputs], out, progress=False, workers=1)
     assert not (out / "store.updating").exists()
     assert _stored(out) == _graph_file(out)
+
+
+class _CallSizes:
+    """A pyoxigraph store whose ``bulk_load`` records the bytes each call reads (and loads them)."""
+
+    def __init__(self, store, sizes: list[int]) -> None:
+        self._store, self._sizes = store, sizes
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def bulk_load(self, input=None, *, path=None, **options):
+        data = Path(path).read_bytes() if path is not None else input if isinstance(input, bytes) else input.read()
+        self._sizes.append(len(data))
+        self._store.bulk_load(data, **options)
+
+
+@pytest.fixture()
+def call_sizes(monkeypatch) -> list[int]:
+    """The bytes of each ``bulk_load`` call of every store the build opens, with parts of 20,000 bytes."""
+    sizes: list[int] = []
+
+    class Recording(OxigraphStore):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._store = _CallSizes(self._store, sizes)
+
+    monkeypatch.setattr(kg.store.local, "BULK_PART_SIZE", 20_000, raising=False)
+    monkeypatch.setattr(kg.job.store_update, "OxigraphStore", Recording)
+    return sizes
+
+
+def _longest_line(out: Path) -> int:
+    return max(len(line) for line in (out / "graph.nq").read_bytes().splitlines(keepends=True))
+
+
+def test_a_new_store_is_bulk_loaded_in_bounded_calls(inputs, tmp_path, call_sizes):
+    # the bulk loader holds what one call reads until the call ends (a dense line's gigabyte: 2 GB): the store is
+    # fed in calls of about BULK_PART_SIZE bytes, each cut at a line end, and holds what graph.nq holds
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    assert len(call_sizes) > 5
+    assert max(call_sizes) <= 20_000 + _longest_line(out)
+    assert _stored(out) == _graph_file(out)
+
+
+def test_graph_nq_is_bulk_loaded_in_bounded_calls(inputs, tmp_path, call_sizes):
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1, load_store=False)
+    store = kg.job.store_update.OxigraphStore(tmp_path / "store")   # (the recording one)
+    store.load_file(out / "graph.nq")
+    assert len(call_sizes) > 5
+    assert max(call_sizes) <= 20_000 + _longest_line(out)
+    assert set(store.dump().splitlines()) == _graph_file(out)
+    store.close()

@@ -8,7 +8,7 @@ import io
 import queue
 import threading
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from kg.errors import KgError
@@ -52,43 +52,51 @@ class StoreLoader:
     first file in input order that holds it, the shared graph and the ontology; the analysis graph is added
     later as before). A file's cache entry goes to the loader as it is, less the shared graph's lines that an
     earlier file fed; only a file with a graph that another file fed already has its own lines sorted out.
+    ``add`` only hands the file's result to the loader's thread, which reads the cache entry itself, 4 MB at a
+    time, and feeds Oxigraph in bulk_load calls of about ``BULK_PART_SIZE`` bytes
+    (``OxigraphStore.bulk_load_parts``: one call holds all it reads in memory): the build never waits for the
+    loader until ``finish``, and what waits for it is results, not their quads.
     Call ``finish`` once every result was added (or ``stop`` to give up: the store's change marker stays)."""
 
     def __init__(self, out: Path) -> None:
-        from kg.rdf.ontology import ontology_quads
-
         self.out = out
         store_dir = out / "store"
         change_marker(store_dir).touch()
         remove_path(store_dir)
         self.store = OxigraphStore(store_dir)
-        self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=64)   # (at most 32-64 files' quads waiting)
+        self._results: queue.SimpleQueue[FileResult | None] = queue.SimpleQueue()
         self._fed: dict[str, tuple[str, str]] = {}   # each document graph -> the file (path, sha256) that fed it
         self._shared: set[bytes] = set()   # the shared graph's lines fed so far
         self._error: BaseException | None = None
         self._finished = False
+        self._stopping = False
         self._thread = threading.Thread(target=self._load, name="store loader", daemon=True)
         self._thread.start()
-        self._chunks.put("".join(line + "\n" for line in ontology_quads()).encode("utf-8"))
 
     def _load(self) -> None:
+        pieces = self._pieces()
         try:
-            self.store.bulk_load_stream(_ChunkReader(self._chunks))
+            self.store.bulk_load_parts(lambda: next(pieces, None))
         except BaseException as error:  # noqa: BLE001 (handed to the build's thread by finish, which raises it)
             self._error = error
-            while self._chunks.get() is not None:   # (let the build go on to finish, which reports it)
-                pass
 
-    def add(self, result: FileResult) -> None:
-        """Feed the quads of one file's result (none for a file that could not be read)."""
-        if result.error or not result.graphs or self._error is not None:
-            return
+    def _pieces(self) -> Iterator[bytes]:
+        """The ontology's N-Quads, then each file's as its result comes, until the end (None) or ``stop``."""
+        from kg.rdf.ontology import ontology_quads
+
+        yield "".join(line + "\n" for line in ontology_quads()).encode("utf-8")
+        while (result := self._results.get()) is not None and not self._stopping:
+            yield from self._pieces_of(result)
+
+    def _pieces_of(self, result: FileResult) -> Iterator[bytes]:
         writer = (result.path, result.sha256)
         taken = {graph for graph in result.graphs if graph in self._fed}
         for graph in result.graphs:
             self._fed.setdefault(graph, writer)
         skipped = {f"<{graph}>".encode() for graph in taken}
         for own, shared in cached_parts(self.out, result.sha256, result.path, size=1 << 22):   # (4 MB at a time)
+            if self._stopping:
+                return
             if skipped:
                 own = b"".join(line for line in io.BytesIO(own).readlines()
                                if line.rsplit(b" ", 2)[1] not in skipped)
@@ -97,15 +105,20 @@ class StoreLoader:
             fresh = [line for line in io.BytesIO(shared).readlines() if line not in self._shared]
             self._shared.update(fresh)
             if own:
-                self._chunks.put(own)
+                yield own
             if fresh:
-                self._chunks.put(b"".join(fresh))
+                yield b"".join(fresh)
+
+    def add(self, result: FileResult) -> None:
+        """Feed the quads of one file's result (none for a file that could not be read)."""
+        if not result.error and result.graphs and self._error is None:
+            self._results.put(result)
 
     def finish(self, ordered: list[FileResult]) -> OxigraphStore:
         """Wait for the loader; then put right the graphs that a file other than their writer in input order fed
         (the same document in two files, the later one read first), and return the store."""
         self._finished = True
-        self._chunks.put(None)
+        self._results.put(None)
         self._thread.join()
         if self._error is not None:
             self.store.close()
@@ -122,37 +135,14 @@ class StoreLoader:
         return self.store
 
     def stop(self) -> None:
-        """Give up unless finished (the build failed): the loader ends, the store stays marked as unfinished."""
+        """Give up unless finished (the build failed): the loader ends after the piece it is at, the store stays
+        marked as unfinished."""
         if self._finished:
             return
-        self._finished = True
-        self._chunks.put(None)
+        self._finished = self._stopping = True
+        self._results.put(None)
         self._thread.join()
         self.store.close()
-
-
-class _ChunkReader(io.RawIOBase):
-    """A binary stream of the chunks put on a queue, ending at None (what Oxigraph's bulk loader reads)."""
-
-    def __init__(self, chunks: queue.Queue[bytes | None]) -> None:
-        self._chunks = chunks
-        self._current = memoryview(b"")
-        self._ended = False
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        while not self._current and not self._ended:
-            chunk = self._chunks.get()
-            if chunk is None:
-                self._ended = True
-            else:
-                self._current = memoryview(chunk)
-        size = min(len(buffer), len(self._current))
-        buffer[:size] = self._current[:size]
-        self._current = self._current[size:]
-        return size
 
 
 def update_store(out: Path, ordered: list[FileResult], previous: dict[str, object] | None, graph_file: GraphFile,

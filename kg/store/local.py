@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import BinaryIO, Protocol, cast
+from typing import Protocol, cast
 
 import pyoxigraph as ox
 import rdflib
@@ -52,6 +52,7 @@ class GraphStore(Protocol):
     def dump(self) -> str: ...
 
 
+BULK_PART_SIZE = 128 << 20   # bytes of N-Quads for one call of the bulk loader (see bulk_load_parts)
 _BULK_FROM = 500_000   # characters (or bytes) of N-Quads: about 3,000 quads
 _WHERE = re.compile(r"\bWHERE\s*\{|\{", re.IGNORECASE)
 # A query's own VALUES block for one variable: each query of the library that takes a parameter holds one with a
@@ -177,20 +178,30 @@ class OxigraphStore:
         """Compact the store for reading (after a bulk load: read queries are several times faster)."""
         self._store.optimize()
 
-    def load_file(self, path: str | Path) -> None:
-        """Bulk-load an N-Quads file the build wrote (``lenient``: its IRIs are not checked again, a twentieth of
-        the loader's time). Not optimised: a bulk load leaves one file per million quads in each index, which
-        queries read as fast (see ``optimize``)."""
-        self._store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS, lenient=True)
+    def load_file(self, path: str | Path, *, part_size: int | None = None) -> None:
+        """Bulk-load an N-Quads file the build wrote, in calls of about ``part_size`` bytes (``bulk_load_parts``).
+        Not optimised: a bulk load leaves one file per million quads in each index, which queries read as fast
+        (see ``optimize``)."""
+        with open(path, "rb") as handle:
+            self.bulk_load_parts(lambda: handle.read(1 << 22) or None, part_size=part_size)
 
     def load_path(self, path: str | Path, rdf_format: ox.RdfFormat) -> None:
         """Add the RDF file at ``path`` (triples go to the default graph)."""
         self._store.load(path=str(path), format=rdf_format)
 
-    def bulk_load_stream(self, stream: BinaryIO | io.RawIOBase) -> None:
-        """Bulk-load the N-Quads read from ``stream`` (written by the build, as ``load_file``) until it ends."""
-        self._store.bulk_load(stream,  # type: ignore[arg-type]  # stub says IO; a raw stream with read() loads too
-                              format=ox.RdfFormat.N_QUADS, lenient=True)
+    def bulk_load_parts(self, next_chunk: Callable[[], bytes | None], *, part_size: int | None = None) -> int:
+        """Bulk-load the N-Quads of the chunks ``next_chunk()`` gives until it gives None, written by the build
+        (``lenient``: their IRIs are not checked again, a twentieth of the loader's time), in one ``bulk_load``
+        call for each part of about ``part_size`` bytes, cut at the first line end past that size: the loader holds
+        what one call reads (parsed, encoded and sorted: about 1 KB a quad) until the call ends, so one call of a
+        gigabyte grew to 2 GB (``part_size`` by default ``BULK_PART_SIZE``). Returns the number of calls."""
+        reader = _PartReader(next_chunk, part_size or BULK_PART_SIZE)
+        calls = 0
+        while reader.next_part():
+            self._store.bulk_load(reader,  # type: ignore[arg-type]  # stub says IO; a raw stream with read() loads too
+                                  format=ox.RdfFormat.N_QUADS, lenient=True)
+            calls += 1
+        return calls
 
     def select(self, sparql: str, *,
                bindings: Mapping[str, Identifier] | None = None) -> tuple[list[str], list[Row]]:
@@ -236,6 +247,61 @@ class OxigraphStore:
         RocksDB's write-ahead log already, which the next opening reads; a flush here would wait, when many files
         have piled up from in-place updates, for a compaction to make room (seconds, now and then)."""
         del self._store
+
+
+class _PartReader(io.RawIOBase):
+    """The chunks ``next_chunk()`` gives (until None) as a binary stream read in parts, one ``bulk_load`` call a
+    part: a part ends (``readinto`` says end of stream) at the first line end past ``part_size`` bytes, and
+    ``next_part`` starts the next one with what is left.
+
+    >>> chunks = iter([b"a\\nbb\\nc", b"c\\nd\\n", None])
+    >>> reader, parts = _PartReader(lambda: next(chunks), 3), []
+    >>> while reader.next_part():
+    ...     parts.append(reader.read())
+    >>> parts
+    [b'a\\nbb\\n', b'cc\\n', b'd\\n']
+    """
+
+    def __init__(self, next_chunk: Callable[[], bytes | None], part_size: int) -> None:
+        self._next_chunk = next_chunk
+        self._part_size = max(part_size, 1)
+        self._current = memoryview(b"")   # what is left of the chunk in hand
+        self._left = 0   # bytes the part may still take (at most 0: it ends at the next line end)
+        self._open_line = False   # the last byte given was not a line end
+        self._ended = False   # next_chunk gave None
+
+    def readable(self) -> bool:
+        return True
+
+    def next_part(self) -> bool:
+        """Start the next part: False once every chunk was read."""
+        self._fill()
+        self._left = self._part_size
+        return bool(self._current)
+
+    def _fill(self) -> None:
+        while not self._current and not self._ended:
+            chunk = self._next_chunk()
+            if chunk is None:
+                self._ended = True
+            else:
+                self._current = memoryview(chunk)
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]  # (io's own: any writable buffer)
+        if self._left <= 0 and not self._open_line:
+            return 0
+        self._fill()
+        view = memoryview(buffer).cast("B")
+        size = min(len(view), len(self._current))
+        start = max(self._left, 1) - 1   # the part's last byte is at or after this one: look for a line end there
+        if size > start:
+            end = bytes(self._current[start:size]).find(b"\n")
+            size = size if end < 0 else start + end + 1
+        view[:size] = self._current[:size]
+        self._current = self._current[size:]
+        self._left -= size
+        self._open_line = size > 0 and view[size - 1] != 0x0A
+        return size
 
 
 class MemoryStore:

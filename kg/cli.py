@@ -22,6 +22,7 @@ from kg.wording import counted
 
 if TYPE_CHECKING:
     from kg.model import Citation, Document
+    from kg.store.folder import Needs
 
 # Each command imports what it needs when it runs (the readers, the parser, rdflib, the store, networkx, pandas,
 # pyvis): `kg --help` and the commands that only ask the store do not pay for the others' imports.
@@ -267,7 +268,7 @@ def command_serve(args: argparse.Namespace) -> int:
 def command_export(args: argparse.Namespace) -> int:
     from kg.export import export_build
     # with no --store, a built DIR is its own source ("kg export mybuild" exports mybuild, not out/)
-    store = args.store or (args.dir if (Path(args.dir) / "manifest.json").is_file() else "out")
+    store, _ = _build_folder_read(args) or ("out", "store")
     written = export_build(Path(store), Path(args.dir), format=args.format, grain=args.grain)
     print(f"wrote {counted(len(written), 'file')} into {args.dir}" + "".join(f"\n  {path}" for path in written[:10]) +
           (f"\n  ... and {len(written) - 10} more" if len(written) > 10 else ""))
@@ -363,6 +364,34 @@ def command_site(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _build_folder_read(args: argparse.Namespace) -> tuple[str, Needs] | None:
+    """The built folder ``args`` name for the command to read, and what it reads there (None: it reads none)."""
+    command = args.command
+    if command in ("site", "optimize", "analyze", "serve"):
+        return args.dir, "store"
+    if command in ("view", "path", "deps") or command == "query" and not args.endpoint:
+        return args.store, "store"
+    if command == "export":   # (DIR is where it writes; it reads --store, or DIR where DIR is a build)
+        store = args.store or (args.dir if (Path(args.dir) / "manifest.json").is_file() else "out")
+        return store, "manifest" if args.format == "akn" else "store"
+    if command == "push":
+        return args.dir, "graph.nq"
+    if command == "validate" and Path(args.target).is_dir():
+        return args.target, "graph.nq"
+    if command == "stats" and len(args.paths) == 1 and (Path(args.paths[0]) / "manifest.json").is_file():
+        return args.paths[0], "store"
+    return None
+
+
+def _check_build_folder(args: argparse.Namespace) -> None:
+    """Every command that reads a build refuses any other folder, one line and exit 3, before it starts (a folder
+    of texts, an empty one: Oxigraph would make a new, empty store there, and the command go on over nothing)."""
+    read = _build_folder_read(args)
+    if read is not None:
+        from kg.store.folder import built_folder
+        built_folder(read[0], needs=read[1])
+
+
 def _writing(folder: str, command: str) -> contextlib.AbstractContextManager[None]:
     """Hold the lock of a built folder while ``command`` writes into it (``BusyError`` while a build or another
     writer holds it, exit 3); the commands that only read a folder take none."""
@@ -380,7 +409,7 @@ _STATISTICS = {
 
 
 def command_stats(args: argparse.Namespace) -> int:
-    if len(args.paths) == 1 and (Path(args.paths[0]) / "graph.nq").exists():
+    if _build_folder_read(args) is not None:
         from kg.validate import graph_statistics
         for name, value in graph_statistics(Path(args.paths[0])).items():
             print(f"{name}: {value}" + (f"  ({_STATISTICS[name]})" if name in _STATISTICS else ""))
@@ -550,6 +579,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:   # (--help, --version, or a usage error already printed)
         return stop.code if isinstance(stop.code, int) else EXIT_BAD_INPUT
     try:
+        _check_build_folder(args)
         return int(args.run(args))
     except KgError as error:
         _say("error", error)

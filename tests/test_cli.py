@@ -164,7 +164,7 @@ MISTAKES = [
     ("analyze-missing-store", ["analyze", "{missing}"], 3),
     ("serve-missing-store", ["serve", "{missing}"], 3),
     ("site-missing-store", ["site", "{missing}"], 3),
-    ("push-missing-build", ["push", "{missing}", "--endpoint", "http://127.0.0.1:9/query"], 2),
+    ("push-missing-build", ["push", "{missing}", "--endpoint", "http://127.0.0.1:9/query"], 3),
     ("validate-missing-build", ["validate", "{missing}"], 2),
     ("stats-missing-file", ["stats", "{missing}/x.txt"], 2),
     ("view-ego-unknown-key", ["view", "ego", "no/such/key", "--store", "{built}"], 2),

@@ -116,9 +116,10 @@ def analyze_build(out: Path, *, store: GraphStore | None = None, G: nx.DiGraph |
     graph when the caller has it already; ``graph_file_has_scores`` False says that ``graph.nq`` was just written
     without scores, so they are appended instead of replaced."""
     from kg.store import OxigraphStore, change_marker
+    from kg.store.folder import built_folder
     opened = None
-    if store is None:
-        store = opened = OxigraphStore(out / "store")
+    if store is None:   # (a folder that is no build is refused: Oxigraph would make a new, empty store in it)
+        store = opened = OxigraphStore(built_folder(out) / "store")
     G = G if G is not None else instrument_graph(store)
     metrics, nquads = score_network(out, G, functions=citation_function_counts(store))
     store_scores(out, store, nquads, graph_file_has_scores=graph_file_has_scores)

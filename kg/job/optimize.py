@@ -16,17 +16,14 @@ from pathlib import Path
 
 from kg.job.lock import holding_folder
 from kg.job.manifest import read_manifest, record_optimized
-from kg.store.local import StoreUnavailableError, is_optimized, optimize_store
+from kg.store.folder import built_folder
+from kg.store.local import is_optimized, optimize_store
 
 
 def optimize_build(out: Path, *, say: Callable[[str], None] | None = None) -> float | None:
     """Optimize ``out/store`` unless it is optimized already (then None); returns the seconds it took. Holds the
     build folder meanwhile (``BusyError`` while a build writes there)."""
-    store_dir = out / "store"
-    if not store_dir.is_dir():
-        raise StoreUnavailableError(f"{out}: no store (run kg build first)")
-    if not (store_dir / "CURRENT").is_file():   # (Oxigraph would make a new, empty store in any other folder)
-        raise StoreUnavailableError(f"{store_dir}: not a store (run kg build first)")
+    store_dir = built_folder(out) / "store"   # (Oxigraph would make a new, empty store in any other folder)
     with holding_folder(out, command="kg optimize"):
         if is_optimized(store_dir):   # (the mark inside the store's folder goes with a store made anew)
             record_optimized(out)

@@ -12,7 +12,7 @@ import contextlib
 import json
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -268,7 +268,9 @@ def command_serve(args: argparse.Namespace) -> int:
 def command_export(args: argparse.Namespace) -> int:
     from kg.export import export_build
     # with no --store, a built DIR is its own source ("kg export mybuild" exports mybuild, not out/)
+    from kg.job.lock import make_folder
     store, _ = _build_folder_read(args) or ("out", "store")
+    make_folder(Path(args.dir))
     written = export_build(Path(store), Path(args.dir), format=args.format, grain=args.grain)
     print(f"wrote {counted(len(written), 'file')} into {args.dir}" + "".join(f"\n  {path}" for path in written[:10]) +
           (f"\n  ... and {len(written) - 10} more" if len(written) > 10 else ""))
@@ -432,8 +434,37 @@ def _seconds(text: str) -> float:
         seconds = float(text)
     except ValueError:
         seconds = -1.0
-    if not 0 <= seconds < float("inf"):
+    if not 0 <= seconds < float("inf"):   # (NaN too)
         raise argparse.ArgumentTypeError(f"not a number of seconds (0 or more): {text!r}")
+    return seconds
+
+
+def _whole_number(least: int, most: int | None = None) -> Callable[[str], int]:
+    """An option's type: a whole number from ``least`` (to ``most``); anything else a usage error (exit 2).
+
+    >>> _whole_number(1)("3"), _whole_number(1, 65535)("65535")
+    (3, 65535)
+    """
+    def whole_number(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if number < least or most is not None and number > most:
+            raise argparse.ArgumentTypeError(f"{number} is out of range: {least} to {most} ({text!r})" if most else
+                                             f"{number} is below {least}, the least it can be")
+        return number
+    return whole_number
+
+
+def _positive_seconds(text: str) -> float:
+    """ "30" -> 30.0; a time limit above 0 and finite."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"not a number of seconds above 0: {text!r}")
     return seconds
 
 
@@ -470,7 +501,7 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="the main job: build the graph, the store and the report")
     build.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (default: data/)")
     build.add_argument("--out", default="out", metavar="DIR")
-    build.add_argument("--workers", type=int, default=None, help="processes for per-file work (default: all cores)")
+    build.add_argument("--workers", type=_whole_number(1), default=None, help="processes for per-file work (default: all cores)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.add_argument("--doc-views", action="store_true", help="also one HTML view per resolution, in DIR/views/doc/")
     build.add_argument("--max-file-size", type=_size, default=_MAX_FILE_SIZE, metavar="BYTES",
@@ -503,7 +534,7 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--store", default="out", metavar="DIR", help="a built folder (default: out)")
     where.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    query.add_argument("--timeout", type=float, default=30.0, help="seconds per request to an endpoint")
+    query.add_argument("--timeout", type=_positive_seconds, default=30.0, help="seconds per request to an endpoint")
     query.set_defaults(run=command_query)
     push = commands.add_parser("push", help="load a built graph into a SPARQL endpoint (Graph Store Protocol)")
     push.add_argument("dir", metavar="DIR")
@@ -512,15 +543,15 @@ def build_parser() -> argparse.ArgumentParser:
     push.add_argument("--graph-store", metavar="URL",
                       help="the Graph Store endpoint (default: derived from --endpoint: Oxigraph's /store, Fuseki's "
                            "/DATASET/data, Virtuoso's /sparql-graph-crud-auth)")
-    push.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
-    push.add_argument("--retries", type=int, default=2, help="retries of a failed request, with back-off")
+    push.add_argument("--timeout", type=_positive_seconds, default=30.0, help="seconds per request")
+    push.add_argument("--retries", type=_whole_number(0), default=2, help="retries of a failed request, with back-off")
     push.add_argument("--force", action="store_true", help="send every graph, even those already pushed")
     push.add_argument("--quiet", action="store_true", help="no progress bar")
     push.set_defaults(run=command_push)
     serve = commands.add_parser("serve", help="a local SPARQL endpoint and query page over a built store")
     serve.add_argument("dir", metavar="DIR")
-    serve.add_argument("--port", type=int, default=7878)
-    serve.add_argument("--timeout", type=float, default=60.0, help="seconds a query may run (default: 60)")
+    serve.add_argument("--port", type=_whole_number(1, 65535), default=7878)
+    serve.add_argument("--timeout", type=_positive_seconds, default=60.0, help="seconds a query may run (default: 60)")
     serve.add_argument("--allow-service", action="store_true",
                        help="let queries call other endpoints with SERVICE (off: the server would call any address)")
     serve.set_defaults(run=command_serve)
@@ -528,7 +559,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                 "Akoma Ntoso, written into DIR")
     export.add_argument("dir", metavar="DIR")
     export.add_argument("--format", required=True, choices=("graphml", "gexf", "csv", "jsonld", "cytoscape", "akn"))
-    export.add_argument("--grain", default="instrument", choices=("instrument", "edition", "clause"))
+    export.add_argument("--grain", default=None, choices=("instrument", "edition", "clause"),
+                        help="the network's nodes (default: instrument; not for akn, which writes whole documents)")
     export.add_argument("--store", default=None, metavar="DIR",
                         help="a built folder (default: DIR where it is one, else out)")
     export.set_defaults(run=command_export)
@@ -539,7 +571,9 @@ def build_parser() -> argparse.ArgumentParser:
     path.add_argument("source", metavar="A")
     path.add_argument("target", metavar="B")
     path.add_argument("--store", default="out", metavar="DIR")
-    path.add_argument("--cutoff", type=int, default=4, help="longest path to list, in citation steps")
+    path.add_argument("--cutoff", type=_whole_number(1), default=4, help="longest path to list, in steps (default: 4)")
+    path.add_argument("--limit", type=_whole_number(1), default=50,
+                      help="paths listed at most, the shortest first (default: 50)")
     path.set_defaults(run=command_path)
     deps = commands.add_parser("deps", help="what an instrument rests on (or, with --reverse, what rests on it)")
     deps.add_argument("key", metavar="KEY")
@@ -550,10 +584,12 @@ def build_parser() -> argparse.ArgumentParser:
     view.add_argument("kind", choices=("overview", "ego", "doc"))
     view.add_argument("key", nargs="?", metavar="KEY")
     view.add_argument("--store", default="out", metavar="DIR")
-    view.add_argument("--top", type=int, default=300, help="instruments drawn at most")
-    view.add_argument("--by", default="pagerank", choices=("pagerank", "in_degree", "weighted_in_degree",
-                                                             "betweenness", "authority", "hub"))
-    view.add_argument("--depth", type=int, default=1)
+    view.add_argument("--top", type=_whole_number(1), default=None,
+                      help="overview, ego: instruments drawn at most (default: 300)")
+    view.add_argument("--by", default=None, choices=("pagerank", "in_degree", "weighted_in_degree",
+                                                       "betweenness", "authority", "hub"),
+                      help="overview: the score that picks them (default: pagerank)")
+    view.add_argument("--depth", type=_whole_number(1), default=None, help="ego: citation steps around KEY (default: 1)")
     view.add_argument("--edition", metavar="ID", help="kg view doc: this edition of the work (2020-12-10-B, wtsa-08; "
                                                       "default: its latest)")
     view.add_argument("--output", metavar="FILE")
@@ -568,14 +604,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# the options of kg view each kind draws with, and their defaults; another kind's option is a usage error
+_VIEW_OPTIONS = {"top": ({"overview", "ego"}, 300), "by": ({"overview"}, "pagerank"), "depth": ({"ego"}, 1),
+                 "edition": ({"doc"}, None)}
+
+
+def _command_parser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    """The parser of a subcommand, whose usage errors point to its own help (``kg view --help``)."""
+    for action in parser._actions:   # noqa: SLF001 (argparse keeps its subcommands' parsers there only)
+        if isinstance(action, argparse._SubParsersAction):   # noqa: SLF001
+            return action.choices[command]
+    return parser
+
+
+def _refuse_unused_options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """An option the command would not use is a usage error, not silently ignored (``kg view overview --edition
+    x``, ``kg export --format akn --grain clause``); the others get their defaults."""
+    if args.command == "view":
+        if args.kind != "overview" and not args.key:
+            parser.error(f"kg view {args.kind} needs a KEY")
+        if args.kind == "overview" and args.key:
+            parser.error(f"kg view overview takes no KEY ({args.key!r})")
+        for name, (kinds, default) in _VIEW_OPTIONS.items():
+            if getattr(args, name) is None:
+                setattr(args, name, default)
+            elif args.kind not in kinds:
+                parser.error(f"--{name} is not an option of kg view {args.kind} (it is of kg view "
+                             f"{' and '.join(sorted(kinds))})")
+    if args.command == "export":
+        if args.format == "akn" and args.grain is not None:
+            parser.error("--grain is not an option of kg export --format akn (it writes whole documents)")
+        args.grain = args.grain or "instrument"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every error of the package ends here as one line, ``kg: error: ...``, and its exit code
     (``kg.errors``); a wrong command line too (exit 2)."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-        if args.command == "view" and args.kind != "overview" and not args.key:
-            parser.error(f"kg view {args.kind} needs a KEY")
+        args, unknown = parser.parse_known_args(argv)
+        if unknown:
+            _command_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(unknown)}")
+        _refuse_unused_options(args, _command_parser(parser, args.command))
     except SystemExit as stop:   # (--help, --version, or a usage error already printed)
         return stop.code if isinstance(stop.code, int) else EXIT_BAD_INPUT
     try:

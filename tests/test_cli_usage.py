@@ -79,3 +79,61 @@ def test_stats_counts_a_folder_of_texts_and_refuses_a_build_without_its_store(tm
     shutil.rmtree(tmp_path / "out" / "store")
     assert main(["stats", str(tmp_path / "out")]) == EXIT_UNREACHABLE
     assert "a build without its store" in _one_error_line(capsys)
+
+
+# ---- 3 and 4. a file named as the output folder, option values that make no sense: one line, exit 2 -------------
+
+# (case, arguments: {file} a file, {built} a build; kg serve is given no build, so that it exits 3 rather than
+# serve on a port it should refuse)
+REFUSED = [
+    ("build-out-a-file", ["build", str(SEED), "--out", "{file}", "--quiet"]),
+    ("build-out-under-a-file", ["build", str(SEED), "--out", "{file}/out", "--quiet"]),
+    ("export-into-a-file", ["export", "{file}", "--format", "csv", "--store", "{built}"]),
+    ("export-akn-into-a-file", ["export", "{file}", "--format", "akn", "--store", "{built}"]),
+    ("serve-port-too-high", ["serve", "{file}.nobuild", "--port", "99999"]),
+    ("serve-port-0", ["serve", "{file}.nobuild", "--port", "0"]),
+    ("serve-timeout-negative", ["serve", "{file}.nobuild", "--timeout", "-1"]),
+    ("view-top-negative", ["view", "overview", "--store", "{built}", "--top", "-5"]),
+    ("view-top-0", ["view", "overview", "--store", "{built}", "--top", "0"]),
+    ("view-depth-negative", ["view", "ego", "itu/pp/res/71", "--store", "{built}", "--depth", "-1"]),
+    ("path-cutoff-negative", ["path", "itu/wtsa/res/75", "itu/pp/res/71", "--store", "{built}", "--cutoff", "-1"]),
+    ("path-cutoff-0", ["path", "itu/wtsa/res/75", "itu/pp/res/71", "--store", "{built}", "--cutoff", "0"]),
+    ("path-limit-0", ["path", "itu/wtsa/res/75", "itu/pp/res/71", "--store", "{built}", "--limit", "0"]),
+    ("build-workers-0", ["build", str(SEED), "--out", "{file}.out", "--workers", "0"]),
+    ("build-workers-negative", ["build", str(SEED), "--out", "{file}.out", "--workers", "-2"]),
+    ("query-timeout-negative", ["query", "most-cited", "--store", "{built}", "--timeout", "-1"]),
+    ("push-timeout-0", ["push", "{built}", "--endpoint", "http://127.0.0.1:9/query", "--timeout", "0"]),
+    ("push-retries-negative", ["push", "{built}", "--endpoint", "http://127.0.0.1:9/query", "--retries", "-1"]),
+    ("view-overview-edition", ["view", "overview", "--store", "{built}", "--edition", "x"]),
+    ("view-overview-depth", ["view", "overview", "--store", "{built}", "--depth", "2"]),
+    ("view-overview-key", ["view", "overview", "itu/pp/res/71", "--store", "{built}"]),
+    ("view-doc-top", ["view", "doc", "itu/wtsa/res/75", "--store", "{built}", "--top", "5"]),
+    ("view-ego-by", ["view", "ego", "itu/pp/res/71", "--store", "{built}", "--by", "hub"]),
+    ("view-ego-edition", ["view", "ego", "itu/pp/res/71", "--store", "{built}", "--edition", "wtsa-08"]),
+    ("export-akn-grain", ["export", "{file}.akn", "--format", "akn", "--grain", "clause", "--store", "{built}"]),
+]
+
+
+@pytest.mark.parametrize("arguments", [case[1] for case in REFUSED], ids=[case[0] for case in REFUSED])
+def test_a_file_for_a_folder_and_a_senseless_option_are_one_line_and_exit_2(tmp_path, seed_build, capsys,
+                                                                             arguments):
+    """They were tracebacks (FileExistsError, OverflowError: exit 1), or accepted: --top -5 wrote an empty view,
+    --edition of an overview and --grain of akn were ignored without a word."""
+    assert len(REFUSED) == 25
+    file = tmp_path / "README.md"
+    file.write_text("# notes\n", encoding="utf-8")
+    views = sorted((seed_build / "views").rglob("*"))
+    capsys.readouterr()
+    assert main([argument.format(file=file, built=seed_build) for argument in arguments]) == EXIT_BAD_INPUT
+    line = _one_error_line(capsys)
+    assert str(file) in line or "argument --" in line or "not an option of" in line or "KEY" in line, line
+    assert file.read_text(encoding="utf-8") == "# notes\n"
+    assert sorted(tmp_path.iterdir()) == [file]   # (nothing else written)
+    assert sorted((seed_build / "views").rglob("*")) == views
+
+
+def test_a_usage_error_points_to_its_own_commands_help(capsys):
+    assert main(["view", "ego"]) == EXIT_BAD_INPUT
+    assert _one_error_line(capsys).endswith("(see: kg view --help)")
+    assert main(["query", "most-cited", "--frob"]) == EXIT_BAD_INPUT
+    assert _one_error_line(capsys) == "kg: error: unrecognized arguments: --frob (see: kg query --help)"

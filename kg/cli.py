@@ -295,20 +295,26 @@ def _instrument_graph(args: argparse.Namespace):
 
 
 def command_path(args: argparse.Namespace) -> int:
-    from kg.analyze import citation_paths
+    from kg.analyze import citation_paths, steps
     G = _instrument_graph(args)
     for key in (args.source, args.target):
         if key not in G:
             raise InputError(key, f"not in the citation network of {args.store}")
-    found = citation_paths(G, args.source, args.target, cutoff=args.cutoff)
+    found = citation_paths(G, args.source, args.target, cutoff=args.cutoff, limit=args.limit)
     if not found["shortest"]:
         print(f"no citation path between {args.source} and {args.target}")
         return EXIT_NONCONFORMING
-    print(f"shortest ({found['direction']}): " + " -> ".join(found["shortest"]))  # type: ignore[arg-type]
-    paths = found["paths"]
-    print(f"{counted(len(paths), 'path')} of at most {counted(args.cutoff, 'citation step')}:")  # type: ignore[arg-type]
+    # (each step with its own direction: a path "linked" ignoring direction is no chain of citations)
+    meaning = {"cites": "a chain of citations", "cited by": "a chain of citations, the other way",
+               "linked": "linked through what cites or is cited, not a chain of citations"}[found["direction"]]
+    print(f"shortest ({meaning}; X -> Y: X cites Y, X <- Y: Y cites X):")
+    print("  " + steps(G, found["shortest"]))  # type: ignore[arg-type]
+    paths, total = found["paths"], found["found"]
+    listed = f"the first {len(paths)} of {total:,} paths" if len(paths) < total else counted(total, "path")  # type: ignore[arg-type]
+    print(f"{listed} of at most {counted(args.cutoff, 'step')}"
+          + (" (--limit lists more):" if len(paths) < total else ":"))  # type: ignore[arg-type]
     for path in paths:  # type: ignore[union-attr]
-        print("  " + " -> ".join(path))
+        print("  " + steps(G, path))
     return EXIT_OK
 
 

@@ -283,7 +283,10 @@ def command_analyze(args: argparse.Namespace) -> int:
         G, metrics = analyze_build(Path(args.dir))
     print(f"{counted(G.number_of_nodes(), 'instrument')}, {counted(G.number_of_edges(), 'citation link')}; "
           f"wrote {Path(args.dir) / 'metrics.csv'} and {Path(args.dir) / 'metrics.json'}")
-    for key, score in top(metrics, "pagerank", 10):
+    ranked = top(metrics, "pagerank", 10)
+    if ranked:
+        print(f"the {counted(len(ranked), 'instrument')} of highest PageRank:")
+    for key, score in ranked:
         print(f"  {score:.5f}  {key}")
     return EXIT_OK
 

@@ -61,7 +61,10 @@ def compute_metrics(G: nx.DiGraph, *, seed: int = SEED) -> Metrics:
     weighted_in = dict(G.in_degree(weight="weight"))
     scores = {node: {"in_degree": in_degree[node], "out_degree": out_degree[node],
                      "weighted_in_degree": weighted_in[node], "pagerank": pagerank[node],
-                     "hub": hubs[node], "authority": authorities[node], "betweenness": between[node],
+                     # (HITS scores are 0 or more: scipy leaves -1e-17 to the nodes of the other components,
+                     # which were written rounded, "-0.0" and "-0"^^xsd:double)
+                     "hub": max(hubs[node], 0.0), "authority": max(authorities[node], 0.0),
+                     "betweenness": between[node],
                      "community": community_of[node]} for node in G}
     return Metrics(scores, communities)
 

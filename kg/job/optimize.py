@@ -30,10 +30,22 @@ def optimize_build(out: Path, *, say: Callable[[str], None] | None = None) -> fl
             return None
         manifest = read_manifest(out) or {}
         if say is not None:
-            quads = manifest.get("quads")
+            quads = _store_quads(out, manifest.get("quads"))
             say(f"optimizing {store_dir} for queries, once" +
                 (f" ({quads:,} quads: a few seconds a million)" if isinstance(quads, int) else "") + " ...")
         started = time.perf_counter()
         optimize_store(store_dir)
         record_optimized(out)
         return time.perf_counter() - started
+
+
+def _store_quads(out: Path, graph_quads: object) -> int | None:
+    """The quads of the build's store: the manifest counts ``graph.nq``'s before the network's scores, which the
+    store holds too (``analysis.nq``, a quad a line)."""
+    if not isinstance(graph_quads, int):
+        return None
+    try:
+        with (out / "analysis.nq").open("rb") as scores:
+            return graph_quads + sum(1 for line in scores if line.strip())
+    except OSError:
+        return graph_quads

@@ -114,8 +114,11 @@ def command_eval(args: argparse.Namespace) -> int:
     errors: list[InputError] = []
     try:
         gold = read_gold(args.gold)
-    except (InputError, OSError) as error:
+    except InputError as error:
         _say("error", error)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        _say("error", InputError(args.gold, f"cannot read the gold file of --gold ({error.strerror or error})"))
         return EXIT_BAD_INPUT
     citations, documents = [], []
     for document, found in parse_paths(args.paths, errors, extract=True):
@@ -213,13 +216,19 @@ def _open_store(args: argparse.Namespace):
 
 def command_query(args: argparse.Namespace) -> int:
     from kg.queries import format_rows, load_query, parse_parameters
+    from kg.store import StoreError
     try:
         query = load_query(args.query)
         bindings = query.bind(parse_parameters(args.param))
     except InputError as error:
         _say("error", error)
         return EXIT_BAD_INPUT
-    variables, rows = _open_store(args).select(query.text, bindings=bindings)
+    try:
+        variables, rows = _open_store(args).select(query.text, bindings=bindings)
+    except StoreError as error:   # (a syntax error in a query file of the user's: that file's error)
+        if not Path(args.query).is_file() or not str(error).startswith("SPARQL syntax error"):
+            raise
+        raise InputError(args.query, str(error)) from None
     sys.stdout.write(format_rows(rows, variables, args.format))
     return EXIT_OK
 
@@ -354,7 +363,7 @@ def _write_view(args: argparse.Namespace) -> int:
             view = overview(G, metrics, top=args.top, by=args.by) if args.kind == "overview" else \
                 ego(G, args.key, depth=args.depth, metrics=metrics, top=args.top)
     except KeyError as error:
-        _say("error", f"{error.args[0]}: not in the graph of {args.store}")
+        _say("error", _not_drawn(store, args, error.args[0]))
         return EXIT_BAD_INPUT
     # (named by what it draws: the build's own views/overview.html, and one view of other settings, are kept)
     key = f"{args.key}-{args.edition}" if args.kind == "doc" and args.edition else args.key
@@ -364,6 +373,19 @@ def _write_view(args: argparse.Namespace) -> int:
     print(f"{path}: {counted(view.nodes, 'node')}, {counted(view.edges, 'edge')}"
           + (f", {view.left_out} left out" if view.left_out else ""))
     return EXIT_OK
+
+
+def _not_drawn(store, args: argparse.Namespace, missing: str) -> str:
+    """Why ``kg view`` has nothing to draw for ``missing``: not in the graph, or (for ``doc``) an instrument the
+    documents cite whose own text is not among them (the UN Charter)."""
+    if args.kind == "doc" and args.edition is None:
+        from kg.analyze import instrument_graph
+        G = instrument_graph(store)
+        if args.key in G and G.in_degree(args.key):
+            return (f"{args.key}: cited by {counted(G.in_degree(args.key), 'instrument')} of {args.store}, but its "
+                    f"own text is not in the graph (no document of the build is it): kg view ego {args.key} draws "
+                    "what cites it")
+    return f"{missing}: not in the graph of {args.store}"
 
 
 def command_site(args: argparse.Namespace) -> int:

@@ -173,3 +173,36 @@ def test_analyze_heads_its_list_of_the_highest_pagerank(tmp_path, seed_build, ca
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].startswith("the ") and lines[1].endswith(" of highest PageRank:"), lines
     assert len(lines) >= 3 and lines[2].startswith("  0.")
+
+
+# ---- 5 and 6. errors that said the wrong thing, or too little ----------------------------------------------------
+
+def test_errors_name_the_file_and_say_what_is_wrong(tmp_path, seed_build, capsys):
+    """A query path that is not there was "no such query"; a syntax error in a query file named no file and listed
+    every token the parser expected; a missing gold file was a bare [Errno 2]; a build's graph.nq given to kg stats
+    was read as a text, "1 document, 0 sections"."""
+    missing = tmp_path / "q" / "nothere.rq"
+    assert main(["query", str(missing), "--store", str(seed_build)]) == EXIT_BAD_INPUT
+    assert _one_error_line(capsys) == f"kg: error: {missing}: no such file (a query of your own is a .rq file; " \
+                                      "kg query NAME runs one of the library)"
+    broken = tmp_path / "broken.rq"
+    broken.write_text("SELECT ?x WHERE {\n  ?x ?p ?o FILTER (?x = )\n}\n", encoding="utf-8")
+    assert main(["query", str(broken), "--store", str(seed_build)]) == EXIT_BAD_INPUT
+    line = _one_error_line(capsys)
+    assert line.startswith(f"kg: error: {broken}: SPARQL syntax error: error at ") and len(line) < 300 + len(str(broken))
+    assert main(["eval", "--gold", str(tmp_path / "missing.jsonl"), str(SEED)]) == EXIT_BAD_INPUT
+    assert _one_error_line(capsys) == f"kg: error: {tmp_path / 'missing.jsonl'}: cannot read the gold file of " \
+                                      "--gold (No such file or directory)"
+    assert main(["stats", str(seed_build / "analysis.nq")]) == EXIT_BAD_INPUT
+    assert "analysis.nq: an RDF file (N-Quads), not a resolution text" in capsys.readouterr().err
+
+
+def test_view_doc_of_an_instrument_cited_but_not_built_says_so(seed_build, capsys):
+    """The seed cites the Tunis Agenda, whose text is not among the inputs: it was "not in the graph" (as the UN
+    Charter of the demo build, cited by 248 resolutions)."""
+    assert main(["view", "doc", "wsis/tunis-agenda", "--store", str(seed_build)]) == EXIT_BAD_INPUT
+    line = _one_error_line(capsys)
+    assert line.startswith("kg: error: wsis/tunis-agenda: cited by 1 instrument of ") and "own text is not in the graph" \
+        in line, line
+    assert main(["view", "doc", "no/such/key", "--store", str(seed_build)]) == EXIT_BAD_INPUT
+    assert _one_error_line(capsys) == f"kg: error: no/such/key: not in the graph of {seed_build}"

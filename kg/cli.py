@@ -276,6 +276,7 @@ def command_serve(args: argparse.Namespace) -> int:
 
 def command_export(args: argparse.Namespace) -> int:
     from kg.export import export_build
+
     # with no --store, a built DIR is its own source ("kg export mybuild" exports mybuild, not out/)
     from kg.job.lock import make_folder
     store, _ = _build_folder_read(args) or ("out", "store")
@@ -642,8 +643,8 @@ _VIEW_OPTIONS = {"top": ({"overview", "ego"}, 300), "by": ({"overview"}, "pagera
 
 def _command_parser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
     """The parser of a subcommand, whose usage errors point to its own help (``kg view --help``)."""
-    for action in parser._actions:   # noqa: SLF001 (argparse keeps its subcommands' parsers there only)
-        if isinstance(action, argparse._SubParsersAction):   # noqa: SLF001
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
             return action.choices[command]
     return parser
 

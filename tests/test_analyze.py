@@ -12,13 +12,13 @@ from conftest import SEED
 from kg.analyze import (
     bibliographic_coupling,
     citation_paths,
-    steps,
     co_citation,
     compute_metrics,
     depends_on,
     instrument_graph,
     main_path,
     rests_on,
+    steps,
 )
 from kg.cli import main
 from kg.job import build_graph

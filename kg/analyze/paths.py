@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 import networkx as nx
 
@@ -66,7 +67,7 @@ def steps(G: nx.DiGraph, path: list[str]) -> str:
     """A path with the true direction of each step: ``a -> b`` where a cites b, ``a <- b`` where b cites a,
     ``a <-> b`` where each cites the other."""
     text = path[0] if path else ""
-    for here, there in zip(path, path[1:]):
+    for here, there in pairwise(path):
         arrow = {(True, True): "<->", (True, False): "->", (False, True): "<-"}[G.has_edge(here, there),
                                                                               G.has_edge(there, here)]
         text += f" {arrow} {there}"

@@ -12,7 +12,7 @@ import contextlib
 import json
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -22,6 +22,7 @@ from kg.wording import counted
 
 if TYPE_CHECKING:
     from kg.model import Citation, Document
+    from kg.store.folder import Needs
 
 # Each command imports what it needs when it runs (the readers, the parser, rdflib, the store, networkx, pandas,
 # pyvis): `kg --help` and the commands that only ask the store do not pay for the others' imports.
@@ -113,8 +114,11 @@ def command_eval(args: argparse.Namespace) -> int:
     errors: list[InputError] = []
     try:
         gold = read_gold(args.gold)
-    except (InputError, OSError) as error:
+    except InputError as error:
         _say("error", error)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        _say("error", InputError(args.gold, f"cannot read the gold file of --gold ({error.strerror or error})"))
         return EXIT_BAD_INPUT
     citations, documents = [], []
     for document, found in parse_paths(args.paths, errors, extract=True):
@@ -212,13 +216,19 @@ def _open_store(args: argparse.Namespace):
 
 def command_query(args: argparse.Namespace) -> int:
     from kg.queries import format_rows, load_query, parse_parameters
+    from kg.store import StoreError
     try:
         query = load_query(args.query)
         bindings = query.bind(parse_parameters(args.param))
     except InputError as error:
         _say("error", error)
         return EXIT_BAD_INPUT
-    variables, rows = _open_store(args).select(query.text, bindings=bindings)
+    try:
+        variables, rows = _open_store(args).select(query.text, bindings=bindings)
+    except StoreError as error:   # (a syntax error in a query file of the user's: that file's error)
+        if not Path(args.query).is_file() or not str(error).startswith("SPARQL syntax error"):
+            raise
+        raise InputError(args.query, str(error)) from None
     sys.stdout.write(format_rows(rows, variables, args.format))
     return EXIT_OK
 
@@ -267,8 +277,11 @@ def command_serve(args: argparse.Namespace) -> int:
 
 def command_export(args: argparse.Namespace) -> int:
     from kg.export import export_build
+
     # with no --store, a built DIR is its own source ("kg export mybuild" exports mybuild, not out/)
-    store = args.store or (args.dir if (Path(args.dir) / "manifest.json").is_file() else "out")
+    from kg.job.lock import make_folder
+    store, _ = _build_folder_read(args) or ("out", "store")
+    make_folder(Path(args.dir))
     written = export_build(Path(store), Path(args.dir), format=args.format, grain=args.grain)
     print(f"wrote {counted(len(written), 'file')} into {args.dir}" + "".join(f"\n  {path}" for path in written[:10]) +
           (f"\n  ... and {len(written) - 10} more" if len(written) > 10 else ""))
@@ -281,7 +294,10 @@ def command_analyze(args: argparse.Namespace) -> int:
         G, metrics = analyze_build(Path(args.dir))
     print(f"{counted(G.number_of_nodes(), 'instrument')}, {counted(G.number_of_edges(), 'citation link')}; "
           f"wrote {Path(args.dir) / 'metrics.csv'} and {Path(args.dir) / 'metrics.json'}")
-    for key, score in top(metrics, "pagerank", 10):
+    ranked = top(metrics, "pagerank", 10)
+    if ranked:
+        print(f"the {counted(len(ranked), 'instrument')} of highest PageRank:")
+    for key, score in ranked:
         print(f"  {score:.5f}  {key}")
     return EXIT_OK
 
@@ -293,20 +309,26 @@ def _instrument_graph(args: argparse.Namespace):
 
 
 def command_path(args: argparse.Namespace) -> int:
-    from kg.analyze import citation_paths
+    from kg.analyze import citation_paths, steps
     G = _instrument_graph(args)
     for key in (args.source, args.target):
         if key not in G:
             raise InputError(key, f"not in the citation network of {args.store}")
-    found = citation_paths(G, args.source, args.target, cutoff=args.cutoff)
+    found = citation_paths(G, args.source, args.target, cutoff=args.cutoff, limit=args.limit)
     if not found["shortest"]:
         print(f"no citation path between {args.source} and {args.target}")
         return EXIT_NONCONFORMING
-    print(f"shortest ({found['direction']}): " + " -> ".join(found["shortest"]))  # type: ignore[arg-type]
-    paths = found["paths"]
-    print(f"{counted(len(paths), 'path')} of at most {counted(args.cutoff, 'citation step')}:")  # type: ignore[arg-type]
+    # (each step with its own direction: a path "linked" ignoring direction is no chain of citations)
+    meaning = {"cites": "a chain of citations", "cited by": "a chain of citations, the other way",
+               "linked": "linked through what cites or is cited, not a chain of citations"}[found["direction"]]
+    print(f"shortest ({meaning}; X -> Y: X cites Y, X <- Y: Y cites X):")
+    print("  " + steps(G, found["shortest"]))  # type: ignore[arg-type]
+    paths, total = found["paths"], found["found"]
+    listed = f"the first {len(paths)} of {total:,} paths" if len(paths) < total else counted(total, "path")  # type: ignore[arg-type]
+    print(f"{listed} of at most {counted(args.cutoff, 'step')}"
+          + (" (--limit lists more):" if len(paths) < total else ":"))  # type: ignore[arg-type]
     for path in paths:  # type: ignore[union-attr]
-        print("  " + " -> ".join(path))
+        print("  " + steps(G, path))
     return EXIT_OK
 
 
@@ -343,7 +365,7 @@ def _write_view(args: argparse.Namespace) -> int:
             view = overview(G, metrics, top=args.top, by=args.by) if args.kind == "overview" else \
                 ego(G, args.key, depth=args.depth, metrics=metrics, top=args.top)
     except KeyError as error:
-        _say("error", f"{error.args[0]}: not in the graph of {args.store}")
+        _say("error", _not_drawn(store, args, error.args[0]))
         return EXIT_BAD_INPUT
     # (named by what it draws: the build's own views/overview.html, and one view of other settings, are kept)
     key = f"{args.key}-{args.edition}" if args.kind == "doc" and args.edition else args.key
@@ -355,6 +377,19 @@ def _write_view(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _not_drawn(store, args: argparse.Namespace, missing: str) -> str:
+    """Why ``kg view`` has nothing to draw for ``missing``: not in the graph, or (for ``doc``) an instrument the
+    documents cite whose own text is not among them (the UN Charter)."""
+    if args.kind == "doc" and args.edition is None:
+        from kg.analyze import instrument_graph
+        G = instrument_graph(store)
+        if args.key in G and G.in_degree(args.key):
+            return (f"{args.key}: cited by {counted(G.in_degree(args.key), 'instrument')} of {args.store}, but its "
+                    f"own text is not in the graph (no document of the build is it): kg view ego {args.key} draws "
+                    "what cites it")
+    return f"{missing}: not in the graph of {args.store}"
+
+
 def command_site(args: argparse.Namespace) -> int:
     from kg.site import write_site
     with _writing(args.dir, "kg site"):
@@ -364,6 +399,34 @@ def command_site(args: argparse.Namespace) -> int:
           f"that no document of the build is, the index and the network), {result.size / 1e6:.1f} MB in "
           f"{result.seconds:.1f} s")
     return EXIT_OK
+
+
+def _build_folder_read(args: argparse.Namespace) -> tuple[str, Needs] | None:
+    """The built folder ``args`` name for the command to read, and what it reads there (None: it reads none)."""
+    command = args.command
+    if command in ("site", "optimize", "analyze", "serve"):
+        return args.dir, "store"
+    if command in ("view", "path", "deps") or command == "query" and not args.endpoint:
+        return args.store, "store"
+    if command == "export":   # (DIR is where it writes; it reads --store, or DIR where DIR is a build)
+        store = args.store or (args.dir if (Path(args.dir) / "manifest.json").is_file() else "out")
+        return store, "manifest" if args.format == "akn" else "store"
+    if command == "push":
+        return args.dir, "graph.nq"
+    if command == "validate" and Path(args.target).is_dir():
+        return args.target, "graph.nq"
+    if command == "stats" and len(args.paths) == 1 and (Path(args.paths[0]) / "manifest.json").is_file():
+        return args.paths[0], "store"
+    return None
+
+
+def _check_build_folder(args: argparse.Namespace) -> None:
+    """Every command that reads a build refuses any other folder, one line and exit 3, before it starts (a folder
+    of texts, an empty one: Oxigraph would make a new, empty store there, and the command go on over nothing)."""
+    read = _build_folder_read(args)
+    if read is not None:
+        from kg.store.folder import built_folder
+        built_folder(read[0], needs=read[1])
 
 
 def _writing(folder: str, command: str) -> contextlib.AbstractContextManager[None]:
@@ -383,7 +446,7 @@ _STATISTICS = {
 
 
 def command_stats(args: argparse.Namespace) -> int:
-    if len(args.paths) == 1 and (Path(args.paths[0]) / "graph.nq").exists():
+    if _build_folder_read(args) is not None:
         from kg.validate import graph_statistics
         for name, value in graph_statistics(Path(args.paths[0])).items():
             print(f"{name}: {value}" + (f"  ({_STATISTICS[name]})" if name in _STATISTICS else ""))
@@ -406,8 +469,37 @@ def _seconds(text: str) -> float:
         seconds = float(text)
     except ValueError:
         seconds = -1.0
-    if not 0 <= seconds < float("inf"):
+    if not 0 <= seconds < float("inf"):   # (NaN too)
         raise argparse.ArgumentTypeError(f"not a number of seconds (0 or more): {text!r}")
+    return seconds
+
+
+def _whole_number(least: int, most: int | None = None) -> Callable[[str], int]:
+    """An option's type: a whole number from ``least`` (to ``most``); anything else a usage error (exit 2).
+
+    >>> _whole_number(1)("3"), _whole_number(1, 65535)("65535")
+    (3, 65535)
+    """
+    def whole_number(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if number < least or most is not None and number > most:
+            raise argparse.ArgumentTypeError(f"{number} is out of range: {least} to {most} ({text!r})" if most else
+                                             f"{number} is below {least}, the least it can be")
+        return number
+    return whole_number
+
+
+def _positive_seconds(text: str) -> float:
+    """ "30" -> 30.0; a time limit above 0 and finite."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"not a number of seconds above 0: {text!r}")
     return seconds
 
 
@@ -444,7 +536,7 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="the main job: build the graph, the store and the report")
     build.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (default: data/)")
     build.add_argument("--out", default="out", metavar="DIR")
-    build.add_argument("--workers", type=int, default=None, help="processes for per-file work (default: all cores)")
+    build.add_argument("--workers", type=_whole_number(1), default=None, help="processes for per-file work (default: all cores)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.add_argument("--doc-views", action="store_true", help="also one HTML view per resolution, in DIR/views/doc/")
     build.add_argument("--max-file-size", type=_size, default=_MAX_FILE_SIZE, metavar="BYTES",
@@ -477,7 +569,7 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--store", default="out", metavar="DIR", help="a built folder (default: out)")
     where.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    query.add_argument("--timeout", type=float, default=30.0, help="seconds per request to an endpoint")
+    query.add_argument("--timeout", type=_positive_seconds, default=30.0, help="seconds per request to an endpoint")
     query.set_defaults(run=command_query)
     push = commands.add_parser("push", help="load a built graph into a SPARQL endpoint (Graph Store Protocol)")
     push.add_argument("dir", metavar="DIR")
@@ -486,8 +578,8 @@ def build_parser() -> argparse.ArgumentParser:
     push.add_argument("--graph-store", metavar="URL",
                       help="the Graph Store endpoint (default: derived from --endpoint: Oxigraph's /store, Fuseki's "
                            "/DATASET/data, Virtuoso's /sparql-graph-crud-auth)")
-    push.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
-    push.add_argument("--retries", type=int, default=2, help="retries of a failed request, with back-off")
+    push.add_argument("--timeout", type=_positive_seconds, default=30.0, help="seconds per request")
+    push.add_argument("--retries", type=_whole_number(0), default=2, help="retries of a failed request, with back-off")
     push.add_argument("--force", action="store_true", help="send every graph, even those already pushed")
     push.add_argument("--verify", action="store_true",
                       help="fetch every graph the endpoint holds and compare it whole with the build's, sending "
@@ -496,8 +588,8 @@ def build_parser() -> argparse.ArgumentParser:
     push.set_defaults(run=command_push)
     serve = commands.add_parser("serve", help="a local SPARQL endpoint and query page over a built store")
     serve.add_argument("dir", metavar="DIR")
-    serve.add_argument("--port", type=int, default=7878)
-    serve.add_argument("--timeout", type=float, default=60.0, help="seconds a query may run (default: 60)")
+    serve.add_argument("--port", type=_whole_number(1, 65535), default=7878)
+    serve.add_argument("--timeout", type=_positive_seconds, default=60.0, help="seconds a query may run (default: 60)")
     serve.add_argument("--allow-service", action="store_true",
                        help="let queries call other endpoints with SERVICE (off: the server would call any address)")
     serve.set_defaults(run=command_serve)
@@ -505,7 +597,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                 "Akoma Ntoso, written into DIR")
     export.add_argument("dir", metavar="DIR")
     export.add_argument("--format", required=True, choices=("graphml", "gexf", "csv", "jsonld", "cytoscape", "akn"))
-    export.add_argument("--grain", default="instrument", choices=("instrument", "edition", "clause"))
+    export.add_argument("--grain", default=None, choices=("instrument", "edition", "clause"),
+                        help="the network's nodes (default: instrument; not for akn, which writes whole documents)")
     export.add_argument("--store", default=None, metavar="DIR",
                         help="a built folder (default: DIR where it is one, else out)")
     export.set_defaults(run=command_export)
@@ -516,7 +609,9 @@ def build_parser() -> argparse.ArgumentParser:
     path.add_argument("source", metavar="A")
     path.add_argument("target", metavar="B")
     path.add_argument("--store", default="out", metavar="DIR")
-    path.add_argument("--cutoff", type=int, default=4, help="longest path to list, in citation steps")
+    path.add_argument("--cutoff", type=_whole_number(1), default=4, help="longest path to list, in steps (default: 4)")
+    path.add_argument("--limit", type=_whole_number(1), default=50,
+                      help="paths listed at most, the shortest first (default: 50)")
     path.set_defaults(run=command_path)
     deps = commands.add_parser("deps", help="what an instrument rests on (or, with --reverse, what rests on it)")
     deps.add_argument("key", metavar="KEY")
@@ -527,10 +622,12 @@ def build_parser() -> argparse.ArgumentParser:
     view.add_argument("kind", choices=("overview", "ego", "doc"))
     view.add_argument("key", nargs="?", metavar="KEY")
     view.add_argument("--store", default="out", metavar="DIR")
-    view.add_argument("--top", type=int, default=300, help="instruments drawn at most")
-    view.add_argument("--by", default="pagerank", choices=("pagerank", "in_degree", "weighted_in_degree",
-                                                             "betweenness", "authority", "hub"))
-    view.add_argument("--depth", type=int, default=1)
+    view.add_argument("--top", type=_whole_number(1), default=None,
+                      help="overview, ego: instruments drawn at most (default: 300)")
+    view.add_argument("--by", default=None, choices=("pagerank", "in_degree", "weighted_in_degree",
+                                                       "betweenness", "authority", "hub"),
+                      help="overview: the score that picks them (default: pagerank)")
+    view.add_argument("--depth", type=_whole_number(1), default=None, help="ego: citation steps around KEY (default: 1)")
     view.add_argument("--edition", metavar="ID", help="kg view doc: this edition of the work (2020-12-10-B, wtsa-08; "
                                                       "default: its latest)")
     view.add_argument("--output", metavar="FILE")
@@ -545,17 +642,52 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# the options of kg view each kind draws with, and their defaults; another kind's option is a usage error
+_VIEW_OPTIONS = {"top": ({"overview", "ego"}, 300), "by": ({"overview"}, "pagerank"), "depth": ({"ego"}, 1),
+                 "edition": ({"doc"}, None)}
+
+
+def _command_parser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    """The parser of a subcommand, whose usage errors point to its own help (``kg view --help``)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices[command]
+    return parser
+
+
+def _refuse_unused_options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """An option the command would not use is a usage error, not silently ignored (``kg view overview --edition
+    x``, ``kg export --format akn --grain clause``); the others get their defaults."""
+    if args.command == "view":
+        if args.kind != "overview" and not args.key:
+            parser.error(f"kg view {args.kind} needs a KEY")
+        if args.kind == "overview" and args.key:
+            parser.error(f"kg view overview takes no KEY ({args.key!r})")
+        for name, (kinds, default) in _VIEW_OPTIONS.items():
+            if getattr(args, name) is None:
+                setattr(args, name, default)
+            elif args.kind not in kinds:
+                parser.error(f"--{name} is not an option of kg view {args.kind} (it is of kg view "
+                             f"{' and '.join(sorted(kinds))})")
+    if args.command == "export":
+        if args.format == "akn" and args.grain is not None:
+            parser.error("--grain is not an option of kg export --format akn (it writes whole documents)")
+        args.grain = args.grain or "instrument"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every error of the package ends here as one line, ``kg: error: ...``, and its exit code
     (``kg.errors``); a wrong command line too (exit 2)."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-        if args.command == "view" and args.kind != "overview" and not args.key:
-            parser.error(f"kg view {args.kind} needs a KEY")
+        args, unknown = parser.parse_known_args(argv)
+        if unknown:
+            _command_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(unknown)}")
+        _refuse_unused_options(args, _command_parser(parser, args.command))
     except SystemExit as stop:   # (--help, --version, or a usage error already printed)
         return stop.code if isinstance(stop.code, int) else EXIT_BAD_INPUT
     try:
+        _check_build_folder(args)
         return int(args.run(args))
     except KgError as error:
         _say("error", error)

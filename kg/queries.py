@@ -132,6 +132,9 @@ def load_query(name_or_file: str) -> Query:
     if not path.is_file():
         path = QUERY_DIR / f"{name_or_file.removesuffix('.rq')}.rq"
     if not path.is_file():
+        if "/" in name_or_file or name_or_file.endswith(".rq"):   # (a path: no query of the library is named so)
+            raise InputError(name_or_file, "no such file (a query of your own is a .rq file; kg query NAME "
+                                           "runs one of the library)")
         known = ", ".join(q.name for q in list_queries())
         raise InputError(name_or_file, f"no such query (the library has: {known})")
     return _describe(path, path.read_text(encoding="utf-8"))

@@ -18,6 +18,7 @@ from kg.analyze import (
     instrument_graph,
     main_path,
     rests_on,
+    steps,
 )
 from kg.cli import main
 from kg.job import build_graph
@@ -70,6 +71,22 @@ def test_paths_and_dependency_closure():
     assert len(found["shortest"]) == 4
     assert found["paths"] == [["e", "d", "b", "a"], ["e", "d", "c", "a"]]
     assert citation_paths(G, "a", "e")["direction"] == "cited by"
+
+
+def test_paths_run_from_source_to_target_with_each_steps_true_direction_and_say_what_the_limit_cut():
+    """kg path printed a path found ignoring direction as "a -> b -> c", a chain of citations, though b cites a;
+    and cut its list at 50 without a word."""
+    G = nx.DiGraph([("e", "d"), ("d", "b"), ("d", "c"), ("b", "a"), ("c", "a"), ("x", "a"), ("x", "y")])
+    backwards = citation_paths(G, "a", "e")
+    assert backwards["shortest"][0] == "a" and backwards["paths"] == [["a", "b", "d", "e"], ["a", "c", "d", "e"]]
+    assert steps(G, backwards["paths"][0]) == "a <- b <- d <- e"
+    linked = citation_paths(G, "y", "e", cutoff=5, limit=1)   # (x cites y and a: linked, no chain)
+    assert linked["direction"] == "linked" and linked["found"] == 2
+    assert linked["paths"] == [["y", "x", "a", "b", "d", "e"]]
+    assert citation_paths(G, "y", "e", cutoff=4)["found"] == 0   # (5 steps)
+    assert steps(G, linked["shortest"]) in ("y <- x -> a <- b <- d <- e", "y <- x -> a <- c <- d <- e")
+    G.add_edge("a", "x")
+    assert steps(G, ["y", "x", "a"]) == "y <- x <-> a"
 
 
 def test_main_path_worked_by_hand():

@@ -164,7 +164,7 @@ MISTAKES = [
     ("analyze-missing-store", ["analyze", "{missing}"], 3),
     ("serve-missing-store", ["serve", "{missing}"], 3),
     ("site-missing-store", ["site", "{missing}"], 3),
-    ("push-missing-build", ["push", "{missing}", "--endpoint", "http://127.0.0.1:9/query"], 2),
+    ("push-missing-build", ["push", "{missing}", "--endpoint", "http://127.0.0.1:9/query"], 3),
     ("validate-missing-build", ["validate", "{missing}"], 2),
     ("stats-missing-file", ["stats", "{missing}/x.txt"], 2),
     ("view-ego-unknown-key", ["view", "ego", "no/such/key", "--store", "{built}"], 2),
@@ -222,6 +222,10 @@ def test_path_says_what_its_list_is(tmp_path_factory, capsys):
     capsys.readouterr()
     assert main(["path", "itu/wtsa/res/75", "itu/pp/res/71", "--store", str(built)]) == EXIT_OK
     assert capsys.readouterr().out.splitlines() == [
-        "shortest (cites): itu/wtsa/res/75 -> itu/pp/res/71",
-        "1 path of at most 4 citation steps:",
+        "shortest (a chain of citations; X -> Y: X cites Y, X <- Y: Y cites X):",
+        "  itu/wtsa/res/75 -> itu/pp/res/71",
+        "1 path of at most 4 steps:",
         "  itu/wtsa/res/75 -> itu/pp/res/71"]
+    assert main(["path", "itu/pp/res/71", "itu/wtsa/res/75", "--store", str(built)]) == EXIT_OK
+    assert capsys.readouterr().out.splitlines()[1:] == [   # (the other way: Resolution 75 cites 71)
+        "  itu/pp/res/71 <- itu/wtsa/res/75", "1 path of at most 4 steps:", "  itu/pp/res/71 <- itu/wtsa/res/75"]

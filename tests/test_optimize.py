@@ -93,7 +93,7 @@ def test_kg_optimize_waits_for_no_build_and_needs_a_store(built, tmp_path, capsy
     assert "another kg command is writing there (kg build, process" in capsys.readouterr().err
     assert optimized(out) is False
     assert main(["optimize", str(tmp_path / "nothing")]) == EXIT_UNREACHABLE
-    assert "no store" in capsys.readouterr().err
+    assert "nothing: no such folder" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("content", [{}, {"notes.txt": "my own notes\n"}], ids=["empty", "a folder of files"])
@@ -104,8 +104,9 @@ def test_kg_optimize_makes_no_store_in_a_folder_that_holds_none(tmp_path, capsys
     store.mkdir(parents=True)
     for name, text in content.items():
         (store / name).write_text(text, encoding="utf-8")
+    (tmp_path / "out" / "manifest.json").write_text("{}", encoding="utf-8")   # (as a build's, but its store)
     assert main(["optimize", str(tmp_path / "out")]) == EXIT_UNREACHABLE
-    assert "not a store" in capsys.readouterr().err
+    assert "a build without its store" in capsys.readouterr().err
     assert sorted(path.name for path in store.iterdir()) == sorted(content)
 
 

@@ -15,7 +15,7 @@ _EXPORTS = {
     "metrics": ["BETWEENNESS_SAMPLE", "EXACT_BETWEENNESS_UP_TO", "SEED", "Metrics", "analyze_build",
                 "compute_metrics", "score_network", "top", "write_metrics"],
     "paths": ["bibliographic_coupling", "citation_paths", "co_citation", "depends_on", "main_path",
-              "neighbourhood", "rests_on"],
+              "neighbourhood", "rests_on", "steps"],
     "outline": ["DocumentOutline", "document_outline"],
 }
 __all__, __getattr__ = lazy_names("kg.analyze", _EXPORTS)

@@ -61,7 +61,10 @@ def compute_metrics(G: nx.DiGraph, *, seed: int = SEED) -> Metrics:
     weighted_in = dict(G.in_degree(weight="weight"))
     scores = {node: {"in_degree": in_degree[node], "out_degree": out_degree[node],
                      "weighted_in_degree": weighted_in[node], "pagerank": pagerank[node],
-                     "hub": hubs[node], "authority": authorities[node], "betweenness": between[node],
+                     # (HITS scores are 0 or more: scipy leaves -1e-17 to the nodes of the other components,
+                     # which were written rounded, "-0.0" and "-0"^^xsd:double)
+                     "hub": max(hubs[node], 0.0), "authority": max(authorities[node], 0.0),
+                     "betweenness": between[node],
                      "community": community_of[node]} for node in G}
     return Metrics(scores, communities)
 
@@ -116,9 +119,10 @@ def analyze_build(out: Path, *, store: GraphStore | None = None, G: nx.DiGraph |
     graph when the caller has it already; ``graph_file_has_scores`` False says that ``graph.nq`` was just written
     without scores, so they are appended instead of replaced."""
     from kg.store import OxigraphStore, change_marker
+    from kg.store.folder import built_folder
     opened = None
-    if store is None:
-        store = opened = OxigraphStore(out / "store")
+    if store is None:   # (a folder that is no build is refused: Oxigraph would make a new, empty store in it)
+        store = opened = OxigraphStore(built_folder(out) / "store")
     G = G if G is not None else instrument_graph(store)
     metrics, nquads = score_network(out, G, functions=citation_function_counts(store))
     store_scores(out, store, nquads, graph_file_has_scores=graph_file_has_scores)

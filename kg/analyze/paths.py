@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 import networkx as nx
 
@@ -39,17 +40,38 @@ def rests_on(G: nx.DiGraph, node: str) -> set[str]:
     return nx.ancestors(G, node)
 
 
-def citation_paths(G: nx.DiGraph, source: str, target: str, *, cutoff: int = 4) -> dict[str, object]:
+def citation_paths(G: nx.DiGraph, source: str, target: str, *, cutoff: int = 4,
+                   limit: int = 50) -> dict[str, object]:
     """The shortest citation path from ``source`` to ``target`` (or the other way, or ignoring direction), and
-    every simple path up to ``cutoff`` edges along the direction that has one."""
+    the first ``limit`` simple paths up to ``cutoff`` edges along the direction that has one, the shortest first;
+    ``found`` counts them all. Every path runs from ``source`` to ``target``: ``steps`` says of each which way
+    its citation goes.
+
+    >>> found = citation_paths(nx.DiGraph([("b", "a"), ("b", "c")]), "a", "c")
+    >>> found["direction"], found["shortest"], steps(nx.DiGraph([("b", "a"), ("b", "c")]), found["shortest"])
+    ('linked', ['a', 'b', 'c'], 'a <- b -> c')
+    """
     for start, end, view, direction in ((source, target, G, "cites"), (target, source, G, "cited by"),
                                         (source, target, G.to_undirected(as_view=True), "linked")):
         if start in view and end in view and nx.has_path(view, start, end):
+            forward = start == source
             shortest = nx.shortest_path(view, start, end)
-            paths = [list(p) for p in nx.all_simple_paths(view, start, end, cutoff=cutoff)]
-            return {"direction": direction, "shortest": shortest,
-                    "paths": sorted(paths, key=lambda p: (len(p), p))[:50]}
-    return {"direction": None, "shortest": [], "paths": []}
+            paths = sorted((list(p) for p in nx.all_simple_paths(view, start, end, cutoff=cutoff)),
+                           key=lambda p: (len(p), p))
+            return {"direction": direction, "shortest": shortest if forward else shortest[::-1],
+                    "paths": [p if forward else p[::-1] for p in paths[:limit]], "found": len(paths)}
+    return {"direction": None, "shortest": [], "paths": [], "found": 0}
+
+
+def steps(G: nx.DiGraph, path: list[str]) -> str:
+    """A path with the true direction of each step: ``a -> b`` where a cites b, ``a <- b`` where b cites a,
+    ``a <-> b`` where each cites the other."""
+    text = path[0] if path else ""
+    for here, there in pairwise(path):
+        arrow = {(True, True): "<->", (True, False): "->", (False, True): "<-"}[G.has_edge(here, there),
+                                                                              G.has_edge(there, here)]
+        text += f" {arrow} {there}"
+    return text
 
 
 def main_path(G: nx.DiGraph) -> list[tuple[str, str, int]]:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg.errors import BusyError, UnreachableError
+from kg.errors import BusyError, InputError, UnreachableError
 
 try:
     import fcntl
@@ -31,7 +31,7 @@ def holding_folder(out: Path, *, command: str = "kg build", create: bool = True)
     (a command that writes into a folder built before): a folder that does not exist, or where the lock cannot be
     made (read-only), is left to the command's own error, unlocked."""
     if create:
-        out.mkdir(parents=True, exist_ok=True)
+        make_folder(out)
     elif not out.is_dir():
         yield
         return
@@ -54,6 +54,19 @@ def holding_folder(out: Path, *, command: str = "kg build", create: bool = True)
         yield
     finally:
         os.close(descriptor)   # (the lock goes with the descriptor)
+
+
+def make_folder(out: Path) -> Path:
+    """Make the output folder ``out`` (and its parents) where it is not one yet: a file in its place is bad input
+    (``kg build --out README.md``), a folder that cannot be made an ``UnreachableError``, each one line."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise InputError(str(out), "not a folder (a file is in its place or on its path): name another for the "
+                                   "outputs") from None
+    except OSError as error:
+        raise UnreachableError(f"{out}: cannot make the folder ({error.strerror or error})") from None
+    return out
 
 
 def _holder(descriptor: int) -> str:

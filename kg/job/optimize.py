@@ -16,27 +16,36 @@ from pathlib import Path
 
 from kg.job.lock import holding_folder
 from kg.job.manifest import read_manifest, record_optimized
-from kg.store.local import StoreUnavailableError, is_optimized, optimize_store
+from kg.store.folder import built_folder
+from kg.store.local import is_optimized, optimize_store
 
 
 def optimize_build(out: Path, *, say: Callable[[str], None] | None = None) -> float | None:
     """Optimize ``out/store`` unless it is optimized already (then None); returns the seconds it took. Holds the
     build folder meanwhile (``BusyError`` while a build writes there)."""
-    store_dir = out / "store"
-    if not store_dir.is_dir():
-        raise StoreUnavailableError(f"{out}: no store (run kg build first)")
-    if not (store_dir / "CURRENT").is_file():   # (Oxigraph would make a new, empty store in any other folder)
-        raise StoreUnavailableError(f"{store_dir}: not a store (run kg build first)")
+    store_dir = built_folder(out) / "store"   # (Oxigraph would make a new, empty store in any other folder)
     with holding_folder(out, command="kg optimize"):
         if is_optimized(store_dir):   # (the mark inside the store's folder goes with a store made anew)
             record_optimized(out)
             return None
         manifest = read_manifest(out) or {}
         if say is not None:
-            quads = manifest.get("quads")
+            quads = _store_quads(out, manifest.get("quads"))
             say(f"optimizing {store_dir} for queries, once" +
                 (f" ({quads:,} quads: a few seconds a million)" if isinstance(quads, int) else "") + " ...")
         started = time.perf_counter()
         optimize_store(store_dir)
         record_optimized(out)
         return time.perf_counter() - started
+
+
+def _store_quads(out: Path, graph_quads: object) -> int | None:
+    """The quads of the build's store: the manifest counts ``graph.nq``'s before the network's scores, which the
+    store holds too (``analysis.nq``, a quad a line)."""
+    if not isinstance(graph_quads, int):
+        return None
+    try:
+        with (out / "analysis.nq").open("rb") as scores:
+            return graph_quads + sum(1 for line in scores if line.strip())
+    except OSError:
+        return graph_quads

@@ -38,6 +38,9 @@ _SNIFF_BYTES = 2048
 _UNREADABLE = {".doc": "a Word 97-2003 document (.doc)", ".rtf": "a Rich Text Format document (.rtf)",
                ".odt": "an OpenDocument text (.odt)", ".wpd": "a WordPerfect document (.wpd)"}
 DOCUMENT_SUFFIXES = frozenset(_SUFFIXES) | frozenset(_UNREADABLE)
+# RDF named on the command line (a build's graph.nq given to kg stats or kg parse): said so, not read as a text
+_RDF = {".nq": "N-Quads", ".nt": "N-Triples", ".ttl": "Turtle", ".trig": "TriG", ".n3": "N3", ".rdf": "RDF/XML",
+        ".owl": "RDF/XML", ".jsonld": "JSON-LD"}
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2")
 # files that describe a folder (or an archive) rather than being one of its documents
 _FOLDER_NOTES = frozenset({"readme", "license", "licence", "notice", "copying", "sources", "changelog", "contributing",
@@ -160,6 +163,7 @@ def read_sources(path: str | Path, *, data: bytes | None = None, max_size: int =
     >>> [s.format for s in read_sources(Path(__file__).parents[2] / "data/resolutions/wtsa-res-75-johannesburg-2008.txt")]
     ['text']
     """
+    _refuse_rdf(Path(path), origin=str(path))
     if data is None:
         data = read_input(path, max_size=max_size)
     yield from _read_data(data, Path(path), origin=str(path), max_size=max_size, archives=True, errors=errors)
@@ -171,8 +175,17 @@ def read_member(data: bytes, name: str, *, origin: str, max_size: int = MAX_FILE
     return tuple(_read_data(data, Path(PurePosixPath(name)), origin=origin, max_size=max_size, archives=False))
 
 
+def _refuse_rdf(path: Path, *, origin: str) -> None:
+    """An RDF file (by its suffix: ``graph.nq``) is no resolution: ``InputError`` saying what it is."""
+    syntax = _RDF.get(path.suffix.lower())
+    if syntax is not None:
+        raise InputError(origin, f"an RDF file ({syntax}), not a resolution text: kg validate FILE checks one, "
+                                 "kg stats DIR counts a built folder")
+
+
 def _read_data(data: bytes, file_path: Path, *, origin: str, max_size: int, archives: bool,
                errors: list[InputError] | None = None) -> Iterable[Source]:
+    _refuse_rdf(file_path, origin=origin)
     head = data[:_SNIFF_BYTES]
     if not head.strip():
         raise InputError(origin, "empty file: no text to parse")

@@ -107,6 +107,19 @@ def _from_oxigraph(term: object) -> Identifier:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def _shortened(message: str, *, tokens: int = 8) -> str:
+    """A parser's message with its list of expected tokens cut to the first few (Oxigraph lists a hundred).
+
+    >>> _shortened("error at 3:1: expected one of A, B, C", tokens=2)
+    'error at 3:1: expected one of A, B, ... (1 more)'
+    """
+    head, said, listed = message.partition("expected one of ")
+    expected = listed.split(", ")
+    if not said or len(expected) <= tokens:
+        return message
+    return f"{head}{said}{', '.join(expected[:tokens])}, ... ({len(expected) - tokens} more)"
+
+
 def change_marker(store_dir: Path) -> Path:
     """The file that stands beside an on-disk store while a build or ``kg analyze`` changes it (bulk loads are
     not transactions): one left behind says that a change did not finish, and the next build starts afresh."""
@@ -209,7 +222,7 @@ class OxigraphStore:
         try:
             result = self._store.query(bind_values(sparql, bindings or {}), use_default_graph_as_union=True)
         except SyntaxError as error:
-            raise StoreError(f"SPARQL syntax error: {error}") from None
+            raise StoreError(f"SPARQL syntax error: {_shortened(str(error))}") from None
         if isinstance(result, ox.QueryBoolean):   # (an ASK)
             return ["ask"], [{"ask": Literal(bool(result))}]
         if isinstance(result, ox.QuerySolutions):

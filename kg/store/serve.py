@@ -38,7 +38,7 @@ from pathlib import Path
 from kg.errors import KgError, UnreachableError
 from kg.queries import list_queries
 from kg.store.exchange import exchange
-from kg.store.local import StoreUnavailableError
+from kg.store.folder import built_folder
 from kg.store.page import POLICY, index_page, results_page
 
 QUERY_TIMEOUT = 60.0   # seconds
@@ -132,9 +132,7 @@ def serve(out: Path, port: int, *, timeout: float = QUERY_TIMEOUT, allow_service
           ready: threading.Event | None = None, prepare: Callable[[], object] | None = None) -> int:
     """Serve ``out/store`` on 127.0.0.1:``port`` until interrupted (Ctrl-C, SIGTERM); returns 0. ``prepare`` is
     called once the port is taken, before the store is opened (``kg serve`` optimizes the store there)."""
-    store = out / "store"
-    if not store.is_dir():
-        raise StoreUnavailableError(f"{out}: no store (run kg build first)")
+    store = built_folder(out) / "store"
     try:
         front = ThreadingHTTPServer(("127.0.0.1", port), _handler(timeout, allow_service))
     except OSError as error:

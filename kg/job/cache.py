@@ -90,7 +90,7 @@ class DocumentSummary:
     edition: str = "unknown"
     links: tuple[tuple[str, str], ...] = ()   # (citing clause IRI, or "" outside any clause; cited work)
     functions: tuple[str, ...] = ()   # each link's CiTO citation function ("" where none is told)
-    graph: str = ""   # its named graph (two documents of one text have one)
+    edition_digest: str = ""   # what it says under its own edition (kg.job.editions.EditionLines)
 
 
 @dataclass(frozen=True, slots=True)

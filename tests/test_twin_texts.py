@@ -152,5 +152,6 @@ def test_texts_that_say_the_same_under_their_edition_are_no_clash(tmp_path, caps
     (folder / "c.txt").write_text(SEED.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
     code, said, warned = _build(capsys, tmp_path / "out", folder)
     assert code == EXIT_OK and "two texts" not in warned, warned
+    assert said.startswith("built 3 documents from 3 files ")
     assert len(set(_sources(tmp_path / "out"))) == 2   # a.txt's graph (b.txt's is the same) and c.txt's
     assert validate_path(tmp_path / "out")[0]

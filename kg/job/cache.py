@@ -90,7 +90,7 @@ class DocumentSummary:
     edition: str = "unknown"
     links: tuple[tuple[str, str], ...] = ()   # (citing clause IRI, or "" outside any clause; cited work)
     functions: tuple[str, ...] = ()   # each link's CiTO citation function ("" where none is told)
-    edition_digest: str = ""   # what it says under its own edition (kg.job.editions.EditionLines)
+    graph: str = ""   # its named graph (documents of one text have one)
 
 
 @dataclass(frozen=True, slots=True)

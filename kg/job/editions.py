@@ -5,74 +5,76 @@ the edition, not the file), so a clause gets two texts, two starts, two orders, 
 The build cannot tell which text the user means: it names both, and its exit code says the graph will not conform.
 
 Texts that differ only where the graph does not look (a trailing blank line, a foreword before the resolution)
-say the same under the edition: they are one text to the graph, and no clash."""
+say the same under the edition: they are one text to the graph, and no clash. What each says there is read from
+the cache entries of their files, and only where an edition has two texts: a build without any reads nothing."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from pathlib import Path
 
-from kg.job.cache import FileResult
-
-
-class EditionLines:
-    """What one document says under its own edition: the digest of the set of its triples whose subject is the
-    edition or a part of it (sections, clauses, citations), without the graph they stand in and without the links
-    to the document's own graph (``prov:wasDerivedFrom``: one per text, by design). Two documents of one edition
-    with the same digest say the same there; with different ones, their union does not conform.
-
-    >>> def lines(text): return {f"<E/s/1> <text> {text!r} <G{text}> .\\n", "<W> <title> 'a' <G> .\\n"}
-    >>> one, two = EditionLines("E", "G1"), EditionLines("E", "G2")
-    >>> one.add(lines("x")); two.add(lines("x"))
-    >>> one.digest() == two.digest()
-    True
-    >>> two.add(lines("y"))
-    >>> one.digest() == two.digest()
-    False
-    """
-
-    def __init__(self, edition: str, graph: str) -> None:
-        self._subject, self._part, self._graph = f"<{edition}>", f"<{edition}/", f"<{graph}>"
-        self._hashes: set[bytes] = set()   # (a set: a long document's batches may repeat a line)
-
-    def add(self, lines: Iterable[str]) -> None:
-        under, graph = (self._part, self._subject), self._graph
-        for line in lines:
-            if line.startswith(under):
-                triple = line.rsplit(" ", 2)[0]   # (the graph and the final dot taken off)
-                if graph not in triple:
-                    self._hashes.add(hashlib.blake2b(triple.encode("utf-8"), digest_size=12).digest())
-
-    def digest(self) -> str:
-        return hashlib.sha256(b"".join(sorted(self._hashes))).hexdigest()[:32]
+from kg.job.cache import FileResult, cached_parts
+from kg.rdf import edition_iri
 
 
-def editions_with_two_texts(results: Iterable[FileResult]) -> tuple[str, ...]:
+def editions_with_two_texts(out: Path, results: Iterable[FileResult]) -> tuple[str, ...]:
     """One line for each document that says something else under its edition (the same own work and edition)
-    than an earlier document, naming both, in input order; documents that say the same there are one text.
-
-    >>> from kg.job.cache import DocumentSummary
-    >>> def doc(name, digest):
-    ...     return DocumentSummary(name, "itu/wtsa/res/75", 0, 0, 0, (), (), edition="wtsa-08", edition_digest=digest)
-    >>> texts = [FileResult("a.txt", "1", documents=(doc("a.txt", "d1"),)),
-    ...          FileResult("b.txt", "2", documents=(doc("b.txt", "d1"),)),
-    ...          FileResult("c.docx", "3", documents=(doc("c.docx", "d2"),))]
-    >>> print(*editions_with_two_texts(texts))
-    a.txt and c.docx are two texts of wtsa-08 (itu/wtsa/res/75): their sections and clauses share IRIs; kg \
-validate will reject the graph: keep one
-    """
-    first: dict[tuple[str, str], dict[str, str]] = {}   # (work, edition) -> each text's digest -> its first document
-    lines = []
+    than an earlier document, naming both, in input order; documents of one text (one graph), or whose graphs say
+    the same under the edition, are one text. ``results`` in input order, their cache entries under ``out``."""
+    texts: dict[tuple[str, str], dict[str, tuple[str, FileResult]]] = {}   # each text's graph: its first document
     for result in results:
-        if result.error is not None:
+        if result.error is None:
+            for document in result.documents:
+                texts.setdefault((document.work, document.edition), {}).setdefault(document.graph,
+                                                                                   (document.doc, result))
+    lines = []
+    for (work, edition), graphs in texts.items():
+        if len(graphs) < 2:
             continue
-        for document in result.documents:
-            texts = first.setdefault((document.work, document.edition), {})
-            if document.edition_digest in texts:
-                continue
-            if texts:
-                lines.append(f"{next(iter(texts.values()))} and {document.doc} are two texts of {document.edition} "
-                             f"({document.work}): their sections and clauses share IRIs; kg validate will reject the "
-                             "graph: keep one")
-            texts[document.edition_digest] = document.doc
+        said: dict[str, str] = {}   # what a text says under the edition: its first document
+        for graph, (doc, result) in graphs.items():
+            digest = said_under(out, result, edition=edition_iri(work, edition), graph=graph)
+            if digest not in said:
+                if said:
+                    lines.append(f"{next(iter(said.values()))} and {doc} are two texts of {edition} ({work}): their "
+                                 "sections and clauses share IRIs; kg validate will reject the graph: keep one")
+                said[digest] = doc
     return tuple(lines)
+
+
+def said_under(out: Path, result: FileResult, *, edition: str, graph: str) -> str:
+    """The digest of what ``graph`` (one document's, in the cache entry of ``result``'s file) says about
+    ``edition`` and its parts (sections, clauses, citations): those triples without the graph they stand in, and
+    without the links to the graph itself (``prov:wasDerivedFrom``: one per text, by design). A cache entry that
+    cannot be read says what no other does (its graph's name).
+
+    >>> import shutil, tempfile
+    >>> from kg.job.cache import cache_path
+    >>> out = Path(tempfile.mkdtemp())
+    >>> def entry(name, graph, text):
+    ...     (out / "cache").mkdir(exist_ok=True)
+    ...     cache_path(out, "0", name).with_suffix(".nq").write_text(
+    ...         f'<E/s> <text> "{text}" <{graph}> .\\n<E> <derivedFrom> <{graph}> <{graph}> .\\n<E/s> <t> "x" <H> .\\n')
+    ...     return FileResult(name, "0")
+    >>> one, two, three = entry("a", "G1", "x"), entry("b", "G2", "x"), entry("c", "G3", "y")
+    >>> said_under(out, one, edition="E", graph="G1") == said_under(out, two, edition="E", graph="G2")
+    True
+    >>> said_under(out, one, edition="E", graph="G1") == said_under(out, three, edition="E", graph="G3")
+    False
+    >>> shutil.rmtree(out)
+    """
+    under = (f"<{edition}/".encode(), f"<{edition}> ".encode())
+    graph_term = f"<{graph}>".encode()
+    suffix = b" " + graph_term + b" ."
+    triples = []
+    try:
+        for own, _ in cached_parts(out, result.sha256, result.path):
+            for line in own.splitlines():
+                if line.startswith(under) and line.endswith(suffix):
+                    triple = line[:-len(suffix)]
+                    if graph_term not in triple:
+                        triples.append(triple)
+    except OSError:
+        return graph
+    return hashlib.sha256(b"\n".join(sorted(set(triples)))).hexdigest()

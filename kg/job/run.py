@@ -126,7 +126,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
     stages.done("documents")
     ordered = [results[name] for name in sorted(results)]
     errors += [error for r in ordered for error in ((r.error,) if r.error else r.member_errors)]
-    two_texts = editions_with_two_texts(ordered)
+    two_texts = editions_with_two_texts(out, ordered)
     if beside is None:   # (no store, no metrics)
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")

@@ -15,12 +15,11 @@ from tqdm import tqdm
 
 from kg.errors import InputError
 from kg.job.cache import DocumentSummary, FileResult, cache_version, runs_path, store_cached
-from kg.job.editions import EditionLines
 from kg.job.pool import JobFailure, map_jobs
 from kg.job.runs import RUN_SIZE, QuadRuns
 from kg.model import Source
 from kg.parse import parse_document, split_documents_of
-from kg.rdf import clause_iris, document_graph_iri, document_quad_batches, edition_iri, own_work_key
+from kg.rdf import clause_iris, document_graph_iri, document_quad_batches, own_work_key
 from kg.rdf.functions import citation_functions
 from kg.readers import MAX_FILE_SIZE, read_input, read_sources
 from kg.reference.gazetteer import load_gazetteer
@@ -125,14 +124,10 @@ def _document(source: Source, path: str, name: str, runs: QuadRuns, *, graph: st
     citations = extract_citations(document)
     doc = source.origin.replace(path, name, 1)
     functions = citation_functions(document, citations)
-    work = own_work_key(document)
-    edition = document.header.edition or "unknown"
-    under_edition = EditionLines(edition_iri(work, edition), graph)
     batches = 0
     try:
         for lines in document_quad_batches(document, citations, source_name=doc, functions=functions):
             runs.add(lines)
-            under_edition.add(lines)
             batches += 1
     except Exception as error:
         if batches:   # (an ordinary document's quads come in one batch, at the end: only a long one's come sooner)
@@ -143,15 +138,15 @@ def _document(source: Source, path: str, name: str, runs: QuadRuns, *, graph: st
         document.header.edition or "")) else None)
     return DocumentSummary(
         doc=doc,
-        work=work,
+        work=own_work_key(document),
         sections=len(document.sections), clauses=len(document.clauses), citations=len(citations),
         cited=tuple(c.work for c in citations if c.work),
         unresolved=tuple((c.text, c.reason or "", c.reason_code or "") for c in citations if c.work is None),
         title=document.header.work_title or document.header.title, year=int(date[:4]) if date else None,
-        edition=edition,
+        edition=document.header.edition or "unknown",
         links=tuple((clauses.get(c.clause or "", ""), c.work) for c in citations if c.work),
         functions=tuple(function or "" for c, function in zip(citations, functions, strict=True) if c.work),
-        edition_digest=under_edition.digest())
+        graph=graph)
 
 
 def run_jobs(jobs: list[tuple[str, str, str]], out: Path, executor: Executor | None, workers: int | None,

@@ -106,7 +106,7 @@ class FileResult:
     error: str | None = None
     reparsed: bool = True
     graphs: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()   # what the reader said of the file (not UTF-8, read as cp1252)
+    warnings: tuple[str, ...] = ()   # what was said of the file (not UTF-8, read as cp1252; a text twice: built once)
     member_errors: tuple[str, ...] = ()   # an archive's members that could not be read (the others were built)
 
 

@@ -150,7 +150,9 @@ def command_build(args: argparse.Namespace) -> int:
     if args.optimize:
         _optimize(result.out, quiet=args.quiet)
     print(build_summary(result, doc_views=args.doc_views))
-    return EXIT_BAD_INPUT if result.errors else EXIT_OK
+    for line in result.editions_with_two_texts:   # (last: what the user must act on; the graph will not conform)
+        _say("warning", line)
+    return EXIT_BAD_INPUT if result.errors else EXIT_NONCONFORMING if result.editions_with_two_texts else EXIT_OK
 
 
 def build_summary(result, *, doc_views: bool = False) -> str:

@@ -90,6 +90,7 @@ class DocumentSummary:
     edition: str = "unknown"
     links: tuple[tuple[str, str], ...] = ()   # (citing clause IRI, or "" outside any clause; cited work)
     functions: tuple[str, ...] = ()   # each link's CiTO citation function ("" where none is told)
+    graph: str = ""   # its named graph (documents of one text have one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,7 @@ class FileResult:
     error: str | None = None
     reparsed: bool = True
     graphs: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()   # what the reader said of the file (not UTF-8, read as cp1252)
+    warnings: tuple[str, ...] = ()   # what was said of the file (not UTF-8, read as cp1252; a text twice: built once)
     member_errors: tuple[str, ...] = ()   # an archive's members that could not be read (the others were built)
 
 

@@ -18,6 +18,8 @@ class BuildResult:
     errors: tuple[str, ...] = field(default=())
     network: str = ""
     warnings: tuple[str, ...] = ()   # what was passed over, not in error (a symbolic link in a folder)
+    # two different texts of one edition, a line each (kg.job.editions): the graph will not conform
+    editions_with_two_texts: tuple[str, ...] = ()
 
     @property
     def reparsed(self) -> list[str]:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.job.cache import remove_orphans, remove_path
+from kg.job.editions import editions_with_two_texts
 from kg.job.graphfile import recorded_files, write_graph_file
 from kg.job.inputs import look_up_inputs
 from kg.job.lock import holding_folder
@@ -125,10 +126,12 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
     stages.done("documents")
     ordered = [results[name] for name in sorted(results)]
     errors += [error for r in ordered for error in ((r.error,) if r.error else r.member_errors)]
+    two_texts = editions_with_two_texts(out, ordered)
     if beside is None:   # (no store, no metrics)
         graph_file = write_graph_file(out, ordered, previous, ontology=ontology_quads())
         stages.done("graph.nq")
-        result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), warnings=tuple(skipped))
+        result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), warnings=tuple(skipped),
+                             editions_with_two_texts=two_texts)
         report, analysis, store_token, store_quads = build_report(result), "", None, None
     else:
         # the network's metrics (pure Python, mostly) are made beside while graph.nq is written and the store
@@ -140,7 +143,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         store, fresh_store, unchanged_quads = update_store(out, ordered, previous, graph_file, loader)
         stages.done("store")
         result = BuildResult(out, tuple(ordered), graph_file.quads, tuple(errors), signature,
-                             warnings=tuple(skipped))
+                             warnings=tuple(skipped), editions_with_two_texts=two_texts)
         report = build_report(result)
         stages.done("report")
         scores = scored()

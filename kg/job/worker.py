@@ -72,17 +72,27 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int, runs
     error (``ARCHIVE!member: internal error (KeyError): ...``) and the file's other documents are built; the file's
     only document raises (the file's error). A file built so is cached with those errors: the cache is keyed by
     the tool's code, so a fixed parser reads it again. The documents' quads go to ``runs``; a document whose quads
-    fail after some went there (a bug in making them) is the file's error: they cannot be taken back."""
+    fail after some went there (a bug in making them) is the file's error: they cannot be taken back.
+
+    A second document with the same text (and metadata) as an earlier one of the file, an archive's twin members,
+    is built once, as across files: its graph is the same, and the first document's name stays its only source
+    (two would not conform); the second is named in a warning, ``a.zip!b.xml: the same text as a.zip!a.xml; built
+    once``."""
     failed: list[InputError] = []   # (in the order of the documents)
     sources = read_sources(path, data=data, max_size=max_size, errors=failed)
     warnings: list[str] = []
     summaries = []
-    graphs = []
+    built: dict[str, str] = {}   # each document graph built, with the name of the document that wrote it
     for whole in sources:
         for source in split_documents_of(whole, whole=path, failed=failed):
             warnings += [warning.replace(path, name, 1) for warning in source.warnings]
+            graph = document_graph_iri(source)
+            if graph in built:
+                warnings.append(f"{source.origin.replace(path, name, 1)}: the same text as {built[graph]}; "
+                                "built once")
+                continue
             try:
-                summary = _document(source, path, name, runs)
+                summary = _document(source, path, name, runs, graph=graph)
             except MemoryError:   # (the whole file's: see process_file)
                 raise
             except _PartlyWritten as partly:   # (the whole file's too)
@@ -92,9 +102,9 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int, runs
                     raise
                 failed.append(InputError.of_document(source.origin, error))
                 continue
-            graphs.append(document_graph_iri(source))
+            built[graph] = summary.doc
             summaries.append(summary)
-    return FileResult(name, digest, (), tuple(summaries), graphs=tuple(dict.fromkeys(graphs)),
+    return FileResult(name, digest, (), tuple(summaries), graphs=tuple(built),
                       warnings=tuple(dict.fromkeys(warnings)),
                       member_errors=tuple(str(error).replace(path, name, 1) for error in failed))
 
@@ -107,8 +117,9 @@ class _PartlyWritten(Exception):
         self.error = error
 
 
-def _document(source: Source, path: str, name: str, runs: QuadRuns) -> DocumentSummary:
-    """One document's summary, its quads added to ``runs`` (read -> parse -> cite -> resolve -> rdf)."""
+def _document(source: Source, path: str, name: str, runs: QuadRuns, *, graph: str) -> DocumentSummary:
+    """One document's summary, its quads added to ``runs`` (read -> parse -> cite -> resolve -> rdf); ``graph``
+    is its named graph."""
     document = parse_document(source)
     citations = extract_citations(document)
     doc = source.origin.replace(path, name, 1)
@@ -134,7 +145,8 @@ def _document(source: Source, path: str, name: str, runs: QuadRuns) -> DocumentS
         title=document.header.work_title or document.header.title, year=int(date[:4]) if date else None,
         edition=document.header.edition or "unknown",
         links=tuple((clauses.get(c.clause or "", ""), c.work) for c in citations if c.work),
-        functions=tuple(function or "" for c, function in zip(citations, functions, strict=True) if c.work))
+        functions=tuple(function or "" for c, function in zip(citations, functions, strict=True) if c.work),
+        graph=graph)
 
 
 def run_jobs(jobs: list[tuple[str, str, str]], out: Path, executor: Executor | None, workers: int | None,

@@ -51,10 +51,11 @@ def build_graph(inputs: Sequence[str | Path], out: str | Path, *, executor: Exec
     A file larger than ``max_file_size`` bytes is an input error, as is one that is not a regular file, one
     for which a worker process would need more than ``max_worker_memory`` bytes (beyond what it starts with), and
     one that takes its worker longer than ``max_file_seconds`` (None or 0: no limit). ``BusyError`` when another
-    build is writing ``out``. An input path that does not exist is an ``InputError`` before anything is written:
-    a mistyped folder would otherwise give a build of nothing, in place of the one ``out`` held."""
+    build is writing ``out``. When no input path exists, that is an ``InputError`` before anything is written: a
+    mistyped folder would otherwise give a build of nothing in place of the one ``out`` held (one missing among
+    others is that path's error, and the others are built)."""
     missing = [str(given) for given in inputs if not os.path.lexists(given)]
-    if missing:
+    if missing and len(missing) == len(inputs):
         raise InputError(", ".join(missing), f"no such file or folder; nothing was built ({out} is as it was)")
     with holding_folder(Path(out)):
         return _build_held(inputs, Path(out), executor=executor, workers=workers, progress=progress,

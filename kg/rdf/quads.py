@@ -106,16 +106,19 @@ def work_family(work_key: str) -> str:
 
 
 def work_facts(work_key: str) -> dict[str, str]:
-    """What a work key says of its work: its class, the name of its body (or its family), its number.
+    """What a work key says of its work: its class, the name of its body (or its family), its number; the title
+    of an instrument cited by name (as the shared graph gives it).
 
-    >>> work_facts("itu/pp/res/71")
-    {'kind': 'Resolution', 'body': 'Plenipotentiary Conference', 'number': '71'}
+    >>> work_facts("itu/pp/res/71"), work_facts("un/charter")["title"]
+    ({'kind': 'Resolution', 'body': 'Plenipotentiary Conference', 'number': '71'}, 'Charter of the United Nations')
     """
     key = WorkKey.parse(work_key)
     body = _known_body(key)
     facts = {"kind": key.ontology_class, "body": bodies()[body][1] if body else key.family_name}
     if key.number is not None:
         facts["number"] = key.number
+    if title := _named_titles().get(work_key):
+        facts["title"] = title
     return facts
 
 

@@ -111,8 +111,8 @@ READERS = {
     "analysis": ("analysis.nq", "from kg.job.scoring import _analysis_held as f; print(f(OUT, {'analysis': 'x'}))",
                  "None"),
     "site metrics": ("metrics.json",   # (computed afresh: the empty network's)
-                     "import networkx; from kg.site.corpus import _metrics as f; "
-                     "print(f(OUT, networkx.DiGraph()).scores)", "{}"),
+                     ("import networkx; from kg.site.corpus import _metrics as f; "
+                      "print(f(OUT, networkx.DiGraph()).scores)"), "{}"),
     "cache summary": (str(Path("cache") / cache_path(Path(""), "d", "n").name),
                       "from kg.job.cache import load_cached as f; print(f(OUT, 'd', 'n'))", "None"),
 }

@@ -65,6 +65,8 @@ def read_gold(path: str | Path) -> list[dict[str, object]]:
                 row = json.loads(line)
             except json.JSONDecodeError as error:
                 raise InputError(str(path), f"not JSON: {error.msg}", line=number) from None
+            except RecursionError:   # (Python's JSON parser recurses: "[" a hundred thousand deep)
+                raise InputError(str(path), "JSON nested too deeply", line=number) from None
             if not isinstance(row, dict) or not isinstance(row.get("doc"), str) or "work" not in row:
                 raise InputError(str(path), "a gold line needs 'doc' and 'work'", line=number)
             rows.append(row)

@@ -278,8 +278,7 @@ def _section(parent: etree._Element, prefix: str, number: int, section: Section,
 
 def documents_of_build(out: Path) -> Iterable[tuple[Document, list[Citation]]]:
     """The documents of a build (the files its manifest lists, read and parsed again) with their citations."""
-    import json
-
+    from kg.buildfiles import load_build_json
     from kg.errors import InputError, KgError
     from kg.parse import parse_document, split_documents
     from kg.readers import read_sources
@@ -288,7 +287,17 @@ def documents_of_build(out: Path) -> Iterable[tuple[Document, list[Citation]]]:
     manifest = out / "manifest.json"
     if not manifest.exists():
         raise KgError(f"{out}: no manifest.json (run kg build first)")
-    for entry in json.loads(manifest.read_text(encoding="utf-8"))["files"]:
+    try:
+        files = load_build_json(manifest)
+    except OSError as error:
+        raise InputError(str(manifest), f"cannot be read ({error.strerror or error})") from None
+    except ValueError as error:
+        raise InputError(str(manifest), f"not JSON ({error})") from None
+    files = files.get("files") if isinstance(files, dict) else None
+    if not isinstance(files, list) or not all(isinstance(entry, dict) and isinstance(entry.get("path"), str)
+                                              for entry in files):
+        raise InputError(str(manifest), "not a manifest kg build wrote (no list of files with their paths)")
+    for entry in files:
         if entry.get("error"):
             continue
         path = Path(entry["path"])

@@ -8,8 +8,9 @@ the build takes the two parts apart with one search rather than a look at every 
 written to a temporary name first and renamed, so an interrupted build never leaves half an entry (a long
 file's quads are sorted in runs spilled beside it first, ``{key}.nq.runs``: ``kg.job.runs``); what an interrupted
 build left of those the next build removes (``remove_orphans``). The summary's
-last line is the sha256 of the rest, and the summary records the size and sha256 of the quads: an entry edited or
-cut short since is no entry (the file is read again).
+last line is the sha256 of the rest, and the summary records the file name and hash it is the entry of, and the
+size, sha256, modification and change times of the quads (checked as git checks its index: ``_quads_as_written``):
+an entry edited, cut short or swapped with another since is no entry (the file is read again).
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from importlib import metadata
 from pathlib import Path
+from typing import BinaryIO
 
 from kg import __version__
+from kg.buildfiles import open_build_file, read_build_file
 from kg.job.runs import QuadRuns
 from kg.rdf import SHARED_GRAPH
 from kg.reference.datafiles import reference_files
@@ -129,15 +132,13 @@ def load_cached(out: Path, digest: str, name: str) -> FileResult | None:
     strings for paths: a rebuild reads ten thousand of these, and pathlib's objects were a fifth of the time.)"""
     base = _cache_base(str(out), digest, name)
     try:
-        with open(base + ".json", "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):   # (a link to /dev/zero is read without end)
-                return None
-            text, _, check = handle.read().rpartition(b"\n")
+        # (a regular file only: a link to /dev/zero would be read without end, a FIFO would block)
+        text, _, check = read_build_file(base + ".json").rpartition(b"\n")
         if check != hashlib.sha256(text).hexdigest().encode("ascii"):
             return None
         raw = json.loads(text)
-        if os.stat(base + ".nq").st_size != raw["quads_size"]:
-            return None
+        if raw["path"] != name or raw["sha256"] != digest or not _quads_as_written(base + ".nq", raw):
+            return None   # (another entry's summary or quads put in this one's place, or its quads edited)
         documents = tuple(DocumentSummary(**{**d, "cited": tuple(d["cited"]),
                                              "unresolved": tuple(tuple(u) for u in d["unresolved"]),
                                              "links": tuple(tuple(link) for link in d["links"]),
@@ -146,14 +147,43 @@ def load_cached(out: Path, digest: str, name: str) -> FileResult | None:
         return FileResult(raw["path"], raw["sha256"], (), documents, raw["error"], reparsed=False,
                           graphs=tuple(raw["graphs"]), warnings=tuple(raw.get("warnings", ())),
                           member_errors=tuple(raw.get("member_errors", ())))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
+
+
+def _quads_as_written(path: str, raw: dict[str, object]) -> bool:
+    """Whether the entry's quads are those its summary records, as git checks its index: a file whose size,
+    modification and change times (``lstat``: a link in its place is no entry) are those recorded is trusted
+    unread; one whose times differ (copied, touched, edited) is hashed and compared."""
+    status = os.lstat(path)
+    if not stat.S_ISREG(status.st_mode) or status.st_size != raw["quads_size"]:
+        return False
+    if status.st_mtime_ns == raw["quads_mtime_ns"] and status.st_ctime_ns == raw["quads_ctime_ns"]:
+        return True
+    digest = hashlib.sha256()
+    with open_build_file(path) as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest() == raw["quads_sha256"]
+
+
+class _HashingWriter:
+    """A binary file that hashes what is written to it on the way (the entry's quads are hashed as they are
+    written: no second pass over a gigabyte)."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self._handle = handle
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self._handle.write(data)
 
 
 def remove_path(path: Path) -> None:
     """Remove what stands at ``path``: a folder and what it holds, or a file or a link (a link only, never what
     it leads to) that damage or a hand put where a folder or file of the build belongs."""
-    if path.is_symlink() or path.is_file():
+    if path.is_symlink() or path.exists() and not path.is_dir():   # (a FIFO, a device: the name only)
         path.unlink()
     elif path.exists():
         shutil.rmtree(path)
@@ -185,17 +215,20 @@ def store_cached(out: Path, result: FileResult, runs: QuadRuns | None = None, *,
     quads = path.with_suffix(".nq")
     temporary = quads.with_suffix(".nq.tmp")
     with temporary.open("wb") as handle:
-        size = runs.write(handle) if runs is not None else 0
+        writer = _HashingWriter(handle)
+        size = runs.write(writer) if runs is not None else 0  # type: ignore[arg-type]
     if quads.is_dir():   # (a folder in an entry's place: nothing can replace it)
         remove_path(quads)
     temporary.replace(quads)
+    written = os.lstat(quads)   # (after the rename, which may change the change time)
     # (not asdict: it deep-copies every tuple of every summary, a dense text's half a million links, only for them
     # to be dropped, 7-12% of a worker's time; json writes a tuple as a list all the same)
     record = {"path": result.path, "sha256": result.sha256,
               "documents": [{name: getattr(d, name) for name in _SUMMARY_FIELDS} for d in result.documents],
               "error": result.error, "graphs": result.graphs, "warnings": result.warnings,
               "member_errors": result.member_errors,
-              "quads_size": size}
+              "quads_size": size, "quads_sha256": writer.digest.hexdigest(),
+              "quads_mtime_ns": written.st_mtime_ns, "quads_ctime_ns": written.st_ctime_ns}
     temporary = path.with_suffix(".tmp")
     text = json.dumps(record, ensure_ascii=False).encode("utf-8")
     temporary.write_bytes(text + b"\n" + hashlib.sha256(text).hexdigest().encode("ascii"))

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict, cast
 
+from kg.buildfiles import read_build_file
 from kg.job.cache import FileResult, cache_version, cached_parts, has_quads
 from kg.swap import swap_in
 
@@ -295,7 +296,7 @@ def _read_shared_counts(out: Path, token: object) -> Counter[bytes] | None:
     """The counts the previous build left, if they belong to the graph.nq its manifest describes and are whole
     (the first line holds the token and the sha256 of the rest)."""
     try:
-        token_line, _, rows = _shared_counts_path(out).read_bytes().partition(b"\n")   # (one read)
+        token_line, _, rows = read_build_file(_shared_counts_path(out)).partition(b"\n")   # (one read)
         if token is None or token_line.strip() != f"{token} {hashlib.sha256(rows).hexdigest()}".encode("ascii"):
             return None
         counts: Counter[bytes] = Counter()

@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
+from kg.buildfiles import open_build_file
 from kg.errors import InputError
 from kg.job.cache import FileResult, load_cached
 from kg.job.graphfile import recorded_files
@@ -68,7 +69,7 @@ def is_build_folder(path: str) -> bool:
     and the cache of a build that has not written its manifest yet (the first build into a folder inside its own
     input)."""
     try:
-        with open(os.path.join(path, "manifest.json"), "rb") as handle:
+        with open_build_file(os.path.join(path, "manifest.json")) as handle:
             if b'"tool": "resolution-kg ' in handle.read(64):
                 return True
     except OSError:

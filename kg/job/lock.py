@@ -12,7 +12,9 @@ the process ends, however it ends (``kill -9`` too), so a lock is never left beh
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,7 +38,7 @@ def holding_folder(out: Path, *, command: str = "kg build", create: bool = True)
         yield
         return
     try:
-        descriptor = os.open(out / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        descriptor = _open_lock(out / ".lock")
     except OSError as error:
         if create:   # (a folder in its place, a read-only folder: one error line, as a held lock is)
             raise UnreachableError(f"{out / '.lock'}: cannot take the lock ({error.strerror or error})") from None
@@ -67,6 +69,25 @@ def make_folder(out: Path) -> Path:
     except OSError as error:
         raise UnreachableError(f"{out}: cannot make the folder ({error.strerror or error})") from None
     return out
+
+
+def _open_lock(path: Path) -> int:
+    """The lock file opened for writing: a regular file. What damage or a hand put in its place (a symbolic link,
+    to ``/dev/zero`` or anywhere; a FIFO; a device) is taken away, only the name, never what a link leads to, and
+    a lock file made afresh (opened without following a link and without blocking, checked by ``fstat``)."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(2):
+        try:
+            descriptor = os.open(path, flags, 0o644)
+        except OSError as error:
+            if error.errno != errno.ELOOP:   # (a link: taken away below)
+                raise
+        else:
+            if stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return descriptor
+            os.close(descriptor)
+        os.unlink(path)
+    raise OSError(errno.EAGAIN, "not a regular file, and put back when it was taken away", str(path))
 
 
 def _holder(descriptor: int) -> str:

@@ -7,17 +7,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kg import __version__
+from kg.buildfiles import load_build_json, read_build_file
 from kg.job.graphfile import FileEntry, GraphFile, graph_file_record
 from kg.job.result import BuildResult
 from kg.store.local import is_optimized
 
 
 def read_manifest(out: Path) -> dict[str, object] | None:
+    """The previous build's manifest, or None where there is none, or only damage (no regular file, no JSON,
+    JSON of another shape: ``kg.buildfiles``): the build then starts afresh."""
     try:
-        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        manifest = load_build_json(out / "manifest.json")
     except (OSError, ValueError):
         return None
-    return manifest if _as_written(manifest) else None
+    return manifest if isinstance(manifest, dict) and _as_written(manifest) else None
 
 
 # the types of a file entry's fields that a rebuild reads (a manifest of another version may lack some)
@@ -73,8 +76,8 @@ def record_optimized(out: Path) -> None:
     """Say in ``out/manifest.json`` that the store is optimized (the field changed in place, the rest as written)."""
     path = out / "manifest.json"
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
+        text = read_build_file(path).decode("utf-8")
+    except (OSError, ValueError):
         return
     changed = text.replace('"store_optimized": false', '"store_optimized": true', 1)
     if changed != text:

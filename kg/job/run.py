@@ -25,6 +25,7 @@ from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 
+from kg.buildfiles import is_regular_or_absent
 from kg.errors import InputError
 from kg.job.cache import remove_orphans, remove_path
 from kg.job.editions import editions_with_two_texts
@@ -87,13 +88,14 @@ _SCORING_MODULES = ("kg.analyze.metrics", "kg.view")
 # what a build writes in OUT: files, and folders (the store's folder is made anew where it is not one)
 _OUTPUT_FILES = ("manifest.json", "graph.nq", "analysis.nq", "report.md", "metrics.csv", "metrics.json")
 _OUTPUT_FOLDERS = ("cache", "views")
+_OWN_FILES_WITHIN = ("cache/shared.tsv", "store/kg-build")   # (read by the next build: kg.buildfiles)
 
 
 def _clear_misplaced(out: Path) -> None:
-    """A folder where the build writes a file, or a file where it keeps a folder (damage, or a hand), is taken
-    away first, so that the build writes it afresh rather than stop with a traceback."""
-    for name in _OUTPUT_FILES:
-        if (out / name).is_dir() and not (out / name).is_symlink():
+    """A folder, a link, a FIFO or a device where the build writes a file, or a file where it keeps a folder (damage,
+    or a hand), is taken away first, so that the build writes it afresh rather than stop with a traceback."""
+    for name in (*_OUTPUT_FILES, *_OWN_FILES_WITHIN):   # (a link, a FIFO, a device: written over, never through)
+        if not is_regular_or_absent(out / name):
             remove_path(out / name)
     for name in _OUTPUT_FOLDERS:
         if (out / name).is_symlink() and not (out / name).exists() or (out / name).exists() \

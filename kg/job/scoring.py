@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kg.analyze.links import Cites, cites_of, works_of
 from kg.analyze.scores import store_scores
+from kg.buildfiles import read_build_file
 from kg.job.cache import FileResult, cache_version
 from kg.job.process import Beside, ProcessDied
 from kg.rdf import work_facts
@@ -83,10 +84,11 @@ def _analysis_held(out: Path, previous: Mapping[str, object] | None) -> str | No
     one the manifest recorded (``kg analyze`` run since rewrites it)."""
     path = out / "analysis.nq"
     recorded = (previous or {}).get("analysis")
-    if not recorded or not path.exists():
+    try:
+        text = read_build_file(path).decode("utf-8") if recorded else None
+    except (OSError, ValueError):   # (missing, or damage: made afresh)
         return None
-    text = path.read_text(encoding="utf-8")
-    return text if _analysis_digest(text) == recorded else None
+    return text if text is not None and _analysis_digest(text) == recorded else None
 
 
 def _analysis_digest(nquads: str) -> str:

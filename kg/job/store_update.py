@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from kg.buildfiles import read_build_file
 from kg.errors import KgError
 from kg.job.cache import FileResult, cached_lines, cached_parts, remove_path
 from kg.job.graphfile import GraphFile, graph_writers, recorded_files
@@ -196,7 +197,9 @@ def seal_store(out: Path) -> str:
     """Mark ``out/store`` as complete (once the build's scores are in it and it is closed): a new token in a file
     inside its folder, which the manifest records, and the change marker taken away. Returns the token."""
     token = uuid.uuid4().hex
-    (out / "store" / _SEAL).write_text(token + "\n", encoding="ascii")
+    temporary = out / "store" / f"{_SEAL}.tmp"   # (renamed over whatever stands there: a FIFO would block a write)
+    temporary.write_text(token + "\n", encoding="ascii")
+    temporary.replace(out / "store" / _SEAL)
     change_marker(out / "store").unlink()
     return token
 
@@ -204,7 +207,7 @@ def seal_store(out: Path) -> str:
 def _as_sealed(store_dir: Path, previous: Mapping[str, object]) -> bool:
     """The store is the one the previous build completed (its folder emptied, or another put there, is not)."""
     try:
-        return (store_dir / _SEAL).read_text(encoding="ascii").strip() == previous.get("store_token")
+        return read_build_file(store_dir / _SEAL, max_size=256).decode("ascii").strip() == previous.get("store_token")
     except (OSError, ValueError):
         return False
 

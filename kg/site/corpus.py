@@ -8,7 +8,6 @@ where the build left none.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ import networkx as nx
 
 from kg.analyze import Metrics, compute_metrics, network_of_citations
 from kg.analyze.network import SPARQL_PREFIXES
+from kg.buildfiles import load_build_json
 from kg.rdf import work_family
 from kg.site.footnotes import read_footnotes
 from kg.store import OxigraphStore
@@ -215,8 +215,8 @@ def read_corpus(out: Path, store: OxigraphStore, *, footnotes: bool = True) -> C
 def _metrics(out: Path, G: nx.DiGraph) -> Metrics:
     """The build's metrics (``metrics.json``) where they cover the network, else computed now."""
     try:
-        data = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
-        metrics = Metrics(data["scores"], data["communities"])
-    except (OSError, ValueError, KeyError):
+        data = load_build_json(out / "metrics.json")   # (damage there is no metrics: computed now)
+        metrics = Metrics(data["scores"], data["communities"])  # type: ignore[index]
+    except (OSError, ValueError, KeyError, TypeError):
         return compute_metrics(G)
     return metrics if set(metrics.scores) >= set(G) else compute_metrics(G)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Protocol, cast
@@ -153,6 +154,21 @@ def optimize_store(store_dir: Path) -> bool:
     return True
 
 
+def _open_read_only(path: Path) -> ox.Store:
+    """The store at ``path`` opened read-only. A build that makes the store anew at that moment (its folder taken
+    away and bulk-loaded again) can leave RocksDB a folder without all its column families ("Column family not
+    found: id2str", once in some hundred opens): tried once more, then one error line rather than a traceback."""
+    try:
+        return ox.Store.read_only(str(path))
+    except RuntimeError:
+        time.sleep(0.2)
+    try:
+        return ox.Store.read_only(str(path))
+    except RuntimeError as error:
+        raise StoreUnavailableError(f"{path}: cannot open the store: the store is being rebuilt "
+                                    f"({' '.join(str(error).split())[:200]})") from None
+
+
 class OxigraphStore:
     """An Oxigraph store: on disk at ``path`` (held by one writer at a time), or in memory when ``path`` is None."""
 
@@ -162,7 +178,7 @@ class OxigraphStore:
             if self.path is None:
                 self._store = ox.Store()
             elif read_only:
-                self._store = ox.Store.read_only(str(self.path))
+                self._store = _open_read_only(self.path)
             else:
                 self._store = ox.Store(str(self.path))
         except OSError as error:

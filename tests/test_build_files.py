@@ -262,3 +262,18 @@ def test_a_cache_entry_copied_with_new_times_is_still_taken(inputs, tmp_path):
     (inputs / "r72.txt").touch()
     result = build_graph([inputs], tmp_path / "copy", progress=False, workers=1)
     assert not any(f.reparsed for f in result.files)
+
+
+@pytest.mark.parametrize("damage", ["link", "fifo"])
+def test_a_graph_file_replaced_by_damage_is_one_error_for_push(tmp_path, damage):
+    """(kg push read graph.nq with a plain open: a link to /dev/zero was read without end, a FIFO hung; kg push
+    refuses such a folder first, as no build, and the API's push reads it here)"""
+    from kg.errors import InputError
+    from kg.store.remote import graphs_of
+    graph_file = tmp_path / "graph.nq"
+    if damage == "link":
+        graph_file.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(graph_file)
+    with pytest.raises(InputError, match="not a file the build wrote"):
+        graphs_of(graph_file)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import http.client
+import io
 import json
 import os
 import re
@@ -37,6 +38,7 @@ from tqdm import tqdm
 
 from kg import __version__
 from kg.analyze.scores import ANALYSIS_GRAPH
+from kg.buildfiles import DamagedFileError, open_build_file
 from kg.errors import InputError, KgError, UnreachableError
 from kg.ns import BASE, KG
 from kg.rdf import ONTOLOGY_GRAPH, SHARED_GRAPH
@@ -258,13 +260,18 @@ def _http(method: str, url: str, *, body: bytes | None = None, headers: Mapping[
     return answer.body
 
 
+_MOST_GRAPH_FILE = 1 << 40   # (no bound that a real graph.nq reaches: the check is that it is a regular file)
 _GRAPH_NAME = re.compile(r"<[^\x00-\x20<>\"{}|^`\\]+>")   # an IRI as N-Quads writes it (no escapes in our names)
 
 
 def graphs_of(nquads_file: Path) -> dict[str, list[str]]:
     """The N-Triples lines of each named graph of an N-Quads file, by graph IRI."""
     graphs: dict[str, list[str]] = defaultdict(list)
-    with nquads_file.open(encoding="utf-8") as handle:
+    try:   # (a regular file only: a link to /dev/zero in its place was read without end)
+        raw = open_build_file(nquads_file, max_size=_MOST_GRAPH_FILE)
+    except DamagedFileError as error:
+        raise InputError(str(nquads_file), error.strerror or "not a file the build wrote") from None
+    with io.TextIOWrapper(io.BufferedReader(raw), encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             line = line.rstrip("\n")
             if not line:

@@ -92,6 +92,21 @@ def load_build_json(path: str | os.PathLike[str], *, max_size: int = MAX_SIZE) -
         raise ValueError(f"{os.fspath(path)}: JSON nested too deeply") from None
 
 
+def damage_at(path: str | os.PathLike[str]) -> str | None:
+    """What stands at the name of a build's file if it is no regular file ("a FIFO, not a file the build wrote");
+    None for a regular file or for nothing."""
+    try:
+        status = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if stat.S_ISLNK(status.st_mode):
+        return f"a symbolic link (to {_target(path)}), not a file the build wrote"
+    if stat.S_ISREG(status.st_mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(status.st_mode)), "not a regular file")
+    return f"{kind}, not a file the build wrote"
+
+
 def is_regular_or_absent(path: Path) -> bool:
     """Whether ``path`` names a regular file (not a link to one) or nothing: what a build may write over."""
     try:

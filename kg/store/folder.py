@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from kg.buildfiles import damage_at
 from kg.store.local import StoreUnavailableError
 
 Needs = Literal["store", "graph.nq", "manifest"]
@@ -31,6 +32,8 @@ def built_folder(folder: str | Path, *, needs: Needs = "store") -> Path:
         raise StoreUnavailableError(f"{path}: not a folder, so not a build (kg build --out DIR builds one)")
     # (what reads only graph.nq, kg push and kg validate, takes a folder that holds one, as a build's copy)
     mark = "graph.nq" if needs == "graph.nq" else "manifest.json"
+    if (damage := damage_at(path / mark)) is not None:   # (a link to /dev/zero, a FIFO: never read)
+        raise StoreUnavailableError(f"{path / mark}: {damage} (kg build --out {path} writes it again)")
     if not (path / mark).is_file():
         raise StoreUnavailableError(f"{path}: not a build (no {mark}: kg build --out DIR builds one)")
     if needs == "store" and not (path / "store" / "CURRENT").is_file():

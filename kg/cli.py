@@ -590,7 +590,8 @@ def build_parser() -> argparse.ArgumentParser:
     push.set_defaults(run=command_push)
     serve = commands.add_parser("serve", help="a local SPARQL endpoint and query page over a built store")
     serve.add_argument("dir", metavar="DIR")
-    serve.add_argument("--port", type=_whole_number(1, 65535), default=7878)
+    serve.add_argument("--port", type=_whole_number(0, 65535), default=7878,
+                       help="the port on 127.0.0.1 (default 7878; 0: a free one, named when serving)")
     serve.add_argument("--timeout", type=_positive_seconds, default=60.0, help="seconds a query may run (default: 60)")
     serve.add_argument("--allow-service", action="store_true",
                        help="let queries call other endpoints with SERVICE (off: the server would call any address)")

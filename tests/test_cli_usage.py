@@ -91,7 +91,7 @@ REFUSED = [
     ("export-into-a-file", ["export", "{file}", "--format", "csv", "--store", "{built}"]),
     ("export-akn-into-a-file", ["export", "{file}", "--format", "akn", "--store", "{built}"]),
     ("serve-port-too-high", ["serve", "{file}.nobuild", "--port", "99999"]),
-    ("serve-port-0", ["serve", "{file}.nobuild", "--port", "0"]),
+    ("serve-port-65536", ["serve", "{file}.nobuild", "--port", "65536"]),
     ("serve-timeout-negative", ["serve", "{file}.nobuild", "--timeout", "-1"]),
     ("view-top-negative", ["view", "overview", "--store", "{built}", "--top", "-5"]),
     ("view-top-0", ["view", "overview", "--store", "{built}", "--top", "0"]),

@@ -132,3 +132,25 @@ def test_a_build_folder_inside_the_input_is_no_input(built_folder, capsys, comma
         assert _built(Path("texts/out")) == ["texts/res-1.txt", "texts/res-2.txt"]
     else:
         assert [json.loads(line)["doc"] for line in out.splitlines()] == ["texts/res-1.txt", "texts/res-2.txt"]
+
+
+def test_inputs_that_give_only_errors_leave_the_last_build(built_folder, capsys):
+    """(a missing path beside an empty folder replaced the build with an empty one: the error counted as found)"""
+    Path("empty").mkdir()
+    before = Path("out/graph.nq").read_bytes()
+    capsys.readouterr()
+    assert main(["build", "textz", "empty", "--out", "out", "--quiet"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and "nothing was built (out keeps the 2 files of its last build)" in err[0], err
+    assert "textz" in err[0] and Path("out/graph.nq").read_bytes() == before
+
+
+def test_a_folder_with_only_a_manifest_like_a_builds_is_read(built_folder, capsys):
+    """(a folder holding a manifest.json that named the tool was skipped as a build, its documents lost)"""
+    (Path("texts") / "sub").mkdir()
+    (Path("texts") / "sub" / "manifest.json").write_text('{"tool": "resolution-kg 0.1.0"}')
+    (Path("texts") / "sub" / "res-3.txt").write_text(_itu_text(3))
+    capsys.readouterr()
+    assert main(["build", "texts", "--out", "out", "--quiet", "--workers", "1"]) == 0
+    assert "skipped" not in capsys.readouterr().err
+    assert _built(Path("out")) == ["texts/res-1.txt", "texts/res-2.txt", "texts/sub/res-3.txt"]

@@ -723,8 +723,9 @@ def test_kill_9_of_one_worker_of_a_real_build_costs_nothing(tmp_path):
     corpus = tmp_path / "in"
     corpus.mkdir()
     text = SEED.read_bytes()
-    for index in range(120):
-        (corpus / f"res-{index:03}.txt").write_bytes(text.replace(b"RESOLUTION 75", b"RESOLUTION %d" % index) * 4)
+    for index in range(120):   # (four resolutions of their own a file: the same text twice in a file is built once)
+        (corpus / f"res-{index:03}.txt").write_bytes(b"".join(
+            text.replace(b"RESOLUTION 75", b"RESOLUTION %d" % (4 * index + copy)) for copy in range(4)))
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     command = [sys.executable, "-m", "kg.cli", "build", str(corpus), "--quiet", "--workers", "2", "--out"]
     build = subprocess.Popen([*command, str(tmp_path / "out")], env=env, stdout=subprocess.PIPE,

@@ -515,6 +515,10 @@ def test_kg_serve_has_a_time_out_no_service_a_host_check_and_one_line_for_a_port
         status, text = _request(f"{base}/query", data=form("SELECT * WHERE { ?s ?p ?o .SERVICE "
                                                            "<http://127.0.0.1:9/sparql> { ?a ?b ?c } } LIMIT 1"))
         assert (status, "SERVICE is off" in text) == (403, True)
+        # (a comment ended by a carriage return: SPARQL ends it there, the check read on to the line's end)
+        status, text = _request(f"{base}/query", data=form("SELECT * WHERE { # hi\rSERVICE <http://127.0.0.1:9/> "
+                                                           "{ ?s ?p ?o } }"))
+        assert (status, "SERVICE is off" in text) == (403, True)
         # a page of another site posting to it (the Host check passes: the browser sends the server's own)
         assert _request(f"{base}/query", data=form("ASK {}"), origin="http://evil.example")[0] == 403
         assert _request(f"{base}/query", data=form("ASK {}"), origin="null")[0] == 403
@@ -711,9 +715,8 @@ def test_an_endpoint_whose_graph_store_cannot_be_told_is_named(built, capsys):
     assert code == 2 and len(err) == 1 and "--graph-store" in err[0]
 
 
-def test_a_parameter_given_twice_is_an_error_not_a_choice(tmp_path, capsys):
-    # (the values are checked before any store is opened: none is needed)
-    code = main(["query", "cited-by", "--store", str(tmp_path), "--param", "work=itu/pp/res/102",
+def test_a_parameter_given_twice_is_an_error_not_a_choice(built, capsys):
+    code = main(["query", "cited-by", "--store", str(built), "--param", "work=itu/pp/res/102",
                  "--param", "work=itu/pp/res/71"])
     assert code == EXIT_BAD_INPUT
     lines = capsys.readouterr().err.splitlines()
@@ -735,6 +738,7 @@ def test_an_integer_parameter_of_any_size_is_bound(tmp_path, capsys, given, cano
     store.load(f'<urn:kg:small> <urn:kg:n> "5"^^<http://www.w3.org/2001/XMLSchema#integer> <urn:kg:g> .\n'
                f'<urn:kg:found> <urn:kg:n> "{canonical}"^^<http://www.w3.org/2001/XMLSchema#integer> <urn:kg:g> .\n')
     store.close()
+    (tmp_path / "out" / "manifest.json").write_text('{"tool": "resolution-kg"}')   # (a build, for kg query)
     query = tmp_path / "numbered.rq"
     query.write_text("# Who holds a number.\n# Parameters: n (integer) - the number.\n"
                      "SELECT ?who WHERE { VALUES ?n { \"parameter:n\" } GRAPH ?g { ?who <urn:kg:n> ?n } }\n",
@@ -752,9 +756,9 @@ def test_an_integer_parameter_of_any_size_is_bound(tmp_path, capsys, given, cano
 
 
 @pytest.mark.parametrize("value", ["1.5", "1e3", "١٢", "12 34", "", "0x10", "--1"])
-def test_an_integer_parameter_that_is_not_an_integer_is_an_error(tmp_path, capsys, value):
+def test_an_integer_parameter_that_is_not_an_integer_is_an_error(built, tmp_path, capsys, value):
     query = tmp_path / "numbered.rq"
     query.write_text("# Who holds a number.\n# Parameters: n (integer) - the number.\nSELECT ?who WHERE { ?who ?p ?n }\n",
                      encoding="utf-8")
-    assert main(["query", str(query), "--store", str(tmp_path), "--param", f"n={value}"]) == EXIT_BAD_INPUT
+    assert main(["query", str(query), "--store", str(built), "--param", f"n={value}"]) == EXIT_BAD_INPUT
     assert "must be an integer" in capsys.readouterr().err

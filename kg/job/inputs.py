@@ -65,16 +65,19 @@ def _documents_below(folder: Path) -> tuple[list[str], list[tuple[str, str]], li
 
 
 def is_build_folder(path: str) -> bool:
-    """Whether ``path`` is a folder that ``kg build`` wrote: its manifest names the tool, or it holds the lock
-    and the cache of a build that has not written its manifest yet (the first build into a folder inside its own
-    input)."""
+    """Whether ``path`` is a folder that ``kg build`` wrote: its manifest names the tool and it holds the build's
+    cache, or it holds the lock and the cache of a build that has not written its manifest yet (the first build
+    into a folder inside its own input). (A manifest alone, another tool's or a copy, does not make one: its
+    folder's documents are read.)"""
+    if not os.path.isdir(os.path.join(path, "cache")):
+        return False
     try:
         with open_build_file(os.path.join(path, "manifest.json")) as handle:
             if b'"tool": "resolution-kg ' in handle.read(64):
                 return True
     except OSError:
         pass
-    return os.path.isfile(os.path.join(path, ".lock")) and os.path.isdir(os.path.join(path, "cache"))
+    return os.path.isfile(os.path.join(path, ".lock"))
 
 
 def _parts(path: str) -> list[str]:

@@ -47,7 +47,7 @@ _HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authoriz
 _LOOPBACK_NAMES = {"127.0.0.1", "localhost", "[::1]"}
 # what in a query is not a keyword: strings (long ones first), IRIs, comments
 _NOT_KEYWORDS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"'
-                           r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
+                           r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n\r]*")   # (a comment ends at CR too)
 # (a "." before it ends a triple pattern, "?s ?p ?o .SERVICE <...>": no exception for it; a prefixed name with a
 # dot before "SERVICE" in it, ex:a.SERVICE, is refused too: better a harmless query refused than a call let out)
 _SERVICE = re.compile(r"(?<![\w:?$-])SERVICE(?![\w:.-])", re.IGNORECASE)
@@ -62,6 +62,8 @@ def uses_service(query: str) -> bool:
     False
     >>> uses_service("SELECT * WHERE { ?s ?p ?o .SERVICE <http://x/> {} }"), uses_service("{ {}SERVICE <x:> {} }")
     (True, True)
+    >>> uses_service("SELECT * WHERE { # a comment\\rSERVICE <http://x/> {} }")
+    True
     """
     return bool(_SERVICE.search(_NOT_KEYWORDS.sub(" ", query)))
 

@@ -348,9 +348,30 @@ def command_deps(args: argparse.Namespace) -> int:
 
 
 def command_view(args: argparse.Namespace) -> int:
+    if args.output is not None and (refused := _refused_output(Path(args.output))) is not None:
+        _say("error", f"{args.output}: {refused}")
+        return EXIT_BAD_INPUT
     # (written under the folder, a view takes its lock: it reads what a build there would be changing)
     with _writing(args.store, "kg view") if args.output is None else contextlib.nullcontext():
         return _write_view(args)
+
+
+def _refused_output(path: Path) -> str | None:
+    """Why ``kg view --output`` may not write its page at ``path`` (a folder; a file that is no HTML page, such as
+    the build's own graph.nq or an input text; a folder that does not exist), or None."""
+    if path.is_dir():
+        return "a folder (--output names the page's file)"
+    if not path.parent.is_dir():
+        return "its folder does not exist"
+    if path.exists() or path.is_symlink():
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(512).lstrip().lower() if path.is_file() else b""
+        except OSError:
+            head = b""
+        if not head.startswith((b"<!doctype html", b"<html")):
+            return "there is a file there that is no HTML page: not overwritten (remove it, or name another)"
+    return None
 
 
 def _write_view(args: argparse.Namespace) -> int:

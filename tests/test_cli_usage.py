@@ -163,6 +163,12 @@ def test_hits_scores_are_never_below_0():
     G = nx.DiGraph([("a", "b"), ("c", "b"), ("a", "d"), ("x", "y"), ("z", "y"), ("w", "q")])
     scores = compute_metrics(G).scores
     assert [node for node, score in scores.items() if score["hub"] < 0 or score["authority"] < 0] == []
+    # (nor -0.0, which is not below 0 but is written "-0.0": max(-0.0, 0.0) is -0.0; the sinks of a tree of 20
+    # nodes get -0.0 from scipy)
+    tree = nx.relabel_nodes(nx.DiGraph(nx.gnr_graph(20, 0.3, seed=1)), str)
+    tree.add_edges_from([("x", "y"), ("z", "y"), ("w", "q")])
+    written = {str(score[name]) for score in compute_metrics(tree).scores.values() for name in ("hub", "authority")}
+    assert not [text for text in written if text.startswith("-")], written
     assert scores["w"]["hub"] == scores["q"]["authority"] == 0.0 and scores["a"]["hub"] > 0
 
 
@@ -206,3 +212,25 @@ def test_view_doc_of_an_instrument_cited_but_not_built_says_so(seed_build, capsy
         in line, line
     assert main(["view", "doc", "no/such/key", "--store", str(seed_build)]) == EXIT_BAD_INPUT
     assert _one_error_line(capsys) == f"kg: error: no/such/key: not in the graph of {seed_build}"
+
+
+@pytest.mark.parametrize(("target", "said"), [
+    ("graph.nq", "there is a file there that is no HTML page"),
+    ("text.txt", "there is a file there that is no HTML page"),
+    ("folder", "a folder"),
+    ("missing/view.html", "its folder does not exist"),
+], ids=["the build's graph.nq", "an input text", "a folder", "a missing folder"])
+def test_view_output_never_writes_over_what_is_no_page(tmp_path, seed_build, capsys, target, said):
+    """(kg view --output out/graph.nq replaced the build's graph with HTML, exit 0; a folder gave a traceback; a
+    missing folder was made, /nonexistent/dir at the root)"""
+    out = shutil.copytree(seed_build, tmp_path / "out")
+    (tmp_path / "text.txt").write_text("RESOLUTION 1\n")
+    (tmp_path / "folder").mkdir()
+    path = out / "graph.nq" if target == "graph.nq" else tmp_path / target
+    before = path.read_bytes() if path.is_file() else None
+    capsys.readouterr()
+    assert main(["view", "overview", "--store", str(out), "--output", str(path)]) == EXIT_BAD_INPUT
+    assert said in _one_error_line(capsys)
+    assert (path.read_bytes() if path.is_file() else None) == before and not (tmp_path / "missing").exists()
+    assert main(["view", "overview", "--store", str(out), "--output", str(tmp_path / "v.html")]) == EXIT_OK
+    assert main(["view", "overview", "--store", str(out), "--output", str(tmp_path / "v.html")]) == EXIT_OK   # (a page)

@@ -20,6 +20,11 @@ from kg.store import GraphStore
 EXACT_BETWEENNESS_UP_TO = 2000
 
 
+def _at_least_zero(score: float) -> float:
+    """``score``, or 0.0 for one below zero and for -0.0 (``max(-0.0, 0.0)`` is -0.0: the first of equals)."""
+    return score if score > 0 else 0.0
+
+
 def _communities(G: nx.DiGraph, seed: int) -> list[list[str]]:
     """Louvain communities of ``G`` taken as undirected, largest first; where two works cite each other, the edge
     keeps the weight met last, as ``G.to_undirected()`` does."""
@@ -63,7 +68,7 @@ def compute_metrics(G: nx.DiGraph, *, seed: int = SEED) -> Metrics:
                      "weighted_in_degree": weighted_in[node], "pagerank": pagerank[node],
                      # (HITS scores are 0 or more: scipy leaves -1e-17 to the nodes of the other components,
                      # which were written rounded, "-0.0" and "-0"^^xsd:double)
-                     "hub": max(hubs[node], 0.0), "authority": max(authorities[node], 0.0),
+                     "hub": _at_least_zero(hubs[node]), "authority": _at_least_zero(authorities[node]),
                      "betweenness": between[node],
                      "community": community_of[node]} for node in G}
     return Metrics(scores, communities)

@@ -193,6 +193,9 @@ DAMAGE = [
     pytest.param(_one_byte_of_graph_nq_changed, id="one byte of graph.nq changed, times set back"),
     pytest.param(_one_byte_of_graph_nq_changed_and_recorded_status_matched,
                  id="one byte of graph.nq changed, the recorded size and times made to match"),
+    # (the copied span's digest was checked, its line count not: a false count went into report.md's quads for good)
+    pytest.param(lambda out: _manifest_edited(out, lambda m: m["files"][0]["span"].__setitem__(2, 999999)),
+                 id="a span's line count edited in the manifest"),
     # (kept scores were read from analysis.nq unchecked when no citation changed: its lines went into graph.nq)
     pytest.param(lambda out: _drop_first_line(out / "analysis.nq"), id="analysis.nq lost a line"),
     pytest.param(lambda out: (out / "analysis.nq").write_text(""), id="analysis.nq emptied"),

@@ -264,24 +264,27 @@ def _spans_in_order(entries: Iterable[FileEntry]) -> bool:
 def _damaged_spans(path: Path, entries: Iterable[FileEntry]) -> set[str]:
     """The files among ``entries`` whose span of ``path`` (graph.nq) no longer holds the bytes the manifest
     recorded: their sha256 differs (one byte changed, the file's size and times set back, goes unseen by
-    ``_as_recorded``)."""
+    ``_as_recorded``), or their number of lines (a manifest edited: the count is carried into the report)."""
     spans = {entry["path"]: span for entry in entries if (span := Span.recorded(entry)) is not None and span.complete}
     try:
         with path.open("rb") as handle:
             return {name for name, span in spans.items()
-                    if _sha256_of_range(handle.fileno(), span.offset, span.length) != span.digest}
+                    if _sha256_and_lines(handle.fileno(), span.offset, span.length) != (span.digest, span.lines)}
     except OSError:
         return set(spans)
 
 
-def _sha256_of_range(descriptor: int, offset: int, length: int) -> str:
-    """The sha256 of ``length`` bytes of a file from ``offset`` (of fewer where the file ends first)."""
+def _sha256_and_lines(descriptor: int, offset: int, length: int) -> tuple[str, int]:
+    """The sha256 of ``length`` bytes of a file from ``offset`` (of fewer where the file ends first), and how many
+    lines they hold."""
     digest = hashlib.sha256()
+    lines = 0
     end = offset + length
     while offset < end and (chunk := os.pread(descriptor, min(end - offset, _COPY_CHUNK), offset)):
         digest.update(chunk)
+        lines += chunk.count(b"\n")
         offset += len(chunk)
-    return digest.hexdigest()
+    return digest.hexdigest(), lines
 
 
 def _shared_lines(out: Path, digest: str, name: str) -> list[bytes]:

@@ -283,7 +283,13 @@ def command_export(args: argparse.Namespace) -> int:
     # with no --store, a built DIR is its own source ("kg export mybuild" exports mybuild, not out/)
     from kg.job.lock import make_folder
     store, _ = _build_folder_read(args) or ("out", "store")
-    make_folder(Path(args.dir))
+    target = Path(args.dir)
+    if args.store is None and store != args.dir and target.is_dir() and any(target.iterdir()):
+        # (kg export data wrote out/'s network into data/, where its CSV files became reference data)
+        _say("error", f"{args.dir}: a folder that is no build and holds files: kg export writes into it the network "
+                      f"of the build --store names; name it (--store {store}) to write there")
+        return EXIT_BAD_INPUT
+    make_folder(target)
     written = export_build(Path(store), Path(args.dir), format=args.format, grain=args.grain)
     print(f"wrote {counted(len(written), 'file')} into {args.dir}" + "".join(f"\n  {path}" for path in written[:10]) +
           (f"\n  ... and {len(written) - 10} more" if len(written) > 10 else ""))

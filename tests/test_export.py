@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 
 import networkx as nx
 import pytest
@@ -14,7 +15,7 @@ from conftest import SEED, corpus_files
 
 import kg
 from kg.cli import main
-from kg.errors import EXIT_OK, EXIT_UNREACHABLE
+from kg.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_UNREACHABLE
 from kg.export.network import GRAINS, METRICS
 from kg.job import build_graph
 from kg.wording import counted
@@ -122,3 +123,19 @@ def test_a_built_folder_exports_its_own_network(built, tmp_path, capsys, monkeyp
     capsys.readouterr()
     assert main(["export", str(tmp_path / "exports"), "--format", "csv"]) == EXIT_UNREACHABLE
     assert capsys.readouterr().err.startswith("kg: error: out: no such folder")
+
+
+def test_an_export_into_a_folder_of_other_files_names_its_build(built, tmp_path, capsys, monkeypatch):
+    """(`kg export data --format csv`, run beside a build in out/, wrote out/'s network into data/, where its CSV
+    files became reference data: the next build read every file again)"""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(built, tmp_path / "out")
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "res-1.txt").write_text("RESOLUTION 1\n")
+    capsys.readouterr()
+    assert main(["export", "texts", "--format", "csv"]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and "name it (--store out) to write there" in err[0], err
+    assert [path.name for path in (tmp_path / "texts").iterdir()] == ["res-1.txt"]
+    assert main(["export", "texts", "--format", "csv", "--store", "out"]) == EXIT_OK   # (named: written there)
+    assert (tmp_path / "texts" / "network-instrument-nodes.csv").is_file()

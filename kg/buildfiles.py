@@ -28,7 +28,6 @@ import io
 import json
 import os
 import stat
-from pathlib import Path
 
 MAX_SIZE = 1 << 30   # (a manifest of 100k files is some 30 MB; analysis.nq of 100k nodes under 100 MB)
 
@@ -64,15 +63,13 @@ def open_build_file(path: str | os.PathLike[str], *, max_size: int = MAX_SIZE) -
         descriptor = os.open(path, flags)
     except OSError as error:
         if error.errno == errno.ELOOP and os.path.islink(path):
-            raise DamagedFileError(path, f"a symbolic link (to {_target(path)}), not a file the build wrote",
-                                   errno.ELOOP) from None
+            raise DamagedFileError(path, _a_link(path), errno.ELOOP) from None
         raise
     handle = io.FileIO(descriptor, "rb")
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
-            kind = next((name for test, name in _KINDS if test(status.st_mode)), "not a regular file")
-            raise DamagedFileError(path, f"{kind}, not a file the build wrote")
+            raise DamagedFileError(path, _not_a_file(status.st_mode))
         if status.st_size > max_size:
             raise DamagedFileError(path, f"larger than {max_size} bytes, not a file the build wrote", errno.EFBIG)
     except BaseException:
@@ -100,23 +97,18 @@ def damage_at(path: str | os.PathLike[str]) -> str | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     if stat.S_ISLNK(status.st_mode):
-        return f"a symbolic link (to {_target(path)}), not a file the build wrote"
-    if stat.S_ISREG(status.st_mode):
-        return None
-    kind = next((name for test, name in _KINDS if test(status.st_mode)), "not a regular file")
-    return f"{kind}, not a file the build wrote"
+        return _a_link(path)
+    return None if stat.S_ISREG(status.st_mode) else _not_a_file(status.st_mode)
 
 
-def is_regular_or_absent(path: Path) -> bool:
-    """Whether ``path`` names a regular file (not a link to one) or nothing: what a build may write over."""
+def _a_link(path: str | os.PathLike[str]) -> str:
     try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
-    except (FileNotFoundError, NotADirectoryError):   # (nothing there, or a file where its folder belongs)
-        return True
-
-
-def _target(path: str | os.PathLike[str]) -> str:
-    try:
-        return os.readlink(path)
+        target = os.readlink(path)
     except OSError:
-        return "?"
+        target = "?"
+    return f"a symbolic link (to {target}), not a file the build wrote"
+
+
+def _not_a_file(mode: int) -> str:
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return f"{kind}, not a file the build wrote"

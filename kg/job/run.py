@@ -25,7 +25,7 @@ from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg.buildfiles import is_regular_or_absent
+from kg.buildfiles import damage_at
 from kg.errors import InputError
 from kg.job.cache import remove_orphans, remove_path
 from kg.job.editions import editions_with_two_texts
@@ -95,7 +95,7 @@ def _clear_misplaced(out: Path) -> None:
     """A folder, a link, a FIFO or a device where the build writes a file, or a file where it keeps a folder (damage,
     or a hand), is taken away first, so that the build writes it afresh rather than stop with a traceback."""
     for name in (*_OUTPUT_FILES, *_OWN_FILES_WITHIN):   # (a link, a FIFO, a device: written over, never through)
-        if not is_regular_or_absent(out / name):
+        if damage_at(out / name) is not None:
             remove_path(out / name)
     for name in _OUTPUT_FOLDERS:
         if (out / name).is_symlink() and not (out / name).exists() or (out / name).exists() \

@@ -26,8 +26,7 @@ def input_files(inputs: Sequence[str | Path], *, skipped: list[str] | None = Non
         if path.is_dir():
             found, links, builds = _documents_below(path)
             if skipped is not None:
-                skipped += [_skipped_link(str(path), relative, target) for relative, target in links]
-                skipped += [_skipped_build(str(path), relative) for relative in builds]
+                skipped += _passed_over(str(path), links, builds)
             yield from (path / relative for relative in found)
         else:
             yield path
@@ -89,6 +88,12 @@ def _link_target(path: str) -> str:
         return os.readlink(path)
     except OSError as error:   # (gone meanwhile)
         return f"? ({error.strerror or error})"
+
+
+def _passed_over(folder_name: str, links: list[tuple[str, str]], builds: list[str]) -> list[str]:
+    """The warning lines for what ``_documents_below`` passed over in the folder named ``folder_name``."""
+    return ([_skipped_link(folder_name, relative, target) for relative, target in links]
+            + [_skipped_build(folder_name, relative) for relative in builds])
 
 
 def _skipped_link(folder_name: str, relative: str, target: str) -> str:
@@ -156,8 +161,7 @@ def _named_inputs(inputs: Sequence[str | Path], skipped: list[str]) -> Iterator[
         if root.is_dir():
             root_name = _display_name(root)
             found, links, builds = _documents_below(root)
-            skipped += [_skipped_link(root_name, relative, target) for relative, target in links]
-            skipped += [_skipped_build(root_name, relative) for relative in builds]
+            skipped += _passed_over(root_name, links, builds)
             named = [(os.path.join(root, relative), os.path.join(root_name, relative)) for relative in found]
         else:
             named = [(str(root), _display_name(root))]

@@ -114,10 +114,10 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         previous = read_manifest(out)
         skipped: list[str] = []   # (the links in folders, not followed: warnings)
         results, jobs, errors, status = look_up_inputs(inputs, out, previous, max_size=max_size, skipped=skipped)
-    if not (results or jobs) and recorded_files(previous):   # (bad files alone, or none: nothing to build)
+    if not (results or jobs) and (held := recorded_files(previous)):   # (bad files alone, or none: nothing to build)
         unread = f" (of {counted(len(errors), 'file')} that could not be read, the first: {errors[0]})" if errors else ""
         raise InputError(", ".join(map(str, inputs)), f"no document found there{unread}; nothing was built "
-                         f"({out} keeps the {counted(len(recorded_files(previous)), 'file')} of its last build)")
+                         f"({out} keeps the {counted(len(held), 'file')} of its last build)")
     # a store made anew is loaded while the documents are read (Oxigraph's loader works outside the GIL)
     loader = start_new_store(out, previous, results.values(), jobs) if beside is not None else None
     loading += [loader] if loader is not None else []

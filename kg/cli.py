@@ -387,7 +387,11 @@ def _write_view(args: argparse.Namespace) -> int:
     store = OxigraphStore(Path(args.store) / "store", read_only=True)
     try:
         if args.kind == "doc":
-            view = document_view(document_outline(store, args.key, edition=args.edition))
+            outline = document_outline(store, args.key, edition=args.edition)
+            view = document_view(outline)
+            if outline.others and args.edition is None:
+                _say("note", f"{args.key}: drew its edition {outline.edition}; the graph holds its "
+                     f"{', '.join(outline.others)} too (--edition ID draws one)")
         else:
             G = instrument_graph(store)
             metrics = compute_metrics(G)

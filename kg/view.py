@@ -153,18 +153,36 @@ def short_name(key: str) -> str:
     return key
 
 
+def document_name(key: str, edition: str) -> str:
+    """A document as a reader names it: its work's short name, with the part for a part of a UN resolution
+    adopted in parts (its edition is the adoption date and the part: "2020-12-10-B").
+
+    >>> document_name("un/A/RES/75/101", "2020-12-10-B"), document_name("un/A/RES/76/247", "2021-12-24-XIV")
+    ('A/RES/75/101 B', 'A/RES/76/247 XIV')
+    >>> document_name("un/A/RES/70/1", "2015-09-25"), document_name("itu/wtsa/res/75", "wtsa-08")
+    ('A/RES/70/1', 'WTSA Res. 75')
+    """
+    part = _UN_PART_EDITION.fullmatch(edition) if key.startswith("un/") else None
+    return f"{short_name(key)} {part.group(1)}" if part else short_name(key)
+
+
+_UN_PART_EDITION = re.compile(r"\d{4}-\d{2}-\d{2}-([A-Z]{1,2}|[IVXL]{1,7})")   # (as kg.parse.header names a part)
+
+
 def known_title(title: str) -> str:
     """The title, or "" for what a reader put in its place (some UN files give the adoption line as the title)."""
     return "" if title.startswith("Adopted by") else title
 
 
-def _label(key: str, title: str, *, width: int = 28) -> str:
-    """A node's label: its short name, and the start of its title on a second line where it has one."""
+def _label(key: str, title: str, *, width: int = 28, name: str | None = None) -> str:
+    """A node's label: its short name (or ``name``), and the start of its title on a second line where it has
+    one."""
     title = known_title(title)
+    name = name or short_name(key)
     if not title:
-        return short_name(key)
+        return name
     cut = title if len(title) <= width else title[:width - 1].rstrip() + "…"
-    return f"{short_name(key)}\n{cut}"
+    return f"{name}\n{cut}"
 
 
 def _sizes(values: Mapping[str, float], *, whole: bool = False) -> tuple[dict[str, float], list[dict[str, object]]]:
@@ -443,11 +461,13 @@ def draw_document(outline: DocumentOutline, *, link: Link | None = None) -> Draw
         add({"id": section_node, "label": heading if len(heading) <= 40 else heading[:39] + "…", "size": 11,
              **place(1, middle), "title": heading, "search": heading, "font": {"size": 13}}, "section")
         edges.append({"from": outline.key, "to": section_node})
-    add({"id": outline.key, "label": _label(outline.key, outline.title), "size": 34,
+    name = document_name(outline.key, outline.edition)
+    add({"id": outline.key, "label": _label(outline.key, outline.title, name=name), "size": 34,
          **place(0, max(row - 1, 0) / 2), "borderWidth": 5, "font": {"size": 20, "bold": True},
          "color": {"background": colour_of(body), "border": "#000000",
                    "highlight": {"background": colour_of(body), "border": "#000000"}},
-         "title": f"{outline.key}\n{outline.title}", "search": f"{outline.key} {outline.title}",
+         "title": f"{name} ({outline.key}, edition {outline.edition})\n{outline.title}",
+         "search": f"{name} {outline.key} {outline.title}",
          **({"url": link(outline.key)} if link and link(outline.key) else {})}, body)
     # cited instruments beside their citing clauses, pushed apart so that no two overlap
     gap = 40 / (2 * math.pi * (ring + 320)) * rows if radial else 34 / 26
@@ -469,7 +489,10 @@ def draw_document(outline: DocumentOutline, *, link: Link | None = None) -> Draw
     note = (f"{counted(clauses, 'clause')} in {counted(len(outline.sections), 'section')}, citing "
             f"{counted(len(clause_rows), 'instrument')} "
             "(size: clauses citing it)" + ("; the clauses clockwise from the top." if radial else "."))
-    return Drawing(outline.title or short_name(outline.key), note, nodes, edges, legend(groups))
+    if outline.others:
+        note += (f" Edition {outline.edition} of {short_name(outline.key)}; the graph holds its "
+                 f"{', '.join(outline.others)} too (kg view doc {outline.key} --edition ID).")
+    return Drawing(f"{name}: {outline.title}" if outline.title else name, note, nodes, edges, legend(groups))
 
 
 def overview(G: nx.DiGraph, metrics: Metrics, *, top: int = DEFAULT_TOP, by: str = "pagerank",

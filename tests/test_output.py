@@ -163,8 +163,8 @@ def test_each_part_of_a_resolution_adopted_in_parts_has_its_view(built):
     assert len(views) == sum(len(f.documents) for f in result.files)
     titles = [re.search(r"<title>(.*?)</title>", (out / "views" / "doc" / name).read_text(encoding="utf-8")).group(1)
               for name in views[1:3]]
-    assert titles == ["Information in the service of humanity",   # 75/101 A
-                      "United Nations global communications policies and activities"]   # 75/101 B
+    assert titles == ["A/RES/75/101 A: Information in the service of humanity",
+                      "A/RES/75/101 B: United Nations global communications policies and activities"]
     assert "(4 views, one per edition of each document's work)" in build_summary(result, doc_views=True)
 
 
@@ -179,8 +179,14 @@ def test_kg_view_draws_the_edition_asked_for(built, capsys):
     out = built[0]
     assert main(["view", "doc", "un/A/RES/75/101", "--edition", "2020-12-10-B", "--store", str(out)]) == EXIT_OK
     page = (out / "views" / "doc-un_A_RES_75_101-2020-12-10-B.html").read_text(encoding="utf-8")
-    assert "<title>United Nations global communications policies and activities</title>" in page   # (part B's)
-    assert "2020-12-10-B" in page and "2020-12-10-A" not in page
+    assert "<title>A/RES/75/101 B: United Nations global communications policies and activities</title>" in page
+    assert "Information in the service of humanity" not in page   # (part A's title: not drawn)
+    # the page says which part it draws and names the other, without --edition the command does too
+    assert "Edition 2020-12-10-B of A/RES/75/101; the graph holds its 2020-12-10-A too" in page
+    assert main(["view", "doc", "un/A/RES/75/101", "--store", str(out)]) == EXIT_OK
+    assert "drew its edition 2020-12-10-B; the graph holds its 2020-12-10-A too" in capsys.readouterr().err
+    assert main(["view", "doc", "itu/wtsa/res/75", "--store", str(out)]) == EXIT_OK
+    assert "the graph holds" not in capsys.readouterr().err   # (one edition: nothing to say)
     assert main(["view", "doc", "un/A/RES/75/101", "--edition", "1999-01-01", "--store", str(out)]) == 2
     assert "un/A/RES/75/101, edition 1999-01-01: not in the graph" in capsys.readouterr().err
 

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from browser import Browser, require_browser
-from conftest import REPO, SEED
+from conftest import CORPUS, REPO, SEED
 from documents import HOSTILE, HOSTILE_DOC
 
 from kg.cli import main
@@ -256,3 +256,18 @@ def test_a_document_read_from_an_archive_shows_its_footnotes_and_links_its_archi
     with_note = [page for page in pages if "a note read back from the archive" in page]
     assert len(with_note) == 1
     assert archive.resolve().as_uri() in with_note[0]
+
+
+def test_each_part_of_a_resolution_adopted_in_parts_is_named_by_its_part(tmp_path):
+    """(both parts of A/RES/75/101 were headed "A/RES/75/101", their pages told apart only by their titles)"""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "75_101A-B_E.xml").write_bytes((CORPUS / "un-ga-multipart" / "75_101A-B_E.xml").read_bytes())
+    build_graph([inputs], tmp_path / "out", progress=False, workers=1)
+    write_site(tmp_path / "out")
+    pages = sorted((tmp_path / "out" / "site" / "doc").glob("*.html"))
+    assert len(pages) == 2, pages
+    headings = [re.search(r"<h1>(.*?)</h1>", page.read_text(encoding="utf-8")).group(1) for page in pages]
+    assert headings == ["A/RES/75/101 A", "A/RES/75/101 B"]
+    search = (tmp_path / "out" / "site" / "assets" / "search-index.js").read_text(encoding="utf-8")
+    assert '"n": "A/RES/75/101 A"' in search and '"n": "A/RES/75/101 B"' in search

@@ -23,6 +23,7 @@ class DocumentOutline:
     body: str = ""
     edition: str = ""
     works: dict[str, tuple[str, str]] = field(default_factory=dict)          # cited key -> (body, title)
+    others: tuple[str, ...] = ()   # the work's other editions that the graph holds the text of (its other parts)
 
 
 def document_outline(store: GraphStore, key: str, *, edition: str | None = None) -> DocumentOutline:
@@ -34,12 +35,12 @@ def document_outline(store: GraphStore, key: str, *, edition: str | None = None)
           ?editionNode eli:realizes ?work ; kg:editionId ?edition .
           OPTIONAL { ?editionNode dcterms:title ?title } OPTIONAL { ?editionNode eli:passed_by/skos:prefLabel ?body }
         } ORDER BY DESC(?title) DESC(?edition)""", bindings={"work": URIRef(work_iri(key))})
-    if edition is not None:
-        editions = [row for row in editions if str(row["edition"]) == edition]
-    editions = [row for row in editions if "title" in row or "body" in row] or editions   # a defining edition
-    if not editions:
+    defining = [row for row in editions if "title" in row or "body" in row]   # (editions the graph has the text of)
+    asked = [row for row in editions if edition is None or str(row["edition"]) == edition]
+    chosen_from = [row for row in asked if row in defining] or asked
+    if not chosen_from:
         raise KeyError(key if edition is None else f"{key}, edition {edition}")
-    chosen = max(editions, key=lambda row: str(row["edition"]))
+    chosen = max(chosen_from, key=lambda row: str(row["edition"]))
     edition_node = chosen["editionNode"]
     rows = store.query(SPARQL_PREFIXES + """
         SELECT ?sectionNode ?sectionOrder ?heading ?clause ?clauseStart ?label ?text WHERE {
@@ -69,4 +70,5 @@ def document_outline(store: GraphStore, key: str, *, edition: str | None = None)
                            [(section_id.rsplit("/", 1)[-1], heading, clauses)
                             for section_id, (heading, clauses) in sections.items()],
                            body=str(chosen.get("body", "")) or work_family(key), edition=str(chosen["edition"]),
-                           works=works)
+                           works=works, others=tuple(sorted({str(row["edition"]) for row in defining}
+                                                            - {str(chosen["edition"])})))

@@ -24,7 +24,7 @@ from kg.palette import colour_of, legend, text_colour
 from kg.readers import source_file
 from kg.site.chart import timeline_svg
 from kg.site.corpus import Cite, Clause, Corpus, Document
-from kg.view import Drawing, draw_ego, draw_overview, known_title, script_json, short_name
+from kg.view import Drawing, document_name, draw_ego, draw_overview, known_title, script_json, short_name
 from kg.wording import counted
 
 MOST_CITED = 30
@@ -37,7 +37,8 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([here / "templates", here.parent / "templates"]),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["short_name"] = short_name
-    env.globals.update(colour_of=colour_of, text_colour=text_colour, short_name=short_name, counted=counted)
+    env.globals.update(colour_of=colour_of, text_colour=text_colour, short_name=short_name, counted=counted,
+                       document_name=document_name)
     return env
 
 
@@ -169,8 +170,8 @@ def search_index(site: Site) -> Iterator[str]:
     yield "window.kgIndex = [\n"
     for document in site.corpus.documents:
         page = site.documents[f"{document.key}\0{document.edition}"]
-        entry = {"u": page, "k": document.key, "n": short_name(document.key), "t": known_title(document.title),
-                 "b": document.body, "y": document.year or "",
+        entry = {"u": page, "k": document.key, "n": document_name(document.key, document.edition),
+                 "t": known_title(document.title), "b": document.body, "y": document.year or "",
                  "c": [[c.anchor, f"{s.heading} {c.label}".strip(), c.text] for s in document.sections
                        for c in s.clauses]}
         yield f"{script_json(entry)},\n"

@@ -292,34 +292,28 @@ def _steps(G: nx.DiGraph, key: str, depth: int) -> dict[str, int]:
     return distance
 
 
-def _connected_top(G: nx.DiGraph, ranked: list[str], top: int) -> list[str]:
-    """The first ``top`` nodes of ``ranked`` that each link to another one drawn: a node that links to none of
-    those ranked above it waits until one ranked below links to it (then both are drawn, in rank order), so that
-    the view is a network, not a ring of lone nodes around one.
+def _connected_top(G: nx.DiGraph, ranked: list[str], top: int) -> tuple[list[str], list[str]]:
+    """The first ``top`` nodes of ``ranked``, and for each of them that links to none of the others its
+    best-ranked neighbour (what cites it or what it cites), so that every one of the top is drawn and the view is
+    a network, not a ring of lone nodes around one: (the nodes to draw in rank order, the neighbours added). A
+    node linked to nothing at all is left out.
 
-    >>> G = nx.DiGraph([("c", "a"), ("c", "b"), ("d", "e")])
+    >>> G = nx.DiGraph([("c", "a"), ("d", "b"), ("e", "b"), ("a", "f")])
     >>> G.add_node("x")
-    >>> _connected_top(G, ["a", "b", "x", "c", "d", "e"], 3)
-    ['a', 'b', 'c']
+    >>> _connected_top(G, ["a", "b", "x", "f", "e", "d", "c"], 4)
+    (['a', 'b', 'f', 'e'], ['e'])
     """
     rank = {node: index for index, node in enumerate(ranked)}
-    keep: list[str] = []
-    kept: set[str] = set()
-    waiting: dict[str, None] = {}
-    for node in ranked:
-        if len(keep) >= top:
-            break
-        linked = [n for n in (*G.succ[node], *G.pred[node]) if n in kept or n in waiting]
-        if not linked:
-            waiting[node] = None
-            continue
-        joining = [n for n in dict.fromkeys(linked) if n in waiting]   # (not a walk over all that wait: quadratic)
-        for other in joining:
-            del waiting[other]
-        added = sorted([node, *joining], key=rank.__getitem__)[:top - len(keep)]
-        keep.extend(added)
-        kept.update(added)
-    return sorted(keep, key=rank.__getitem__)
+    chosen = [node for node in ranked[:top] if set(G.succ[node]).union(G.pred[node]) - {node}]
+    drawn = set(chosen)
+    added: list[str] = []
+    for node in chosen:
+        neighbours = set(G.succ[node]).union(G.pred[node]) - {node}
+        if not neighbours & drawn:
+            best = min(neighbours, key=rank.__getitem__)
+            added.append(best)
+            drawn.add(best)
+    return sorted(drawn, key=rank.__getitem__), added
 
 
 def _labelled(ranked: list[str], positions: Mapping[str, tuple[float, float]]) -> set[str]:
@@ -348,22 +342,23 @@ def draw_overview(G: nx.DiGraph, metrics: Metrics, *, top: int = DEFAULT_TOP, by
     community; instruments with no link to another one drawn are left out (and counted) unless ``unconnected``."""
     score = {n: float(metrics.scores.get(n, {}).get(by, 0.0)) for n in G}
     ranked = sorted(G.nodes, key=lambda n: (-score[n], n))
-    keep = ranked[:top] if unconnected else _connected_top(G, ranked, top)
-    alone = [n for n in ranked[:top] if n not in set(keep)] if not unconnected else []
+    keep, linking = (ranked[:top], []) if unconnected else _connected_top(G, ranked, top)
     kept = set(keep)
+    alone = [n for n in ranked[:top] if n not in kept]   # (linked to nothing at all)
     sizes, scale = _sizes({n: score[n] for n in keep})
     positions = _community_layout(G.subgraph(keep).to_undirected(), metrics.communities)
     labelled = _labelled(keep, positions)
     nodes = [_node(G, n, size=sizes[n], labelled=n in labelled, link=link, position=positions[n],
                    few=len(keep) <= LABEL_ALL_UP_TO) for n in keep]
     left_out = G.number_of_nodes() - len(keep)
-    note = (f"The {counted(len(keep), 'instrument')} with the highest {by} of {G.number_of_nodes()}"
-            + (" that link to another one drawn" if alone else "") + ", grouped by community; "
-            f"size: {by}; labels: {len(labelled)} of the top, where they do not cover one another."
-            + (f" {len(alone)} of the top {top} left out: no link to another one drawn; the next ones by {by} "
-               "drawn in their place." if alone else "")
+    shown = min(top, G.number_of_nodes()) - len(alone)
+    note = (f"The {counted(shown, 'instrument')} with the highest {by} of {G.number_of_nodes()}, grouped by "
+            f"community; size: {by}; labels: {len(labelled)} of those drawn, where they do not cover one another."
+            + (f" {counted(len(linking), 'more instrument')} drawn beside them, each the best-ranked one that cites "
+               "or is cited by one of the top linked to no other one of the top." if linking else "")
+            + (f" {len(alone)} of the top {top} left out: linked to nothing." if alone else "")
             + (f" {left_out} left out in all (raise --top to draw more)." if left_out else ""))
-    return Drawing(f"Citation network: top {len(keep)} by {by}", note, nodes, _edges(G, kept),
+    return Drawing(f"Citation network: top {shown} by {by}", note, nodes, _edges(G, kept),
                    legend(str(G.nodes[n].get("body", "other")) for n in keep), scale, left_out)
 
 

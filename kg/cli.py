@@ -555,11 +555,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     parse = commands.add_parser("parse", help="print each document's structure")
     parse.add_argument("paths", nargs="+", metavar="PATH")
-    parse.add_argument("--format", choices=("json", "text"), default="json")
+    parse.add_argument("--format", choices=("json", "text"), default="json",
+                       help="JSON lines, one per document (default), or an outline to read")
     parse.set_defaults(run=command_parse)
     extract = commands.add_parser("extract", help="print every citation, resolved to work keys")
     extract.add_argument("paths", nargs="+", metavar="PATH")
-    extract.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    extract.add_argument("--format", choices=("jsonl", "table"), default="jsonl",
+                         help="JSON lines, one per citation (default), or a table to read")
     extract.set_defaults(run=command_extract)
     evaluate = commands.add_parser("eval", help="score extraction against a gold file")
     evaluate.add_argument("--gold", required=True, metavar="GOLD.jsonl")
@@ -568,7 +570,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(run=command_eval)
     build = commands.add_parser("build", help="the main job: build the graph, the store and the report")
     build.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (default: data/)")
-    build.add_argument("--out", default="out", metavar="DIR")
+    build.add_argument("--out", default="out", metavar="DIR", help="the folder built (default: out)")
     build.add_argument("--workers", type=_whole_number(1), default=None, help="processes for per-file work (default: all cores)")
     build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.add_argument("--doc-views", action="store_true", help="also one HTML view per resolution, in DIR/views/doc/")
@@ -597,11 +599,13 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=command_validate)
     query = commands.add_parser("query", help="run a query of queries/ (or a .rq file) with bound parameters")
     query.add_argument("query", metavar="NAME|FILE")
-    query.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
+    query.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                       help="a value for one of the query's parameters (its file lists them); once each")
     where = query.add_mutually_exclusive_group()
     where.add_argument("--store", default="out", metavar="DIR", help="a built folder (default: out)")
     where.add_argument("--endpoint", metavar="URL", help="a SPARQL 1.1 query endpoint")
-    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                       help="a table to read (default), CSV, or SPARQL JSON results")
     query.add_argument("--timeout", type=_positive_seconds, default=30.0, help="seconds per request to an endpoint")
     query.set_defaults(run=command_query)
     push = commands.add_parser("push", help="load a built graph into a SPARQL endpoint (Graph Store Protocol)")
@@ -642,29 +646,31 @@ def build_parser() -> argparse.ArgumentParser:
     path = commands.add_parser("path", help="citation paths between two instruments")
     path.add_argument("source", metavar="A")
     path.add_argument("target", metavar="B")
-    path.add_argument("--store", default="out", metavar="DIR")
+    path.add_argument("--store", default="out", metavar="DIR", help="a built folder (default: out)")
     path.add_argument("--cutoff", type=_whole_number(1), default=4, help="longest path to list, in steps (default: 4)")
     path.add_argument("--limit", type=_whole_number(1), default=50,
                       help="paths listed at most, the shortest first (default: 50)")
     path.set_defaults(run=command_path)
     deps = commands.add_parser("deps", help="what an instrument rests on (or, with --reverse, what rests on it)")
     deps.add_argument("key", metavar="KEY")
-    deps.add_argument("--store", default="out", metavar="DIR")
-    deps.add_argument("--reverse", action="store_true")
+    deps.add_argument("--store", default="out", metavar="DIR", help="a built folder (default: out)")
+    deps.add_argument("--reverse", action="store_true", help="what rests on KEY rather than what it rests on")
     deps.set_defaults(run=command_deps)
     view = commands.add_parser("view", help="an interactive HTML view: overview, ego KEY, doc KEY")
     view.add_argument("kind", choices=("overview", "ego", "doc"))
     view.add_argument("key", nargs="?", metavar="KEY")
-    view.add_argument("--store", default="out", metavar="DIR")
+    view.add_argument("--store", default="out", metavar="DIR", help="a built folder (default: out)")
     view.add_argument("--top", type=_whole_number(1), default=None,
-                      help="overview, ego: instruments drawn at most (default: 300)")
+                      help="overview: the top N drawn (and beside one linked to no other of them, its best-ranked "
+                           "neighbour); ego: instruments drawn at most (default: 300)")
     view.add_argument("--by", default=None, choices=("pagerank", "in_degree", "weighted_in_degree",
                                                        "betweenness", "authority", "hub"),
                       help="overview: the score that picks them (default: pagerank)")
     view.add_argument("--depth", type=_whole_number(1), default=None, help="ego: citation steps around KEY (default: 1)")
     view.add_argument("--edition", metavar="ID", help="kg view doc: this edition of the work (2020-12-10-B, wtsa-08; "
                                                       "default: its latest)")
-    view.add_argument("--output", metavar="FILE")
+    view.add_argument("--output", metavar="FILE",
+                      help="the HTML file written (default: a file under DIR/views/ named by what it draws)")
     view.set_defaults(run=command_view)
     site = commands.add_parser("site", help="an offline explorer of a built DIR, written to DIR/site/")
     site.add_argument("dir", metavar="DIR")

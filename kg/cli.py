@@ -217,21 +217,26 @@ def _open_store(args: argparse.Namespace):
 
 
 def command_query(args: argparse.Namespace) -> int:
-    from kg.queries import format_rows, load_query, parse_parameters
+    from kg.queries import format_rows, load_query, parse_parameters, values_not_held
     from kg.store import StoreError
     try:
         query = load_query(args.query)
-        bindings = query.bind(parse_parameters(args.param))
+        values = parse_parameters(args.param)
+        bindings = query.bind(values)
     except InputError as error:
         _say("error", error)
         return EXIT_BAD_INPUT
+    store = _open_store(args)
     try:
-        variables, rows = _open_store(args).select(query.text, bindings=bindings)
+        variables, rows = store.select(query.text, bindings=bindings)
     except StoreError as error:   # (a syntax error in a query file of the user's: that file's error)
         if not Path(args.query).is_file() or not str(error).startswith("SPARQL syntax error"):
             raise
         raise InputError(args.query, str(error)) from None
     sys.stdout.write(format_rows(rows, variables, args.format))
+    if not rows:   # (no answer, or a value the graph does not hold: said apart)
+        for line in values_not_held(store.select, query, values, bindings):
+            _say("note", line)
     return EXIT_OK
 
 

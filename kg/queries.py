@@ -15,13 +15,14 @@ rdflib.term.URIRef('https://w3id.org/resolution-kg/id/itu/pp/res/102')
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import logging
 import re
 import shlex
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -158,6 +159,35 @@ def parse_parameters(pairs: Sequence[str]) -> dict[str, str]:
                                         "parameter takes one value")
         values[name.strip()] = value
     return values
+
+
+Select = Callable[..., tuple[list[str], list[dict[str, Identifier]]]]   # (a store's ``select``)
+
+_HELD = "ASK WHERE { { ?value ?p ?x } UNION { ?x ?p ?value } }"
+_KNOWN = {  # what a value of each kind is told against: the work keys, the names (addressees, bodies, conferences)
+    "iri": "SELECT DISTINCT ?known WHERE { ?work <https://w3id.org/resolution-kg/ontology#workKey> ?known }",
+    "string": "SELECT DISTINCT ?known WHERE { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?known }",
+}
+
+
+def values_not_held(select: Select, query: Query, values: Mapping[str, str],
+                    bindings: Mapping[str, Identifier]) -> list[str]:
+    """For a query that gave no rows: a line for each parameter whose value no quad of the graph holds (an IRI or a
+    string found nowhere), with the nearest ones the graph holds (work keys, or names), so that a typo is told
+    apart from an answer of none. ``select`` is the store's (local or an endpoint)."""
+    lines = []
+    for name, term in bindings.items():
+        if query.parameters.get(name) not in _KNOWN:
+            continue
+        _, rows = select(_HELD, bindings={"value": term})
+        if rows and rows[0].get("ask") == Literal(True):
+            continue
+        given = values[name]
+        known = [str(row["known"]) for row in select(_KNOWN[query.parameters[name]])[1] if "known" in row]
+        near = list(dict.fromkeys([k for k in known if given.casefold() == k.casefold()]
+                                  + difflib.get_close_matches(given, known, n=3, cutoff=0.6)))[:3]
+        lines.append(f"{name}={given}: not in the graph" + (f" (did you mean {', '.join(near)}?)" if near else ""))
+    return lines
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

@@ -301,6 +301,22 @@ def test_kg_query_cli_formats(built, capsys):
     assert main(["query", "cited-by", "--store", str(built), "--param", "nope=1"]) == 2
 
 
+def test_a_value_the_graph_does_not_hold_is_told_from_an_answer_of_none(built, server, capsys):
+    """A query of no rows says which value the graph holds nowhere and the nearest it holds (a work key's typo, a
+    name's case), on the local store and on an endpoint alike; a value the graph holds with no answer says nothing."""
+    for where in (["--store", str(built)], ["--endpoint", f"{server.base}/query"]):
+        assert main(["query", "cited-by", *where, "--param", "work=itu/pp/res/1022"]) == EXIT_OK
+        out, err = capsys.readouterr()
+        assert out.strip().endswith("(0 rows)")
+        assert "kg: note: work=itu/pp/res/1022: not in the graph (did you mean itu/pp/res/102" in err, where
+        assert main(["query", "mandates-of", *where, "--param", "addressee=member states"]) == EXIT_OK
+        assert "addressee=member states: not in the graph (did you mean Member States" in capsys.readouterr().err
+        # the Charter: held (cited), and citing nothing (its text is not in the build)
+        assert main(["query", "cites", *where, "--param", "work=un/charter"]) == EXIT_OK
+        out, err = capsys.readouterr()
+        assert out.strip().endswith("(0 rows)") and err == "", (where, err)
+
+
 def test_kg_serve_answers_queries_and_shows_a_page(built, tmp_path):
     store_copy = tmp_path / "served"
     store_copy.mkdir()

@@ -41,12 +41,13 @@ def parse_paths(paths: Sequence[str], errors: list[InputError], *,
     from kg.parse import parse_document, split_documents_of
     from kg.readers import read_sources
     from kg.resolve import extract_citations
-    skipped: list[str] = []   # (the links in folders, not followed)
+    skipped: list[str] = []   # (what was passed over: the links in folders, an archive inside an archive)
     for path in (str(p) for p in input_files(paths, skipped=skipped)):
         _say_all("warning", skipped)
         try:
             # (an archive's members one at a time; one that cannot be read is an error, the others go on)
-            for read_source in read_sources(path, errors=errors):
+            for read_source in read_sources(path, errors=errors, warnings=skipped):
+                _say_all("warning", skipped)
                 for source in split_documents_of(read_source, whole=path, failed=errors):
                     for warning in source.warnings:
                         _say("warning", warning)

@@ -400,3 +400,20 @@ def test_a_store_that_holds_what_the_manifest_recorded_is_changed_in_place(input
         recorded = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["store_quads"]
         assert recorded == OxigraphStore(out / "store", read_only=True).count_quads() > 0, number
     _assert_same_as_fresh(inputs, out, tmp_path / "fresh")
+
+
+def test_the_entries_of_a_file_gone_from_the_inputs_go_with_the_next_build(inputs, tmp_path):
+    """(the cache kept every entry it was ever given: a file removed, or renamed, left its entry for good)"""
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    entries = sorted(path.name for path in (out / "cache").iterdir() if path.name != "shared.tsv")
+    assert len(entries) == 2 * len(list(inputs.iterdir())), entries
+    (inputs / "r74.txt").rename(inputs / "r74-renamed.txt")
+    _edit(inputs / "r72.txt", "Group on", "Group indeed on")
+    build_graph([inputs], out, progress=False, workers=1)
+    after = sorted(path.name for path in (out / "cache").iterdir() if path.name != "shared.tsv")
+    r74 = {name for name in entries if name not in after}
+    assert len(r74) == 2 and len(after) == len(entries) + 2, (entries, after)   # r74's gone; r72's earlier kept
+    _edit(inputs / "r72.txt", "Group indeed on", "Group on")   # (an input's earlier contents: still in the cache)
+    result = build_graph([inputs], out, progress=False, workers=1)
+    assert not any(file.reparsed for file in result.files)

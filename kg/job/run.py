@@ -27,7 +27,7 @@ from pathlib import Path
 
 from kg.buildfiles import damage_at
 from kg.errors import InputError
-from kg.job.cache import remove_orphans, remove_path
+from kg.job.cache import remove_orphans, remove_path, remove_stale_entries
 from kg.job.editions import editions_with_two_texts
 from kg.job.graphfile import recorded_files, write_graph_file
 from kg.job.inputs import look_up_inputs
@@ -162,6 +162,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
     (out / "report.md").write_text(report, encoding="utf-8")
     write_manifest(result, store_complete=beside is not None, status=status, graph_file=graph_file,
                     seconds=stages.seconds, analysis=analysis, store_token=store_token, store_quads=store_quads)
+    remove_stale_entries(out, status)   # (the entries of files no longer among the inputs)
     if graph_file.deleting is not None:
         graph_file.deleting.join()
     return result

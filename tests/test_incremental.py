@@ -417,3 +417,20 @@ def test_the_entries_of_a_file_gone_from_the_inputs_go_with_the_next_build(input
     _edit(inputs / "r72.txt", "Group indeed on", "Group on")   # (an input's earlier contents: still in the cache)
     result = build_graph([inputs], out, progress=False, workers=1)
     assert not any(file.reparsed for file in result.files)
+
+
+@pytest.mark.parametrize("left", ["graph.nq.old", "graph.nq.tmp", "manifest.tmp"])
+@pytest.mark.parametrize("graph_file", ["kept", "gone"])
+def test_what_an_interrupted_swap_left_beside_the_outputs_goes_with_the_next_build(inputs, tmp_path, left,
+                                                                                    graph_file):
+    """(kg.swap renames graph.nq to graph.nq.old before it puts the new one in place: a build killed between the
+    two, or while the old one was deleted, left it for good, as a rebuild with nothing to write never swaps)"""
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    kept = sorted(path.name for path in out.iterdir())
+    (out / left).write_bytes((out / "graph.nq").read_bytes())
+    if graph_file == "gone":   # (killed between the renames: graph.nq is at graph.nq.old)
+        (out / "graph.nq").unlink()
+    build_graph([inputs], out, progress=False, workers=1)
+    assert not (out / left).exists() and (out / "graph.nq").is_file()
+    assert sorted(path.name for path in out.iterdir()) == kept

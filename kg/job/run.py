@@ -89,6 +89,9 @@ _SCORING_MODULES = ("kg.analyze.metrics", "kg.view")
 _OUTPUT_FILES = ("manifest.json", "graph.nq", "analysis.nq", "report.md", "metrics.csv", "metrics.json")
 _OUTPUT_FOLDERS = ("cache", "views")
 _OWN_FILES_WITHIN = ("cache/shared.tsv", "store/kg-build")   # (read by the next build: kg.buildfiles)
+# what a build or kg analyze cut short leaves beside its outputs (kg.swap's old graph.nq, the files written before
+# they are renamed into place): no build would write over it where it writes nothing anew (an unchanged rebuild)
+_LEFTOVERS = ("graph.nq.old", "graph.nq.tmp", "manifest.tmp")
 
 
 def _clear_misplaced(out: Path) -> None:
@@ -109,6 +112,9 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
     out.mkdir(parents=True, exist_ok=True)
     _clear_misplaced(out)
     remove_orphans(out)   # (what a build interrupted while it wrote the cache left there)
+    for name in _LEFTOVERS:
+        if os.path.lexists(out / name):
+            remove_path(out / name)
     stages = _Stages()
     with _collector_paused():   # (what is read here lives as long as the build; see _collector_paused)
         previous = read_manifest(out)

@@ -324,9 +324,9 @@ def command_path(args: argparse.Namespace) -> int:
         if key not in G:
             raise InputError(key, f"not in the citation network of {args.store}")
     found = citation_paths(G, args.source, args.target, cutoff=args.cutoff, limit=args.limit)
-    if not found["shortest"]:
+    if not found["shortest"]:   # (an answer, as a query's 0 rows: exit 0; 1 is for what does not conform)
         print(f"no citation path between {args.source} and {args.target}")
-        return EXIT_NONCONFORMING
+        return EXIT_OK
     # (each step with its own direction: a path "linked" ignoring direction is no chain of citations)
     meaning = {"cites": "a chain of citations", "cited by": "a chain of citations, the other way",
                "linked": "linked through what cites or is cited, not a chain of citations"}[found["direction"]]

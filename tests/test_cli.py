@@ -7,9 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SEED
+from conftest import SEED, corpus_files
 from documents import AKN_STATEMENT, ITU_TEXT
 
+import kg
 from kg.cli import main
 from kg.errors import EXIT_BAD_INPUT, EXIT_OK
 
@@ -229,3 +230,15 @@ def test_path_says_what_its_list_is(tmp_path_factory, capsys):
     assert main(["path", "itu/pp/res/71", "itu/wtsa/res/75", "--store", str(built)]) == EXIT_OK
     assert capsys.readouterr().out.splitlines()[1:] == [   # (the other way: Resolution 75 cites 71)
         "  itu/pp/res/71 <- itu/wtsa/res/75", "1 path of at most 4 steps:", "  itu/pp/res/71 <- itu/wtsa/res/75"]
+
+
+def test_path_with_no_path_is_an_answer_not_a_failure(tmp_path, capsys):
+    """(kg path exited 1, "does not conform", where two instruments are not linked: as a query with no rows, it is
+    an answer, exit 0)"""
+    out = tmp_path / "out"
+    assert main(["build", str(SEED), str(corpus_files("un-sc")[0]), "--out", str(out), "--quiet",
+                 "--workers", "1"]) == EXIT_OK
+    un = next(key for key in kg.open(out).to_networkx() if key.startswith("un/S/RES/"))
+    capsys.readouterr()
+    assert main(["path", "itu/wtsa/res/75", un, "--store", str(out)]) == EXIT_OK
+    assert capsys.readouterr().out.splitlines() == [f"no citation path between itu/wtsa/res/75 and {un}"]

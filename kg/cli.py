@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -719,7 +720,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else EXIT_BAD_INPUT
     try:
         _check_build_folder(args)
-        return int(args.run(args))
+        with _rdflib_said_as_warnings():
+            return int(args.run(args))
     except KgError as error:
         _say("error", error)
         return error.exit_code
@@ -728,6 +730,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
+
+
+class _OneLineWarning(logging.Handler):
+    """A log record (rdflib's: a literal of a store's or an endpoint's answer it cannot convert, an IRI it finds
+    invalid) as one ``kg: warning:`` line by ``_say``, control characters escaped, its traceback left out but for the
+    exception's own line."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            message += f" ({type(record.exc_info[1]).__name__}: {record.exc_info[1]})"
+        _say("warning", f"{record.name}: {message}")
+
+
+@contextlib.contextmanager
+def _rdflib_said_as_warnings() -> Iterator[None]:
+    """rdflib's log, which would print what an answer held raw (a terminal's escape codes) with a traceback, said
+    by ``_OneLineWarning`` while a command runs (and as it was afterwards: ``main`` may run again in one process)."""
+    log = logging.getLogger("rdflib")
+    handler, propagate = _OneLineWarning(logging.WARNING), log.propagate
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        yield
+    finally:
+        log.removeHandler(handler)
+        log.propagate = propagate
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")   # (tabs stay; a newline would make two lines)

@@ -242,3 +242,20 @@ def test_path_with_no_path_is_an_answer_not_a_failure(tmp_path, capsys):
     capsys.readouterr()
     assert main(["path", "itu/wtsa/res/75", un, "--store", str(out)]) == EXIT_OK
     assert capsys.readouterr().out.splitlines() == [f"no citation path between itu/wtsa/res/75 and {un}"]
+
+
+def test_what_rdflib_logs_is_one_warning_line_with_its_control_characters_escaped(tmp_path_factory, tmp_path,
+                                                                                  capsys):
+    """(a literal rdflib could not convert, from a query's answer, was logged raw, a terminal's escape codes and
+    all, with a traceback: `ESC]0;...BEL` retitles the terminal, `ESC[2J` clears it)"""
+    built = _seed_build(tmp_path_factory.getbasetemp())
+    query = tmp_path / "duration.rq"
+    query.write_text('SELECT ?v WHERE { BIND(STRDT("2\\u001B[2J\\u001B]0;owned\\u0007", '
+                     "<http://www.w3.org/2001/XMLSchema#duration>) AS ?v) }\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["query", str(query), "--store", str(built)]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert err.startswith("kg: warning: rdflib.term: Failed to convert Literal") and len(err.splitlines()) == 1, err
+    assert "\\x1b[2J\\x1b]0;owned\\x07" in err and "\x1b" not in err and "\x07" not in err
+    assert main(["query", str(query), "--store", str(built)]) == EXIT_OK   # (said once a run, not once more a run)
+    assert len(capsys.readouterr().err.splitlines()) == 1

@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import json
 import logging
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -84,12 +85,13 @@ def command_parse(args: argparse.Namespace) -> int:
     from kg.parse.render import outline_text, write_document_json
     errors: list[InputError] = []
     out = sys.stdout
-    for document, _ in parse_paths(args.paths, errors):
-        if args.format == "json":
-            write_document_json(document, out)
-        else:
-            out.write(outline_text(document) + "\n\n")
-        out.flush()
+    with _until_the_reader_stops():
+        for document, _ in parse_paths(args.paths, errors):
+            if args.format == "json":
+                write_document_json(document, out)
+            else:
+                out.write(outline_text(document) + "\n\n")
+            out.flush()
     return _report(errors)
 
 
@@ -97,17 +99,18 @@ def command_extract(args: argparse.Namespace) -> int:
     from kg.resolve import citation_record
     errors: list[InputError] = []
     out = sys.stdout
-    if args.format == "table":
-        out.write("clause\twork\tedition\tpinpoint\ttext\n")
-    for _, found in parse_paths(args.paths, errors, extract=True):
-        for citation in found:
-            if args.format == "jsonl":
-                out.write(json.dumps(citation_record(citation), ensure_ascii=False) + "\n")
-            else:
-                work = citation.work or f"(unresolved: {citation.reason})"
-                out.write(f"{citation.clause or '-'}\t{work}\t{citation.edition or '-'}\t{citation.pinpoint or '-'}"
-                          f"\t{' '.join(citation.text.split())}\n")
-        out.flush()
+    with _until_the_reader_stops():
+        if args.format == "table":
+            out.write("clause\twork\tedition\tpinpoint\ttext\n")
+        for _, found in parse_paths(args.paths, errors, extract=True):
+            for citation in found:
+                if args.format == "jsonl":
+                    out.write(json.dumps(citation_record(citation), ensure_ascii=False) + "\n")
+                else:
+                    work = citation.work or f"(unresolved: {citation.reason})"
+                    out.write(f"{citation.clause or '-'}\t{work}\t{citation.edition or '-'}\t"
+                              f"{citation.pinpoint or '-'}\t{' '.join(citation.text.split())}\n")
+            out.flush()
     return _report(errors)
 
 
@@ -206,7 +209,8 @@ def command_validate(args: argparse.Namespace) -> int:
     except InputError as error:
         _say("error", error)
         return EXIT_BAD_INPUT
-    print(report)
+    with _until_the_reader_stops():
+        print(report)
     return EXIT_OK if conforms else EXIT_NONCONFORMING
 
 
@@ -725,11 +729,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KgError as error:
         _say("error", error)
         return error.exit_code
-    except BrokenPipeError:
+    except BrokenPipeError:   # (a reader that stopped reading, `kg stats | head -1`: see _until_the_reader_stops)
+        _stdout_to_null()
         return EXIT_OK
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
+
+
+@contextlib.contextmanager
+def _until_the_reader_stops() -> Iterator[None]:
+    """Writing to stdout, which a reader may stop reading (``kg validate DIR | head -1``): the pipe that breaks
+    ends the writing quietly, and the command goes on to its exit code as it stands (``kg validate``'s 1 for a graph
+    that does not conform; ``kg parse``'s 2, with their lines, for the files that could not be read before)."""
+    try:
+        yield
+    except BrokenPipeError:
+        _stdout_to_null()
+
+
+def _stdout_to_null() -> None:
+    """stdout, whose reader has gone, sent to /dev/null: Python's own flush of it at exit would say so otherwise."""
+    try:
+        descriptor = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(descriptor, sys.stdout.fileno())
+        os.close(descriptor)
+    except (OSError, ValueError, AttributeError):   # (no descriptor: a stream in memory)
+        pass
 
 
 class _OneLineWarning(logging.Handler):

@@ -259,3 +259,60 @@ def test_what_rdflib_logs_is_one_warning_line_with_its_control_characters_escape
     assert "\\x1b[2J\\x1b]0;owned\\x07" in err and "\x1b" not in err and "\x07" not in err
     assert main(["query", str(query), "--store", str(built)]) == EXIT_OK   # (said once a run, not once more a run)
     assert len(capsys.readouterr().err.splitlines()) == 1
+
+
+class _ReaderGone:
+    """A stdout whose reader stopped reading after ``keep`` characters (`kg validate | head -1`)."""
+
+    def __init__(self, keep: int) -> None:
+        self.keep, self.written = keep, 0
+
+    def write(self, text: str) -> int:
+        self.written += len(text)
+        if self.written > self.keep:
+            raise BrokenPipeError(32, "Broken pipe")
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def _graph_without_labels(built, tmp_path):
+    lines = (built / "graph.nq").read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "unlabelled.nq"
+    path.write_text("".join(line for line in lines if "ontology#label>" not in line), encoding="utf-8")
+    return path
+
+
+BROKEN_PIPES = {   # case: (command, the exit code README gives it, what it says on stderr)
+    "validate, does not conform": (["validate", "{unlabelled}", "--quiet"], 1, []),
+    "parse, a bad file before": (["parse", "{bad}", "{seed}", "{seed}"], 2, ["kg: error: {bad}:1: malformed XML"]),
+    "extract, a bad file before": (["extract", "{bad}", "{seed}", "{seed}"], 2, ["kg: error: {bad}:1: malformed XML"]),
+    "query": (["query", "cites", "--param", "work=itu/wtsa/res/75", "--store", "{built}"], 0, []),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_PIPES))
+def test_a_reader_that_stops_reading_leaves_the_exit_code_and_the_errors(tmp_path_factory, tmp_path, capsys,
+                                                                          monkeypatch, case):
+    """(`kg validate | head -1` exited 0 for a graph that does not conform, and `kg parse bad.xml DIR | head -1`
+    0 with the bad file's error unsaid: the broken pipe was taken for the end of the work)"""
+    built = _seed_build(tmp_path_factory.getbasetemp())
+    (tmp_path / "bad.xml").write_text("<akomaNtoso><statement>", encoding="utf-8")
+    names = {"unlabelled": _graph_without_labels(built, tmp_path), "bad": tmp_path / "bad.xml", "seed": SEED,
+             "built": built}
+    command, code, said = BROKEN_PIPES[case]
+    monkeypatch.setattr(sys, "stdout", _ReaderGone(keep=10))
+    assert main([part.format(**names) for part in command]) == code
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == len(said) and all(line.startswith(s.format(**names)) for line, s in zip(err, said)), err
+
+
+def test_a_closed_pipe_says_nothing(tmp_path):
+    """The real thing: `kg parse ... | head -1` says nothing on stderr (no traceback, no "Exception ignored")."""
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "parse", *[str(SEED)] * 12],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.readline().startswith(b'{"doc": ')
+    process.stdout.close()   # (12 documents' JSON, 160 KB, more than a pipe holds: the writer meets the closed end)
+    assert process.wait(timeout=60) == EXIT_OK
+    assert process.stderr.read() == b""

@@ -303,10 +303,10 @@ def test_an_archive_inside_an_archive_is_named_not_passed_over_in_silence(tmp_pa
     _write_archive(tmp_path / f"outer.{kind}", kind, {"res-1.txt": _itu_text(1).encode(),
                                                     "more/inner.zip": inner.read_bytes(),
                                                     "RES3": _itu_text(3).encode()})
-    warnings = [f"kg: warning: skipped outer.{kind}!RES3: no suffix tells its format (give it one, .txt, .md, .xml "
-                "...; a file named on the command line is read as its content shows)",
-                f"kg: warning: skipped outer.{kind}!more/inner.zip: an archive inside an archive is not opened "
-                "(unpack it to read its documents)"]
+    warnings = [(f"kg: warning: skipped outer.{kind}!RES3: no suffix tells its format (give it one, .txt, .md, .xml "
+                 "...; a file named on the command line is read as its content shows)"),
+                (f"kg: warning: skipped outer.{kind}!more/inner.zip: an archive inside an archive is not opened "
+                 "(unpack it to read its documents)")]
     for command in (["build", f"outer.{kind}", "--out", "out", "--quiet", "--workers", "1"],
                     ["build", f"outer.{kind}", "--out", "out", "--quiet", "--workers", "1"],   # (from the cache)
                     ["parse", f"outer.{kind}", "--format", "json"]):

@@ -167,9 +167,8 @@ def test_a_file_with_no_suffix_in_a_folder_is_named(tmp_path, monkeypatch, capsy
     (tmp_path / "in" / "RES75").write_text(_itu_text(75))
     (tmp_path / "in" / "README").write_text("what this folder holds\n")   # (a folder's note: passed over)
     assert main(command) == 0
-    out, err = capsys.readouterr()
-    assert err.splitlines() == [
-        "kg: warning: skipped in/RES75: no suffix tells its format (give it one, .txt, .md, .xml ...; a file named on "
-        "the command line is read as its content shows)"]
+    assert capsys.readouterr().err.splitlines() == [
+        ("kg: warning: skipped in/RES75: no suffix tells its format (give it one, .txt, .md, .xml ...; a file named on "
+         "the command line is read as its content shows)")]
     assert main(["parse", "in/RES75", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["doc"] == "in/RES75"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -41,12 +43,13 @@ def parse_paths(paths: Sequence[str], errors: list[InputError], *,
     from kg.parse import parse_document, split_documents_of
     from kg.readers import read_sources
     from kg.resolve import extract_citations
-    skipped: list[str] = []   # (the links in folders, not followed)
+    skipped: list[str] = []   # (what was passed over: the links in folders, an archive inside an archive)
     for path in (str(p) for p in input_files(paths, skipped=skipped)):
         _say_all("warning", skipped)
         try:
             # (an archive's members one at a time; one that cannot be read is an error, the others go on)
-            for read_source in read_sources(path, errors=errors):
+            for read_source in read_sources(path, errors=errors, warnings=skipped):
+                _say_all("warning", skipped)
                 for source in split_documents_of(read_source, whole=path, failed=errors):
                     for warning in source.warnings:
                         _say("warning", warning)
@@ -82,12 +85,13 @@ def command_parse(args: argparse.Namespace) -> int:
     from kg.parse.render import outline_text, write_document_json
     errors: list[InputError] = []
     out = sys.stdout
-    for document, _ in parse_paths(args.paths, errors):
-        if args.format == "json":
-            write_document_json(document, out)
-        else:
-            out.write(outline_text(document) + "\n\n")
-        out.flush()
+    with _until_the_reader_stops():
+        for document, _ in parse_paths(args.paths, errors):
+            if args.format == "json":
+                write_document_json(document, out)
+            else:
+                out.write(outline_text(document) + "\n\n")
+            out.flush()
     return _report(errors)
 
 
@@ -95,17 +99,18 @@ def command_extract(args: argparse.Namespace) -> int:
     from kg.resolve import citation_record
     errors: list[InputError] = []
     out = sys.stdout
-    if args.format == "table":
-        out.write("clause\twork\tedition\tpinpoint\ttext\n")
-    for _, found in parse_paths(args.paths, errors, extract=True):
-        for citation in found:
-            if args.format == "jsonl":
-                out.write(json.dumps(citation_record(citation), ensure_ascii=False) + "\n")
-            else:
-                work = citation.work or f"(unresolved: {citation.reason})"
-                out.write(f"{citation.clause or '-'}\t{work}\t{citation.edition or '-'}\t{citation.pinpoint or '-'}"
-                          f"\t{' '.join(citation.text.split())}\n")
-        out.flush()
+    with _until_the_reader_stops():
+        if args.format == "table":
+            out.write("clause\twork\tedition\tpinpoint\ttext\n")
+        for _, found in parse_paths(args.paths, errors, extract=True):
+            for citation in found:
+                if args.format == "jsonl":
+                    out.write(json.dumps(citation_record(citation), ensure_ascii=False) + "\n")
+                else:
+                    work = citation.work or f"(unresolved: {citation.reason})"
+                    out.write(f"{citation.clause or '-'}\t{work}\t{citation.edition or '-'}\t"
+                              f"{citation.pinpoint or '-'}\t{' '.join(citation.text.split())}\n")
+            out.flush()
     return _report(errors)
 
 
@@ -204,7 +209,8 @@ def command_validate(args: argparse.Namespace) -> int:
     except InputError as error:
         _say("error", error)
         return EXIT_BAD_INPUT
-    print(report)
+    with _until_the_reader_stops():
+        print(report)
     return EXIT_OK if conforms else EXIT_NONCONFORMING
 
 
@@ -328,9 +334,9 @@ def command_path(args: argparse.Namespace) -> int:
         if key not in G:
             raise InputError(key, f"not in the citation network of {args.store}")
     found = citation_paths(G, args.source, args.target, cutoff=args.cutoff, limit=args.limit)
-    if not found["shortest"]:
+    if not found["shortest"]:   # (an answer, as a query's 0 rows: exit 0; 1 is for what does not conform)
         print(f"no citation path between {args.source} and {args.target}")
-        return EXIT_NONCONFORMING
+        return EXIT_OK
     # (each step with its own direction: a path "linked" ignoring direction is no chain of citations)
     meaning = {"cites": "a chain of citations", "cited by": "a chain of citations, the other way",
                "linked": "linked through what cites or is cited, not a chain of citations"}[found["direction"]]
@@ -733,15 +739,65 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else EXIT_BAD_INPUT
     try:
         _check_build_folder(args)
-        return int(args.run(args))
+        with _rdflib_said_as_warnings():
+            return int(args.run(args))
     except KgError as error:
         _say("error", error)
         return error.exit_code
-    except BrokenPipeError:
+    except BrokenPipeError:   # (a reader that stopped reading, `kg stats | head -1`: see _until_the_reader_stops)
+        _stdout_to_null()
         return EXIT_OK
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
+
+
+@contextlib.contextmanager
+def _until_the_reader_stops() -> Iterator[None]:
+    """Writing to stdout, which a reader may stop reading (``kg validate DIR | head -1``): the pipe that breaks
+    ends the writing quietly, and the command goes on to its exit code as it stands (``kg validate``'s 1 for a graph
+    that does not conform; ``kg parse``'s 2, with their lines, for the files that could not be read before)."""
+    try:
+        yield
+    except BrokenPipeError:
+        _stdout_to_null()
+
+
+def _stdout_to_null() -> None:
+    """stdout, whose reader has gone, sent to /dev/null: Python's own flush of it at exit would say so otherwise."""
+    try:
+        descriptor = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(descriptor, sys.stdout.fileno())
+        os.close(descriptor)
+    except (OSError, ValueError, AttributeError):   # (no descriptor: a stream in memory)
+        pass
+
+
+class _OneLineWarning(logging.Handler):
+    """A log record (rdflib's: a literal of a store's or an endpoint's answer it cannot convert, an IRI it finds
+    invalid) as one ``kg: warning:`` line by ``_say``, control characters escaped, its traceback left out but for the
+    exception's own line."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            message += f" ({type(record.exc_info[1]).__name__}: {record.exc_info[1]})"
+        _say("warning", f"{record.name}: {message}")
+
+
+@contextlib.contextmanager
+def _rdflib_said_as_warnings() -> Iterator[None]:
+    """rdflib's log, which would print what an answer held raw (a terminal's escape codes) with a traceback, said
+    by ``_OneLineWarning`` while a command runs (and as it was afterwards: ``main`` may run again in one process)."""
+    log = logging.getLogger("rdflib")
+    handler, propagate = _OneLineWarning(logging.WARNING), log.propagate
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        yield
+    finally:
+        log.removeHandler(handler)
+        log.propagate = propagate
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")   # (tabs stay; a newline would make two lines)

@@ -293,3 +293,22 @@ def test_a_link_stored_in_an_archive_is_passed_over(tmp_path, kind):
                 info.type, info.linkname = link_type, "/etc/passwd" if link_type == tarfile.SYMTYPE else "res/a.txt"
                 archive.addfile(info)
     assert [s.origin for s in read(path)] == [f"{path}!res/a.txt"]
+
+
+@pytest.mark.parametrize("kind", ["zip", "tar.gz"])
+def test_an_archive_inside_an_archive_is_named_not_passed_over_in_silence(tmp_path, monkeypatch, capsys, kind):
+    """(a .zip inside a .zip, and a member with no suffix, were passed over in silence: their documents lost)"""
+    monkeypatch.chdir(tmp_path)
+    inner = _write_archive(tmp_path / "inner.zip", "zip", {"res-2.txt": _itu_text(2).encode()})
+    _write_archive(tmp_path / f"outer.{kind}", kind, {"res-1.txt": _itu_text(1).encode(),
+                                                    "more/inner.zip": inner.read_bytes(),
+                                                    "RES3": _itu_text(3).encode()})
+    warnings = [(f"kg: warning: skipped outer.{kind}!RES3: no suffix tells its format (give it one, .txt, .md, .xml "
+                 "...; a file named on the command line is read as its content shows)"),
+                (f"kg: warning: skipped outer.{kind}!more/inner.zip: an archive inside an archive is not opened "
+                 "(unpack it to read its documents)")]
+    for command in (["build", f"outer.{kind}", "--out", "out", "--quiet", "--workers", "1"],
+                    ["build", f"outer.{kind}", "--out", "out", "--quiet", "--workers", "1"],   # (from the cache)
+                    ["parse", f"outer.{kind}", "--format", "json"]):
+        assert main(command) == 0
+        assert sorted(capsys.readouterr().err.splitlines()) == warnings, command   # (a tar's in its own order)

@@ -7,9 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SEED
+from conftest import SEED, corpus_files
 from documents import AKN_STATEMENT, ITU_TEXT
 
+import kg
 from kg.cli import main
 from kg.errors import EXIT_BAD_INPUT, EXIT_OK
 
@@ -229,3 +230,89 @@ def test_path_says_what_its_list_is(tmp_path_factory, capsys):
     assert main(["path", "itu/pp/res/71", "itu/wtsa/res/75", "--store", str(built)]) == EXIT_OK
     assert capsys.readouterr().out.splitlines()[1:] == [   # (the other way: Resolution 75 cites 71)
         "  itu/pp/res/71 <- itu/wtsa/res/75", "1 path of at most 4 steps:", "  itu/pp/res/71 <- itu/wtsa/res/75"]
+
+
+def test_path_with_no_path_is_an_answer_not_a_failure(tmp_path, capsys):
+    """(kg path exited 1, "does not conform", where two instruments are not linked: as a query with no rows, it is
+    an answer, exit 0)"""
+    out = tmp_path / "out"
+    assert main(["build", str(SEED), str(corpus_files("un-sc")[0]), "--out", str(out), "--quiet",
+                 "--workers", "1"]) == EXIT_OK
+    un = next(key for key in kg.open(out).to_networkx() if key.startswith("un/S/RES/"))
+    capsys.readouterr()
+    assert main(["path", "itu/wtsa/res/75", un, "--store", str(out)]) == EXIT_OK
+    assert capsys.readouterr().out.splitlines() == [f"no citation path between itu/wtsa/res/75 and {un}"]
+
+
+def test_what_rdflib_logs_is_one_warning_line_with_its_control_characters_escaped(tmp_path_factory, tmp_path,
+                                                                                  capsys):
+    """(a literal rdflib could not convert, from a query's answer, was logged raw, a terminal's escape codes and
+    all, with a traceback: `ESC]0;...BEL` retitles the terminal, `ESC[2J` clears it)"""
+    built = _seed_build(tmp_path_factory.getbasetemp())
+    query = tmp_path / "duration.rq"
+    query.write_text('SELECT ?v WHERE { BIND(STRDT("2\\u001B[2J\\u001B]0;owned\\u0007", '
+                     "<http://www.w3.org/2001/XMLSchema#duration>) AS ?v) }\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["query", str(query), "--store", str(built)]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert err.startswith("kg: warning: rdflib.term: Failed to convert Literal") and len(err.splitlines()) == 1, err
+    assert "\\x1b[2J\\x1b]0;owned\\x07" in err and "\x1b" not in err and "\x07" not in err
+    assert main(["query", str(query), "--store", str(built)]) == EXIT_OK   # (said once a run, not once more a run)
+    assert len(capsys.readouterr().err.splitlines()) == 1
+
+
+class _ReaderGone:
+    """A stdout whose reader stopped reading after ``keep`` characters (`kg validate | head -1`)."""
+
+    def __init__(self, keep: int) -> None:
+        self.keep, self.written = keep, 0
+
+    def write(self, text: str) -> int:
+        self.written += len(text)
+        if self.written > self.keep:
+            raise BrokenPipeError(32, "Broken pipe")
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def _graph_without_labels(built, tmp_path):
+    lines = (built / "graph.nq").read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "unlabelled.nq"
+    path.write_text("".join(line for line in lines if "ontology#label>" not in line), encoding="utf-8")
+    return path
+
+
+BROKEN_PIPES = {   # case: (command, the exit code README gives it, what it says on stderr)
+    "validate, does not conform": (["validate", "{unlabelled}", "--quiet"], 1, []),
+    "parse, a bad file before": (["parse", "{bad}", "{seed}", "{seed}"], 2, ["kg: error: {bad}:1: malformed XML"]),
+    "extract, a bad file before": (["extract", "{bad}", "{seed}", "{seed}"], 2, ["kg: error: {bad}:1: malformed XML"]),
+    "query": (["query", "cites", "--param", "work=itu/wtsa/res/75", "--store", "{built}"], 0, []),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_PIPES))
+def test_a_reader_that_stops_reading_leaves_the_exit_code_and_the_errors(tmp_path_factory, tmp_path, capsys,
+                                                                          monkeypatch, case):
+    """(`kg validate | head -1` exited 0 for a graph that does not conform, and `kg parse bad.xml DIR | head -1`
+    0 with the bad file's error unsaid: the broken pipe was taken for the end of the work)"""
+    built = _seed_build(tmp_path_factory.getbasetemp())
+    (tmp_path / "bad.xml").write_text("<akomaNtoso><statement>", encoding="utf-8")
+    names = {"unlabelled": _graph_without_labels(built, tmp_path), "bad": tmp_path / "bad.xml", "seed": SEED,
+             "built": built}
+    command, code, said = BROKEN_PIPES[case]
+    monkeypatch.setattr(sys, "stdout", _ReaderGone(keep=10))
+    assert main([part.format(**names) for part in command]) == code
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == len(said) and all(line.startswith(s.format(**names)) for line, s in zip(err, said)), err
+
+
+def test_a_closed_pipe_says_nothing(tmp_path):
+    """The real thing: `kg parse ... | head -1` says nothing on stderr (no traceback, no "Exception ignored")."""
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "parse", *[str(SEED)] * 12],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.readline().startswith(b'{"doc": ')
+    process.stdout.close()   # (12 documents' JSON, 160 KB, more than a pipe holds: the writer meets the closed end)
+    assert process.wait(timeout=60) == EXIT_OK
+    assert process.stderr.read() == b""

@@ -89,7 +89,7 @@ def test_each_format_reads_back_with_every_attribute(built, expected, tmp_path, 
     for node, data in G.nodes(data=True):
         read = nodes[iri(node)]
         wanted = NODE_ATTRIBUTES - ({"title"} if not data["title"] else set()) - \
-            ({"year"} if fmt == "jsonld" and not data["year"] else set())
+            ({"year"} if "year" not in data and fmt != "csv" else set())
         assert wanted <= set(read), (node, wanted - set(read))
         assert str(read["kind"]) == data["kind"]
         assert float(read["pagerank"]) == pytest.approx(data["pagerank"])
@@ -139,3 +139,17 @@ def test_an_export_into_a_folder_of_other_files_names_its_build(built, tmp_path,
     assert [path.name for path in (tmp_path / "texts").iterdir()] == ["res-1.txt"]
     assert main(["export", "texts", "--format", "csv", "--store", "out"]) == EXIT_OK   # (named: written there)
     assert (tmp_path / "texts" / "network-instrument-nodes.csv").is_file()
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv", "jsonld", "cytoscape"])
+def test_a_node_of_no_known_year_has_none_written(built, expected, tmp_path, fmt):
+    """(a year unknown was written 0, a year a tool sorts and plots: "no year" in GraphML and GEXF is no attribute,
+    in CSV an empty cell)"""
+    assert main(["export", str(tmp_path), "--format", fmt, "--store", str(built)]) == EXIT_OK
+    nodes, _ = _read_back(fmt, sorted(p for p in tmp_path.iterdir() if p.is_file()))
+    G = expected["instrument"]
+    undated = [node for node, data in G.nodes(data=True) if not data["years"]]
+    assert undated and all("year" not in G.nodes[node] for node in undated)
+    iri = (lambda node: kg.rdf.work_iri(node)) if fmt == "jsonld" else str
+    assert all(nodes[iri(node)].get("year", "") == "" for node in undated), [nodes[iri(n)] for n in undated][:3]
+    assert all(int(nodes[iri(node)]["year"]) > 0 for node in G if node not in undated)

@@ -400,3 +400,37 @@ def test_a_store_that_holds_what_the_manifest_recorded_is_changed_in_place(input
         recorded = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["store_quads"]
         assert recorded == OxigraphStore(out / "store", read_only=True).count_quads() > 0, number
     _assert_same_as_fresh(inputs, out, tmp_path / "fresh")
+
+
+def test_the_entries_of_a_file_gone_from_the_inputs_go_with_the_next_build(inputs, tmp_path):
+    """(the cache kept every entry it was ever given: a file removed, or renamed, left its entry for good)"""
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    entries = sorted(path.name for path in (out / "cache").iterdir() if path.name != "shared.tsv")
+    assert len(entries) == 2 * len(list(inputs.iterdir())), entries
+    (inputs / "r74.txt").rename(inputs / "r74-renamed.txt")
+    _edit(inputs / "r72.txt", "Group on", "Group indeed on")
+    build_graph([inputs], out, progress=False, workers=1)
+    after = sorted(path.name for path in (out / "cache").iterdir() if path.name != "shared.tsv")
+    r74 = {name for name in entries if name not in after}
+    assert len(r74) == 2 and len(after) == len(entries) + 2, (entries, after)   # r74's gone; r72's earlier kept
+    _edit(inputs / "r72.txt", "Group indeed on", "Group on")   # (an input's earlier contents: still in the cache)
+    result = build_graph([inputs], out, progress=False, workers=1)
+    assert not any(file.reparsed for file in result.files)
+
+
+@pytest.mark.parametrize("left", ["graph.nq.old", "graph.nq.tmp", "manifest.tmp"])
+@pytest.mark.parametrize("graph_file", ["kept", "gone"])
+def test_what_an_interrupted_swap_left_beside_the_outputs_goes_with_the_next_build(inputs, tmp_path, left,
+                                                                                    graph_file):
+    """(kg.swap renames graph.nq to graph.nq.old before it puts the new one in place: a build killed between the
+    two, or while the old one was deleted, left it for good, as a rebuild with nothing to write never swaps)"""
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    kept = sorted(path.name for path in out.iterdir())
+    (out / left).write_bytes((out / "graph.nq").read_bytes())
+    if graph_file == "gone":   # (killed between the renames: graph.nq is at graph.nq.old)
+        (out / "graph.nq").unlink()
+    build_graph([inputs], out, progress=False, workers=1)
+    assert not (out / left).exists() and (out / "graph.nq").is_file()
+    assert sorted(path.name for path in out.iterdir()) == kept

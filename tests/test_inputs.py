@@ -154,3 +154,21 @@ def test_a_folder_with_only_a_manifest_like_a_builds_is_read(built_folder, capsy
     assert main(["build", "texts", "--out", "out", "--quiet", "--workers", "1"]) == 0
     assert "skipped" not in capsys.readouterr().err
     assert _built(Path("out")) == ["texts/res-1.txt", "texts/res-2.txt", "texts/sub/res-3.txt"]
+
+
+@pytest.mark.parametrize("command", [["build", "in", "--out", "out", "--quiet", "--workers", "1"],
+                                     ["parse", "in", "--format", "json"]], ids=["build", "parse"])
+def test_a_file_with_no_suffix_in_a_folder_is_named(tmp_path, monkeypatch, capsys, command):
+    """(data/RES75, a resolution saved without a suffix, was passed over in silence: in a folder the name decides, and
+    a file with none may be a document as well as a Makefile, so it is named in a warning; named itself, it is read)"""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "res-1.txt").write_text(_itu_text(1))
+    (tmp_path / "in" / "RES75").write_text(_itu_text(75))
+    (tmp_path / "in" / "README").write_text("what this folder holds\n")   # (a folder's note: passed over)
+    assert main(command) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        ("kg: warning: skipped in/RES75: no suffix tells its format (give it one, .txt, .md, .xml ...; a file named on "
+         "the command line is read as its content shows)")]
+    assert main(["parse", "in/RES75", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["doc"] == "in/RES75"

@@ -27,7 +27,7 @@ CLAUSE_SEPARATOR = " "   # clause IRIs hold no space
 
 def network_for_files(store: GraphStore, grain: str = "instrument") -> nx.DiGraph:
     """The network of ``grain`` with plain attributes: nodes ``label``, ``title``, ``body``, ``kind``, ``year``
-    (the first year of its editions, 0 when none is known), ``years`` (all, ``;``-separated) and the metrics of
+    (the first year of its editions; absent when none is known, so that no format writes a year 0), ``years`` (all, ``;``-separated) and the metrics of
     ``kg.analyze.compute_metrics``; edges ``weight``, ``clauses`` (the citing clauses' IRIs, space-separated)
     and ``clause_count``."""
     if grain not in GRAINS:
@@ -50,7 +50,13 @@ def _facts(key: str, facts: Mapping[str, Mapping[str, object]]) -> dict[str, obj
     years = sorted(int(str(y)) for y in (listed if isinstance(listed, (list, tuple)) else []))
     return {"work": key, "title": str(known.get("title", "")), "body": str(known.get("body", "")),
             "kind": str(known.get("kind", "Instrument")), "number": str(known.get("number", "")),
-            "year": years[0] if years else 0, "years": ";".join(map(str, years))}
+            **({"year": years[0]} if years else {}), "years": ";".join(map(str, years))}
+
+
+def _dated(data: dict[str, object], year: int | None) -> None:
+    """``data`` with the year of its edition, where one is known (else the work's first, where one is)."""
+    if year is not None:
+        data["year"] = year
 
 
 def _plain(G: nx.DiGraph) -> nx.DiGraph:
@@ -93,10 +99,11 @@ def _grain_graph(rows: list[dict[str, str]], facts: Mapping[str, Mapping[str, ob
             if node not in G:
                 data = _facts(key, facts)
                 if edition:
-                    data.update(edition=edition, year=edition_years.get((key, edition), data["year"]))
+                    data.update(edition=edition)
+                    _dated(data, edition_years.get((key, edition)))
                 if node == row.get("clause"):
-                    data.update(kind="Clause", edition=row["edition"], label_path=row.get("label", ""),
-                                year=edition_years.get((key, row["edition"]), data["year"]))
+                    data.update(kind="Clause", edition=row["edition"], label_path=row.get("label", ""))
+                    _dated(data, edition_years.get((key, row["edition"])))
                 G.add_node(node, label=node, **data)
         clauses[source, target].append(where)
     for (source, target), met in clauses.items():

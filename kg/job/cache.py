@@ -1,13 +1,15 @@
 """The build's cache: what one input file gave (its documents' summaries and its N-Quads), kept under
 ``OUT/cache/`` by the hash of the file's bytes, so that a rebuild only redoes the files that changed.
 
-Each entry is two files named by a hash of (cache version: the code's, the reading libraries' and the reference
-data's, file name, file hash): ``{key}.json`` (the summary)
-and ``{key}.nq`` (the file's quads: its own graphs' lines sorted, then the shared graph's lines sorted, so that
+Each entry is two files named by a hash of the file name (its tag) and one of (cache version: the code's, the
+reading libraries' and the reference data's, file name, file hash): ``{tag}-{key}.json`` (the summary)
+and ``{tag}-{key}.nq`` (the file's quads: its own graphs' lines sorted, then the shared graph's lines sorted, so that
 the build takes the two parts apart with one search rather than a look at every line: ``split_shared``). Both are
 written to a temporary name first and renamed, so an interrupted build never leaves half an entry (a long
-file's quads are sorted in runs spilled beside it first, ``{key}.nq.runs``: ``kg.job.runs``); what an interrupted
-build left of those the next build removes (``remove_orphans``). The summary's
+file's quads are sorted in runs spilled beside it first, ``{tag}-{key}.nq.runs``: ``kg.job.runs``); what an interrupted
+build left of those the next build removes (``remove_orphans``), and a build that completes removes the entries of
+files no longer among its inputs (``remove_stale_entries``; an input's entries of other versions or earlier contents
+stay: switching back to them reads nothing again). The summary's
 last line is the sha256 of the rest, and the summary records the file name and hash it is the entry of, and the
 size, sha256, modification and change times of the quads (checked as git checks its index: ``_quads_as_written``):
 an entry edited, cut short or swapped with another since is no entry (the file is read again).
@@ -20,11 +22,12 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import stat
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from importlib import metadata
 from pathlib import Path
@@ -124,7 +127,13 @@ def cache_path(out: Path, digest: str, name: str, *, version: str | None = None)
 
 def _cache_base(out: str, digest: str, name: str, version: str | None = None) -> str:
     key = hashlib.sha256(f"{version or cache_version()}\0{name}\0{digest}".encode()).hexdigest()
-    return os.path.join(out, "cache", key)
+    return os.path.join(out, "cache", f"{_name_tag(name)}-{key}")
+
+
+def _name_tag(name: str) -> str:
+    """What of an entry's file name the input file's name alone decides (16 hex digits of its sha256): the entries
+    of a file gone from the inputs are told by it, unread (``remove_stale_entries``)."""
+    return hashlib.sha256(name.encode()).hexdigest()[:16]
 
 
 def load_cached(out: Path, digest: str, name: str) -> FileResult | None:
@@ -201,6 +210,29 @@ def remove_orphans(out: Path) -> int:
         return 0
     for entry in entries:
         if entry.name.endswith((".tmp", ".nq.runs")):
+            remove_path(Path(entry.path))
+            removed += 1
+    return removed
+
+
+# an entry's files (and those of entries named before the tag was: a key alone)
+_ENTRY = re.compile(r"(?:(?P<tag>[0-9a-f]{16})-)?[0-9a-f]{64}\.(?:json|nq)")
+
+
+def remove_stale_entries(out: Path, names: Iterable[str]) -> int:
+    """Remove the cache entries of files other than ``names`` (the inputs of the build that has just completed):
+    files gone from the inputs, whose entries no build would read again but one given that file once more. The
+    entries of ``names`` under other versions of the code or libraries, or of their earlier contents, stay (a
+    switch back reads nothing again). Only a build that holds ``out/.lock`` calls it, once its manifest is
+    written. Returns how many files were removed."""
+    tags = {_name_tag(name) for name in names}
+    removed = 0
+    try:
+        entries = list(os.scandir(os.path.join(out, "cache")))
+    except OSError:
+        return 0
+    for entry in entries:
+        if (match := _ENTRY.fullmatch(entry.name)) is not None and match["tag"] not in tags:
             remove_path(Path(entry.path))
             removed += 1
     return removed

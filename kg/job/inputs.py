@@ -12,7 +12,7 @@ from kg.buildfiles import open_build_file
 from kg.errors import InputError
 from kg.job.cache import FileResult, load_cached
 from kg.job.graphfile import recorded_files
-from kg.readers import MAX_FILE_SIZE, is_document_name, open_input
+from kg.readers import MAX_FILE_SIZE, is_document_name, open_input, passed_over_reason
 
 
 def input_files(inputs: Sequence[str | Path], *, skipped: list[str] | None = None) -> Iterator[Path]:
@@ -20,29 +20,32 @@ def input_files(inputs: Sequence[str | Path], *, skipped: list[str] | None = Non
     suffix and archives of documents; hidden ones, READMEs and licences skipped, and the CSV and TOML reference data
     beside them: they are not resolutions). A symbolic link named as an input is followed; one found in a
     directory is not (as ``find`` and ``rsync`` do not): it is added to ``skipped`` as a warning,
-    ``skipped symlink DIR/x -> target``."""
+    ``skipped symlink DIR/x -> target``, and so is a file that may be a document but has no suffix to say so
+    (``passed_over_reason``)."""
     for given in inputs:
         path = Path(given)
         if path.is_dir():
-            found, links, builds = _documents_below(path)
+            found, links, builds, unsure = _documents_below(path)
             if skipped is not None:
-                skipped += _passed_over(str(path), links, builds)
+                skipped += _passed_over(str(path), links, builds, unsure)
             yield from (path / relative for relative in found)
         else:
             yield path
 
 
-def _documents_below(folder: Path) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+def _documents_below(folder: Path) -> tuple[list[str], list[tuple[str, str]], list[str], list[tuple[str, str]]]:
     """The paths, relative to ``folder``, of the documents below it, in the order paths sort (part by part); the
     symbolic links below it that would have been taken (a link to a folder, or with a document's name), with
     their targets, which are not followed: a link may lead out of the folder (to ``/etc``, to a tree of any size)
     or round in a loop; and the folders below it that a build wrote (``is_build_folder``: ``--out`` inside the
-    input folder), which are not read: their views, report and exports would come back as documents."""
+    input folder), which are not read: their views, report and exports would come back as documents; and the
+    files not taken that may be documents all the same, with the reason (``passed_over_reason``: no suffix)."""
     found: list[str] = []
+    unsure: list[tuple[str, str]] = []
     links: list[tuple[str, str]] = []
     builds: list[str] = []
     if is_build_folder(str(folder)):
-        return found, links, ["."]
+        return found, links, ["."], unsure
     for current, subfolders, names in os.walk(folder):
         relative = os.path.relpath(current, folder)
         linked = [name for name in subfolders if os.path.islink(os.path.join(current, name))]
@@ -53,6 +56,8 @@ def _documents_below(folder: Path) -> tuple[list[str], list[tuple[str, str]], li
                          if not name.startswith(".") and name not in linked and name not in built]
         for name in names:
             if name.startswith(".") or not is_document_name(name):
+                if not name.startswith(".") and (reason := passed_over_reason(name)) is not None:
+                    unsure.append((name if relative == "." else os.path.join(relative, name), reason))
                 continue
             if os.path.islink(os.path.join(current, name)):   # (a link to a file, a broken link, a loop)
                 linked.append(name)
@@ -60,7 +65,8 @@ def _documents_below(folder: Path) -> tuple[list[str], list[tuple[str, str]], li
                 found.append(name if relative == "." else os.path.join(relative, name))
         links += [(name if relative == "." else os.path.join(relative, name), _link_target(os.path.join(current, name)))
                   for name in linked if not name.startswith(".")]
-    return sorted(found, key=_parts), sorted(links, key=lambda link: _parts(link[0])), sorted(builds, key=_parts)
+    return (sorted(found, key=_parts), sorted(links, key=lambda link: _parts(link[0])), sorted(builds, key=_parts),
+            sorted(unsure, key=lambda file: _parts(file[0])))
 
 
 def is_build_folder(path: str) -> bool:
@@ -90,10 +96,12 @@ def _link_target(path: str) -> str:
         return f"? ({error.strerror or error})"
 
 
-def _passed_over(folder_name: str, links: list[tuple[str, str]], builds: list[str]) -> list[str]:
+def _passed_over(folder_name: str, links: list[tuple[str, str]], builds: list[str],
+                 unsure: list[tuple[str, str]]) -> list[str]:
     """The warning lines for what ``_documents_below`` passed over in the folder named ``folder_name``."""
     return ([_skipped_link(folder_name, relative, target) for relative, target in links]
-            + [_skipped_build(folder_name, relative) for relative in builds])
+            + [_skipped_build(folder_name, relative) for relative in builds]
+            + [f"skipped {os.path.join(folder_name, relative)}: {reason}" for relative, reason in unsure])
 
 
 def _skipped_link(folder_name: str, relative: str, target: str) -> str:
@@ -160,8 +168,8 @@ def _named_inputs(inputs: Sequence[str | Path], skipped: list[str]) -> Iterator[
         root = Path(given)
         if root.is_dir():
             root_name = _display_name(root)
-            found, links, builds = _documents_below(root)
-            skipped += _passed_over(root_name, links, builds)
+            found, links, builds, unsure = _documents_below(root)
+            skipped += _passed_over(root_name, links, builds, unsure)
             named = [(os.path.join(root, relative), os.path.join(root_name, relative)) for relative in found]
         else:
             named = [(str(root), _display_name(root))]

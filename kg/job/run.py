@@ -27,7 +27,7 @@ from pathlib import Path
 
 from kg.buildfiles import damage_at
 from kg.errors import InputError
-from kg.job.cache import remove_orphans, remove_path
+from kg.job.cache import remove_orphans, remove_path, remove_stale_entries
 from kg.job.editions import editions_with_two_texts
 from kg.job.graphfile import recorded_files, write_graph_file
 from kg.job.inputs import look_up_inputs
@@ -89,6 +89,9 @@ _SCORING_MODULES = ("kg.analyze.metrics", "kg.view")
 _OUTPUT_FILES = ("manifest.json", "graph.nq", "analysis.nq", "report.md", "metrics.csv", "metrics.json")
 _OUTPUT_FOLDERS = ("cache", "views")
 _OWN_FILES_WITHIN = ("cache/shared.tsv", "store/kg-build")   # (read by the next build: kg.buildfiles)
+# what a build or kg analyze cut short leaves beside its outputs (kg.swap's old graph.nq, the files written before
+# they are renamed into place): no build would write over it where it writes nothing anew (an unchanged rebuild)
+_LEFTOVERS = ("graph.nq.old", "graph.nq.tmp", "manifest.tmp")
 
 
 def _clear_misplaced(out: Path) -> None:
@@ -109,6 +112,9 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
     out.mkdir(parents=True, exist_ok=True)
     _clear_misplaced(out)
     remove_orphans(out)   # (what a build interrupted while it wrote the cache left there)
+    for name in _LEFTOVERS:
+        if os.path.lexists(out / name):
+            remove_path(out / name)
     stages = _Stages()
     with _collector_paused():   # (what is read here lives as long as the build; see _collector_paused)
         previous = read_manifest(out)
@@ -162,6 +168,7 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
     (out / "report.md").write_text(report, encoding="utf-8")
     write_manifest(result, store_complete=beside is not None, status=status, graph_file=graph_file,
                     seconds=stages.seconds, analysis=analysis, store_token=store_token, store_quads=store_quads)
+    remove_stale_entries(out, status)   # (the entries of files no longer among the inputs)
     if graph_file.deleting is not None:
         graph_file.deleting.join()
     return result

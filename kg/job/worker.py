@@ -79,11 +79,14 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int, runs
     (two would not conform); the second is named in a warning, ``a.zip!b.xml: the same text as a.zip!a.xml; built
     once``."""
     failed: list[InputError] = []   # (in the order of the documents)
-    sources = read_sources(path, data=data, max_size=max_size, errors=failed)
     warnings: list[str] = []
+    passed: list[str] = []   # (an archive's members passed over that may be documents)
+    sources = read_sources(path, data=data, max_size=max_size, errors=failed, warnings=passed)
     summaries = []
     built: dict[str, str] = {}   # each document graph built, with the name of the document that wrote it
     for whole in sources:
+        warnings += [warning.replace(path, name, 1) for warning in passed]
+        passed.clear()
         for source in split_documents_of(whole, whole=path, failed=failed):
             warnings += [warning.replace(path, name, 1) for warning in source.warnings]
             graph = document_graph_iri(source)
@@ -104,6 +107,7 @@ def _process(path: str, name: str, data: bytes, digest: str, max_size: int, runs
                 continue
             built[graph] = summary.doc
             summaries.append(summary)
+    warnings += [warning.replace(path, name, 1) for warning in passed]   # (those after the last document)
     return FileResult(name, digest, (), tuple(summaries), graphs=tuple(built),
                       warnings=tuple(dict.fromkeys(warnings)),
                       member_errors=tuple(str(error).replace(path, name, 1) for error in failed))

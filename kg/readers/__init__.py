@@ -61,6 +61,26 @@ def is_document_name(name: str, *, archives: bool = True) -> bool:
     return PurePosixPath(lowered).suffix in DOCUMENT_SUFFIXES or (archives and lowered.endswith(ARCHIVE_SUFFIXES))
 
 
+def passed_over_reason(name: str, *, archives: bool = True) -> str | None:
+    """Why a file of this name, found in a folder (or in an archive: ``archives`` false), that ``is_document_name``
+    does not take may be a document all the same, said in a warning rather than passed over in silence: it has no
+    suffix to tell its format (``data/RES75``), or it is an archive inside an archive; None for the others (the CSV
+    and TOML reference data, the folder's notes, other suffixes).
+
+    >>> [passed_over_reason(n, archives=False) is None for n in ("RES75", "README", "a.csv", "inner.zip", "a.xml")]
+    [False, True, True, False, True]
+    """
+    lowered = PurePosixPath(name.replace("\\", "/")).name.lower()
+    if is_document_name(lowered, archives=archives) or lowered.split(".", 1)[0] in _FOLDER_NOTES:
+        return None
+    if lowered.endswith(ARCHIVE_SUFFIXES):
+        return "an archive inside an archive is not opened (unpack it to read its documents)"
+    if not PurePosixPath(lowered).suffix:
+        return ("no suffix tells its format (give it one, .txt, .md, .xml ...; a file named on the command line is read as "
+                "its content shows)")
+    return None
+
+
 def source_file(source: str) -> Path | None:
     """The file a document's source name (``kg:source``) was read from, if it is still there: the name without its
     ``#document`` part; for a member of an archive (``ARCHIVE!member``), the archive (the longest such prefix that
@@ -154,10 +174,12 @@ def read(path: str | Path, *, data: bytes | None = None, max_size: int = MAX_FIL
 
 
 def read_sources(path: str | Path, *, data: bytes | None = None, max_size: int = MAX_FILE_SIZE,
-                 errors: list[InputError] | None = None) -> Iterator[Source]:
+                 errors: list[InputError] | None = None, warnings: list[str] | None = None) -> Iterator[Source]:
     """The documents of one file as ``read`` gives them, one at a time: an archive's are read member by member
     (one member's bytes in memory at a time). With ``errors``, a member of an archive that cannot be read is
     added to it and the others are still read; the file itself that cannot be read is raised, as by ``read``.
+    With ``warnings``, a member passed over that may be a document (an archive inside the archive, a name with no
+    suffix) is named there.
 
     >>> from pathlib import Path
     >>> [s.format for s in read_sources(Path(__file__).parents[2] / "data/resolutions/wtsa-res-75-johannesburg-2008.txt")]
@@ -166,7 +188,8 @@ def read_sources(path: str | Path, *, data: bytes | None = None, max_size: int =
     _refuse_rdf(Path(path), origin=str(path))
     if data is None:
         data = read_input(path, max_size=max_size)
-    yield from _read_data(data, Path(path), origin=str(path), max_size=max_size, archives=True, errors=errors)
+    yield from _read_data(data, Path(path), origin=str(path), max_size=max_size, archives=True, errors=errors,
+                          warnings=warnings)
 
 
 def read_member(data: bytes, name: str, *, origin: str, max_size: int = MAX_FILE_SIZE) -> tuple[Source, ...]:
@@ -184,7 +207,7 @@ def _refuse_rdf(path: Path, *, origin: str) -> None:
 
 
 def _read_data(data: bytes, file_path: Path, *, origin: str, max_size: int, archives: bool,
-               errors: list[InputError] | None = None) -> Iterable[Source]:
+               errors: list[InputError] | None = None, warnings: list[str] | None = None) -> Iterable[Source]:
     _refuse_rdf(file_path, origin=origin)
     head = data[:_SNIFF_BYTES]
     if not head.strip():
@@ -197,7 +220,8 @@ def _read_data(data: bytes, file_path: Path, *, origin: str, max_size: int, arch
         raise InputError(origin, "an archive inside an archive is not opened")
     module = importlib.import_module(f"kg.readers.{_MODULES[fmt]}")
     if fmt == "archive":
-        return module.read(data, origin=origin, max_size=max_size, errors=errors)  # type: ignore[no-any-return]
+        return module.read(data, origin=origin, max_size=max_size, errors=errors,  # type: ignore[no-any-return]
+                           warnings=warnings)
     if fmt == "docx":
         return module.read(data, origin=origin, max_size=max_size)  # type: ignore[no-any-return]
     sources: tuple[Source, ...] = module.read(data, origin=origin)

@@ -5,7 +5,8 @@ Each member is read as a file of that name would be (``kg.readers.read_member``:
 same readers) and its documents are named ``ARCHIVE!member/path.xml`` (``!`` as in a jar: URL; ``#`` keeps its meaning,
 one document of a collection, so ``un-ga.tar.xz!un-ga-multipart/75_101A-B_E.xml#...``). Members that are no
 documents are passed over as a folder's are: folders, links, hidden files (and macOS's ``__MACOSX/``), READMEs and
-licences, other suffixes, archives inside the archive.
+licences, other suffixes; a member that may be a document all the same, an archive inside the archive or a name
+with no suffix, is named in a warning (``ARCHIVE!inner.zip: an archive inside an archive is not opened ...``).
 
 Streamed: one member's bytes at a time are in memory (besides the archive's own, compressed), whatever the
 archive holds in all. A zip's members come in the order their paths sort, part by part, as a folder's files do
@@ -44,14 +45,19 @@ _DAMAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, tarfile.TarError, zlib.erro
 
 
 def read(data: bytes, *, origin: str, max_size: int, total_limit: int = TOTAL_LIMIT,
-         errors: list[InputError] | None = None) -> Iterator[Source]:
+         errors: list[InputError] | None = None, warnings: list[str] | None = None) -> Iterator[Source]:
     """The documents of the archive ``data``, member by member (lazily); a bad member is added to ``errors`` (the
-    others still read) or, without ``errors``, raised."""
+    others still read) or, without ``errors``, raised; a member passed over that may be a document (an archive, a
+    name with no suffix) is named in ``warnings``."""
     from kg.readers import read_member
 
     found = False
     for name, reader_name, member in _members(data, origin, member_limit=max_size, total_limit=total_limit,
                                                 errors=errors):
+        if isinstance(member, str):   # (passed over, and why)
+            if warnings is not None:
+                warnings.append(f"skipped {origin}!{name}: {member}")
+            continue
         found = True
         if isinstance(member, InputError):
             _fail(member, errors)
@@ -127,8 +133,20 @@ class _Names:
         return name if count == 1 else f"{name}~{count}"
 
 
-# one item per document member: (shown name, name for the reader, its bytes or the error that it cannot be read)
-_Member = tuple[str, str, "bytes | InputError"]
+# one item per document member: (shown name, name for the reader, its bytes or the error that it cannot be read),
+# or per member passed over that may be a document: (shown name, name, why it is passed over)
+_Member = tuple[str, str, "bytes | InputError | str"]
+
+
+def _passed_over(name: str) -> str | None:
+    """Why a member that is no document to read may be one all the same (see ``kg.readers.passed_over_reason``);
+    None for a folder's notes, hidden files, other suffixes."""
+    from kg.readers import passed_over_reason
+
+    parts = PurePosixPath(name).parts
+    if not parts or any(part.startswith(".") or part == "__MACOSX" for part in parts):
+        return None
+    return passed_over_reason(parts[-1], archives=False)
 
 
 def _members(data: bytes, origin: str, *, member_limit: int, total_limit: int,
@@ -187,9 +205,12 @@ def _zip_members(data: bytes, origin: str, names: _Names, budget: _Budget,
         listed = [(member_name(info.filename), info) for info in zipped.infolist()
                   if not info.is_dir() and not _is_link(info)]
         # (a stable sort: members of one name keep the directory's order)
-        for name, info in sorted(((n, i) for n, i in listed if is_member_document(n)),
+        for name, info in sorted(((n, i) for n, i in listed if is_member_document(n) or _passed_over(n)),
                                  key=lambda item: item[0].split("/")):
             shown = names.give(name)
+            if (reason := _passed_over(name)) is not None:
+                yield shown, name, reason
+                continue
             try:
                 with zipped.open(info) as handle:
                     yield shown, name, budget.read(shown, info.file_size, handle)
@@ -229,6 +250,8 @@ def _tar_members(data: bytes, origin: str, names: _Names, budget: _Budget,
                 continue
             name = member_name(member.name)
             if not is_member_document(name):
+                if (reason := _passed_over(name)) is not None:
+                    yield names.give(name), name, reason
                 continue
             last = shown = names.give(name)
             try:

@@ -202,7 +202,45 @@ def resolve_citations(document: Document, mentions: list[Mention], *,
     if "SUP" in document.source.text:
         mentions = [mention for mention in mentions if not _suppressed_heading(document.source.text, mention)]
     resolved = (resolve_mention(mention, context, gazetteer=gazetteer) for mention in mentions)
-    return [citation for citation in resolved if citation is not None]
+    return _without_repeats([citation for citation in resolved if citation is not None])
+
+
+def _without_repeats(citations: list[Citation]) -> list[Citation]:
+    """The citations less those that lie inside another one of the same work (a longer reading of the same printed
+    reference: "resolutions 1325 (2000)" and the "1325 (2000)" in it, "recommendation No. 40 (2024)" and its "40
+    (2024)"), unless the inner one has a pinpoint the outer one lacks, and less a second one of the same span, work,
+    edition and pinpoint (a list read twice: "... and its resolutions 1325 (2000), 1820 (2008) and 2122 (2013)").
+    Citations of one span with other pinpoints are all kept (a range of paragraphs, one per paragraph).
+
+    >>> def cite(start, end, work, pinpoint=None):
+    ...     return Citation("d", None, "x" * (end - start), start, end, work, pinpoint=pinpoint)
+    >>> kept = _without_repeats([cite(0, 23, "un/S/RES/1325(2000)"), cite(12, 23, "un/S/RES/1325(2000)"),
+    ...                                 cite(12, 23, "un/A/RES/1/1"), cite(30, 40, "w", "§ 1"), cite(30, 40, "w", "§ 2"),
+    ...                                 cite(30, 40, "w", "§ 2")])
+    >>> [(c.start, c.work, c.pinpoint) for c in kept]
+    [(0, 'un/S/RES/1325(2000)', None), (12, 'un/A/RES/1/1', None), (30, 'w', '§ 1'), (30, 'w', '§ 2')]
+    """
+    dropped: set[int] = set()
+    by_work: dict[str | None, list[int]] = {}
+    seen: set[tuple[int, int, str | None, str | None, str | None]] = set()
+    for index, citation in enumerate(citations):
+        same = (citation.start, citation.end, citation.work, citation.edition, citation.pinpoint)
+        if same in seen:
+            dropped.add(index)
+            continue
+        seen.add(same)
+        by_work.setdefault(citation.work, []).append(index)
+    for indices in by_work.values():
+        outer: Citation | None = None   # (the one reaching furthest of those that start before)
+        for index in sorted(indices, key=lambda i: (citations[i].start, -citations[i].end)):
+            citation = citations[index]
+            if outer is not None and citation.end <= outer.end \
+                    and (citation.start, citation.end) != (outer.start, outer.end) \
+                    and citation.pinpoint in (None, outer.pinpoint):
+                dropped.add(index)
+            elif outer is None or citation.end > outer.end:
+                outer = citation
+    return [citation for index, citation in enumerate(citations) if index not in dropped] if dropped else citations
 
 
 def _suppressed_heading(text: str, mention: Mention) -> bool:

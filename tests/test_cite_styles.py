@@ -348,3 +348,13 @@ def test_gazetteer_indexes_answer_as_a_scan_of_every_row():
                 assert gazetteer.candidates(place=place, year=year, body=body) == _scan_candidates(place, year, body)
                 asked += 1
     assert asked > 10_000
+
+
+def test_a_printed_reference_is_one_citation():
+    """A list after "and its resolutions" was read twice ("1820 (2008)" twice, 59 references in the demo build), and
+    "resolutions 1325 (2000)" once more as its "1325 (2000)" (S/RES/2140 (2014)); each is one citation."""
+    found = cite("unsc", "its resolutions 1612 (2005), 1882 (2009), 1998 (2011) and 2068 (2012) on Children and Armed "
+                         "Conflict and its resolutions 1325 (2000), 1820 (2008) and 2122 (2013) on Women, Peace and "
+                         "Security")
+    assert [work for work, _, _ in found] == [f"un/S/RES/{n}" for n in (
+        "1612(2005)", "1882(2009)", "1998(2011)", "2068(2012)", "1325(2000)", "1820(2008)", "2122(2013)")]

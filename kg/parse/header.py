@@ -73,8 +73,10 @@ _MONTHS = {name: number for number, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
      "december"), start=1)}
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
-# a Council text's edition, printed with no body: "(modified 2019)", "(C09, last amended C19)", "(Rev. 2016)"
-_COUNCIL_STYLE = re.compile(r"^\s*(?:Rev\.?\s*(?:19|20)\d\d\s*$|C-?\d\d\b)|\b(?:modified|amended)\b", re.IGNORECASE)
+# a Council text's edition, printed with no body: "(modified 2019)", "(C09, last amended C19)", "(Rev. 2016)"; its
+# sessions before 2000 as the Council's collection prints them: "(C-1985, last amended C19)", "(C-1997)"
+_COUNCIL_STYLE = re.compile(r"^\s*(?:Rev\.?\s*(?:19|20)\d\d\s*$|C-?(?:\d\d|(?:19|20)\d\d)\b)|\b(?:modified|amended)\b",
+                            re.IGNORECASE)
 _COUNCIL_YEAR = re.compile(r"\b(?:(?P<year>19[4-9]\d|20\d\d)|C-?(?P<session>\d{2}))\b")
 _CLOSED_YEAR = re.compile(r"\b(?:19|20)\d\d\s*\)")   # "(Hammamet, 2016)" or the "2016)" of a wrapped one
 _YEAR_HISTORY = re.compile(r"\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)*\s*")

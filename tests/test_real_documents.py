@@ -41,3 +41,27 @@ def test_council_sessions_printed_with_their_year_are_editions():
         ("Resolution 1111 (C-1997)", "itu/council/res/1111", "council-1997"),
         ("Decision 387 (C-1980)", "itu/council/dec/387", "council-1980"),
         ("Decision 482 (C01, last amended C20)", "itu/council/dec/482", "council-2020")]
+
+
+# A Security Council resolution as pdftotext gives its PDF: the job number and the bar code under it at the foot of
+# the first page, the symbol heading the next.
+SC_PDF = (
+    "United Nations                                                      S/RES/2999 (2018)\n\n"
+    "Security Council                                                    Distr.: General\n"
+    "                                                                    9 July 2018\n\n"
+    "Resolution 2999 (2018)\n\nAdopted by the Security Council at its 8999th meeting, on 9 July 2018\n\n"
+    "        The Security Council,\n\n"
+    "        Recalling its resolutions 1261 (1999) and 2225 (2015),\n\n"
+    "        1.   Condemns all violations of applicable international law;\n\n"
+    "        2.   Requests the Secretary-General to include in his annual reports information on\n"
+    "the implementation of resolution 1612 (2005);\n\n"
+    "18-11999 (E)     100718\n*1811999*\nPlease recycle\n"
+    "S/RES/2999 (2018)\n\n        3.   Decides to remain actively seized of the matter.\n\n"
+    "2/2                                                                        18-11999\n")
+
+
+def test_un_bar_code_under_the_job_number_is_page_furniture():
+    document = _parse(SC_PDF)
+    assert (document.header.number, document.header.body, document.header.date) == ("2999", "unsc", "2018-07-09")
+    assert [(c.id, c.text.split()[-1]) for c in document.clauses] == [
+        ("recalling", "(2015),"), ("condemns.1", "law;"), ("requests.2", "(2005);"), ("decides.3", "matter.")]

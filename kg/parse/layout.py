@@ -43,6 +43,9 @@ _FURNITURE_LINES = (
     r"\d{1,3}/\d{1,3}",   # a UN page number: "2/3"
     # a UN job number, and the page however far from it: "25-19447", "25-19447      1/3", "2/3      25-19447"
     r"\d{2}-\d{5}\S*(?:[ \t]+\S.{0,40})?", r"\d{1,3}/\d{1,3}[ \t]+\d{2}-\d{5}\S*",
+    # the job number's bar code under it on a UN document's first page, as its text prints it ("*1811057*"), and
+    # the note beside it ("Please recycle")
+    r"\*\d{7,8}\*", r"Please[ \t]+recycle\W{0,3}",
     r"-{3,}", r"\*{3,}",   # rules
     # the meeting that adopted the text, with its date on the line or not: "3rd plenary meeting", the Human Rights
     # Council's "40th meeting", the General Assembly's early "1883rd plenary meeting, 24 October 1970."

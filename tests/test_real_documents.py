@@ -6,10 +6,13 @@ Every text here is written for the tests, in the layouts and wording of the real
 
 from __future__ import annotations
 
+import pytest
 from support import assert_covers_exactly_once
 
 from kg.model import Source
 from kg.parse import parse_document
+from kg.rdf.quads import work_facts
+from kg.readers import read
 from kg.resolve import extract_citations
 
 
@@ -65,3 +68,69 @@ def test_un_bar_code_under_the_job_number_is_page_furniture():
     assert (document.header.number, document.header.body, document.header.date) == ("2999", "unsc", "2018-07-09")
     assert [(c.id, c.text.split()[-1]) for c in document.clauses] == [
         ("recalling", "(2015),"), ("condemns.1", "law;"), ("requests.2", "(2005);"), ("decides.3", "matter.")]
+
+
+# A statement by the President of the Security Council: no number line and no formula; its symbol at the top of the
+# first page, its title, the meeting it was made at, then the statement's paragraphs in quotation marks.
+SC_PRST = (
+    "United Nations                                                   S/PRST/2021/99\n\n"
+    "Security Council                                                 Distr.: General\n"
+    "                                                                 8 July 2021\n\n"
+    "                                                                 Original: English\n\n"
+    "Statement by the President of the Security Council\n\n"
+    "        At the 8999th meeting of the Security Council, held on 7 July 2021, in connection\n"
+    "with the Council's consideration of the item entitled \"Children and armed conflict\", the President of\n"
+    "the Security Council made the following statement on behalf of the Council:\n\n"
+    "               \"The Security Council recalls its resolutions 2427 (2018) and 1612 (2005) and\n"
+    "        the statement of its President S/PRST/2020/6.\n\n"
+    "               \"The Security Council requests the Secretary-General to report to it by\n"
+    "        31 December 2021.\"\n\n"
+    "21-09999 (E)    080721\n*2109999*\n")
+HRC_PRST = (
+    "United Nations                                                   A/HRC/PRST/OS/99/1\n\n"
+    "General Assembly                                                 Distr.: General\n"
+    "                                                                 14 January 2023\n\n"
+    "Human Rights Council\nOrganizational session for the ninety-ninth cycle\n\n"
+    "President's statement on the programme of work of the cycle\n\n"
+    "        At its organizational meeting, held on 5 December 2022, the Human Rights Council\n"
+    "decided, in accordance with its resolution 5/1 and President's statement 9/2, to adopt its programme.\n")
+
+
+def test_security_council_presidential_statement_is_the_councils():
+    document = _parse(SC_PRST)
+    header = document.header
+    assert (header.kind, header.number, header.symbol, header.body, header.date, header.edition, header.title) == (
+        "statement", "2021/99", "S/PRST/2021/99", "unsc", "2021-07-07", "2021-07-07",
+        "Statement by the President of the Security Council")
+    assert [(s.verb, s.addressees) for s in document.sections] == [
+        ("recalls", ()), ("requests", ("Secretary-General of the United Nations",))]
+    # (the Security Council's resolutions, not the ITU Council's; its own symbol at the top is no citation)
+    assert [(c.clause, c.text, c.work) for c in extract_citations(document)] == [
+        ("recalls", "resolutions 2427 (2018)", "un/S/RES/2427(2018)"),
+        ("recalls", "1612 (2005)", "un/S/RES/1612(2005)"),
+        ("recalls", "S/PRST/2020/6", "un/S/PRST/2020/6")]
+
+
+def test_human_rights_council_presidential_statement_is_the_councils():
+    document = _parse(HRC_PRST)
+    header = document.header
+    assert (header.kind, header.number, header.body, header.date) == ("statement", "OS/99/1", "hrc", "2022-12-05")
+    assert [c.work for c in extract_citations(document)] == ["un/A/HRC/RES/5/1", "un/A/HRC/PRST/9/2"]
+
+
+def test_presidential_statement_with_front_matter_is_the_councils(tmp_path):
+    path = tmp_path / "S_PRST_2021_99.md"
+    path.write_text("---\nsymbol: S/PRST/2021/99\ntitle: \"Statement by the President of the Security Council\"\n"
+                    "date: \"2021-07-07\"\n---\n\n" + SC_PRST, encoding="utf-8")
+    (source,) = read(path)
+    document = parse_document(source)
+    assert (document.header.kind, document.header.body, document.header.date) == ("statement", "unsc", "2021-07-07")
+    assert [c.work for c in extract_citations(document)] == [
+        "un/S/RES/2427(2018)", "un/S/RES/1612(2005)", "un/S/PRST/2020/6"]
+
+
+@pytest.mark.parametrize(("key", "body"), [("un/S/PRST/2021/13", "UN Security Council"),
+                                           ("un/A/HRC/PRST/OS/17/1", "UN Human Rights Council")])
+def test_presidential_statement_cited_is_its_councils(key, body):
+    # (its council, not "United Nations", in the graph and the views)
+    assert work_facts(key)["body"] == body

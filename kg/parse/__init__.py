@@ -29,6 +29,7 @@ from kg.parse.header import (
 from kg.parse.layout import find_header, layout_blocks
 from kg.parse.oneline import is_one_line, with_line_breaks
 from kg.parse.split import split_documents, split_documents_of
+from kg.parse.statements import statement_hints
 from kg.reference.datafiles import read_csv_rows
 
 __all__ = ["parse_document", "split_documents", "split_documents_of"]
@@ -67,7 +68,8 @@ def _parse_document(source: Source) -> Document:
     before_blocks = min((block.start for block in source.blocks), default=len(text))
     header_span = find_header(text[:before_blocks]) if before_blocks else None
     if header_span is None:
-        header = read_header("", start=0, hints=source.hints)
+        # (a presidential statement prints no number line nor formula: its first page says which it is)
+        header = read_header("", start=0, hints=statement_hints(text, source.hints))
         header = header.__class__(**{**{f: getattr(header, f) for f in header.__slots__}, "span": None})
         body_start = 0
     else:
@@ -86,7 +88,8 @@ def _parse_document(source: Source) -> Document:
         body_start = header_span.end
     un_style = _un_style(header, source)
     blocks = list(source.blocks) if source.blocks else layout_blocks(text, body_start=body_start, un_style=un_style,
-                                                                    number=header.number)
+                                                                    number=header.number,
+                                                                    statement=header.kind == "statement")
     if not un_style:
         return assemble_document(source, header, split_glued_headings(text, split_glued_annexes(text, blocks)))
     return _with_un_addressees(assemble_document(source, header, blocks))

@@ -89,6 +89,10 @@ _ADOPTED_AT_MEETING = re.compile(r"^[ \t]*Adopted[ \t]+(?:unanimously[ \t]+)?at[
 _NOTE_AFTER = re.compile(r"(?:(?<=[,;:])[ \t]?\d{1,3}(?:,\d{1,3})*|(?<=[,;:.])(?:\*{1,3}|\[\^[^\]\s]{1,8}\]))$")
 _DATE_LINE = re.compile(r"^[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d\.?[ \t]*$")   # ("24 October 1970.")
 _UN_PARAGRAPH = re.compile(r"^[ \t]*(?:(?P<label>\d{1,3}\.|\([a-z]{1,4}\))[ \t]+)?(?P<rest>[A-Z][^\n]*)$")
+# a paragraph of a President's statement, in its quotation marks: '"The Security Council recalls ...', "The Council
+# requests ..."
+_STATEMENT_PARAGRAPH = re.compile(r"^[ \t]*[\"“]?The[ \t]+(?:(?:Security|Human[ \t]+Rights)[ \t]+)?Council[ \t]+"
+                                  r"(?P<rest>[a-z][^\n]*)$")
 _WORD = re.compile(r"\S+")
 _ADDRESSEE_STOP = re.compile(r"^(?:that|to|on|in|as|with|for|of)\b|[;.]$")
 
@@ -186,9 +190,10 @@ def _heading_only_end(head: list[_Line], number_at: int) -> int:
 class _Builder:
     """Walks the body's lines once, emitting blocks; holds the one clause, footnote or annex still open."""
 
-    def __init__(self, vocabulary: Vocabulary, *, un_style: bool) -> None:
+    def __init__(self, vocabulary: Vocabulary, *, un_style: bool, statement: bool = False) -> None:
         self.vocabulary = vocabulary
         self.un_style = un_style
+        self.statement = statement
         self.blocks: list[Block] = []
         self.open: Block | None = None
         self.open_text_end = ""
@@ -269,10 +274,13 @@ class _Builder:
         return self.un_style and printed.rstrip(".").isdigit() and int(printed.rstrip(".")) == self.last_number + 1
 
 
-def layout_blocks(text: str, *, body_start: int, un_style: bool, number: str | None = None) -> list[Block]:
+def layout_blocks(text: str, *, body_start: int, un_style: bool, number: str | None = None,
+                  statement: bool = False) -> list[Block]:
     """The headings, clauses, footnotes and annexes of ``text`` after ``body_start``, found from the layout.
-    ``number`` is the document's own number: its heading printed again as a running head is page furniture."""
-    builder = _Builder(load_vocabulary(), un_style=un_style)
+    ``number`` is the document's own number: its heading printed again as a running head is page furniture;
+    ``statement``: the text is a council President's statement, whose paragraphs open with the council and its verb
+    ("The Security Council recalls ...")."""
+    builder = _Builder(load_vocabulary(), un_style=un_style, statement=statement)
     blank_before = True
     for whole in _lines(text, body_start):
         if not whole.text.strip():
@@ -470,10 +478,12 @@ def _un_paragraph(b: _Builder, line: _Line, blank_before: bool) -> bool:
     paragraph ("," ";" "." ":").
     """
     match = _UN_PARAGRAPH.match(line.text)
+    if b.statement and (said := _STATEMENT_PARAGRAPH.match(line.text)) is not None:
+        match = said   # (the council's name is remainder, its verb the heading)
     if match is None:
         return False
     rest = match.group("rest")
-    label = match.group("label") or ""
+    label = match.groupdict().get("label") or ""
     found = b.vocabulary.match_verb(rest)
     if not blank_before and (found is None or not b.text_ends_with((",", ";", ".", ":"))):
         return False

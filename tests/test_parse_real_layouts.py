@@ -465,6 +465,12 @@ ONE_LINE = [
                    ["requests.2"])],
                  [("recalling", "un/A/RES/78/10")], id="unga"),
 ]
+# the same texts with what a conversion put before them: a page's furniture before the heading, a line break
+ONE_LINE += [
+    pytest.param(prefix + ONE_LINE[which].values[0], *ONE_LINE[which].values[1:], id=f"{ONE_LINE[which].id}-{name}")
+    for which, prefix, name in ((0, "- 2 - PP-18 ", "page-head"), (0, "Res. 900 ", "running-head"),
+                                (0, "\n", "newline"), (0, "\n\n  ", "blank-lines"),
+                                (1, "A/RES/80/8 ", "symbol"), (1, "\n", "newline"))]
 
 
 @pytest.mark.parametrize(("text", "header", "sections", "cited"), ONE_LINE)
@@ -477,4 +483,4 @@ def test_a_text_on_one_line_has_its_header_and_sections(text, header, sections, 
 
 
 def test_every_one_line_case_was_collected():
-    assert len(ONE_LINE) == 2
+    assert len(ONE_LINE) == 8

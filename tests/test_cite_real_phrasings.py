@@ -69,6 +69,13 @@ ROWS = [
     ("pp", "that Article 44 (No. 196) of the Constitution and Appendices 30 and 30A (Rev.WRC-19) apply",
      [("Article 44 (No. 196) of the Constitution", "itu/constitution", "Article 44 (No. 196)"),
       ("Appendices 30", "itu/rr", "Appendix 30"), ("30A (Rev.WRC-19)", "itu/rr", "Appendix 30A")]),
+    # the WTDC's Recommendations are numbered after their Sector ("Recommendation ITU-D 19"), as the Radiocommunication
+    # Assembly's resolutions are ("Resolution ITU-R 9"); a list's Sector is its members'
+    ("pp", "that Recommendation ITU-D 19 (Rev. Kigali, 2022) and Recommendations ITU-D 22 and 23 apply",
+     [("Recommendation ITU-D 19 (Rev. Kigali, 2022)", "itu/wtdc/rec/19", None),
+      ("Recommendations ITU-D 22", "itu/wtdc/rec/22", None), ("23", "itu/wtdc/rec/23", None)]),
+    ("pp", "that Resolutions ITU-R 9-6 and 22 apply",
+     [("Resolutions ITU-R 9-6", "itu/ra/res/9", None), ("22", "itu/ra/res/22", None)]),
 ]
 
 
@@ -82,4 +89,4 @@ def test_real_phrasing(head, paragraph, expected):
 
 
 def test_every_row_was_collected():
-    assert len(ROWS) == 14
+    assert len(ROWS) == 16

@@ -32,7 +32,10 @@ from kg.parse.header import UN_BODIES
 from kg.reference.vocabulary import load_vocabulary
 
 _Locator = Callable[[int], "str | None"]
-_Member = tuple[int, int, str, "str | None", bool]   # a list's member: start, end, number, printed edition, ITU-R
+# a list's member: start, end, number, printed edition, the body its Sector's prefix names ("ITU-R 9": ra, "ITU-D 19":
+# wtdc, the WTDC's Recommendation)
+_Member = tuple[int, int, str, "str | None", "str | None"]
+_SECTOR_BODIES = {"ITU-R": "ra", "ITU-D": "wtdc"}
 _Pin = tuple[int, int, str, "str | None"]   # a pinpoint of a list: start, end, id, printed edition
 _Spans = list[tuple[int, int]]   # the spans of the mentions found so far (sorted)
 _START_AND_END = operator.attrgetter("start", "end")
@@ -218,17 +221,17 @@ def _instrument_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
         kind = patterns.KIND_OF_KEYWORD[keyword.group("kw")]
         body = body or prefix_body
         editions = _spread_editions([member[3] for member in members])
-        for index, (start, end, number, _, itu_r) in enumerate(members):
+        for index, (start, end, number, _, sector) in enumerate(members):
             if index == 0:
                 start = first_start
-            mentions.append(Mention(start, end, text[start:end], "instrument", kind, number, "ra" if itu_r else body,
+            mentions.append(Mention(start, end, text[start:end], "instrument", kind, number, sector or body,
                                     editions[index], None, locate(start)))
     return mentions
 
 
 def _with_edition(members: list[_Member], edition: str) -> list[_Member]:
     """The members of a list, each without an edition of its own given ``edition``."""
-    return [(start, end, number, printed or edition, itu_r) for start, end, number, printed, itu_r in members]
+    return [(start, end, number, printed or edition, sector) for start, end, number, printed, sector in members]
 
 
 def _keywords_at(text: str, positions: list[int]) -> list[re.Match[str]]:
@@ -249,7 +252,8 @@ def _word_start(text: str, position: int) -> int:
 
 
 def _read_list(text: str, position: int) -> list[_Member]:
-    """Members of a number list at ``position``: (start, end, number, printed edition, is ITU-R)."""
+    """Members of a number list at ``position``: (start, end, number, printed edition, the body its Sector names,
+    or the member's before it: "Resolutions ITU-R 9 and 10", "Recommendations ITU-D 22 and 23")."""
     members: list[_Member] = []
     member = patterns.MEMBER.match(text, position)
     while member is not None:
@@ -259,7 +263,9 @@ def _read_list(text: str, position: int) -> list[_Member]:
                 and patterns.SYMBOL_IN_BRACKETS.search(inner) is None):   # ("resolution 1325 (S/2015/716)")
             edition, end = patterns.clean(inner), member.end()
         printed = member.group("num")   # (digits, letters, "/" and "-": nothing to clean)
-        members.append((member.start(), end, printed, edition, member.group("itur") is not None))
+        sector = (_SECTOR_BODIES[member.group("sector").strip()] if member.group("sector")
+                  else members[-1][4] if members else None)
+        members.append((member.start(), end, printed, edition, sector))
         separator = (patterns.NEXT_MEMBER_OR_SEMICOLON if "/" in printed or edition else patterns.NEXT_MEMBER).match(text, end)
         if separator is None:
             break

@@ -18,11 +18,12 @@ KEYWORD_TRIGGERS = ("esolution", "ecision", "ecommendation", "pinion")
 KIND_OF_KEYWORD = {spelled: kind for word, kind in (("resolution", "res"), ("decision", "dec"),
                                                      ("recommendation", "rec"), ("opinion", "opinion"))
                     for plural in (word, word + "s") for spelled in (plural, plural.capitalize(), plural.upper())}
-# A member of a list of numbered instruments: ITU "71", "1282", "25A"; RA "ITU-R 9-7"; UN "70/1", "S-26/2",
+# A member of a list of numbered instruments: ITU "71", "1282", "25A"; RA "ITU-R 9-7"; WTDC "ITU-D 19" (its
+# Recommendations); UN "70/1", "S-26/2",
 # "57/130 B", "2006/46"; the part letters of a GA resolution ("217 A (III)", "48/75 J", "40/257 A to C",
 # "57/130 A-B") are read and dropped.
 _NUMBER = re.compile(
-    r"(?P<itur>ITU-R\s+)?(?P<num>(?:E?S-\d{1,2}/\d{1,4})|\d{1,3}/(?:CP|CMP|CMA|COP)\.\d{1,3}|[IVXL]{1,6}/\d{1,3}"
+    r"(?P<sector>ITU-[RD]\s+)?(?P<num>(?:E?S-\d{1,2}/\d{1,4})|\d{1,3}/(?:CP|CMP|CMA|COP)\.\d{1,3}|[IVXL]{1,6}/\d{1,3}"
     r"|\d{1,4}/\d{1,4}|\d{1,4}[A-Z]?(?:-\d{1,2})?)"
     r"(?!\w|[/.]\d)(?P<part>\s?[A-Z]{1,2}(?:\s?[-–]\s?[A-Z]|\s+(?:and|to)\s+[A-Z])?(?=\s*(?:\(|,|;|\.|\band\b|\bof\b|\)|$)))?")
 PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,70}(?:\n[^()\n]{1,40})?)\)")   # (a page may wrap it once)

@@ -134,3 +134,32 @@ def test_presidential_statement_with_front_matter_is_the_councils(tmp_path):
 def test_presidential_statement_cited_is_its_councils(key, body):
     # (its council, not "United Nations", in the graph and the views)
     assert work_facts(key)["body"] == body
+
+
+# A decision of the General Assembly or of the Economic and Social Council: its adoption line names the organ, its
+# title stands under its number, and its one paragraph follows with no formula of its own.
+UN_DECISIONS = [
+    (("United Nations                                                        A/DEC/78/999\n\n"
+      "General Assembly                                                      Distr.: General\n"
+      "                                                                      2 January 2024\n\n"
+      "Seventy-eighth session\nAgenda item 20\n\nDecision adopted by the General Assembly on 22 December 2023\n\n"
+      "[on the report of the Second Committee (A/78/459)]\n\n78/999. Sustainable development\n\n"
+      "The General Assembly, recalling its resolution 77/165 of 14 December 2022, decided to include in the\n"
+      "provisional agenda of its seventy-ninth session the item entitled \"Sustainable development\".\n"),
+     ("decision", "78/999", "A/DEC/78/999", "unga", "2023-12-22", "Sustainable development")),
+    (("Decision adopted by the Economic and Social Council on 7 June 2023\n\n2023/299. Dates of the session\n\n"
+      "At its 12th plenary meeting, on 7 June 2023, the Economic and Social Council, recalling its\n"
+      "resolution 2022/9, decided that its session would be held from 3 to 6 July 2023.\n"),
+     ("decision", "2023/299", "E/DEC/2023/299", "ecosoc", "2023-06-07", "Dates of the session")),
+]
+
+
+@pytest.mark.parametrize(("text", "header"), UN_DECISIONS, ids=["unga", "ecosoc"])
+def test_un_decision_has_its_organ_symbol_date_and_title(text, header):
+    document = _parse(text)
+    found = document.header
+    assert (found.kind, found.number, found.symbol, found.body, found.date, found.title) == header
+    # (the symbol at its top is its own, no citation; the resolution its paragraph recalls is)
+    assert [c.work for c in extract_citations(document) if "RES" in (c.work or "")] == [
+        "un/A/RES/77/165" if found.body == "unga" else "un/E/RES/2022/9"]
+    assert f"un/{header[2]}" not in [c.work for c in extract_citations(document)]

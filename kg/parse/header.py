@@ -240,6 +240,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
             adopted = adopted or _iso_date(match.group("date"))
             if (match.group("adopted_kind") or "").lower() == "decision":   # ("Decision adopted by the Human Rights Council on ...")
                 kind = kind or "decision"
+            body = body or _adopting_organ(match.group(0))   # (a decision prints no formula: "The General Assembly,")
             index += match.string.count("\n")   # (the next line too, where the page wrapped it)
             reading_title = False
         elif wrapped := formula_lines(lines, index):
@@ -256,6 +257,20 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
                     title=join_lines(title_lines) or hints.title, work_title=hints.work_title, body=body, formula=formula,
                     span=Span(start, start + len(text.rstrip())))
     return _with_edition(header, edition_text, replace(hints, date=_calendar_date(hints.date) or adopted))
+
+
+_ADOPTING_ORGANS = (("general assembly", "unga"), ("security council", "unsc"), ("human rights council", "hrc"),
+                    ("economic and social council", "ecosoc"))
+
+
+def _adopting_organ(line: str) -> str | None:
+    """The UN organ an adoption line names ("Decision adopted by the General Assembly on ...": unga).
+
+    >>> _adopting_organ("Adopted by the Security Council at its 8305th meeting, on 9 July 2018")
+    'unsc'
+    """
+    folded = " ".join(line.lower().split())
+    return next((body for name, body in _ADOPTING_ORGANS if f"by the {name}" in folded), None)
 
 
 def _calendar_date(text: str | None) -> str | None:

@@ -94,6 +94,10 @@ _UN_PARAGRAPH = re.compile(r"^[ \t]*(?:(?P<label>\d{1,3}\.|\([a-z]{1,4}\))[ \t]+
 _STATEMENT_PARAGRAPH = re.compile(r"^[ \t]*[\"“]?The[ \t]+(?:(?:Security|Human[ \t]+Rights)[ \t]+)?Council[ \t]+"
                                   r"(?P<rest>[a-z][^\n]*)$")
 _WORD = re.compile(r"\S+")
+# how the one paragraph of a UN decision opens ("The General Assembly, ... decided", "At its 50th plenary meeting, on
+# 22 December 2023, the General Assembly ...")
+_UN_DECISION_OPENING = re.compile(r"(?:The[ \t]+(?:General[ \t]+Assembly|Security[ \t]+Council|Human[ \t]+Rights[ \t]+"
+                                  r"Council|Economic[ \t]+and[ \t]+Social[ \t]+Council)\b|At[ \t]+its\b)")
 _ADDRESSEE_STOP = re.compile(r"^(?:that|to|on|in|as|with|for|of)\b|[;.]$")
 
 
@@ -172,11 +176,15 @@ def _heading_only_end(head: list[_Line], number_at: int) -> int:
     ``_HEADING_TITLE_LINES`` lines)."""
     vocabulary = load_vocabulary()
     last = number_at
+    un_number = UN_NUMBER_LINE.match(head[number_at].text) is not None
     for index in range(number_at + 1, min(number_at + 1 + _HEADING_TITLE_LINES, len(head))):
         line = head[index].text
         stripped = line.strip()
         if not stripped:
             continue
+        if un_number and not head[index - 1].text.strip() and _UN_DECISION_OPENING.match(stripped):
+            break   # (a UN decision's one paragraph after its title: "The General Assembly, recalling ..., decided")
+        un_number = un_number or UN_NUMBER_LINE.match(line) is not None   # (the header opened at the adoption line)
         if (vocabulary.match_verb(stripped) is not None and stripped[:1].islower()) or label_alone(line) is not None \
                 or label_inline(line) is not None or _ANNEX.match(line) or _FURNITURE.match(line) \
                 or _RULE.match(line) or NUMBER_LINE.match(line) or running_head(line) is not None:

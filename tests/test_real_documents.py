@@ -163,3 +163,29 @@ def test_un_decision_has_its_organ_symbol_date_and_title(text, header):
     assert [c.work for c in extract_citations(document) if "RES" in (c.work or "")] == [
         "un/A/RES/77/165" if found.body == "unga" else "un/E/RES/2022/9"]
     assert f"un/{header[2]}" not in [c.work for c in extract_citations(document)]
+
+
+# A General Assembly resolution as pdftotext gives its PDF: the notes of a page under their rule, one a line with no
+# blank line between them (the third wrapped), then the foot of the page.
+GA_NOTES = (
+    "Resolution adopted by the General Assembly on 19 December 2023\n\n"
+    "[on the report of the Third Committee (A/78/481/Add.2)]\n\n78/999. Protection of migrants\n\n"
+    "    The General Assembly,\n\n"
+    "    Reaffirming the Universal Declaration of Human Rights,1 and recalling the\n"
+    "International Covenant on Civil and Political Rights,2\n\n"
+    "    Recalling Human Rights Council resolution 51/21 of 7 October 2022,3\n\n"
+    "    1.     Requests all States to protect the human rights of migrants;\n\n"
+    "__________________\n1 Resolution 217 A (III).\n2 See resolution 2200 A (XXI), annex.\n"
+    "3 See Official Records of the General Assembly, Seventy-seventh Session, Supplement No. 53A\n"
+    "(A/77/53/Add.1), chap. II.\n\n23-25999 (E)    020124\n*2325999*\n\n"
+    "A/RES/78/999                                                    Protection of migrants\n\n"
+    "    2.     Decides to continue its consideration of the question.\n")
+
+
+def test_un_page_notes_on_consecutive_lines_are_each_a_note():
+    document = _parse(GA_NOTES)
+    assert [(f.marker, f.clause, f.text.split()[-1]) for f in document.footnotes] == [
+        ("1", "reaffirming", "(III)."), ("2", "reaffirming", "annex."), ("3", "recalling", "II.")]
+    assert [(c.clause, c.work) for c in extract_citations(document) if c.clause] == [
+        ("recalling", "un/A/HRC/RES/51/21"), ("reaffirming", "un/A/RES/217(III)"),
+        ("reaffirming", "un/A/RES/2200(XXI)"), ("recalling", "un/A/77/53/Add.1")]

@@ -329,7 +329,7 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
     if (match := _MARKDOWN_FOOTNOTE.match(line.text)) and line.start + match.end() < line.end:   # ("[^1]: ": no note)
         b.start("footnote", line.start + match.end(), line.end, marker=match.group("marker"))
         return
-    if open_role == "footnote" and (line.text[:1] in " \t" or not blank_before):
+    if open_role == "footnote" and (line.text[:1] in " \t" or not blank_before) and not _next_ruled_note(b, line):
         b.extend(line.end, stripped)
         return
     if _RULE.match(line.text):
@@ -403,6 +403,16 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         return
     if b.in_section:
         b.clause(line.first, line.end, "", stripped)
+
+
+def _next_ruled_note(b: _Builder, line: _Line) -> bool:
+    """Whether ``line``, under the rule of a page's notes, opens the note after the one open: its marker is the next
+    number ("1 Resolution 217 A (III)." / "2 See resolution 2200 A (XXI), annex."; a UN page's notes stand on
+    consecutive lines, with no blank line between them)."""
+    if not b.footnote_zone or b.open is None or not b.open.marker.isdigit():
+        return False
+    match = _RULED_FOOTNOTE.match(line.text)
+    return match is not None and match.group("marker") == str(int(b.open.marker) + 1)
 
 
 def running_head(line: str) -> re.Match[str] | None:

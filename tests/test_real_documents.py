@@ -7,6 +7,7 @@ Every text here is written for the tests, in the layouts and wording of the real
 from __future__ import annotations
 
 import pytest
+from documents import write_pdf
 from support import assert_covers_exactly_once
 
 from kg.model import Source
@@ -189,3 +190,19 @@ def test_un_page_notes_on_consecutive_lines_are_each_a_note():
     assert [(c.clause, c.work) for c in extract_citations(document) if c.clause] == [
         ("recalling", "un/A/HRC/RES/51/21"), ("reaffirming", "un/A/RES/217(III)"),
         ("reaffirming", "un/A/RES/2200(XXI)"), ("recalling", "un/A/77/53/Add.1")]
+
+
+def test_presidential_statement_from_pdf(tmp_path):
+    """A statement as its PDF gives it, with no blank line between paragraphs: each opens with its quotation mark."""
+    (statement,) = read(write_pdf(tmp_path / "prst.pdf", SC_PRST))
+    assert [s.verb for s in parse_document(statement).sections] == ["recalls", "requests"]
+
+
+def test_un_page_foot_under_the_notes_from_pdf(tmp_path):
+    """A page's foot under its last note ("23-25999 (E)", the bar code) is no part of the note: the UN paragraph
+    after the next page's head, "2. Decides", went on as a clause of the paragraph before."""
+    (resolution,) = read(write_pdf(tmp_path / "ga.pdf", GA_NOTES.replace("\n\n", "\n")))
+    document = parse_document(resolution)
+    assert [(s.verb, [c.label for c in s.clauses]) for s in document.sections] == [
+        ("reaffirming", [""]), ("recalling", [""]), ("requests", ["1"]), ("decides", ["2"])]
+    assert document.footnotes[-1].text.endswith("chap. II.")

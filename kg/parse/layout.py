@@ -329,7 +329,8 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
     if (match := _MARKDOWN_FOOTNOTE.match(line.text)) and line.start + match.end() < line.end:   # ("[^1]: ": no note)
         b.start("footnote", line.start + match.end(), line.end, marker=match.group("marker"))
         return
-    if open_role == "footnote" and (line.text[:1] in " \t" or not blank_before) and not _next_ruled_note(b, line):
+    if open_role == "footnote" and (line.text[:1] in " \t" or not blank_before) and not _next_ruled_note(b, line) \
+            and not _FURNITURE.match(line.text):   # (the page's foot under its last note: "23-25999 (E)", "*2325999*")
         b.extend(line.end, stripped)
         return
     if _RULE.match(line.text):
@@ -496,14 +497,18 @@ def _un_paragraph(b: _Builder, line: _Line, blank_before: bool) -> bool:
     paragraph ("," ";" "." ":").
     """
     match = _UN_PARAGRAPH.match(line.text)
-    if b.statement and (said := _STATEMENT_PARAGRAPH.match(line.text)) is not None:
+    said = _STATEMENT_PARAGRAPH.match(line.text) if b.statement else None
+    if said is not None:
         match = said   # (the council's name is remainder, its verb the heading)
     if match is None:
         return False
     rest = match.group("rest")
     label = match.groupdict().get("label") or ""
     found = b.vocabulary.match_verb(rest)
-    if not blank_before and (found is None or not b.text_ends_with((",", ";", ".", ":"))):
+    if said is not None and line.text.lstrip()[:1] in "\"“":
+        blank_before = True   # (a statement's paragraph opens with its quotation mark, a blank line before it or not)
+    if not blank_before and (found is None or not (b.text_ends_with((",", ";", ".", ":"))
+                                                   or (label and b.is_next_number(label)))):
         return False
     if found is None:
         if label or b.seen_numbered or not b.text_ends_with((",",)) or len(rest.split()) < 2:

@@ -206,3 +206,28 @@ def test_un_page_foot_under_the_notes_from_pdf(tmp_path):
     assert [(s.verb, [c.label for c in s.clauses]) for s in document.sections] == [
         ("reaffirming", [""]), ("recalling", [""]), ("requests", ["1"]), ("decides", ["2"])]
     assert document.footnotes[-1].text.endswith("chap. II.")
+
+
+# A General Assembly resolution as a converter gives its PDF (the layout of un-ga-80-pdftext): the running head's
+# title alone on a line where the symbol before it was dropped, and an omnibus text's headings between its
+# paragraphs.
+GA_HEADS = (
+    "Resolution adopted by the General Assembly on 1 December 2025\n\n80/999. Regional disarmament\n\n"
+    "The General Assembly,\n\nRecalling its resolution 79/40 of 2 December 2024,\n\n"
+    "Regional disarmament\n\n"
+    "Convinced that regional efforts contribute to disarmament,\n\n"
+    "Peacebuilding Commission\n\n"
+    "1. Reaffirms the role of the Peacebuilding Commission, and requests the Commission to report in\n\n"
+    "Regional disarmament\n\n"
+    "accordance with resolution 60/180;\n\nPeacebuilding financing\n\n"
+    "2. Calls for the implementation of resolution 78/257;\n")
+
+
+def test_un_running_title_and_headings_between_paragraphs_are_no_paragraphs():
+    document = _parse(GA_HEADS)
+    assert [(s.verb, [c.label for c in s.clauses]) for s in document.sections] == [
+        ("recalling", [""]), ("convinced", [""]), ("reaffirms", ["1", "1"]), ("calls", ["2"])]
+    texts = " ".join(c.text for c in document.clauses)
+    assert "disarmament\n" not in texts and "Peacebuilding financing" not in texts
+    assert [(c.clause, c.work) for c in extract_citations(document)] == [
+        ("recalling", "un/A/RES/79/40"), ("reaffirms.1-2", "un/A/RES/60/180"), ("calls.2", "un/A/RES/78/257")]

@@ -89,7 +89,8 @@ def _parse_document(source: Source) -> Document:
     un_style = _un_style(header, source)
     blocks = list(source.blocks) if source.blocks else layout_blocks(text, body_start=body_start, un_style=un_style,
                                                                     number=header.number,
-                                                                    statement=header.kind == "statement")
+                                                                    statement=header.kind == "statement",
+                                                                    title=header.title)
     if not un_style:
         return assemble_document(source, header, split_glued_headings(text, split_glued_annexes(text, blocks)))
     return _with_un_addressees(assemble_document(source, header, blocks))

@@ -283,18 +283,22 @@ class _Builder:
 
 
 def layout_blocks(text: str, *, body_start: int, un_style: bool, number: str | None = None,
-                  statement: bool = False) -> list[Block]:
+                  statement: bool = False, title: str | None = None) -> list[Block]:
     """The headings, clauses, footnotes and annexes of ``text`` after ``body_start``, found from the layout.
-    ``number`` is the document's own number: its heading printed again as a running head is page furniture;
+    ``number`` is the document's own number: its heading printed again as a running head is page furniture, as is
+    a UN text's ``title`` alone on a line (its running head, where a conversion dropped the symbol before it);
     ``statement``: the text is a council President's statement, whose paragraphs open with the council and its verb
     ("The Security Council recalls ...")."""
     builder = _Builder(load_vocabulary(), un_style=un_style, statement=statement)
+    running_title = " ".join(title.split()) if title else None
     blank_before = True
     for whole in _lines(text, body_start):
         if not whole.text.strip():
             blank_before = True
             continue
         line, head, after = _without_furniture(whole, number)
+        if un_style and running_title is not None and line is not None and " ".join(line.text.split()) == running_title:
+            line, head, after = None, True, ""
         if head:
             builder.cut_here()
             builder.footnote_zone = False
@@ -369,6 +373,9 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
     if b.un_style and _roman_part(b, line):
         return
     if _itu_heading(b, line, stripped):
+        return
+    if b.un_style and _un_subheading(b, stripped, blank_before):
+        b.close()   # (remainder: "Peacebuilding financing", between two paragraphs of an omnibus text)
         return
     if b.un_style and _un_paragraph(b, line, blank_before):
         return
@@ -486,6 +493,24 @@ def _itu_heading(b: _Builder, line: _Line, stripped: str) -> bool:
         return False   # (only an operative verb names addressees: "reaffirming, inter alia, the ..." goes on)
     b.heading(line.first, line.first + len(stripped.rstrip(" ,:")), part)
     return True
+
+
+_SUBHEADING_MOST_WORDS = 10
+
+
+def _un_subheading(b: _Builder, stripped: str, blank_before: bool) -> bool:
+    """A heading inside a UN text's body, a paragraph of its own between two paragraphs that ended with their
+    punctuation ("Peacebuilding Commission", "Peacebuilding financing", before "1. Reaffirms ..."): a few words with
+    no punctuation at their end (a preambular paragraph ends with its comma, an operative one with its semicolon or
+    full stop) and no verb at their start."""
+    if not (blank_before and b.in_section and stripped[:1].isupper()) or stripped.endswith((",", ";", ".", ":")):
+        return False
+    if not 1 < len(stripped.split()) <= _SUBHEADING_MOST_WORDS or stripped[-1].isdigit():
+        return False   # (a paragraph's first line; "... of the Secretary-General,1" ends with a note's marker; a word
+        #                 alone goes on as the text before)
+    if b.vocabulary.match_verb(stripped) is not None or label_inline(stripped):
+        return False
+    return b.open is not None and b.open.role == "clause" and b.text_ends_with((",", ";", ".", ":"))
 
 
 def _un_paragraph(b: _Builder, line: _Line, blank_before: bool) -> bool:

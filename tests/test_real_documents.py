@@ -231,3 +231,27 @@ def test_un_running_title_and_headings_between_paragraphs_are_no_paragraphs():
     assert "disarmament\n" not in texts and "Peacebuilding financing" not in texts
     assert [(c.clause, c.work) for c in extract_citations(document)] == [
         ("recalling", "un/A/RES/79/40"), ("reaffirms.1-2", "un/A/RES/60/180"), ("calls.2", "un/A/RES/78/257")]
+
+
+# A Security Council resolution's operative paragraphs name whom they address after their verb: a mission, a panel,
+# a Government, none of them in data/addressees.csv; a paragraph that welcomes or decides addresses no one.
+SC_ADDRESSEES = (
+    "Resolution 2999 (2019)\n\nAdopted by the Security Council at its 8999th meeting, on 27 June 2019\n\n"
+    "The Security Council,\n\nRecalling its resolution 2423 (2018),\n\n"
+    "1. Authorizes MINUSMA to use all necessary means to carry out its mandate;\n\n"
+    "2. Requests the Panel of Experts and the Government of Mali to share information with the Committee;\n\n"
+    "3. Welcomes the efforts of the Government of Mali to implement the Agreement;\n\n"
+    "4. Encourages the Office of the High Commissioner and the United Nations Educational, Scientific and Cultural "
+    "Organization to assist the Malian authorities;\n\n"
+    "5. Calls upon the Malian parties, individually and collectively, to act;\n\n"
+    "6. Decides to remain seized of the matter.\n")
+
+
+def test_un_paragraph_addresses_those_named_before_its_to():
+    document = _parse(SC_ADDRESSEES)
+    assert [(s.verb, s.addressees) for s in document.sections if s.kind == "operative"] == [
+        ("authorizes", ("MINUSMA",)), ("requests", ("Panel of Experts", "Government of Mali")),
+        ("welcomes", ()),
+        ("encourages", ("Office of the United Nations High Commissioner for Human Rights",
+                        "United Nations Educational, Scientific and Cultural Organization")),
+        ("calls upon", ("Malian parties",)), ("decides", ())]

@@ -74,6 +74,13 @@ ROWS = [
     ("pp", "that Recommendation ITU-D 19 (Rev. Kigali, 2022) and Recommendations ITU-D 22 and 23 apply",
      [("Recommendation ITU-D 19 (Rev. Kigali, 2022)", "itu/wtdc/rec/19", None),
       ("Recommendations ITU-D 22", "itu/wtdc/rec/22", None), ("23", "itu/wtdc/rec/23", None)]),
+    # an article of an appendix of the Radio Regulations is one provision, the appendix's ("Article 6" of the
+    # Regulations themselves was cited beside the appendix)
+    ("pp", ("that Article 6 of Appendix 30B to the Radio Regulations and Articles 6 and 7 of Appendix 30 (Rev.WRC-19) "
+            "apply"),
+     [("Article 6 of Appendix 30B to the Radio Regulations", "itu/rr", "Appendix 30B, Article 6"),
+      ("Articles 6", "itu/rr", "Appendix 30, Article 6"),
+      ("7 of Appendix 30 (Rev.WRC-19)", "itu/rr", "Appendix 30, Article 7")]),
     ("pp", "that Resolutions ITU-R 9-6 and 22 apply",
      [("Resolutions ITU-R 9-6", "itu/ra/res/9", None), ("22", "itu/ra/res/22", None)]),
 ]
@@ -89,4 +96,4 @@ def test_real_phrasing(head, paragraph, expected):
 
 
 def test_every_row_was_collected():
-    assert len(ROWS) == 16
+    assert len(ROWS) == 17

@@ -436,6 +436,11 @@ def _pinpointed_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
             start, _, pin_id, edition = members[-1]   # "Article 44 (No. 196) of the Constitution": one provision
             members[-1] = (start, provision.end(), f"{pin_id} ({patterns.clean(provision.group('no'))})", edition)
             consumed = provision.end()
+        if label in ("Article", "Section") and (appendix := patterns.OF_APPENDIX.match(text, members[-1][1])):
+            start, _, pin_id, edition = members[-1]   # "Article 6 of Appendix 30B": the appendix's article
+            members[-1] = (start, appendix.end(), pin_id, edition or appendix.group("edition"))
+            label = f"{patterns.clean(appendix.group('appendix'))}, {label}"
+            consumed = appendix.end()
         after = members[-1][1]
         within = patterns.WITHIN_ARTICLE.match(text[after:after + 40])
         if within:

@@ -195,6 +195,10 @@ PROVISION_OF_ARTICLE = re.compile(r"\s*\((?P<no>Nos?\.\s*\d{1,3}[A-Z]{0,2})\)")
 PIN_EDITION = re.compile(r"WRC|WARC|Rev")
 NO_AFTER_ARTICLE = re.compile(r",?\s+Nos?\.\s*\d")
 ARTICLE_PARAGRAPH = re.compile(r",\s*paragraph\s+(?P<paragraph>\d{1,3}),?(?=\s+(?:of|in)\s)")
+# "Article 6 of Appendix 30B", "Section II of Article 9" is not one: the article (or section) of an appendix of the Radio
+# Regulations, with the appendix's revision where printed ("Article 7 of Appendix 30 (Rev.WRC-19)")
+OF_APPENDIX = re.compile(r"\s+(?:of|to|in)\s+(?P<appendix>Appendix\s+\d{1,2}[A-Z]?)(?![\w.])"
+                         r"(?:\s*\((?P<edition>(?:Rev\.\s?)?WA?RC-\d{2,4})\))?")
 WITHIN_ARTICLE = re.compile(r"\s+(?:in|of)\s+Article\s+\d{1,3}[A-Z]?(?=\s+of\b)")
 OF_THE = re.compile(r"\s*,?\s*(?:of|in|to)\s+(?:the\s+)?")
 NUMBER_AND_YEAR = re.compile(r"(\d+)\s?\((\d{4})\)")

@@ -271,8 +271,9 @@ def _read_list(text: str, position: int) -> list[_Member]:
             break
         following = patterns.MEMBER.match(text, separator.end())
         if (following is None or _crosses_paragraph(text, end, separator.end())
-                or not _continues_list(text, printed, following)):
-            break
+                or not _continues_list(text, printed, following)
+                or (" and " not in separator.group() and patterns.PARAGRAPH_NUMBER.match(text, separator.end()))):
+            break   # (", 1. Authorizes": the next paragraph's number, in a text whose line breaks were lost)
         if separator.group("range"):
             high = following.group("num")
             if not (printed.isdigit() and high.isdigit() and 0 < int(high) - int(printed) <= 10 and edition is None):

@@ -33,9 +33,11 @@ _NUMBER_LINE = re.compile(r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION|Resolu
                           r"|Opinion)\s+(?:ITU-[RTD]\s+)?\d{1,4}[A-Z]?(?:-\d{1,2})?(?:\s*\([^()]{1,60}\))?\*{0,3}(?= )")
 _WORD = re.compile(r"\S+")
 _SENTENCE_WORD = re.compile(r"\b[a-z]{3,}\b")
-_WORDS_BEFORE_NUMBER_LINE = 8
+_WORDS_BEFORE_NUMBER_LINE = 16   # ("United Nations S/RES/2998 (2019) Security Council Distr.: General 27 June 2019")
 # a UN text's adoption line, after what stood above it ("A/RES/80/8 Resolution adopted by the General Assembly on")
 _ADOPTION = re.compile(r" (?=(?:Resolution|Decision|RESOLUTION|DECISION) (?:adopted|ADOPTED) |Adopted by the )")
+# the meeting that adopted a UN text, after its last paragraph: "... of the matter. 50th plenary meeting 19 December 2023"
+_MEETING = re.compile(r"(?<=[.;]) (?=\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b)")
 _UN_NUMBER = re.compile(r" (?=\d{1,4}/\d{1,4}\. [A-Z])")
 _FORMULA = re.compile(r" (?P<formula>The (?:[A-Z][\w/-]*|of|the|and|for|on)(?: (?:[A-Z][\w/-]*|of|the|and|for|on)){0,12}"
                       r"(?: \([^()]{1,60}\))?,) ")
@@ -111,6 +113,7 @@ def with_line_breaks(text: str) -> str:
             breaks.append(adoption.start())
     if (formula := _FORMULA.search(text, 0, _HEAD_REACH)) is not None:
         breaks += [formula.start(), formula.end("formula")]
+    breaks += [meeting.start() for meeting in _MEETING.finditer(text, max(0, len(text) - _HEAD_REACH))]
     for match in _breaks().finditer(text):
         breaks.append(match.start())
         if match.group("verb") and _after_verb(text, match):

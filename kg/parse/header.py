@@ -23,10 +23,12 @@ _KINDS = "RESOLUTION|DECISION|RECOMMENDATION|OPINION"
 # "SUP", "(MOD)"): on the heading's line, or alone on the line above it
 CHANGE_MARK = r"(?:ADD|MOD|SUP|NOC|\((?:ADD|MOD)\))\*?"
 NUMBER_LINE = re.compile(
-    rf"^[ \t]*(?:(?P<change>{CHANGE_MARK})[ \t]+)?(?:(?P<council>Council)[ \t]+)?(?P<kind>{_KINDS}|{_KINDS.title()})[ \t]+(?:(?P<sector>ITU-[RTD])[ \t]+)?"
+    rf"^[ \t]*(?:(?P<change>{CHANGE_MARK})[ \t]+)?(?:(?P<council>Council|WTSA|WTDC|PP|WRC|RA)[ \t]+)?(?P<kind>{_KINDS}|{_KINDS.title()})[ \t]+(?:(?P<sector>ITU-[RTD])[ \t]+)?"
     r"(?P<number>\d{1,4}[A-Z]?(?:-\d{1,2})?)(?![\w/])[ \t]*(?:\((?P<edition>[^()\n]*)\))?[ \t]*\*{0,3}[ \t]*$"
 )   # (a heading may carry the marker of a note, "RESOLUTION 72 (REV.WRC-07)*", and name the Council, as the WRC's
-#    agenda books print the Council's resolution: "Council RESOLUTION 1343 (C12)")
+#    agenda books print the Council's resolution: "Council RESOLUTION 1343 (C12)", or the conference, as copies on the
+#    web do: "WTSA RESOLUTION 1 (Rev. Dubai, 2012)", "WTDC Resolution 82")
+_BODY_BEFORE_KIND = {"Council": "council", "WTSA": "wtsa", "WTDC": "wtdc", "PP": "pp", "WRC": "wrc", "RA": "ra"}
 # "80/1.", "2022/10."; before its 31st session the General Assembly numbered its resolutions with the session in
 # roman numerals: "2625 (XXV).", "217 A (III).", "1874 (S-IV)."
 _OLD_GA_NUMBER = r"\d{1,4}(?:[ \t][A-Z])?[ \t]*\((?:[IVXL]{1,7}|E?S-[IVX]{1,5})\)"
@@ -211,7 +213,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
             kind = match.group("kind").lower()
             number = match.group("number")
             sector = match.group("sector")
-            body = "council" if match.group("council") else body
+            body = _BODY_BEFORE_KIND[match.group("council")] if match.group("council") else body
             edition_text = match.group("edition") or edition_text
             reading_title = True
         elif (match := UN_NUMBER_LINE.match(line)) and formula is None and number is None:

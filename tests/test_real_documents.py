@@ -255,3 +255,15 @@ def test_un_paragraph_addresses_those_named_before_its_to():
         ("encourages", ("Office of the United Nations High Commissioner for Human Rights",
                         "United Nations Educational, Scientific and Cultural Organization")),
         ("calls upon", ("Malian parties",)), ("decides", ())]
+
+
+def test_title_read_without_the_marker_of_its_note():
+    """A title whose word carries a note's marker ("developing1", the note saying which countries; PP-18's
+    Resolutions 123 and 169 print theirs so) is read without it; a number that is the title's own stays."""
+    text = ("RESOLUTION 44 (Rev. Geneva, 2022)\n\nBridging the standardization gap between developing1 and developed "
+            "countries for IPv6\n\nThe World Telecommunication Standardization Assembly (Geneva, 2022),\n\n"
+            "considering\n\nthat the gap persists,\n\nresolves\n\nto act.\n\n_______________\n"
+            "1\tThese include the least developed countries and small island developing states.\n")
+    document = _parse(text)
+    assert document.header.title == "Bridging the standardization gap between developing and developed countries for IPv6"
+    assert [f.marker for f in document.footnotes] == ["1"]

@@ -13,6 +13,7 @@ the layout of the text is. Both go through the same assembler, so both give the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.model import Document, Header, Source
@@ -39,8 +40,25 @@ def parse_document(source: Source) -> Document:
     """Find the header, sections, clauses, footnotes, annexes and remainder of one document."""
     if not source.blocks and is_one_line(source.text):
         # (its layout read from the text with its line breaks put back; its texts are the text's own)
-        return _as_printed(_parse_document(replace(source, text=with_line_breaks(source.text))), source)
-    return _parse_document(source)
+        return _title_without_note_markers(
+            _as_printed(_parse_document(replace(source, text=with_line_breaks(source.text))), source))
+    return _title_without_note_markers(_parse_document(source))
+
+
+# a note's marker printed after a word of the title: "between developing1 and developed", "(Dubai, 2012)1"
+_TITLE_MARKER = re.compile(r"(?P<word>\b[a-z]{3,}|\))(?P<marker>\d{1,2})(?=[\s,;]|$)")
+
+
+def _title_without_note_markers(document: Document) -> Document:
+    """``document`` with its title read without the markers of the notes it has ("Bridging the gap between
+    developing1 and developed countries", note 1 below: "... developing and developed ...")."""
+    title = document.header.title
+    markers = {footnote.marker for footnote in document.footnotes}
+    if not title or not markers:
+        return document
+    cleaned = _TITLE_MARKER.sub(lambda found: found.group("word") if found.group("marker") in markers else found.group(),
+                                title)
+    return document if cleaned == title else replace(document, header=replace(document.header, title=cleaned))
 
 
 def _as_printed(document: Document, source: Source) -> Document:

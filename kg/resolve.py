@@ -235,6 +235,8 @@ def _resolve_instrument(mention: Mention, context: CitingContext,
     marker = context.body if mention.body in ("self", "its") else mention.body
     if marker == "council" and context.family == "un":
         marker = _un_council(number)
+    elif marker == "itu-council":
+        marker = "council"   # ("ITU Council Resolution 1332", in a UN text too)
     if marker == "assembly":   # "Assembly resolution 60/251": the General Assembly in a UN text; an ITU text's own
         marker = "unga" if context.family == "un" else None
     un_shaped = "/" in number or bool(_ROMAN.match(printed)) or (

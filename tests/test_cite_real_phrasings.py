@@ -60,6 +60,13 @@ ROWS = [
              "President of the Security Council of 20 May 2014 (S/PRST/2014/9)"),
      [("presidential statement PRST OS/13/1", "un/A/HRC/PRST/OS/13/1", None),
       ("S/PRST/2014/9", "un/S/PRST/2014/9", None)]),
+    # a UN text that cites the ITU: "ITU Council" is the ITU's ("Council resolution 1332" alone would be the Security
+    # Council's), and the Geneva Declaration of Principles of the WSIS is cited by name (not any declaration of
+    # principles)
+    ("unga", ("Taking note of ITU Council Resolution 1332 (modified 2019), recalling the Geneva Declaration of "
+              "Principles and the Declaration of Principles on Tolerance"),
+     [("ITU Council Resolution 1332 (modified 2019)", "itu/council/res/1332", None),
+      ("Geneva Declaration of Principles", "wsis/geneva-declaration", None)]),
     # ITU provisions: a range of Radio Regulations numbers is one pinpoint (the numbers between, 9.12A ..., cannot
     # be counted), a short range of articles each article; an article with its number in brackets is one provision
     ("pp", "that Nos. 9.12 to 9.14 of the Radio Regulations and Articles 5 to 7 of the Convention apply",
@@ -96,4 +103,4 @@ def test_real_phrasing(head, paragraph, expected):
 
 
 def test_every_row_was_collected():
-    assert len(ROWS) == 17
+    assert len(ROWS) == 18

@@ -86,7 +86,8 @@ PREFIX_BODIES = [
     (r"Human\s+Rights\s+Council", "hrc"),
     (r"Economic\s+and\s+Social\s+Council|ECOSOC", "ecosoc"),
     (r"Commission\s+on\s+Human\s+Rights", "chr"),
-    (r"ITU\s+Council|Council", "council"),
+    # ("ITU Council" is the ITU's in a UN text too, where "Council resolution" alone is a UN council's)
+    (r"ITU\s+Council", "itu-council"), (r"Council", "council"),
     # the organ's noun alone ("Assembly resolution 60/251"): the General Assembly in a UN text (resolve decides)
     (r"Assembly", "assembly"),
     (r"WTSA|World\s+Telecommunication\s+Standardization\s+Assembly", "wtsa"),

@@ -267,3 +267,21 @@ def test_title_read_without_the_marker_of_its_note():
     document = _parse(text)
     assert document.header.title == "Bridging the standardization gap between developing and developed countries for IPv6"
     assert [f.marker for f in document.footnotes] == ["1"]
+
+
+def test_radiocommunication_assembly_annex_paragraphs_numbered_with_the_annex():
+    """A Radiocommunication Assembly resolution's annex numbers its paragraphs after the annex ("A1.1", "A1.1.1"):
+    they are the annex's clauses, and a citation in one is in that clause (it was in none)."""
+    text = ("RESOLUTION ITU-R 1-9\n\nWorking methods of the Radiocommunication Assembly\n\n"
+            "(1993-1995-1997-2000-2003-2007-2012-2015-2019-2023)\n\nThe ITU Radiocommunication Assembly,\n\n"
+            "considering\n\nthat the Convention sets out the functions of the Sector,\n\nresolves\n\n"
+            "that the working methods shall be as given in Annex 1.\n\nAnnex 1\n\nWorking methods\n\n"
+            "A1.1\tGeneral\n\nA1.1.1\tThe Assembly shall apply Article 13 of the Convention.\n\n"
+            "A1.1.2\tThe Director shall report, in accordance with Resolution ITU-R 2-9.\n\n"
+            "A1.2\tStudy groups\n\nA1.2.1\tEach study group shall apply Recommendation ITU-R M.1036-6.\n")
+    document = _parse(text)
+    assert (document.header.number, document.header.body, document.header.edition) == ("1-9", "ra", "ra-23")
+    assert [c.id for c in document.clauses if c.id.startswith("annex")] == [
+        "annex.1", "annex.1.1", "annex.1.2", "annex.2", "annex.2.1"]
+    assert [(c.clause, c.work) for c in extract_citations(document) if c.clause.startswith("annex")] == [
+        ("annex.1.1", "itu/convention"), ("annex.1.2", "itu/ra/res/2"), ("annex.2.1", "itu/r/rec/M.1036")]

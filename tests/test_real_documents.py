@@ -285,3 +285,18 @@ def test_radiocommunication_assembly_annex_paragraphs_numbered_with_the_annex():
         "annex.1", "annex.1.1", "annex.1.2", "annex.2", "annex.2.1"]
     assert [(c.clause, c.work) for c in extract_citations(document) if c.clause.startswith("annex")] == [
         ("annex.1.1", "itu/convention"), ("annex.1.2", "itu/ra/res/2"), ("annex.2.1", "itu/r/rec/M.1036")]
+
+
+def test_a_list_of_resolutions_goes_on_over_the_page_furniture_that_cut_it():
+    """A list the page broke ("... 51/17 of 12 November" / the running head / "1996, 52/10 of 5 November 1997, ..."):
+    its members after the furniture are cited too, in the clause the furniture cut (un-ga-80-pdftext's 80/4 lost
+    27 so)."""
+    text = ("Resolution adopted by the General Assembly on 1 December 2025\n\n80/999. Regional disarmament\n\n"
+            "The General Assembly,\n\nRecalling its resolutions 50/5 of 2 November 1995, 51/17 of 12 November\n\n"
+            "Regional disarmament\n\n1996, 52/10 of 5 November 1997 and 53/4 of 14 October 1998,\n\n"
+            "1. Decides to act.\n")
+    document = _parse(text)
+    cited = extract_citations(document)
+    assert [c.work for c in cited] == ["un/A/RES/50/5", "un/A/RES/51/17", "un/A/RES/52/10", "un/A/RES/53/4"]
+    assert [c.clause for c in cited] == ["recalling", "recalling", "recalling-2", "recalling-2"]
+    assert all(c.text == text[c.start:c.end] for c in cited)

@@ -101,6 +101,7 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     printed = document.source.text
     # a non-breaking hyphen reads as "-" ("resolutions ES\u201110/15", "WRC\u201119"); the offsets stay the text's
     text = printed.replace("\u2011", "-") if "\u2011" in printed else printed
+    text = _without_furniture_in_clauses(text, document)
     family = family or ("un" if document.header.body in UN_BODIES else "itu")
     triggers = _Triggers(text, family)
     reading = joined_words(text, triggers.positions["-\n"])   # ("Resolu-" / "tion 71": a word broken at a line's end)
@@ -131,6 +132,33 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     if text is not printed:   # (each mention's offsets and text as printed)
         found = [_as_printed(mention, printed, reading) for mention in found]
     return sorted(found, key=_START_AND_END)   # (a pinpoint moves the start of its mention back to the anchor)
+
+
+def _without_furniture_in_clauses(text: str, document: Document) -> str:
+    """``text`` with the page furniture that cut a clause (the remainder between a clause and its rest, the next
+    clause of its section with its label) read as spaces: a list that the page broke goes on after it ("51/17 of
+    12 November" / running head / "1996, 52/10 of 5 November 1997, ..."); the offsets stay the text's.
+
+    >>> from kg.model import Source
+    >>> from kg.parse import parse_document
+    >>> document = parse_document(Source("t.md", "80/9. Regional disarmament\\n\\nThe General Assembly,\\n\\n"
+    ...     "Recalling its resolutions 47/19 of 24 November\\n\\nRegional disarmament\\n\\n1992 and 48/16,\\n\\n"
+    ...     "1. Decides to act.\\n", "markdown"))
+    >>> _without_furniture_in_clauses(document.source.text, document).count("Regional disarmament")
+    1
+    """
+    pieces: list[tuple[int, int]] = []
+    for section in document.sections:
+        for before, after in zip(section.clauses, section.clauses[1:]):
+            if after.label == before.label and text[before.end:after.start].strip():
+                pieces.append((before.end, after.start))
+    if not pieces:
+        return text
+    parts, last = [], 0
+    for start, end in pieces:
+        parts += [text[last:start], " " * (end - start)]
+        last = end
+    return "".join([*parts, text[last:]])
 
 
 def _as_printed(mention: Mention, printed: str, reading: ReadingText) -> Mention:

@@ -300,3 +300,19 @@ def test_a_list_of_resolutions_goes_on_over_the_page_furniture_that_cut_it():
     assert [c.work for c in cited] == ["un/A/RES/50/5", "un/A/RES/51/17", "un/A/RES/52/10", "un/A/RES/53/4"]
     assert [c.clause for c in cited] == ["recalling", "recalling", "recalling-2", "recalling-2"]
     assert all(c.text == text[c.start:c.end] for c in cited)
+
+
+def test_un_resolution_adopted_in_parts_as_its_pdf_prints_it():
+    """A General Assembly resolution adopted in parts, as the text of its PDF gives it: each part's letter alone on a
+    line, its title and its formula; the second part's were text of the first part's last paragraph, and the
+    title the resolution's title, the letter and the first part's title run together."""
+    text = ("Resolution adopted by the General Assembly on 10 December 2020\n\n75/998. Assistance in mine action\n\n"
+            "A\n\nAssistance in mine action\n\nThe General Assembly,\n\nRecalling its resolution 74/80,\n\n"
+            "1. Welcomes the report of the Secretary-General;\n\n"
+            "B\n\nComprehensive approach to mine action\n\nThe General Assembly,\n\nRecalling its resolution 74/81,\n\n"
+            "1. Requests the Secretary-General to report.\n")
+    document = _parse(text)
+    assert document.header.title == "Assistance in mine action"
+    assert [(s.id, s.part, [c.text for c in s.clauses]) for s in document.sections] == [
+        ("recalling", "", ["its resolution 74/80,"]), ("welcomes", "", ["the report of the Secretary-General;"]),
+        ("b-recalling", "B", ["its resolution 74/81,"]), ("b-requests", "B", ["the Secretary-General to report."])]

@@ -250,6 +250,8 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
             index += wrapped - 1
             body = vocabulary.body_of_formula(formula) or body
             reading_title = False
+        elif reading_title and re.fullmatch(r"[A-H]", stripped) and kind == "resolution" and "/" in (number or ""):
+            reading_title = False   # (the letter of a part of a UN resolution adopted in parts: its title is the part's)
         elif reading_title:
             title_lines.append(stripped)
     if sector == "ITU-R":

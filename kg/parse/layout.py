@@ -573,8 +573,10 @@ def _verb_and_clause(b: _Builder, line: _Line, start: int, verb_words: int, part
         b.pending_label = label
 
 
-# An omnibus resolution's part: "II" alone (its title on the lines after) or "III. Financial performance report ..."
-_ROMAN_PART = re.compile(r"^[ \t]*(?P<num>[IVXL]{1,7})\.?(?:[ \t]+(?P<title>[A-Z“\"][^\n]*))?[ \t]*$")
+# An omnibus resolution's part: "II" alone (its title on the lines after) or "III. Financial performance report ...";
+# or a part of a resolution adopted in parts, its letter alone ("B" / "Comprehensive approach" / "The General
+# Assembly,")
+_ROMAN_PART = re.compile(r"^[ \t]*(?:(?P<num>[IVXL]{1,7})\.?(?:[ \t]+(?P<title>[A-Z“\"][^\n]*))?|(?P<letter>[A-H]))[ \t]*$")
 # a paragraph number the PDF's text glued to a heading: "Global context and shared commitments 3. We gather ..."
 _GLUED_NUMBER = re.compile(r"(?<=\s)(?P<label>\d{1,3}\.)[ \t]+(?=[A-Z“\"(])")
 
@@ -597,7 +599,7 @@ def _roman_part(b: _Builder, line: _Line) -> bool:
     match = _ROMAN_PART.match(line.text)
     if match is None:
         return False
-    b.start("part", line.first, line.end, label=match.group("num"))
+    b.start("part", line.first, line.end, label=match.group("num") or match.group("letter"))
     b.seen_numbered, b.last_number, b.part, b.pending_label = False, 0, "", None
     return True
 

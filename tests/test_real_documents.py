@@ -223,6 +223,16 @@ GA_HEADS = (
     "2. Calls for the implementation of resolution 78/257;\n")
 
 
+def test_first_line_of_a_wrapped_paragraph_is_no_heading():
+    """A PDF's text with a blank line between a paragraph's lines: its first line, short and with no punctuation at
+    its end, still opens the paragraph (it ends with a word the next line goes on from)."""
+    document = _parse("Resolution adopted by the General Assembly on 1 December 2025\n\n80/999. Test\n\n"
+                      "The General Assembly,\n\nRecalling its resolution 79/1,\n\nCalling upon Member States to\n\n"
+                      "consider ratifying the Convention,\n\n1. Decides to act.\n")
+    assert [(s.verb, [c.text.split()[0] for c in s.clauses]) for s in document.sections] == [
+        ("recalling", ["its"]), ("calling", ["upon"]), ("decides", ["to"])]
+
+
 def test_un_running_title_and_headings_between_paragraphs_are_no_paragraphs():
     document = _parse(GA_HEADS)
     assert [(s.verb, [c.label for c in s.clauses]) for s in document.sections] == [

@@ -497,6 +497,8 @@ def _itu_heading(b: _Builder, line: _Line, stripped: str) -> bool:
 
 
 _SUBHEADING_MOST_WORDS = 10
+_LINE_GOES_ON = frozenset({"a", "an", "the", "of", "to", "in", "on", "for", "with", "by", "and", "or", "as", "at",
+                           "from", "that", "its", "their", "upon"})
 
 
 def _un_subheading(b: _Builder, stripped: str, blank_before: bool) -> bool:
@@ -511,6 +513,8 @@ def _un_subheading(b: _Builder, stripped: str, blank_before: bool) -> bool:
         #                 alone goes on as the text before)
     if b.vocabulary.match_verb(stripped) is not None or label_inline(stripped):
         return False
+    if stripped.split()[-1].lower() in _LINE_GOES_ON:
+        return False   # (the first line of a paragraph the page wrapped: "Calling upon Member States to")
     return b.open is not None and b.open.role == "clause" and b.text_ends_with((",", ";", ".", ":"))
 
 

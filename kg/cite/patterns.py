@@ -51,8 +51,9 @@ _MEMBER_ASIDE = re.compile(r",?\s*(?:entitled\s+[“\"][^”\"]{1,300}[”\"]"
 _SEMICOLON = re.compile(r"(?:;\s*(?:and\s+)?(?=\d{1,4}(?:/\d|\s?\((?:19|20)\d\d\)))"
                         r"|\s+(?=\d{1,4}\s?\((?:19|20)\d\d\)))")
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*(?P<range>-|–|to)\s*)")
-# a UN paragraph's number and its verb: "1. Authorizes" (after a list's comma, not a member of the list)
-PARAGRAPH_NUMBER = re.compile(r"\d{1,3}\.\s+[A-Z][a-z]")
+# a UN paragraph's number and its verb: "1. Authorizes", "2. Decides" (after a list's comma, not a member of the list;
+# "Resolutions 70, 71. The ..." ends with one)
+PARAGRAPH_NUMBER = re.compile(r"\d{1,3}\.\s+[A-Z][a-z]+s\b")
 # A member of a list with the edition in brackets after it ("71 (Rev. Guadalajara, 2010)"; whether the bracket
 # holds an edition is for EDITION_LIKE), and what leads from one member to the next: an adoption date, an aside,
 # a separator, each taken as matched first (no backtracking into them, as if matched one after the other). The

@@ -45,7 +45,7 @@ _UN_BODIES = UN_BODIES | {"chr"}   # and the Commission on Human Rights, cited b
 _ROMAN = re.compile(r"^(?:E?S-)?[IVXL]+$", re.IGNORECASE)
 _ROMAN_SESSION = re.compile(r"[IVXL]+")
 _FIRST_GA_SESSION_NUMBERED = 31   # the first session whose resolutions are numbered session/number
-_COUNCIL_WORDS = re.compile(r"\bRev\.?|\b(?:last\s+)?(?:modified|amended|revised)\b|\band\b|\bC-?\d\d\b", re.IGNORECASE)
+_COUNCIL_WORDS = re.compile(r"\bRev\.?|\b(?:last\s+)?(?:modified|amended|revised)\b|\band\b|\bC-?(?:\d\d|(?:19|20)\d\d)\b", re.IGNORECASE)
 _ITU_R_SERIES = {"BO", "BR", "BS", "BT", "F", "M", "P", "RA", "RS", "S", "SA", "SF", "SM", "SNG", "TF", "V"}
 _SECTORS = {"itu-t": "t", "itu-r": "r", "itu-d": "d"}
 _SECTOR_OF_BODY = {"wtsa": "t", "wrc": "r", "ra": "r", "wtdc": "d"}
@@ -273,6 +273,8 @@ def _resolve_instrument(mention: Mention, context: CitingContext,
     marker = context.body if mention.body in ("self", "its") else mention.body
     if marker == "council" and context.family == "un":
         marker = _un_council(number)
+    elif marker == "itu-council":
+        marker = "council"   # ("ITU Council Resolution 1332", in a UN text too)
     if marker == "assembly":   # "Assembly resolution 60/251": the General Assembly in a UN text; an ITU text's own
         marker = "unga" if context.family == "un" else None
     un_shaped = "/" in number or bool(_ROMAN.match(printed)) or (

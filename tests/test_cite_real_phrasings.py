@@ -60,6 +60,17 @@ ROWS = [
              "President of the Security Council of 20 May 2014 (S/PRST/2014/9)"),
      [("presidential statement PRST OS/13/1", "un/A/HRC/PRST/OS/13/1", None),
       ("S/PRST/2014/9", "un/S/PRST/2014/9", None)]),
+    # a UN text that cites the ITU: "ITU Council" is the ITU's ("Council resolution 1332" alone would be the Security
+    # Council's), and the Geneva Declaration of Principles of the WSIS is cited by name (not any declaration of
+    # principles)
+    ("unga", ("Taking note of ITU Council Resolution 1332 (modified 2019), recalling the Geneva Declaration of "
+              "Principles and the Declaration of Principles on Tolerance"),
+     [("ITU Council Resolution 1332 (modified 2019)", "itu/council/res/1332", None),
+      ("Geneva Declaration of Principles", "wsis/geneva-declaration", None)]),
+    # a list that ends a sentence keeps its last member (only a paragraph's number and verb, "1. Decides", ends one)
+    ("pp", "that it recalls Resolutions 70, 71. The Conference notes Resolutions 101, 102. Member States act",
+     [("Resolutions 70", "itu/pp/res/70", None), ("71", "itu/pp/res/71", None),
+      ("Resolutions 101", "itu/pp/res/101", None), ("102", "itu/pp/res/102", None)]),
     # ITU provisions: a range of Radio Regulations numbers is one pinpoint (the numbers between, 9.12A ..., cannot
     # be counted), a short range of articles each article; an article with its number in brackets is one provision
     ("pp", "that Nos. 9.12 to 9.14 of the Radio Regulations and Articles 5 to 7 of the Convention apply",
@@ -69,6 +80,20 @@ ROWS = [
     ("pp", "that Article 44 (No. 196) of the Constitution and Appendices 30 and 30A (Rev.WRC-19) apply",
      [("Article 44 (No. 196) of the Constitution", "itu/constitution", "Article 44 (No. 196)"),
       ("Appendices 30", "itu/rr", "Appendix 30"), ("30A (Rev.WRC-19)", "itu/rr", "Appendix 30A")]),
+    # the WTDC's Recommendations are numbered after their Sector ("Recommendation ITU-D 19"), as the Radiocommunication
+    # Assembly's resolutions are ("Resolution ITU-R 9"); a list's Sector is its members'
+    ("pp", "that Recommendation ITU-D 19 (Rev. Kigali, 2022) and Recommendations ITU-D 22 and 23 apply",
+     [("Recommendation ITU-D 19 (Rev. Kigali, 2022)", "itu/wtdc/rec/19", None),
+      ("Recommendations ITU-D 22", "itu/wtdc/rec/22", None), ("23", "itu/wtdc/rec/23", None)]),
+    # an article of an appendix of the Radio Regulations is one provision, the appendix's ("Article 6" of the
+    # Regulations themselves was cited beside the appendix)
+    ("pp", ("that Article 6 of Appendix 30B to the Radio Regulations and Articles 6 and 7 of Appendix 30 (Rev.WRC-19) "
+            "apply"),
+     [("Article 6 of Appendix 30B to the Radio Regulations", "itu/rr", "Appendix 30B, Article 6"),
+      ("Articles 6", "itu/rr", "Appendix 30, Article 6"),
+      ("7 of Appendix 30 (Rev.WRC-19)", "itu/rr", "Appendix 30, Article 7")]),
+    ("pp", "that Resolutions ITU-R 9-6 and 22 apply",
+     [("Resolutions ITU-R 9-6", "itu/ra/res/9", None), ("22", "itu/ra/res/22", None)]),
 ]
 
 
@@ -82,4 +107,4 @@ def test_real_phrasing(head, paragraph, expected):
 
 
 def test_every_row_was_collected():
-    assert len(ROWS) == 14
+    assert len(ROWS) == 19

@@ -52,6 +52,16 @@ HEADINGS = [
      "council", "council-2019", "The Council's role in Internet public policy matters"),
     ("RESOLUTION 1333 (C09, last amended C19)\nGuiding principles", "resolution", "1333", "council", "council-2019",
      "Guiding principles"),
+    # the Council's collection prints its sessions before 2000 with the year: "C-1997", "C-1985"
+    ("RESOLUTION 1111 (C-1997)\nTELECOM surplus funds", "resolution", "1111", "council", "council-1997",
+     "TELECOM surplus funds"),
+    ("DECISION 387 (C-1980, last amended C-1999)\nPayment for publications", "decision", "387", "council",
+     "council-1999", "Payment for publications"),
+    # copies on the web name the conference before the kind ("(Rev. Dubai, 2012)" alone is WTSA-12's or WCIT-12's)
+    ("WTSA RESOLUTION 1 (Rev. Dubai, 2012)\nRules of procedure", "resolution", "1", "wtsa", "wtsa-12",
+     "Rules of procedure"),
+    ("PP Resolution 101 (Rev. Dubai, 2018)\nInternet Protocol-based networks", "resolution", "101", "pp", "pp-18",
+     "Internet Protocol-based networks"),
     # Sharm el-Sheikh 2019 held RA-19 and WRC-19: a heading that names no Sector is the conference's
     ("RESOLUTION 9 (Rev. Sharm el-Sheikh, 2019)\nParticipation in monitoring", "resolution", "9", "wrc", "wrc-19",
      "Participation in monitoring"),
@@ -71,7 +81,7 @@ def test_heading_alone_gives_kind_number_body_edition_and_title(heading, kind, n
 
 
 def test_every_heading_row_was_collected():
-    assert len(HEADINGS) == 16
+    assert len(HEADINGS) == 20
 
 
 # Dubai 2012 held WTSA-12 and WCIT-12: what the text says tells which

@@ -465,6 +465,24 @@ ONE_LINE = [
                    ["requests.2"])],
                  [("recalling", "un/A/RES/78/10")], id="unga"),
 ]
+    # a Security Council resolution's PDF text on one line: the first page's furniture before its number line, its
+    # adoption line, its paragraphs numbered after a comma ("2423 (2018), 1. Authorizes": no third member of a list)
+ONE_LINE.append(pytest.param(
+    "United Nations S/RES/2998 (2019) Security Council Distr.: General 27 June 2019 Resolution 2998 (2019) Adopted "
+    "by the Security Council at its 8999th meeting, on 27 June 2019 The Security Council, Recalling its resolution "
+    "2423 (2018), 1. Authorizes MINUSMA to use all necessary means; 2. Decides to remain seized of the matter.",
+    ("2998", "2019-06-27"),
+    [("recalling", (), ["recalling"]), ("authorizes", ("MINUSMA",), ["authorizes.1"]), ("decides", (), ["decides.2"])],
+    [("recalling", "un/S/RES/2423(2018)")], id="unsc"))
+# the same texts with what a conversion put before them: a page's furniture before the heading, a line break
+ONE_LINE += [
+    pytest.param(prefix + ONE_LINE[which].values[0], *ONE_LINE[which].values[1:], id=f"{ONE_LINE[which].id}-{name}")
+    for which, prefix, name in ((0, "- 2 - PP-18 ", "page-head"), (0, "Res. 900 ", "running-head"),
+                                (0, "\n", "newline"), (0, "\n\n  ", "blank-lines"),
+                                (1, "A/RES/80/8 ", "symbol"), (1, "\n", "newline"))]
+# and the meeting that adopted it after the last paragraph (it was the last clause's text)
+ONE_LINE.append(pytest.param(ONE_LINE[1].values[0] + " 50th plenary meeting 20 November 2025", *ONE_LINE[1].values[1:],
+                             id="unga-meeting"))
 
 
 @pytest.mark.parametrize(("text", "header", "sections", "cited"), ONE_LINE)
@@ -473,8 +491,9 @@ def test_a_text_on_one_line_has_its_header_and_sections(text, header, sections, 
     assert (document.header.number, document.header.edition) == header
     assert [(s.id, s.addressees, [c.id for c in s.clauses]) for s in document.sections] == sections
     assert all(c.text == text[c.start:c.end] and "\n" not in c.text for c in document.clauses)
+    assert not any("meeting" in c.text for c in document.clauses)   # (the meeting under the text is no clause's)
     assert [(c.clause, c.work) for c in extract_citations(document)] == cited   # (not itself: its header is known)
 
 
 def test_every_one_line_case_was_collected():
-    assert len(ONE_LINE) == 2
+    assert len(ONE_LINE) == 10

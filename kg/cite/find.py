@@ -32,7 +32,10 @@ from kg.parse.header import UN_BODIES
 from kg.reference.vocabulary import load_vocabulary
 
 _Locator = Callable[[int], "str | None"]
-_Member = tuple[int, int, str, "str | None", bool]   # a list's member: start, end, number, printed edition, ITU-R
+# a list's member: start, end, number, printed edition, the body its Sector's prefix names ("ITU-R 9": ra, "ITU-D 19":
+# wtdc, the WTDC's Recommendation)
+_Member = tuple[int, int, str, "str | None", "str | None"]
+_SECTOR_BODIES = {"ITU-R": "ra", "ITU-D": "wtdc"}
 _Pin = tuple[int, int, str, "str | None"]   # a pinpoint of a list: start, end, id, printed edition
 _Spans = list[tuple[int, int]]   # the spans of the mentions found so far (sorted)
 _START_AND_END = operator.attrgetter("start", "end")
@@ -98,6 +101,7 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     printed = document.source.text
     # a non-breaking hyphen reads as "-" ("resolutions ES\u201110/15", "WRC\u201119"); the offsets stay the text's
     text = printed.replace("\u2011", "-") if "\u2011" in printed else printed
+    text = _without_furniture_in_clauses(text, document)
     family = family or ("un" if document.header.body in UN_BODIES else "itu")
     triggers = _Triggers(text, family)
     reading = joined_words(text, triggers.positions["-\n"])   # ("Resolu-" / "tion 71": a word broken at a line's end)
@@ -128,6 +132,33 @@ def find_mentions(document: Document, *, family: str | None = None) -> list[Ment
     if text is not printed:   # (each mention's offsets and text as printed)
         found = [_as_printed(mention, printed, reading) for mention in found]
     return sorted(found, key=_START_AND_END)   # (a pinpoint moves the start of its mention back to the anchor)
+
+
+def _without_furniture_in_clauses(text: str, document: Document) -> str:
+    """``text`` with the page furniture that cut a clause (the remainder between a clause and its rest, the next
+    clause of its section with its label) read as spaces: a list that the page broke goes on after it ("51/17 of
+    12 November" / running head / "1996, 52/10 of 5 November 1997, ..."); the offsets stay the text's.
+
+    >>> from kg.model import Source
+    >>> from kg.parse import parse_document
+    >>> document = parse_document(Source("t.md", "80/9. Regional disarmament\\n\\nThe General Assembly,\\n\\n"
+    ...     "Recalling its resolutions 47/19 of 24 November\\n\\nRegional disarmament\\n\\n1992 and 48/16,\\n\\n"
+    ...     "1. Decides to act.\\n", "markdown"))
+    >>> _without_furniture_in_clauses(document.source.text, document).count("Regional disarmament")
+    1
+    """
+    pieces: list[tuple[int, int]] = []
+    for section in document.sections:
+        for before, after in zip(section.clauses, section.clauses[1:]):
+            if after.label == before.label and text[before.end:after.start].strip():
+                pieces.append((before.end, after.start))
+    if not pieces:
+        return text
+    parts, last = [], 0
+    for start, end in pieces:
+        parts += [text[last:start], " " * (end - start)]
+        last = end
+    return "".join([*parts, text[last:]])
 
 
 def _as_printed(mention: Mention, printed: str, reading: ReadingText) -> Mention:
@@ -218,17 +249,17 @@ def _instrument_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
         kind = patterns.KIND_OF_KEYWORD[keyword.group("kw")]
         body = body or prefix_body
         editions = _spread_editions([member[3] for member in members])
-        for index, (start, end, number, _, itu_r) in enumerate(members):
+        for index, (start, end, number, _, sector) in enumerate(members):
             if index == 0:
                 start = first_start
-            mentions.append(Mention(start, end, text[start:end], "instrument", kind, number, "ra" if itu_r else body,
+            mentions.append(Mention(start, end, text[start:end], "instrument", kind, number, sector or body,
                                     editions[index], None, locate(start)))
     return mentions
 
 
 def _with_edition(members: list[_Member], edition: str) -> list[_Member]:
     """The members of a list, each without an edition of its own given ``edition``."""
-    return [(start, end, number, printed or edition, itu_r) for start, end, number, printed, itu_r in members]
+    return [(start, end, number, printed or edition, sector) for start, end, number, printed, sector in members]
 
 
 def _keywords_at(text: str, positions: list[int]) -> list[re.Match[str]]:
@@ -249,7 +280,8 @@ def _word_start(text: str, position: int) -> int:
 
 
 def _read_list(text: str, position: int) -> list[_Member]:
-    """Members of a number list at ``position``: (start, end, number, printed edition, is ITU-R)."""
+    """Members of a number list at ``position``: (start, end, number, printed edition, the body its Sector names,
+    or the member's before it: "Resolutions ITU-R 9 and 10", "Recommendations ITU-D 22 and 23")."""
     members: list[_Member] = []
     member = patterns.MEMBER.match(text, position)
     while member is not None:
@@ -259,14 +291,17 @@ def _read_list(text: str, position: int) -> list[_Member]:
                 and patterns.SYMBOL_IN_BRACKETS.search(inner) is None):   # ("resolution 1325 (S/2015/716)")
             edition, end = patterns.clean(inner), member.end()
         printed = member.group("num")   # (digits, letters, "/" and "-": nothing to clean)
-        members.append((member.start(), end, printed, edition, member.group("itur") is not None))
+        sector = (_SECTOR_BODIES[member.group("sector").strip()] if member.group("sector")
+                  else members[-1][4] if members else None)
+        members.append((member.start(), end, printed, edition, sector))
         separator = (patterns.NEXT_MEMBER_OR_SEMICOLON if "/" in printed or edition else patterns.NEXT_MEMBER).match(text, end)
         if separator is None:
             break
         following = patterns.MEMBER.match(text, separator.end())
         if (following is None or _crosses_paragraph(text, end, separator.end())
-                or not _continues_list(text, printed, following)):
-            break
+                or not _continues_list(text, printed, following)
+                or (" and " not in separator.group() and patterns.PARAGRAPH_NUMBER.match(text, separator.end()))):
+            break   # (", 1. Authorizes": the next paragraph's number, in a text whose line breaks were lost)
         if separator.group("range"):
             high = following.group("num")
             if not (printed.isdigit() and high.isdigit() and 0 < int(high) - int(printed) <= 10 and edition is None):
@@ -430,6 +465,11 @@ def _pinpointed_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
             start, _, pin_id, edition = members[-1]   # "Article 44 (No. 196) of the Constitution": one provision
             members[-1] = (start, provision.end(), f"{pin_id} ({patterns.clean(provision.group('no'))})", edition)
             consumed = provision.end()
+        if label in ("Article", "Section") and (appendix := patterns.OF_APPENDIX.match(text, members[-1][1])):
+            start, _, pin_id, edition = members[-1]   # "Article 6 of Appendix 30B": the appendix's article
+            members[-1] = (start, appendix.end(), pin_id, edition or appendix.group("edition"))
+            label = f"{patterns.clean(appendix.group('appendix'))}, {label}"
+            consumed = appendix.end()
         after = members[-1][1]
         within = patterns.WITHIN_ARTICLE.match(text[after:after + 40])
         if within:

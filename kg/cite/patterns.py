@@ -18,11 +18,12 @@ KEYWORD_TRIGGERS = ("esolution", "ecision", "ecommendation", "pinion")
 KIND_OF_KEYWORD = {spelled: kind for word, kind in (("resolution", "res"), ("decision", "dec"),
                                                      ("recommendation", "rec"), ("opinion", "opinion"))
                     for plural in (word, word + "s") for spelled in (plural, plural.capitalize(), plural.upper())}
-# A member of a list of numbered instruments: ITU "71", "1282", "25A"; RA "ITU-R 9-7"; UN "70/1", "S-26/2",
+# A member of a list of numbered instruments: ITU "71", "1282", "25A"; RA "ITU-R 9-7"; WTDC "ITU-D 19" (its
+# Recommendations); UN "70/1", "S-26/2",
 # "57/130 B", "2006/46"; the part letters of a GA resolution ("217 A (III)", "48/75 J", "40/257 A to C",
 # "57/130 A-B") are read and dropped.
 _NUMBER = re.compile(
-    r"(?P<itur>ITU-R\s+)?(?P<num>(?:E?S-\d{1,2}/\d{1,4})|\d{1,3}/(?:CP|CMP|CMA|COP)\.\d{1,3}|[IVXL]{1,6}/\d{1,3}"
+    r"(?P<sector>ITU-[RD]\s+)?(?P<num>(?:E?S-\d{1,2}/\d{1,4})|\d{1,3}/(?:CP|CMP|CMA|COP)\.\d{1,3}|[IVXL]{1,6}/\d{1,3}"
     r"|\d{1,4}/\d{1,4}|\d{1,4}[A-Z]?(?:-\d{1,2})?)"
     r"(?!\w|[/.]\d)(?P<part>\s?[A-Z]{1,2}(?:\s?[-–]\s?[A-Z]|\s+(?:and|to)\s+[A-Z])?(?=\s*(?:\(|,|;|\.|\band\b|\bof\b|\)|$)))?")
 PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,70}(?:\n[^()\n]{1,40})?)\)")   # (a page may wrap it once)
@@ -50,6 +51,9 @@ _MEMBER_ASIDE = re.compile(r",?\s*(?:entitled\s+[“\"][^”\"]{1,300}[”\"]"
 _SEMICOLON = re.compile(r"(?:;\s*(?:and\s+)?(?=\d{1,4}(?:/\d|\s?\((?:19|20)\d\d\)))"
                         r"|\s+(?=\d{1,4}\s?\((?:19|20)\d\d\)))")
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*(?P<range>-|–|to)\s*)")
+# a UN paragraph's number and its verb: "1. Authorizes", "2. Decides" (after a list's comma, not a member of the list;
+# "Resolutions 70, 71. The ..." ends with one)
+PARAGRAPH_NUMBER = re.compile(r"\d{1,3}\.\s+[A-Z][a-z]+s\b")
 # A member of a list with the edition in brackets after it ("71 (Rev. Guadalajara, 2010)"; whether the bracket
 # holds an edition is for EDITION_LIKE), and what leads from one member to the next: an adoption date, an aside,
 # a separator, each taken as matched first (no backtracking into them, as if matched one after the other). The
@@ -83,7 +87,8 @@ PREFIX_BODIES = [
     (r"Human\s+Rights\s+Council", "hrc"),
     (r"Economic\s+and\s+Social\s+Council|ECOSOC", "ecosoc"),
     (r"Commission\s+on\s+Human\s+Rights", "chr"),
-    (r"ITU\s+Council|Council", "council"),
+    # ("ITU Council" is the ITU's in a UN text too, where "Council resolution" alone is a UN council's)
+    (r"ITU\s+Council", "itu-council"), (r"Council", "council"),
     # the organ's noun alone ("Assembly resolution 60/251"): the General Assembly in a UN text (resolve decides)
     (r"Assembly", "assembly"),
     (r"WTSA|World\s+Telecommunication\s+Standardization\s+Assembly", "wtsa"),
@@ -194,6 +199,10 @@ PROVISION_OF_ARTICLE = re.compile(r"\s*\((?P<no>Nos?\.\s*\d{1,3}[A-Z]{0,2})\)")
 PIN_EDITION = re.compile(r"WRC|WARC|Rev")
 NO_AFTER_ARTICLE = re.compile(r",?\s+Nos?\.\s*\d")
 ARTICLE_PARAGRAPH = re.compile(r",\s*paragraph\s+(?P<paragraph>\d{1,3}),?(?=\s+(?:of|in)\s)")
+# "Article 6 of Appendix 30B", "Section II of Article 9" is not one: the article (or section) of an appendix of the Radio
+# Regulations, with the appendix's revision where printed ("Article 7 of Appendix 30 (Rev.WRC-19)")
+OF_APPENDIX = re.compile(r"\s+(?:of|to|in)\s+(?P<appendix>Appendix\s+\d{1,2}[A-Z]?)(?![\w.])"
+                         r"(?:\s*\((?P<edition>(?:Rev\.\s?)?WA?RC-\d{2,4})\))?")
 WITHIN_ARTICLE = re.compile(r"\s+(?:in|of)\s+Article\s+\d{1,3}[A-Z]?(?=\s+of\b)")
 OF_THE = re.compile(r"\s*,?\s*(?:of|in|to)\s+(?:the\s+)?")
 NUMBER_AND_YEAR = re.compile(r"(\d+)\s?\((\d{4})\)")

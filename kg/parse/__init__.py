@@ -13,6 +13,7 @@ the layout of the text is. Both go through the same assembler, so both give the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.model import Document, Header, Source
@@ -29,6 +30,7 @@ from kg.parse.header import (
 from kg.parse.layout import find_header, layout_blocks
 from kg.parse.oneline import is_one_line, with_line_breaks
 from kg.parse.split import split_documents, split_documents_of
+from kg.parse.statements import statement_hints
 from kg.reference.datafiles import read_csv_rows
 
 __all__ = ["parse_document", "split_documents", "split_documents_of"]
@@ -38,8 +40,25 @@ def parse_document(source: Source) -> Document:
     """Find the header, sections, clauses, footnotes, annexes and remainder of one document."""
     if not source.blocks and is_one_line(source.text):
         # (its layout read from the text with its line breaks put back; its texts are the text's own)
-        return _as_printed(_parse_document(replace(source, text=with_line_breaks(source.text))), source)
-    return _parse_document(source)
+        return _title_without_note_markers(
+            _as_printed(_parse_document(replace(source, text=with_line_breaks(source.text))), source))
+    return _title_without_note_markers(_parse_document(source))
+
+
+# a note's marker printed after a word of the title: "between developing1 and developed", "(Dubai, 2012)1"
+_TITLE_MARKER = re.compile(r"(?P<word>\b[a-z]{3,}|\))(?P<marker>\d{1,2})(?=[\s,;]|$)")
+
+
+def _title_without_note_markers(document: Document) -> Document:
+    """``document`` with its title read without the markers of the notes it has ("Bridging the gap between
+    developing1 and developed countries", note 1 below: "... developing and developed ...")."""
+    title = document.header.title
+    markers = {footnote.marker for footnote in document.footnotes}
+    if not title or not markers:
+        return document
+    cleaned = _TITLE_MARKER.sub(lambda found: found.group("word") if found.group("marker") in markers else found.group(),
+                                title)
+    return document if cleaned == title else replace(document, header=replace(document.header, title=cleaned))
 
 
 def _as_printed(document: Document, source: Source) -> Document:
@@ -67,7 +86,8 @@ def _parse_document(source: Source) -> Document:
     before_blocks = min((block.start for block in source.blocks), default=len(text))
     header_span = find_header(text[:before_blocks]) if before_blocks else None
     if header_span is None:
-        header = read_header("", start=0, hints=source.hints)
+        # (a presidential statement prints no number line nor formula: its first page says which it is)
+        header = read_header("", start=0, hints=statement_hints(text, source.hints))
         header = header.__class__(**{**{f: getattr(header, f) for f in header.__slots__}, "span": None})
         body_start = 0
     else:
@@ -86,7 +106,9 @@ def _parse_document(source: Source) -> Document:
         body_start = header_span.end
     un_style = _un_style(header, source)
     blocks = list(source.blocks) if source.blocks else layout_blocks(text, body_start=body_start, un_style=un_style,
-                                                                    number=header.number)
+                                                                    number=header.number,
+                                                                    statement=header.kind == "statement",
+                                                                    title=header.title)
     if not un_style:
         return assemble_document(source, header, split_glued_headings(text, split_glued_annexes(text, blocks)))
     return _with_un_addressees(assemble_document(source, header, blocks))

@@ -81,17 +81,24 @@ _NOT_IN_A_NAME = re.compile(r"\b(?:[a-z]+ly|[a-z]+ing|[a-z]+ed|or|with|without|a
 _NAME_ENDINGS = frozenset({"community", "system", "sector", "society", "academia", "media", "secretariat"})
 _ARTICLE = re.compile(r"^(?:the|all|its)\s+", re.IGNORECASE)
 _MOST_NAME_WORDS = 7
+_KEPT_COMMA = "\x1f"
+# the verbs of a UN paragraph that address someone, who is named after them ("Requests the Panel of Experts to")
+ADDRESSING_VERBS = frozenset({"requests", "urges", "calls", "invites", "encourages", "instructs", "authorizes",
+                              "demands", "appeals", "directs", "asks", "recommends"})
 
 
-def addressees_opening(text: str, vocabulary: Vocabulary) -> list[str]:
+def addressees_opening(text: str, vocabulary: Vocabulary, *, addressing: bool = False) -> list[str]:
     """The addressees a UN paragraph names after its verb, each of them, where it opens with a known one; only
-    the known one where the words before its "to" are not a plain list of names. (Names as the vocabulary
-    gives them: ``kg.parse`` renames the ITU's that a UN text means otherwise.)
+    the known one where the words before its "to" are not a plain list of names. Where its verb addresses someone
+    (``addressing``: "Requests", "Urges", "Calls upon" ...), names the vocabulary does not hold too, as printed,
+    where the words before its "to" are a plain list of capitalised names ("Requests the Panel of Experts to",
+    "Authorizes MONUSCO to"). (Names as the vocabulary gives them: ``kg.parse`` renames the ITU's that a UN text
+    means otherwise.)
 
     >>> from kg.reference.vocabulary import load_vocabulary
     >>> addressees_opening("the Secretary-General and the Office of the High Commissioner to continue",
     ...                    load_vocabulary())
-    ['Secretary-General', 'Office of the High Commissioner']
+    ['Secretary-General', 'Office of the United Nations High Commissioner for Human Rights']
     >>> addressees_opening("States, individually and collectively, and relevant international and regional "
     ...                    "organizations to act", load_vocabulary())
     ['States', 'relevant international organizations', 'regional telecommunication organizations']
@@ -109,10 +116,14 @@ def addressees_opening(text: str, vocabulary: Vocabulary) -> list[str]:
     ['Secretary-General', 'President of the General Assembly']
     >>> addressees_opening("the role of the Secretary-General", load_vocabulary())
     []
+    >>> addressees_opening("the Panel of Experts and MONUSCO to share information", load_vocabulary(), addressing=True)
+    ['Panel of Experts', 'MONUSCO']
+    >>> addressees_opening("the efforts of the Government to continue", load_vocabulary(), addressing=True)
+    []
     """
     known = vocabulary.known_addressee_at(text)
     if known is None:
-        return []
+        return _printed_names(text, vocabulary) if addressing else []
     to = text.find(" to ", 0, _MOST_NAMES_CHARACTERS)
     names = text[:to] if to > 0 else ""
     if ("," not in names and " and " not in names) or _CLAUSE_MARK.search(names):
@@ -122,12 +133,27 @@ def addressees_opening(text: str, vocabulary: Vocabulary) -> list[str]:
     return listed if listed and listed[0] == known else [known]
 
 
+def _printed_names(text: str, vocabulary: Vocabulary) -> list[str]:
+    """The names before the "to" of ``text`` where they are a plain list of capitalised names ("the Panel of Experts
+    and MONUSCO to"), none of them known to the vocabulary; [] otherwise."""
+    to = text.find(" to ", 0, _MOST_NAMES_CHARACTERS)
+    names = text[:to] if to > 0 else ""
+    if not names or _CLAUSE_MARK.search(names):
+        return []
+    listed = _listed_names(names, vocabulary) or []
+    return listed if listed and all(name[:1].isupper() for name in listed) else []
+
+
 def _listed_names(phrase: str, vocabulary: Vocabulary) -> list[str] | None:
     """The names of ``phrase`` ("States, the United Nations system and other relevant stakeholders"), asides left
     out; None where a part is no name (a clause's words, a phrase joined by "or", a long one)."""
     parts: list[str] = []
     after_aside = False
-    pieces = _COMMA_AND.split(_AS_WELL_AS.sub(" and ", phrase))
+    for name in {name for _, name in vocabulary.addressees if "," in name}:
+        # (a name with a comma in it is one name: "United Nations Educational, Scientific and Cultural Organization")
+        phrase = re.sub(re.escape(name), lambda found: found.group().replace(",", _KEPT_COMMA), phrase,
+                        flags=re.IGNORECASE)
+    pieces = [piece.replace(_KEPT_COMMA, ",") for piece in _COMMA_AND.split(_AS_WELL_AS.sub(" and ", phrase))]
     for segment, joiner in zip(pieces[::2], ["", *pieces[1::2]], strict=True):
         after_aside = after_aside and "and" not in joiner   # (", and ..." opens the list's next name)
         if _ASIDE.match(segment.strip()):
@@ -169,7 +195,8 @@ def _split_at_and(segment: str) -> list[str]:
     for joiner in _AND.finditer(segment):
         before = segment[:joiner.start()].split()[-1:]
         after = segment[joiner.end():].split()[:1]
-        if before and after and before[0][:1].isupper() and after[0][:1].isupper() and after[0] not in ("The", "All"):
+        if before and after and before[0][:1].isupper() and after[0][:1].isupper() and after[0] not in ("The", "All") \
+                and not (after[0].isupper() and len(after[0]) > 1):   # (an acronym is a name of its own: "and MONUSCO")
             continue
         parts.append(segment[start:joiner.start()])
         start = joiner.end()

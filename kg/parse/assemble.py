@@ -12,7 +12,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from kg.model import Annex, Block, Clause, Document, Footnote, Header, Section, Source, Span
-from kg.parse.addressees import addressees_of, addressees_opening
+from kg.parse.addressees import ADDRESSING_VERBS, addressees_of, addressees_opening
 from kg.parse.labels import LabelStack, label_inline
 from kg.reference.vocabulary import Vocabulary, load_vocabulary
 
@@ -152,7 +152,8 @@ def _section(fields: dict[str, object], clauses: list[Clause], text: str, vocabu
         rest = " ".join(heading.split()[len(verb.split()):]) if verb and standalone else ""
         addressees += addressees_of(rest, vocabulary)
         if not addressees and clauses:
-            addressees += addressees_opening(clauses[0].text, vocabulary)
+            addressing = bool(verb) and verb.split()[0] in ADDRESSING_VERBS
+            addressees += addressees_opening(clauses[0].text, vocabulary, addressing=addressing)
     start = int(fields["start"])  # type: ignore[call-overload]
     end = max([int(fields["end"])] + [c.end for c in clauses])  # type: ignore[call-overload]
     heading_span = fields.get("heading_span")

@@ -23,10 +23,12 @@ _KINDS = "RESOLUTION|DECISION|RECOMMENDATION|OPINION"
 # "SUP", "(MOD)"): on the heading's line, or alone on the line above it
 CHANGE_MARK = r"(?:ADD|MOD|SUP|NOC|\((?:ADD|MOD)\))\*?"
 NUMBER_LINE = re.compile(
-    rf"^[ \t]*(?:(?P<change>{CHANGE_MARK})[ \t]+)?(?:(?P<council>Council)[ \t]+)?(?P<kind>{_KINDS}|{_KINDS.title()})[ \t]+(?:(?P<sector>ITU-[RTD])[ \t]+)?"
+    rf"^[ \t]*(?:(?P<change>{CHANGE_MARK})[ \t]+)?(?:(?P<council>Council|WTSA|WTDC|PP|WRC|RA)[ \t]+)?(?P<kind>{_KINDS}|{_KINDS.title()})[ \t]+(?:(?P<sector>ITU-[RTD])[ \t]+)?"
     r"(?P<number>\d{1,4}[A-Z]?(?:-\d{1,2})?)(?![\w/])[ \t]*(?:\((?P<edition>[^()\n]*)\))?[ \t]*\*{0,3}[ \t]*$"
 )   # (a heading may carry the marker of a note, "RESOLUTION 72 (REV.WRC-07)*", and name the Council, as the WRC's
-#    agenda books print the Council's resolution: "Council RESOLUTION 1343 (C12)")
+#    agenda books print the Council's resolution: "Council RESOLUTION 1343 (C12)", or the conference, as copies on the
+#    web do: "WTSA RESOLUTION 1 (Rev. Dubai, 2012)", "WTDC Resolution 82")
+_BODY_BEFORE_KIND = {"Council": "council", "WTSA": "wtsa", "WTDC": "wtdc", "PP": "pp", "WRC": "wrc", "RA": "ra"}
 # "80/1.", "2022/10."; before its 31st session the General Assembly numbered its resolutions with the session in
 # roman numerals: "2625 (XXV).", "217 A (III).", "1874 (S-IV)."
 _OLD_GA_NUMBER = r"\d{1,4}(?:[ \t][A-Z])?[ \t]*\((?:[IVXL]{1,7}|E?S-[IVX]{1,5})\)"
@@ -73,8 +75,10 @@ _MONTHS = {name: number for number, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
      "december"), start=1)}
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
-# a Council text's edition, printed with no body: "(modified 2019)", "(C09, last amended C19)", "(Rev. 2016)"
-_COUNCIL_STYLE = re.compile(r"^\s*(?:Rev\.?\s*(?:19|20)\d\d\s*$|C-?\d\d\b)|\b(?:modified|amended)\b", re.IGNORECASE)
+# a Council text's edition, printed with no body: "(modified 2019)", "(C09, last amended C19)", "(Rev. 2016)"; its
+# sessions before 2000 as the Council's collection prints them: "(C-1985, last amended C19)", "(C-1997)"
+_COUNCIL_STYLE = re.compile(r"^\s*(?:Rev\.?\s*(?:19|20)\d\d\s*$|C-?(?:\d\d|(?:19|20)\d\d)\b)|\b(?:modified|amended)\b",
+                            re.IGNORECASE)
 _COUNCIL_YEAR = re.compile(r"\b(?:(?P<year>19[4-9]\d|20\d\d)|C-?(?P<session>\d{2}))\b")
 _CLOSED_YEAR = re.compile(r"\b(?:19|20)\d\d\s*\)")   # "(Hammamet, 2016)" or the "2016)" of a wrapped one
 _YEAR_HISTORY = re.compile(r"\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)*\s*")
@@ -209,7 +213,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
             kind = match.group("kind").lower()
             number = match.group("number")
             sector = match.group("sector")
-            body = "council" if match.group("council") else body
+            body = _BODY_BEFORE_KIND[match.group("council")] if match.group("council") else body
             edition_text = match.group("edition") or edition_text
             reading_title = True
         elif (match := UN_NUMBER_LINE.match(line)) and formula is None and number is None:
@@ -238,6 +242,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
             adopted = adopted or _iso_date(match.group("date"))
             if (match.group("adopted_kind") or "").lower() == "decision":   # ("Decision adopted by the Human Rights Council on ...")
                 kind = kind or "decision"
+            body = body or _adopting_organ(match.group(0))   # (a decision prints no formula: "The General Assembly,")
             index += match.string.count("\n")   # (the next line too, where the page wrapped it)
             reading_title = False
         elif wrapped := formula_lines(lines, index):
@@ -245,6 +250,8 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
             index += wrapped - 1
             body = vocabulary.body_of_formula(formula) or body
             reading_title = False
+        elif reading_title and re.fullmatch(r"[A-H]", stripped) and kind == "resolution" and "/" in (number or ""):
+            reading_title = False   # (the letter of a part of a UN resolution adopted in parts: its title is the part's)
         elif reading_title:
             title_lines.append(stripped)
     if sector == "ITU-R":
@@ -254,6 +261,20 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
                     title=join_lines(title_lines) or hints.title, work_title=hints.work_title, body=body, formula=formula,
                     span=Span(start, start + len(text.rstrip())))
     return _with_edition(header, edition_text, replace(hints, date=_calendar_date(hints.date) or adopted))
+
+
+_ADOPTING_ORGANS = (("general assembly", "unga"), ("security council", "unsc"), ("human rights council", "hrc"),
+                    ("economic and social council", "ecosoc"))
+
+
+def _adopting_organ(line: str) -> str | None:
+    """The UN organ an adoption line names ("Decision adopted by the General Assembly on ...": unga).
+
+    >>> _adopting_organ("Adopted by the Security Council at its 8305th meeting, on 9 July 2018")
+    'unsc'
+    """
+    folded = " ".join(line.lower().split())
+    return next((body for name, body in _ADOPTING_ORGANS if f"by the {name}" in folded), None)
 
 
 def _calendar_date(text: str | None) -> str | None:

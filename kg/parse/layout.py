@@ -34,7 +34,8 @@ _MARKDOWN_FOOTNOTE = re.compile(r"^\[\^(?P<marker>[^\]\s]{1,8})\]:[ \t]*")
 _RULE = re.compile(r"^[ \t]*_{5,}[ \t]*$")
 _RULED_FOOTNOTE = re.compile(r"^[ \t]*(?P<marker>\d{1,2}|\*)[ \t]+(?=\S)")
 # the number that opens an ITU annex's paragraph ("1", "1.1", "2.", then a tab or spaces and its text)
-_ANNEX_NUMBER = re.compile(r"[ \t]*(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+(?=\S)")
+# (the Radiocommunication Assembly's annexes print the annex's number before it: "A1.1", "A1.2.3" in Annex 1)
+_ANNEX_NUMBER = re.compile(r"[ \t]*(?:A\d{1,2}\.)?(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+(?=\S)")
 _ANNEX = re.compile(r"^[ \t]*(?:ANNEX|APPENDIX|ATTACHMENT|Annex|Appendix|Attachment)(?:[ \t]+[A-Z0-9]{1,4})?"
                     r"(?:[ \t]+(?:TO|to)[ \t]+[^\n]{1,100})?[ \t]*$")
 # Page furniture: a line that is one of these and nothing else is remainder (a clause it cuts goes on after it)
@@ -43,6 +44,9 @@ _FURNITURE_LINES = (
     r"\d{1,3}/\d{1,3}",   # a UN page number: "2/3"
     # a UN job number, and the page however far from it: "25-19447", "25-19447      1/3", "2/3      25-19447"
     r"\d{2}-\d{5}\S*(?:[ \t]+\S.{0,40})?", r"\d{1,3}/\d{1,3}[ \t]+\d{2}-\d{5}\S*",
+    # the job number's bar code under it on a UN document's first page, as its text prints it ("*1811057*"), and
+    # the note beside it ("Please recycle")
+    r"\*\d{7,8}\*", r"Please[ \t]+recycle\W{0,3}",
     r"-{3,}", r"\*{3,}",   # rules
     # the meeting that adopted the text, with its date on the line or not: "3rd plenary meeting", the Human Rights
     # Council's "40th meeting", the General Assembly's early "1883rd plenary meeting, 24 October 1970."
@@ -86,7 +90,15 @@ _ADOPTED_AT_MEETING = re.compile(r"^[ \t]*Adopted[ \t]+(?:unanimously[ \t]+)?at[
 _NOTE_AFTER = re.compile(r"(?:(?<=[,;:])[ \t]?\d{1,3}(?:,\d{1,3})*|(?<=[,;:.])(?:\*{1,3}|\[\^[^\]\s]{1,8}\]))$")
 _DATE_LINE = re.compile(r"^[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+(?:19|20)\d\d\.?[ \t]*$")   # ("24 October 1970.")
 _UN_PARAGRAPH = re.compile(r"^[ \t]*(?:(?P<label>\d{1,3}\.|\([a-z]{1,4}\))[ \t]+)?(?P<rest>[A-Z][^\n]*)$")
+# a paragraph of a President's statement, in its quotation marks: '"The Security Council recalls ...', "The Council
+# requests ..."
+_STATEMENT_PARAGRAPH = re.compile(r"^[ \t]*[\"“]?The[ \t]+(?:(?:Security|Human[ \t]+Rights)[ \t]+)?Council[ \t]+"
+                                  r"(?P<rest>[a-z][^\n]*)$")
 _WORD = re.compile(r"\S+")
+# how the one paragraph of a UN decision opens ("The General Assembly, ... decided", "At its 50th plenary meeting, on
+# 22 December 2023, the General Assembly ...")
+_UN_DECISION_OPENING = re.compile(r"(?:The[ \t]+(?:General[ \t]+Assembly|Security[ \t]+Council|Human[ \t]+Rights[ \t]+"
+                                  r"Council|Economic[ \t]+and[ \t]+Social[ \t]+Council)\b|At[ \t]+its\b)")
 _ADDRESSEE_STOP = re.compile(r"^(?:that|to|on|in|as|with|for|of)\b|[;.]$")
 
 
@@ -165,11 +177,15 @@ def _heading_only_end(head: list[_Line], number_at: int) -> int:
     ``_HEADING_TITLE_LINES`` lines)."""
     vocabulary = load_vocabulary()
     last = number_at
+    un_number = UN_NUMBER_LINE.match(head[number_at].text) is not None
     for index in range(number_at + 1, min(number_at + 1 + _HEADING_TITLE_LINES, len(head))):
         line = head[index].text
         stripped = line.strip()
         if not stripped:
             continue
+        if un_number and not head[index - 1].text.strip() and _UN_DECISION_OPENING.match(stripped):
+            break   # (a UN decision's one paragraph after its title: "The General Assembly, recalling ..., decided")
+        un_number = un_number or UN_NUMBER_LINE.match(line) is not None   # (the header opened at the adoption line)
         if (vocabulary.match_verb(stripped) is not None and stripped[:1].islower()) or label_alone(line) is not None \
                 or label_inline(line) is not None or _ANNEX.match(line) or _FURNITURE.match(line) \
                 or _RULE.match(line) or NUMBER_LINE.match(line) or running_head(line) is not None:
@@ -183,9 +199,10 @@ def _heading_only_end(head: list[_Line], number_at: int) -> int:
 class _Builder:
     """Walks the body's lines once, emitting blocks; holds the one clause, footnote or annex still open."""
 
-    def __init__(self, vocabulary: Vocabulary, *, un_style: bool) -> None:
+    def __init__(self, vocabulary: Vocabulary, *, un_style: bool, statement: bool = False) -> None:
         self.vocabulary = vocabulary
         self.un_style = un_style
+        self.statement = statement
         self.blocks: list[Block] = []
         self.open: Block | None = None
         self.open_text_end = ""
@@ -266,16 +283,23 @@ class _Builder:
         return self.un_style and printed.rstrip(".").isdigit() and int(printed.rstrip(".")) == self.last_number + 1
 
 
-def layout_blocks(text: str, *, body_start: int, un_style: bool, number: str | None = None) -> list[Block]:
+def layout_blocks(text: str, *, body_start: int, un_style: bool, number: str | None = None,
+                  statement: bool = False, title: str | None = None) -> list[Block]:
     """The headings, clauses, footnotes and annexes of ``text`` after ``body_start``, found from the layout.
-    ``number`` is the document's own number: its heading printed again as a running head is page furniture."""
-    builder = _Builder(load_vocabulary(), un_style=un_style)
+    ``number`` is the document's own number: its heading printed again as a running head is page furniture, as is
+    a UN text's ``title`` alone on a line (its running head, where a conversion dropped the symbol before it);
+    ``statement``: the text is a council President's statement, whose paragraphs open with the council and its verb
+    ("The Security Council recalls ...")."""
+    builder = _Builder(load_vocabulary(), un_style=un_style, statement=statement)
+    running_title = " ".join(title.split()) if title else None
     blank_before = True
     for whole in _lines(text, body_start):
         if not whole.text.strip():
             blank_before = True
             continue
         line, head, after = _without_furniture(whole, number)
+        if un_style and running_title is not None and line is not None and " ".join(line.text.split()) == running_title:
+            line, head, after = None, True, ""
         if head:
             builder.cut_here()
             builder.footnote_zone = False
@@ -310,7 +334,8 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
     if (match := _MARKDOWN_FOOTNOTE.match(line.text)) and line.start + match.end() < line.end:   # ("[^1]: ": no note)
         b.start("footnote", line.start + match.end(), line.end, marker=match.group("marker"))
         return
-    if open_role == "footnote" and (line.text[:1] in " \t" or not blank_before):
+    if open_role == "footnote" and (line.text[:1] in " \t" or not blank_before) and not _next_ruled_note(b, line) \
+            and not _FURNITURE.match(line.text):   # (the page's foot under its last note: "23-25999 (E)", "*2325999*")
         b.extend(line.end, stripped)
         return
     if _RULE.match(line.text):
@@ -350,6 +375,9 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         return
     if _itu_heading(b, line, stripped):
         return
+    if b.un_style and _un_subheading(b, stripped, blank_before):
+        b.close()   # (remainder: "Peacebuilding financing", between two paragraphs of an omnibus text)
+        return
     if b.un_style and _un_paragraph(b, line, blank_before):
         return
     if (printed := label_alone(line.text)) is not None:
@@ -384,6 +412,16 @@ def _take_line(b: _Builder, line: _Line, stripped: str, blank_before: bool) -> N
         return
     if b.in_section:
         b.clause(line.first, line.end, "", stripped)
+
+
+def _next_ruled_note(b: _Builder, line: _Line) -> bool:
+    """Whether ``line``, under the rule of a page's notes, opens the note after the one open: its marker is the next
+    number ("1 Resolution 217 A (III)." / "2 See resolution 2200 A (XXI), annex."; a UN page's notes stand on
+    consecutive lines, with no blank line between them)."""
+    if not b.footnote_zone or b.open is None or not b.open.marker.isdigit():
+        return False
+    match = _RULED_FOOTNOTE.match(line.text)
+    return match is not None and match.group("marker") == str(int(b.open.marker) + 1)
 
 
 def running_head(line: str) -> re.Match[str] | None:
@@ -458,6 +496,28 @@ def _itu_heading(b: _Builder, line: _Line, stripped: str) -> bool:
     return True
 
 
+_SUBHEADING_MOST_WORDS = 10
+_LINE_GOES_ON = frozenset({"a", "an", "the", "of", "to", "in", "on", "for", "with", "by", "and", "or", "as", "at",
+                           "from", "that", "its", "their", "upon"})
+
+
+def _un_subheading(b: _Builder, stripped: str, blank_before: bool) -> bool:
+    """A heading inside a UN text's body, a paragraph of its own between two paragraphs that ended with their
+    punctuation ("Peacebuilding Commission", "Peacebuilding financing", before "1. Reaffirms ..."): a few words with
+    no punctuation at their end (a preambular paragraph ends with its comma, an operative one with its semicolon or
+    full stop) and no verb at their start."""
+    if not (blank_before and b.in_section and stripped[:1].isupper()) or stripped.endswith((",", ";", ".", ":")):
+        return False
+    if not 1 < len(stripped.split()) <= _SUBHEADING_MOST_WORDS or stripped[-1].isdigit():
+        return False   # (a paragraph's first line; "... of the Secretary-General,1" ends with a note's marker; a word
+        #                 alone goes on as the text before)
+    if b.vocabulary.match_verb(stripped) is not None or label_inline(stripped):
+        return False
+    if stripped.split()[-1].lower() in _LINE_GOES_ON:
+        return False   # (the first line of a paragraph the page wrapped: "Calling upon Member States to")
+    return b.open is not None and b.open.role == "clause" and b.text_ends_with((",", ";", ".", ":"))
+
+
 def _un_paragraph(b: _Builder, line: _Line, blank_before: bool) -> bool:
     """A UN paragraph opening with its verb: "Recalling its resolution ...", "2. Requests the ...".
 
@@ -467,12 +527,18 @@ def _un_paragraph(b: _Builder, line: _Line, blank_before: bool) -> bool:
     paragraph ("," ";" "." ":").
     """
     match = _UN_PARAGRAPH.match(line.text)
+    said = _STATEMENT_PARAGRAPH.match(line.text) if b.statement else None
+    if said is not None:
+        match = said   # (the council's name is remainder, its verb the heading)
     if match is None:
         return False
     rest = match.group("rest")
-    label = match.group("label") or ""
+    label = match.groupdict().get("label") or ""
     found = b.vocabulary.match_verb(rest)
-    if not blank_before and (found is None or not b.text_ends_with((",", ";", ".", ":"))):
+    if said is not None and line.text.lstrip()[:1] in "\"“":
+        blank_before = True   # (a statement's paragraph opens with its quotation mark, a blank line before it or not)
+    if not blank_before and (found is None or not (b.text_ends_with((",", ";", ".", ":"))
+                                                   or (label and b.is_next_number(label)))):
         return False
     if found is None:
         if label or b.seen_numbered or not b.text_ends_with((",",)) or len(rest.split()) < 2:
@@ -511,8 +577,10 @@ def _verb_and_clause(b: _Builder, line: _Line, start: int, verb_words: int, part
         b.pending_label = label
 
 
-# An omnibus resolution's part: "II" alone (its title on the lines after) or "III. Financial performance report ..."
-_ROMAN_PART = re.compile(r"^[ \t]*(?P<num>[IVXL]{1,7})\.?(?:[ \t]+(?P<title>[A-Z“\"][^\n]*))?[ \t]*$")
+# An omnibus resolution's part: "II" alone (its title on the lines after) or "III. Financial performance report ...";
+# or a part of a resolution adopted in parts, its letter alone ("B" / "Comprehensive approach" / "The General
+# Assembly,")
+_ROMAN_PART = re.compile(r"^[ \t]*(?:(?P<num>[IVXL]{1,7})\.?(?:[ \t]+(?P<title>[A-Z“\"][^\n]*))?|(?P<letter>[A-H]))[ \t]*$")
 # a paragraph number the PDF's text glued to a heading: "Global context and shared commitments 3. We gather ..."
 _GLUED_NUMBER = re.compile(r"(?<=\s)(?P<label>\d{1,3}\.)[ \t]+(?=[A-Z“\"(])")
 
@@ -535,7 +603,7 @@ def _roman_part(b: _Builder, line: _Line) -> bool:
     match = _ROMAN_PART.match(line.text)
     if match is None:
         return False
-    b.start("part", line.first, line.end, label=match.group("num"))
+    b.start("part", line.first, line.end, label=match.group("num") or match.group("letter"))
     b.seen_numbered, b.last_number, b.part, b.pending_label = False, 0, "", None
     return True
 

@@ -29,8 +29,15 @@ from functools import cache
 from kg.reference.vocabulary import load_vocabulary
 
 _HEAD_REACH = 1000   # (the number line and the formula stand in the text's first characters)
-_NUMBER_LINE = re.compile(r"^\s*(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION|Resolution|Decision|Recommendation"
+_NUMBER_LINE = re.compile(r"(?:RESOLUTION|DECISION|RECOMMENDATION|OPINION|Resolution|Decision|Recommendation"
                           r"|Opinion)\s+(?:ITU-[RTD]\s+)?\d{1,4}[A-Z]?(?:-\d{1,2})?(?:\s*\([^()]{1,60}\))?\*{0,3}(?= )")
+_WORD = re.compile(r"\S+")
+_SENTENCE_WORD = re.compile(r"\b[a-z]{3,}\b")
+_WORDS_BEFORE_NUMBER_LINE = 16   # ("United Nations S/RES/2998 (2019) Security Council Distr.: General 27 June 2019")
+# a UN text's adoption line, after what stood above it ("A/RES/80/8 Resolution adopted by the General Assembly on")
+_ADOPTION = re.compile(r" (?=(?:Resolution|Decision|RESOLUTION|DECISION) (?:adopted|ADOPTED) |Adopted by the )")
+# the meeting that adopted a UN text, after its last paragraph: "... of the matter. 50th plenary meeting 19 December 2023"
+_MEETING = re.compile(r"(?<=[.;]) (?=\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b)")
 _UN_NUMBER = re.compile(r" (?=\d{1,4}/\d{1,4}\. [A-Z])")
 _FORMULA = re.compile(r" (?P<formula>The (?:[A-Z][\w/-]*|of|the|and|for|on)(?: (?:[A-Z][\w/-]*|of|the|and|for|on)){0,12}"
                       r"(?: \([^()]{1,60}\))?,) ")
@@ -72,20 +79,41 @@ _MOST_CHARACTERS = 512 * 1024
 
 
 def is_one_line(text: str) -> bool:
-    """Whether ``text`` is one line, long enough to hold a resolution (a newline at its end aside) and no longer
-    than a resolution is."""
-    return 200 < len(text) <= _MOST_CHARACTERS and ((newline := text.find("\n")) < 0 or not text[newline:].strip())
+    """Whether ``text`` is one line, long enough to hold a resolution (newlines at its start and end aside) and no
+    longer than a resolution is."""
+    return 200 < len(text) <= _MOST_CHARACTERS and "\n" not in text.strip()
+
+
+def _number_line(text: str) -> re.Match[str] | None:
+    """The number line ``text`` opens with, after the page furniture a conversion may have put before it ("- 2 -",
+    "Res. 75", "WTSA-12", "A/RES/73/1", "PP18/146-E": a few words, none of a sentence, a lower-case word of three
+    letters or more).
+
+    >>> _number_line("- 3 - WTSA-12 RESOLUTION 75 (Rev. Dubai, 2012) Title").group()
+    'RESOLUTION 75 (Rev. Dubai, 2012)'
+    >>> _number_line("recalling Resolution 71 (Rev. Dubai, 2018) and") is None
+    True
+    """
+    for count, word in enumerate(_WORD.finditer(text)):
+        if count > _WORDS_BEFORE_NUMBER_LINE or _SENTENCE_WORD.search(text, 0, word.start()):
+            return None
+        if (number := _NUMBER_LINE.match(text, word.start())) is not None:
+            return number
+    return None
 
 
 def with_line_breaks(text: str) -> str:
     """``text`` (one line) with a newline for each space where its layout broke a line; the same length."""
     breaks: list[int] = []
-    if (number := _NUMBER_LINE.match(text)) is not None:
-        breaks.append(number.end())
+    if (number := _number_line(text)) is not None:
+        breaks += [number.start() - 1, number.end()] if number.start() else [number.end()]
     elif (un_number := _UN_NUMBER.search(text, 0, _HEAD_REACH)) is not None:
         breaks.append(un_number.start())
+        if (adoption := _ADOPTION.search(text, 0, un_number.start())) is not None:
+            breaks.append(adoption.start())
     if (formula := _FORMULA.search(text, 0, _HEAD_REACH)) is not None:
         breaks += [formula.start(), formula.end("formula")]
+    breaks += [meeting.start() for meeting in _MEETING.finditer(text, max(0, len(text) - _HEAD_REACH))]
     for match in _breaks().finditer(text):
         breaks.append(match.start())
         if match.group("verb") and _after_verb(text, match):

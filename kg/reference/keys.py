@@ -13,8 +13,8 @@ A key is a slash path (DESIGN.md, "Citation keys"): ``itu/{body}/{kind}/{number}
 ['Resolution', 'Document', 'Treaty', 'Treaty']
 >>> WorkKey.parse("un/A/HRC/RES/35/7").body, WorkKey.parse("un/A/HRC/RES/35/7").number
 ('hrc', '35/7')
->>> WorkKey.parse("un/S/PRST/2021/13").number
-'2021/13'
+>>> WorkKey.parse("un/S/PRST/2021/13").number, WorkKey.parse("un/S/PRST/2021/13").body
+('2021/13', 'unsc')
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from kg import __version__
 from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, BusyError, InputError, KgError, UnreachableError
-from kg.wording import counted
+from kg.wording import counted, did_you_mean
 
 if TYPE_CHECKING:
     from kg.model import Citation, Document
@@ -332,7 +332,7 @@ def command_path(args: argparse.Namespace) -> int:
     G = _instrument_graph(args)
     for key in (args.source, args.target):
         if key not in G:
-            raise InputError(key, f"not in the citation network of {args.store}")
+            raise InputError(key, f"not in the citation network of {args.store}{did_you_mean(key, G)}")
     found = citation_paths(G, args.source, args.target, cutoff=args.cutoff, limit=args.limit)
     if not found["shortest"]:   # (an answer, as a query's 0 rows: exit 0; 1 is for what does not conform)
         print(f"no citation path between {args.source} and {args.target}")
@@ -355,7 +355,7 @@ def command_deps(args: argparse.Namespace) -> int:
     from kg.analyze import depends_on, rests_on
     G = _instrument_graph(args)
     if args.key not in G:
-        _say("error", f"{args.key}: not in the citation network of {args.store}")
+        _say("error", f"{args.key}: not in the citation network of {args.store}{did_you_mean(args.key, G)}")
         return EXIT_BAD_INPUT
     found = rests_on(G, args.key) if args.reverse else depends_on(G, args.key)
     print(f"{args.key} {'is rested on by' if args.reverse else 'rests on'} {counted(len(found), 'instrument')}:")
@@ -396,6 +396,7 @@ def _write_view(args: argparse.Namespace) -> int:
     from kg.store import OxigraphStore
     from kg.view import document_view, ego, overview, view_file_name
     store = OxigraphStore(Path(args.store) / "store", read_only=True)
+    outline = None
     try:
         if args.kind == "doc":
             outline = document_outline(store, args.key, edition=args.edition)
@@ -412,7 +413,8 @@ def _write_view(args: argparse.Namespace) -> int:
         _say("error", _not_drawn(store, args, error.args[0]))
         return EXIT_BAD_INPUT
     # (named by what it draws: the build's own views/overview.html, and one view of other settings, are kept)
-    key = f"{args.key}-{args.edition}" if args.kind == "doc" and args.edition else args.key
+    drawn = outline.edition if outline is not None and (args.edition or outline.others) else None
+    key = f"{args.key}-{drawn}" if drawn else args.key   # (a work of several parts: the part drawn, as named)
     name = args.output or str(Path(args.store) / "views" / view_file_name(args.kind, key, top=args.top, by=args.by,
                                                                           depth=args.depth))
     path = view.write(name)
@@ -431,7 +433,11 @@ def _not_drawn(store, args: argparse.Namespace, missing: str) -> str:
             return (f"{args.key}: cited by {counted(G.in_degree(args.key), 'instrument')} of {args.store}, but its "
                     f"own text is not in the graph (no document of the build is it): kg view ego {args.key} draws "
                     "what cites it")
-    return f"{missing}: not in the graph of {args.store}"
+    if args.kind != "doc" or args.edition is None:
+        from kg.analyze import instrument_graph
+        return f"{missing}: not in the graph of {args.store}{did_you_mean(args.key, instrument_graph(store))}"
+    from kg.analyze import work_editions
+    return f"{missing}: not in the graph of {args.store}{did_you_mean(args.edition, work_editions(store, args.key))}"
 
 
 def command_site(args: argparse.Namespace) -> int:

@@ -15,7 +15,6 @@ rdflib.term.URIRef('https://w3id.org/resolution-kg/id/itu/pp/res/102')
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import json
 import logging
@@ -33,7 +32,7 @@ from rdflib.term import Identifier
 from kg.errors import InputError
 from kg.rdf import work_iri
 from kg.resources import resource_dir
-from kg.wording import counted
+from kg.wording import counted, did_you_mean
 
 QUERY_DIR = resource_dir("queries")
 _PARAMETER = re.compile(r"^#\s*Parameters?:\s*(?P<rest>.*)$", re.MULTILINE)
@@ -182,11 +181,8 @@ def values_not_held(select: Select, query: Query, values: Mapping[str, str],
         _, rows = select(_HELD, bindings={"value": term})
         if rows and rows[0].get("ask") == Literal(True):
             continue
-        given = values[name]
         known = [str(row["known"]) for row in select(_KNOWN[query.parameters[name]])[1] if "known" in row]
-        near = list(dict.fromkeys([k for k in known if given.casefold() == k.casefold()]
-                                  + difflib.get_close_matches(given, known, n=3, cutoff=0.6)))[:3]
-        lines.append(f"{name}={given}: not in the graph" + (f" (did you mean {', '.join(near)}?)" if near else ""))
+        lines.append(f"{name}={values[name]}: not in the graph{did_you_mean(values[name], known)}")
     return lines
 
 

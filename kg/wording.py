@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 
 def counted(count: int, noun: str, *, plural: str | None = None) -> str:
     """``"{count} {noun}"``, ``noun`` in the plural (``plural``, or the regular plural) unless ``count`` is 1."""
@@ -26,3 +29,35 @@ def _plural(noun: str) -> str:
     if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
         return noun[:-1] + "ies"
     return noun + "s"
+
+
+def did_you_mean(given: str, known: Iterable[str], *, at_most: int = 3) -> str:
+    """`` (did you mean a, b?)`` with the ``known`` values nearest to ``given`` (the same but for case first), or ""
+    when none is near: what a message about a key, a name or an edition that is not there adds.
+
+    >>> did_you_mean("un/a/res/70/1", ["un/A/RES/70/1", "un/A/RES/70/11", "un/charter"])
+    ' (did you mean un/A/RES/70/1, un/A/RES/70/11?)'
+    >>> did_you_mean("A/RES/70/1", ["un/A/RES/70/1"]), did_you_mean("xyz", ["un/charter"])
+    (' (did you mean un/A/RES/70/1?)', '')
+    >>> did_you_mean("un/S/RES/1325", ["un/A/RES/71/32", "un/S/RES/1325(2000)", "un/S/RES/2213(2015)"])
+    ' (did you mean un/S/RES/1325(2000), un/A/RES/71/32, un/S/RES/2213(2015)?)'
+
+    """
+    known = list(known)
+    folded = given.casefold()
+    same_but_case = [k for k in known if k.casefold() == folded and k != given]
+    # a key given without its family or its year: "A/RES/70/1" for un/A/RES/70/1, "un/S/RES/1325" for
+    # un/S/RES/1325(2000)
+    shortened = sorted((k for k in known if _shortened_to(k.casefold(), folded)
+                        or _shortened_to(k.casefold().partition("/")[2], folded)), key=len)
+    by_folded: dict[str, str] = {}
+    for k in known:
+        by_folded.setdefault(k.casefold(), k)
+    close = [by_folded[k] for k in difflib.get_close_matches(folded, by_folded, n=at_most, cutoff=0.6)]
+    near = list(dict.fromkeys(same_but_case + shortened + close))
+    return f" (did you mean {', '.join(near[:at_most])}?)" if near else ""
+
+
+def _shortened_to(key: str, given: str) -> bool:
+    """Whether ``given`` is ``key`` without what follows its number (a year, a part: "(2000)", " B")."""
+    return key == given or (key.startswith(given) and key[len(given):len(given) + 1] in ("(", " ", "-"))

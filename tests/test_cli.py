@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SEED, corpus_files
+from conftest import CORPUS, SEED, corpus_files
 from documents import AKN_STATEMENT, ITU_TEXT
 
 import kg
@@ -242,6 +242,24 @@ def test_path_with_no_path_is_an_answer_not_a_failure(tmp_path, capsys):
     capsys.readouterr()
     assert main(["path", "itu/wtsa/res/75", un, "--store", str(out)]) == EXIT_OK
     assert capsys.readouterr().out.splitlines() == [f"no citation path between itu/wtsa/res/75 and {un}"]
+
+
+def test_a_key_not_in_the_graph_names_the_nearest_ones(tmp_path, capsys):
+    """(a UN symbol without its family or its year, "A/RES/70/1" or "un/S/RES/1325", was "not in the graph" with
+    no hint; an edition not there did not say which there are)"""
+    out = tmp_path / "out"
+    assert main(["build", str(SEED), str(CORPUS / "un-ga-multipart" / "75_101A-B_E.xml"), "--out", str(out),
+                 "--quiet", "--workers", "1"]) == EXIT_OK
+    capsys.readouterr()
+    assert main(["deps", "pp/res/102", "--store", str(out)]) == 2
+    assert "pp/res/102: not in the citation network of" in (err := capsys.readouterr().err)
+    assert "(did you mean itu/pp/res/102" in err
+    assert main(["path", "itu/wtsa/res/75", "A/RES/70/1", "--store", str(out)]) == 2
+    assert "A/RES/70/1: not in the citation network" in (err := capsys.readouterr().err)
+    assert "(did you mean un/A/RES/70/1" in err
+    assert main(["view", "doc", "un/A/RES/75/101", "--edition", "2020-12-10-C", "--store", str(out)]) == 2
+    assert "edition 2020-12-10-C: not in the graph" in (err := capsys.readouterr().err)
+    assert "(did you mean 2020-12-10-A, 2020-12-10-B?)" in err or "(did you mean 2020-12-10-B, 2020-12-10-A?)" in err
 
 
 def test_what_rdflib_logs_is_one_warning_line_with_its_control_characters_escaped(tmp_path_factory, tmp_path,

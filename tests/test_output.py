@@ -184,7 +184,9 @@ def test_kg_view_draws_the_edition_asked_for(built, capsys):
     # the page says which part it draws and names the other, without --edition the command does too
     assert "Edition 2020-12-10-B of A/RES/75/101; the graph holds its 2020-12-10-A too" in page
     assert main(["view", "doc", "un/A/RES/75/101", "--store", str(out)]) == EXIT_OK
-    assert "drew its edition 2020-12-10-B; the graph holds its 2020-12-10-A too" in capsys.readouterr().err
+    said = capsys.readouterr()
+    assert "drew its edition 2020-12-10-B; the graph holds its 2020-12-10-A too" in said.err
+    assert "doc-un_A_RES_75_101-2020-12-10-B.html: " in said.out   # (named by the part drawn, as part A's is)
     assert main(["view", "doc", "itu/wtsa/res/75", "--store", str(out)]) == EXIT_OK
     assert "the graph holds" not in capsys.readouterr().err   # (one edition: nothing to say)
     assert main(["view", "doc", "un/A/RES/75/101", "--edition", "1999-01-01", "--store", str(out)]) == 2

@@ -16,6 +16,6 @@ _EXPORTS = {
                 "compute_metrics", "score_network", "top", "write_metrics"],
     "paths": ["bibliographic_coupling", "citation_paths", "co_citation", "depends_on", "main_path",
               "neighbourhood", "rests_on", "steps"],
-    "outline": ["DocumentOutline", "document_outline"],
+    "outline": ["DocumentOutline", "document_outline", "work_editions"],
 }
 __all__, __getattr__ = lazy_names("kg.analyze", _EXPORTS)

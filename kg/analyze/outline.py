@@ -26,6 +26,13 @@ class DocumentOutline:
     others: tuple[str, ...] = ()   # the work's other editions that the graph holds the text of (its other parts)
 
 
+def work_editions(store: GraphStore, key: str) -> list[str]:
+    """The ids of the editions of the work ``key`` that the graph holds (defined or cited), sorted."""
+    rows = store.query(SPARQL_PREFIXES + "SELECT DISTINCT ?edition WHERE { ?node eli:realizes ?work ; "
+                       "kg:editionId ?edition }", bindings={"work": URIRef(work_iri(key))})
+    return sorted(str(row["edition"]) for row in rows)
+
+
 def document_outline(store: GraphStore, key: str, *, edition: str | None = None) -> DocumentOutline:
     """The outline of the resolution whose work key is ``key``: its ``edition`` ("2020-12-10-B", a part of a
     resolution adopted in parts), or its latest edition in the graph. Three queries (the edition, its clauses, its

@@ -22,8 +22,9 @@ class Block:
     """A piece of structure a reader found in the markup itself (Akoma Ntoso), with its span.
 
     Readers of plain layouts (text, PDF, Word) give no blocks: the parser reads their layout instead.
-    ``role`` is one of ``header``, ``heading``, ``clause``, ``footnote``, ``annex``, ``part`` (the number and
-    title that open a part of an omnibus resolution, "II" / "Conditions of service ...": ``label`` holds "II").
+    ``role`` is one of ``header``, ``formula`` (the enacting formula, a line inside the header), ``heading``,
+    ``clause``, ``footnote``, ``annex``, ``part`` (the number and title that open a part of an omnibus resolution,
+    "II" / "Conditions of service ...": ``label`` holds "II").
     An ``annex`` block followed by clause blocks is the annex's heading, and those clauses are the annex's.
     ``part`` is ``preambular`` or ``operative`` for headings and clauses.
     ``label`` is the printed label of a clause (``"b)"``, ``"1"``, ``"(a)"``) when the markup gives one.

@@ -33,6 +33,7 @@ from markupsafe import Markup
 
 from kg.analyze import DocumentOutline, Metrics
 from kg.palette import colour_of, legend
+from kg.reference.keys import un_part
 from kg.resources import resource_dir
 from kg.wording import counted
 
@@ -162,11 +163,8 @@ def document_name(key: str, edition: str) -> str:
     >>> document_name("un/A/RES/70/1", "2015-09-25"), document_name("itu/wtsa/res/75", "wtsa-08")
     ('A/RES/70/1', 'WTSA Res. 75')
     """
-    part = _UN_PART_EDITION.fullmatch(edition) if key.startswith("un/") else None
-    return f"{short_name(key)} {part.group(1)}" if part else short_name(key)
-
-
-_UN_PART_EDITION = re.compile(r"\d{4}-\d{2}-\d{2}-([A-Z]{1,2}|[IVXL]{1,7})")   # (as kg.parse.header names a part)
+    part = un_part(key, edition)
+    return f"{short_name(key)} {part}" if part else short_name(key)
 
 
 def known_title(title: str) -> str:

@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 from conftest import SEED, corpus_files
+from documents import AKN_STATEMENT
 from lxml import etree
 
 from kg.cli import main
@@ -106,3 +107,66 @@ def test_kg_export_akn_writes_one_file_per_document(tmp_path, capsys):
     files = sorted((tmp_path / "exported" / "akn").iterdir())
     assert "itu_wtsa_res_75_wtsa-08.xml" in [f.name for f in files] and len(files) == 4
     assert capsys.readouterr().out.startswith(f"wrote 4 files into {tmp_path / 'exported'}")
+
+
+NS = {"a": AKN}
+LEVELS = ("FRBRWork", "FRBRExpression", "FRBRManifestation")
+
+
+def _frbr(document_element, level: str, name: str) -> str:
+    (value,) = document_element.xpath(f"a:meta/a:identification/a:{level}/a:{name}/@value", namespaces=NS)
+    return value
+
+
+def test_the_parts_of_a_resolution_adopted_in_parts_are_works_of_their_own():
+    """Each part of "75/101 A-B" is a work of its own, named as the UN's own file names it ("75-101A"), with the
+    expression and manifestation IRIs the naming convention derives from its work's."""
+    files = corpus_files("un-ga-multipart")
+    thises, aliases = Counter(), Counter()
+    for path in files:
+        # the UN's own name for each part: the last step of its work's FRBRuri (".../2020-12-10/75-101A/")
+        un_names = [uri.rstrip("/").rsplit("/", 1)[-1] for uri in etree.parse(str(path)).xpath(
+            "//a:component/a:statement/a:meta/a:identification/a:FRBRWork/a:FRBRuri/@value", namespaces=NS)]
+        parts = list(_documents([path]))
+        assert len(parts) == len(un_names) >= 2, path.name
+        for (origin, document, citations), un_name in zip(parts, un_names, strict=True):
+            (statement,) = etree.fromstring(document_akn(document, citations))
+            work = _frbr(statement, "FRBRWork", "FRBRuri")
+            assert work.rsplit("/", 1)[-1] == un_name, origin
+            assert [(_frbr(statement, level, "FRBRuri"), _frbr(statement, level, "FRBRthis")) for level in LEVELS] == [
+                (work, f"{work}/!main"), (f"{work}/eng@", f"{work}/eng@/!main"),
+                (f"{work}/eng@.xml", f"{work}/eng@/!main.xml")], origin
+            thises.update(_frbr(statement, level, "FRBRthis") for level in LEVELS)
+            aliases.update(statement.xpath("a:meta/a:identification/a:FRBRWork/a:FRBRalias/@value", namespaces=NS))
+    assert sum(aliases.values()) >= 2 * len(files)
+    assert [this for this, count in thises.items() if count > 1] == []
+    assert [alias for alias, count in aliases.items() if count > 1] == []
+
+
+def _with_two_annexes(tmp_path):
+    annexes = "".join(f'<attachment><doc name="annex"><mainBody><p>{text}</p></mainBody></doc></attachment>'
+                      for text in ("Annex I: the members", "Annex II: the observers"))
+    path = tmp_path / "two-annexes.xml"
+    path.write_text(AKN_STATEMENT.replace("</mainBody>", f"</mainBody><attachments>{annexes}</attachments>", 1),
+                    encoding="utf-8")
+    return path
+
+
+def test_an_annex_is_a_component_of_its_own(tmp_path):
+    """An annex's ``doc`` names its component after the "!" ("!main/annex", "!main/annex_2" where there are several),
+    as the UN's files do: no two documents of a file share an FRBRthis."""
+    checked, several = 0, 0
+    for origin, document, citations in _documents([*corpus_files("un-ga"), _with_two_annexes(tmp_path)]):
+        several += len(document.annexes) > 1
+        if not document.annexes:
+            continue
+        root = etree.fromstring(document_akn(document, citations))
+        (statement,) = root
+        work = _frbr(statement, "FRBRWork", "FRBRuri")
+        annexes = root.xpath("//a:attachment/a:doc", namespaces=NS)
+        names = ["annex"] if len(annexes) == 1 else [f"annex_{n}" for n in range(1, len(annexes) + 1)]
+        assert [_frbr(doc, "FRBRWork", "FRBRthis") for doc in annexes] == [f"{work}/!main/{n}" for n in names], origin
+        thises = root.xpath("//a:identification/*/a:FRBRthis/@value", namespaces=NS)
+        assert len(thises) == len(set(thises)), origin
+        checked += 1
+    assert checked >= 3 and several == 1

@@ -105,6 +105,31 @@ def test_a_clause_that_opens_like_a_formula_is_no_header():
     assert [s.verb for s in document.sections] == ["considering", "resolves"]
 
 
+# (header lines, title, formula): a formula with no comma is one where it closes the header, never above another
+FORMULA_WITHOUT_COMMA = {
+    "closes the header": (
+        ("RESOLUTION 160 (REV. DUBAI, 2018)\nAssistance to a country\n"
+         "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018)"),
+        "Assistance to a country",
+        "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018)"),
+    "a title above the formula": (
+        ("RESOLUTION 77 (REV. DUBAI, 2018)\nThe Plenipotentiary Conference of the Union and its future (2019-2023)\n"
+         "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"),
+        "The Plenipotentiary Conference of the Union and its future (2019-2023)",
+        "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018),"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FORMULA_WITHOUT_COMMA), ids=sorted(FORMULA_WITHOUT_COMMA))
+def test_a_formula_with_no_comma_is_no_part_of_the_title(case):
+    heading, title, formula = FORMULA_WITHOUT_COMMA[case]
+    document = parse_document(Source("res.txt", f"{heading}\nrecalling\nResolution 34 of this conference,\n"
+                                                "resolves\nto act.\n", "text"))
+    assert (document.header.title, document.header.formula, document.header.edition) == (title, formula, "pp-18")
+    assert [s.verb for s in document.sections] == ["recalling", "resolves"]
+    assert_covers_exactly_once(document)
+
+
 def test_suppressed_resolution_is_a_document_with_no_clauses():
     document = parse_document(Source("res5.txt", "RESOLUTION 5 (WRC-03)\n(Suppressed by WRC-07)\n", "text"))
     assert (document.header.number, document.header.body, document.header.edition) == ("5", "wrc", "wrc-03")

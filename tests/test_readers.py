@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from documents import AKN_STATEMENT, EXPECTED_OUTLINE, ITU_TEXT, write_docx, write_html, write_pdf
 from support import assert_covers_exactly_once
@@ -9,6 +11,8 @@ from support import assert_covers_exactly_once
 from kg.cli import main
 from kg.errors import EXIT_BAD_INPUT, InputError
 from kg.parse import parse_document
+from kg.rdf import document_quads
+from kg.rdf.quads import DCTERMS
 from kg.readers import read
 from kg.readers.html import read as read_html
 from kg.resolve import extract_citations
@@ -205,6 +209,30 @@ def test_akn_annex_keeps_its_footnotes(tmp_path):
     assert [c.text for c in section.clauses] == [
         "Reaffirm the Universal Declaration of Human Rights and the 2030 Agenda,"]
     assert {c.work for c in extract_citations(document)} >= {"un/A/RES/217(III)", "un/A/RES/70/1"}
+    assert_covers_exactly_once(document)
+
+
+# an enacting formula as the PP's Final Acts mark it, in its own element after the title's: with its comma, and
+# without one (as PP-18's Resolution 160 prints it), with or without the year
+FORMULAS = {
+    "comma": "The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2014),",
+    "no comma": "The Plenipotentiary Conference of the International Telecommunication Union (Busan, 2014)",
+    "no comma, no year": "The Plenipotentiary Conference of the International Telecommunication Union",
+}
+
+
+@pytest.mark.parametrize("case", sorted(FORMULAS), ids=sorted(FORMULAS))
+def test_akn_formula_is_no_part_of_the_title(tmp_path, case):
+    (printed,) = re.findall(r'<formula name="enactingFormula"><p>([^<]*)</p>', AKN_STATEMENT)
+    path = tmp_path / "r.xml"
+    path.write_text(AKN_STATEMENT.replace(printed, FORMULAS[case]), encoding="utf-8")
+    document = parse_document(read(path)[0])
+    header = document.header
+    assert (header.title, header.formula) == ("Further development of a test resolution", FORMULAS[case])
+    assert (header.number, header.body, header.edition) == ("12", "pp", "pp-14")
+    assert [s.verb for s in document.sections] == ["considering", "resolves", "instructs"]
+    titles = [line for line in document_quads(document, [], source_name="r.xml") if f"{DCTERMS}title>" in line]
+    assert titles and all("Plenipotentiary" not in line for line in titles)
     assert_covers_exactly_once(document)
 
 

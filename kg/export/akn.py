@@ -1,5 +1,7 @@
 """Akoma Ntoso 3.0 out, references tagged: each document as an AKN ``statement`` with the AKN4UN conventions (FRBR
-work, expression and manifestation IRIs such as ``/akn/un/statement/deliberation/unga/2020-12-10/75-100/!main``,
+work, expression and manifestation IRIs such as ``/akn/un/statement/deliberation/unga/2020-12-10/75-100/!main``;
+a part of a resolution adopted in parts a work of its own, ``.../75-101A/!main``, as the UN's files name it; an
+annex the component ``!main/annex``),
 ``eId``s by the naming convention: ``preamble__recitals_1__recital_2``, ``mainBody__para_3__list_1__point_a``), the
 elements in the schema's order (meta, coverPage, preface, preamble, mainBody, attachments), and each citation a
 ``<ref href="...">`` to the cited work's IRI in the graph.
@@ -20,8 +22,9 @@ from pathlib import Path
 from lxml import etree
 
 from kg.model import Citation, Clause, Document, Section
-from kg.rdf import own_work_key, work_iri
+from kg.rdf import edition_iri, own_work_key, work_iri
 from kg.reference.gazetteer import load_gazetteer
+from kg.reference.keys import un_part
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _A = f"{{{AKN}}}"
@@ -56,22 +59,30 @@ def _date(document: Document) -> str:
         (f"{header.year}-01-01" if header.year else "0001-01-01")
 
 
-def _meta(statement: etree._Element, document: Document) -> None:
+def _meta(statement: etree._Element, document: Document, *, component: str = "main") -> None:
+    """The FRBR identification of ``document``, of its ``component`` ("main", or "main/annex" for its annex: the
+    component's name follows the "!" in each ``FRBRthis``, as the naming convention has it).
+
+    A part of a resolution adopted in parts ("75/101 A") is a work of its own, its letter after the number
+    ("75-101A"), as the UN's own files name each part of "75-101A-B"; its alias is the part's node in the graph
+    (the edition "2020-12-10-A" of 75/101), not the whole's."""
     key = own_work_key(document)
+    part = un_part(key, document.header.edition)
     author = AUTHORS.get(document.header.body or "", document.header.body or "unknown")
     date = _date(document)
-    work = f"/akn/un/statement/deliberation/{author}/{date}/{_work_number(key)}"
+    work = f"/akn/un/statement/deliberation/{author}/{date}/{_work_number(key)}{part or ''}"
     meta = _element(statement, "meta")
     identification = _element(meta, "identification", source="#resolution-kg")
-    levels = (("FRBRWork", work, f"{work}/!main", "adoption", "#author"),
-              ("FRBRExpression", f"{work}/eng@", f"{work}/eng@/!main", "adoption", "#author"),
-              ("FRBRManifestation", f"{work}/eng@.xml", f"{work}/eng@/!main.xml", "markup", "#editor"))
+    levels = (("FRBRWork", work, f"{work}/!{component}", "adoption", "#author"),
+              ("FRBRExpression", f"{work}/eng@", f"{work}/eng@/!{component}", "adoption", "#author"),
+              ("FRBRManifestation", f"{work}/eng@.xml", f"{work}/eng@/!{component}.xml", "markup", "#editor"))
     for level, uri, this, date_name, role in levels:
         frbr = _element(identification, level)
         _element(frbr, "FRBRthis", value=this)
         _element(frbr, "FRBRuri", value=uri)
         if level == "FRBRWork":
-            _element(frbr, "FRBRalias", value=work_iri(key), name="resolution-kg")
+            alias = edition_iri(key, document.header.edition or "") if part else work_iri(key)
+            _element(frbr, "FRBRalias", value=alias, name="resolution-kg")
         _element(frbr, "FRBRdate", date=date, name=date_name)
         _element(frbr, "FRBRauthor", href="#resolution-kg" if level == "FRBRManifestation" else f"#{author}",
                  as_=role)
@@ -234,7 +245,8 @@ def document_akn(document: Document, citations: Iterable[Citation]) -> bytes:
         for number, annex in enumerate(document.annexes, 1):
             attachment = _element(attachments, "attachment", eId=f"att_{number}")
             doc = _element(attachment, "doc", name="annex")
-            _meta(doc, document)
+            # (the UN's files name an annex "!main/annex"; where there are several, each has its number)
+            _meta(doc, document, component="main/annex" if len(document.annexes) == 1 else f"main/annex_{number}")
             until = annex_starts[number] if number < len(annex_starts) else len(source) + 1
             sections = [s for s in document.sections if annex.start <= s.start < until]
             lines = [line.strip() for line in source[annex.start:annex.end].split("\n") if line.strip()]

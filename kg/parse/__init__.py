@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.model import Document, Header, Source
+from kg.model import Document, Header, Source, Span
 from kg.parse.assemble import assemble_document
 from kg.parse.glued import split_glued_annexes, split_glued_headings
 from kg.parse.header import (
@@ -76,8 +76,9 @@ def _parse_document(source: Source) -> Document:
     header_blocks = [block for block in source.blocks if block.role == "header"]
     if header_blocks:
         span = header_blocks[0]
-        header = read_header(text[span.start:span.end], start=span.start, hints=source.hints)
-        blocks = [b for b in source.blocks if b.role != "header"]
+        header = read_header(text[span.start:span.end], start=span.start, hints=source.hints,
+                             formulas=[Span(b.start, b.end) for b in source.blocks if b.role == "formula"])
+        blocks = [b for b in source.blocks if b.role not in ("header", "formula")]
         if not _un_style(header, source):
             return assemble_document(source, header, split_glued_headings(text, split_glued_annexes(text, blocks)))
         return _with_un_addressees(assemble_document(source, header, blocks))

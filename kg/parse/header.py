@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -81,6 +82,7 @@ _COUNCIL_STYLE = re.compile(r"^\s*(?:Rev\.?\s*(?:19|20)\d\d\s*$|C-?(?:\d\d|(?:19
                             re.IGNORECASE)
 _COUNCIL_YEAR = re.compile(r"\b(?:(?P<year>19[4-9]\d|20\d\d)|C-?(?P<session>\d{2}))\b")
 _CLOSED_YEAR = re.compile(r"\b(?:19|20)\d\d\s*\)")   # "(Hammamet, 2016)" or the "2016)" of a wrapped one
+_YEAR_AT_END = re.compile(r"\([^()]*\b(?:19|20)\d\d\)$")   # "... (Dubai, 2018)"
 _YEAR_HISTORY = re.compile(r"\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)*\s*")
 def is_formula(line: str) -> bool:
     """An enacting formula: "The <body> (place, year)," (the comma may be missing when the line is short).
@@ -109,11 +111,21 @@ def formula_lines(lines: Sequence[str], index: int) -> int:
     2
     >>> formula_lines(["The General Assembly", "Recalling its resolution 2334 (2016),"], 0)
     1
+
+    The header's last line may be its formula with no comma, when it names a body and closes with the bracket of
+    a year ("The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018)"):
+
+    >>> formula_lines(["Assistance to Somalia", "The Plenipotentiary Conference of the International "
+    ...                "Telecommunication Union (Dubai, 2018)", ""], 1)
+    1
     """
     first = lines[index].strip()
     if not FORMULA_LINE.match(first):
         return 0
     alone = is_formula(first)
+    if (not alone and _YEAR_AT_END.search(first) and not any(line.strip() for line in lines[index + 1:])
+            and load_vocabulary().body_of_formula(first) is not None):
+        return 1
     if alone and first.endswith((",", ":")) and first.count("(") == first.count(")"):
         return 1
     joined = first
@@ -190,8 +202,15 @@ def read_editions(printed: str, body: str | None) -> list[EditionMention]:
 _NO_HINTS = Hints()
 
 
-def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Header:
-    """Read the header lines ``text`` (which begins at ``start`` in the source) into a ``Header``."""
+def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS, formulas: Sequence[Span] = ()) -> Header:
+    """Read the header lines ``text`` (which begins at ``start`` in the source) into a ``Header``; a line in one of
+    the spans ``formulas`` (of the source, as a reader's markup marks the enacting formula) is the formula, whatever
+    its words (a formula with no comma after it is none by its words alone, and would run into the title).
+
+    >>> text = "RESOLUTION 160\\nAssistance to Somalia\\nThe Plenipotentiary Conference of the International Union"
+    >>> read_header(text).formula, read_header(text, formulas=[Span(37, len(text))]).title
+    (None, 'Assistance to Somalia')
+    """
     vocabulary = load_vocabulary()
     kind = hints.kind
     number = hints.number
@@ -203,13 +222,18 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS) -> Heade
     reading_title = False
     adopted = None   # the date of an adoption line ("Adopted by the Security Council at its 9518th meeting, on ...")
     lines = text.split("\n")
+    line_starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=start))
     index = -1
     while (index := index + 1) < len(lines):
         line = lines[index]
         stripped = line.strip()
         if not stripped:
             continue
-        if (match := NUMBER_LINE.match(line)) and formula is None:
+        if any(span.start <= line_starts[index] < span.end for span in formulas):
+            formula = stripped
+            body = vocabulary.body_of_formula(formula) or body
+            reading_title = False
+        elif (match := NUMBER_LINE.match(line)) and formula is None:
             kind = match.group("kind").lower()
             number = match.group("number")
             sector = match.group("sector")

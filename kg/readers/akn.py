@@ -309,13 +309,17 @@ def _render(document: etree._Element, origin: str, *, collection: Hints | None =
                 if text:
                     writer.line(text, notes)
     preamble = next(iter(_children(document, "preamble")), None)
+    formulas = []
     if preamble is not None:
         for formula in _children(preamble, "formula"):
             text, notes = _flatten(formula)
             if text:   # (an empty formula in no preface made an empty header)
-                writer.line(text, notes)
+                start, end = writer.line(text, notes)
+                formulas.append(Block("formula", start, end))
     if writer.position:
-        writer.blocks.append(Block("header", 0, writer.position - 1))
+        # (the formula is marked: its words alone do not always say so, "The Plenipotentiary Conference of the
+        # International Telecommunication Union (Dubai, 2018)" with no comma, and it ran into the title)
+        writer.blocks += [Block("header", 0, writer.position - 1), *formulas]
     if preamble is not None:
         _render_part(preamble, "preambular", writer)
     for body in _children(document, "mainBody", "body"):

@@ -19,6 +19,7 @@ A key is a slash path (DESIGN.md, "Citation keys"): ``itu/{body}/{kind}/{number}
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -56,6 +57,23 @@ def un_series_of(symbol: str) -> UnSeries | None:
 def un_series_prefix(body: str, kind: str) -> str | None:
     """The symbol prefix of an organ's resolutions or decisions: ``un_series_prefix("unga", "res") == "A/RES/"``."""
     return next((series.prefix for series in un_series() if (series.body, series.kind) == (body, kind)), None)
+
+
+# a part of a UN resolution adopted in parts ("75/101 A") is an edition of the resolution, named by its adoption
+# date and its letter or numeral ("2020-12-10-A", "2021-12-24-XIV"), as kg.parse.header names it
+_UN_PART_EDITION = re.compile(r"\d{4}-\d{2}-\d{2}-([A-Z]{1,2}|[IVXL]{1,7})")
+
+
+def un_part(work_key: str, edition: str | None) -> str | None:
+    """The part of a UN resolution adopted in parts that ``edition`` of ``work_key`` is; None for a whole text.
+
+    >>> un_part("un/A/RES/75/101", "2020-12-10-B"), un_part("un/A/RES/76/247", "2021-12-24-XIV")
+    ('B', 'XIV')
+    >>> un_part("un/A/RES/70/1", "2015-09-25"), un_part("itu/wtsa/res/75", "wtsa-08")
+    (None, None)
+    """
+    found = _UN_PART_EDITION.fullmatch(edition or "") if work_key.startswith("un/") else None
+    return found.group(1) if found else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,6 +107,20 @@ ROWS = [
      "resolutions 68/101 entitled Safety and security of humanitarian personnel, and 68/102 entitled "
      "Strengthening the coordination of emergency humanitarian assistance"), None,
      [("resolutions 68/101", "un/A/RES/68/101"), ("68/102", "un/A/RES/68/102")]),
+    # (A/RES/75/101 B, paragraph 79: a subject of 157 characters)
+    ("list-past-long-subjects", "unga", ("Recalls its resolutions 62/214 of 21 December 2007 on the United Nations "
+     "Comprehensive Strategy on Assistance and Support to Victims of Sexual Exploitation and Abuse by United Nations "
+     "Staff and Related Personnel, 70/286 of 17 June 2016 on cross-cutting issues, 74/181 of 18 December 2019 on "
+     "criminal accountability of United Nations officials and experts on mission and 74/277 of 18 June 2020 on the "
+     "comprehensive review of the whole question of peacekeeping operations in all their aspects"), None,
+     [("resolutions 62/214", "un/A/RES/62/214"), ("70/286", "un/A/RES/70/286"), ("74/181", "un/A/RES/74/181"),
+      ("74/277", "un/A/RES/74/277")]),
+    # (A/RES/75/169: the subject of one list does not swallow the next list's keyword and first member)
+    ("list-long-subject-ends-at-next-keyword", "unga", ("Recalling its resolutions 73/157 of 17 December 2018 and "
+     "74/136 of 18 December 2019 on this issue, and its resolutions 61/149 of 19 December 2006, 62/220 of 22 "
+     "December 2007 and 74/137 of 18 December 2019"), None,
+     [("resolutions 73/157", "un/A/RES/73/157"), ("74/136", "un/A/RES/74/136"), ("resolutions 61/149",
+      "un/A/RES/61/149"), ("62/220", "un/A/RES/62/220"), ("74/137", "un/A/RES/74/137")]),
     ("two-letter-part", "unga", ("Recalling its resolutions 51/45 AA of 10 December 1996 and 52/38 B of 9 December "
      "1997"), None, [("resolutions 51/45 AA", "un/A/RES/51/45"), ("52/38 B", "un/A/RES/52/38")]),
     ("special-sessions", "unga", ("Recalling its resolutions ES-11/1 of 2 March 2022, ES-11/2 of 24 March 2022 and "

@@ -267,6 +267,8 @@ def _read_list(text: str, position: int) -> list[_Member]:
                   else members[-1][4] if members else None)
         members.append((member.start(), end, printed, edition, sector))
         separator = (patterns.NEXT_MEMBER_OR_SEMICOLON if "/" in printed or edition else patterns.NEXT_MEMBER).match(text, end)
+        if separator is None and patterns.SESSION_NUMBER.fullmatch(printed):
+            separator = patterns.NEXT_DATED_MEMBER.match(text, end)   # ("... of DATE on a long subject, 70/286 of")
         if separator is None:
             break
         following = patterns.MEMBER.match(text, separator.end())

@@ -62,6 +62,14 @@ NEXT_MEMBER = re.compile(rf"(?:{_ADOPTION_DATE.pattern})?+(?:{_MEMBER_ASIDE.patt
 NEXT_MEMBER_OR_SEMICOLON = re.compile(
     rf"(?:{_ADOPTION_DATE.pattern})?+(?:{_MEMBER_ASIDE.pattern})?+"
     rf"(?>{_SEPARATOR.pattern}|{_SEMICOLON.pattern})")
+# A list of session/number resolutions each with its adoption date and its subject, where a subject is longer than
+# an aside's ("62/214 of 21 December 2007 on the United Nations Comprehensive Strategy on Assistance and Support to
+# Victims of ... Personnel, 70/286 of 17 June 2016 on ..."): the list goes on only to another session/number member
+# with its date, and the subject names no other resolution ("... on this issue, and its resolutions 61/149 of")
+SESSION_NUMBER = re.compile(r"\d{1,4}/\d{1,4}")
+NEXT_DATED_MEMBER = re.compile(
+    rf"{_ADOPTION_DATE.pattern}\s+on\s+(?:(?![Rr]esolution|[Dd]ecision)[^;()“”\"\n]){{1,300}}?"
+    rf"(?=,?\s*(?:and\s+)?\d{{1,4}}/\d{{1,4}}{_ADOPTION_DATE.pattern}\b)(?>{_SEPARATOR.pattern})")
 ITU_REC = re.compile(
     r"\b(?:(?P<pre>ITU[-\s][TRD])\s+)?(?P<kw>Recommendations?|RECOMMENDATIONS?)\s+(?:(?P<post>ITU[-\s][TRD])\s+)?"
     r"(?=[A-Z]{1,3}\.\d)")

@@ -561,7 +561,8 @@ def _named_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
 def _with_paragraph_pinpoints(text: str, mentions: list[Mention], locate: _Locator,
                               anchors: list[int]) -> list[Mention]:
     """ "§§ 35 a)-e) of the Tunis Agenda", "paragraphs 90 and 107 of", "paragraph 29 of resolution 1929 (2010)":
-    the paragraphs printed before "of" become the pinpoints of the mention after it, one mention each.
+    the paragraphs printed before "of" become the pinpoint of the mention after it: one reference, one mention,
+    however many paragraphs and ranges it lists ("§ 90, 107").
     ``mentions`` are in text order; ``anchors`` are the (sorted) places where a paragraph anchor opens. Only the
     mentions that start at most 160 characters after an anchor are looked at."""
     starts = [mention.start for mention in mentions]
@@ -577,7 +578,7 @@ def _with_paragraph_pinpoints(text: str, mentions: list[Mention], locate: _Locat
 
 
 def _paragraph_pinpointed(text: str, mention: Mention, locate: _Locator, anchors: list[int]) -> list[Mention]:
-    """``mention`` with each paragraph printed before it as its pinpoint (or as it is)."""
+    """``mention`` with the paragraphs printed before it as its pinpoint (or as it is)."""
     if mention.pinpoint is not None:
         return [mention]
     window_start = max(0, mention.start - 160)
@@ -599,16 +600,12 @@ def _paragraph_pinpointed(text: str, mention: Mention, locate: _Locator, anchors
         if following is None:
             position = paragraph.end()
             break
-        if separator.group("range") and pinpoints[-1].isdigit() and following.group(0).isdigit():
-            low, high = int(pinpoints[-1]), int(following.group(0))
-            if 0 < high - low <= 10:
-                pinpoints += [str(n) for n in range(low + 1, high)]
-            else:   # a wide range is one pinpoint ("177-188"); the list may go on after it
-                pinpoints[-1] = f"{low}-{high}"
-                position = following.end()
-                separator = patterns.PARAGRAPH_SEPARATOR.match(window, position)
-                if separator is None or patterns.PARAGRAPH_ID.match(window, separator.end()) is None:
-                    break
+        if separator.group("range"):   # a range is one item of the list, "-" for "to" or "–" ("55-65", "177-188")
+            pinpoints[-1] += "-" + patterns.clean(following.group(0)).replace(" )", ")")
+            position = following.end()
+            separator = patterns.PARAGRAPH_SEPARATOR.match(window, position)
+            if separator is None or patterns.PARAGRAPH_ID.match(window, separator.end()) is None:
+                break
         position = separator.end()
     joiner = patterns.PARAGRAPH_JOINER.fullmatch(window, position)
     start = window_start + anchor.start()
@@ -621,7 +618,17 @@ def _paragraph_pinpointed(text: str, mention: Mention, locate: _Locator, anchors
         return [mention]
     clause, printed = locate(start), text[start:mention.end]
     return [Mention(start, mention.end, printed, mention.family, mention.kind, mention.number, mention.body,
-                    mention.edition, f"§ {pin}", clause) for pin in pinpoints]
+                    mention.edition, _paragraph_pinpoint(pinpoints), clause)]
+
+
+def _paragraph_pinpoint(paragraphs: list[str]) -> str:
+    """The pinpoint of the paragraphs one reference prints, one citation's: "§", then the paragraphs (and ranges)
+    as printed, joined by ", " ("paragraphs 1-4, 6-9, 12, and 15", "§§ 55 to 65", "paragraphs 90 and 107").
+
+    >>> _paragraph_pinpoint(["1-4", "6-9", "12", "15"]), _paragraph_pinpoint(["35 a)-e)"])
+    ('§ 1-4, 6-9, 12, 15', '§ 35 a)-e)')
+    """
+    return "§ " + ", ".join(paragraphs)
 
 
 @functools.cache

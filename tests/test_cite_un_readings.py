@@ -183,6 +183,19 @@ ROWS = [
     ("sc-symbol-in-brackets-is-no-year", "unsc", ("Taking note of the report on the implementation of resolution 1325 "
      "(S/2015/716)"), None, [("resolution 1325", "un/S/RES/1325(2000)"), ("S/2015/716", "un/S/2015/716")]),
     ("sc-symbol-without-year", "unsc", "Recalling S/RES/2286", None, [("S/RES/2286", "un/S/RES/2286(2016)")]),
+    # (S/RES/2199, S/RES/2225) another organ's resolution in a Security Council text, "decision" for "resolution",
+    # a date's day after a misprint of "of"
+    ("sc-arab-league-resolution", "unsc", ("Expressing, in this regard, its deep appreciation for Arab League "
+     "Resolution 7804 (7 September 2014), the Paris Statement (15 September 2014)"), None,
+     [("Arab League Resolution 7804 (7 September 2014)", None, "a resolution of the Arab League")]),
+    ("sc-number-above-its-own", "unsc", "Welcoming Resolution 7804 (7 September 2014)", None,
+     [("Resolution 7804 (7 September 2014)", None, "numbered above the citing Security Council resolution (2999)")]),
+    ("sc-decision-with-a-resolution-year", "unsc", ("Reaffirming its decision 2133 (2014) and noting again that "
+     "ransom payments"), None, [("decision 2133 (2014)", "un/S/RES/2133(2014)")]),
+    ("sc-list-date-misprinted", "unsc", ("Reaffirming its resolutions 1261 (1999) of 25 August 1999, 1379 (2001) or "
+     "20 November 2001, 1460 (2003) of 30 January 2003"), None,
+     [("resolutions 1261 (1999)", "un/S/RES/1261(1999)"), ("1379 (2001)", "un/S/RES/1379(2001)"),
+      ("1460 (2003)", "un/S/RES/1460(2003)")]),
     # decisions of other bodies printed with their own numbering
     ("unfccc-decision-suffix", "unga", "Recalling the Paris Agreement",
      "Adopted under the UNFCCC in FCCC/CP/2015/10/Add.1, decision 1/CP.21.",
@@ -203,8 +216,8 @@ ROWS = [
     ("reason-words-un-recommendation", "unga", ("Noting that recommendation No. 204 of the International Labour "
      "Organization guides the transition"), None,
      [("recommendation No. 204", None, "a UN recommendation is not a resolution or decision")]),
-    ("reason-words-council-decision", "unsc", "Reaffirming its decision 2133 (2014) and noting again", None,
-     [("decision 2133 (2014)", None, "a Security Council decision is numbered session/number")]),
+    ("reason-words-council-decision", "unsc", "Reaffirming its decision 2133 and noting again", None,
+     [("decision 2133", None, "the Security Council numbers no decisions")]),
     ("reason-words-roman-session", "unga", "Recalling also decision VII/11 and other relevant decisions", None,
      [("decision VII/11", None, "a decision numbered with a roman session is another organ's")]),
     # named instruments by their own names only

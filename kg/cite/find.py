@@ -290,10 +290,13 @@ def _continues_list(text: str, printed: str, following: re.Match[str]) -> bool:
     """Whether the number after a list's member (``printed``) is another member. It is not where it is a plain
     number after a session/number member, with no bracket after it: a footnote marker ("resolution 79/16,2") or a
     paragraph ("resolution S-10/2, paras. 30, 31 and 92"); nor where the paragraph of the next mention follows
-    it ("resolution 1959 (2010) and 2 (a) and (b) of resolution 1960 (2010)")."""
+    it ("resolution 1959 (2010) and 2 (a) and (b) of resolution 1960 (2010)"); nor where it is a date's day ("1379
+    (2001) or 20 November 2001", a misprint of "of")."""
     number = following.group("num")
     if "/" in printed and "/" not in number and following.group("inner") is None:
         return False
+    if patterns.MONTH_AFTER.match(text, following.end("member")) is not None:
+        return False   # ("1379 (2001) or 20 November 2001": a date)
     return patterns.PARAGRAPH_OF_NEXT.match(text, following.end("member")) is None
 
 

@@ -51,6 +51,10 @@ _MEMBER_ASIDE = re.compile(r",?\s*(?:entitled\s+[“\"][^”\"]{1,300}[”\"]"
 _SEMICOLON = re.compile(r"(?:;\s*(?:and\s+)?(?=\d{1,4}(?:/\d|\s?\((?:19|20)\d\d\)))"
                         r"|\s+(?=\d{1,4}\s?\((?:19|20)\d\d\)))")
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*(?P<range>-|–|to)\s*)")
+# a month's name after a number: the number is a date's day, not a member ("1379 (2001) or 20 November 2001", "or"
+# printed for "of")
+MONTH_AFTER = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+                         r"|December)\b")
 # a UN paragraph's number and its verb: "1. Authorizes" (after a list's comma, not a member of the list)
 PARAGRAPH_NUMBER = re.compile(r"\d{1,3}\.\s+[A-Z][a-z]")
 # A member of a list with the edition in brackets after it ("71 (Rev. Guadalajara, 2010)"; whether the bracket
@@ -143,7 +147,7 @@ JOINERS_BEFORE_ITS = frozenset({"in", "at", "through", "by", "under", "with", "o
 # qualify a known body's name ("UN Security Council")
 NAME_JOINERS = frozenset({"and", "for", "on", "of", "the", "to", "in", "against"})
 ORGAN_NOUNS = frozenset({"Commission", "Committee", "Board", "Assembly", "Council", "Conference", "Forum",
-                          "Meeting", "Parties", "Organization", "Programme"})
+                          "Meeting", "Parties", "Organization", "Programme", "League"})   # ("Arab League")
 # words that open a reference or a phrase, never an organ's name ("See World Meteorological Organization resolution")
 OPENING_WORDS = frozenset({"See", "Also", "Cf.", "In", "By", "Under", "Through", "With", "At", "As", "And", "Recalling"})
 QUALIFIERS = frozenset({"UN", "United", "Nations", "ITU", "The"})

@@ -61,6 +61,8 @@ STYLES = [
     ("pp", "Resolution 1333 (Rev. 2016)", [("itu/council/res/1333", "council-2016", None)]),
     ("pp", "Council Decision 588 (2016)", [("itu/council/dec/588", "council-2016", None)]),
     ("pp", "the Council adopted at its 2015 session Decision 584", [("itu/council/dec/584", "council-2015", None)]),
+    # an annex without a number (the seed's "the Annex to Council Resolution 1282", PP-18's "the annex to ...")
+    ("pp", "the terms of reference in the annex to Council Resolution 1305", [("itu/council/res/1305", None, "Annex")]),
     ("pp", "Resolution 1386 adopted by the ITU Council at its 2017 session",
      [("itu/council/res/1386", "council-2017", None)]),
     ("pp", "Resolution 3 (Dubai, 2012) of the World Conference on International Telecommunications",

@@ -638,10 +638,10 @@ def _paragraph_pinpoint(paragraphs: list[str]) -> str:
 def _section_pinpoint() -> re.Pattern[str]:
     """The part of an ITU text that a mention after it cites, printed just before it: a section's verb and a
     clause's label ("resolves 2 of", "considering a) of", "recognizing d) iii) of", "instructs 1.1 of") or an annex
-    ("Annex 1 to")."""
+    ("Annex 1 to", "the Annex to": "Annex")."""
     verbs = "|".join(re.escape(verb) for verb, _ in load_vocabulary().verbs if verb[:1].islower())
     label = r"(?:\d{1,2}(?:\.\d{1,2})*(?:\s?bis)?|[a-z]\)(?:\s?[ivx]{1,4}\))?)"
-    return re.compile(rf"(?<![\w-])(?P<pin>(?:{verbs})\s+{label}(?:\s*(?:,|and)\s*{label})*|(?:Annex|ANNEX)\s+\d{{1,2}}[A-Z]?)"
+    return re.compile(rf"(?<![\w-])(?P<pin>(?:{verbs})\s+{label}(?:\s*(?:,|and)\s*{label})*|(?:Annex|ANNEX|annex)(?:\s+\d{{1,2}}[A-Z]?)?)"
                       r"\s+(?:of|to)\s+$")
 
 
@@ -657,6 +657,7 @@ def _with_section_pinpoints(text: str, mentions: list[Mention], locate: _Locator
                 and window.rstrip().endswith((" of", " to")) and (found := _section_pinpoint().search(window))):
             start = mention.start - len(window) + found.start("pin")
             pin = " ".join(found.group("pin").split())
+            pin = "Annex" + pin[5:] if pin.startswith("annex") else pin   # ("the annex to Council Resolution 1305")
             mention = dataclasses.replace(mention, start=start, text=text[start:mention.end], pinpoint=pin,
                                           clause=locate(start))
         result.append(mention)

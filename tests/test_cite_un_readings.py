@@ -121,6 +121,14 @@ ROWS = [
      "December 2007 and 74/137 of 18 December 2019"), None,
      [("resolutions 73/157", "un/A/RES/73/157"), ("74/136", "un/A/RES/74/136"), ("resolutions 61/149",
       "un/A/RES/61/149"), ("62/220", "un/A/RES/62/220"), ("74/137", "un/A/RES/74/137")]),
+    # (S/RES/2090: an aside names no resolution; the second list was read twice, from its keyword and as the first
+    # list's members)
+    ("list-aside-ends-at-next-keyword", "unsc", ("Recalling its resolutions 1674 (2006) and 1894 (2009) on the "
+     "protection of civilians in armed conflicts and its resolutions 1612 (2005), 1882 (2009) and 2068 (2012) on "
+     "children and armed conflict"), None,
+     [("resolutions 1674 (2006)", "un/S/RES/1674(2006)"), ("1894 (2009)", "un/S/RES/1894(2009)"),
+      ("resolutions 1612 (2005)", "un/S/RES/1612(2005)"), ("1882 (2009)", "un/S/RES/1882(2009)"),
+      ("2068 (2012)", "un/S/RES/2068(2012)")]),
     ("two-letter-part", "unga", ("Recalling its resolutions 51/45 AA of 10 December 1996 and 52/38 B of 9 December "
      "1997"), None, [("resolutions 51/45 AA", "un/A/RES/51/45"), ("52/38 B", "un/A/RES/52/38")]),
     ("special-sessions", "unga", ("Recalling its resolutions ES-11/1 of 2 March 2022, ES-11/2 of 24 March 2022 and "

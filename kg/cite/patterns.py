@@ -40,10 +40,13 @@ _ADOPTION_DATE = re.compile(r"\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 # 68/102"; a relative clause: "35/46 of 3 December 1980, in which it proclaimed ..., 71/189", ", by which it
 # established ...")
 _NEXT_LISTED = r"(?=[,;]?\s*(?:and\s+)?\d{1,4}(?:\s?\((?:19|20)\d\d\)|/\d))"
+# (an aside names no resolution: "1674 (2006) and 1894 (2009) on the protection of civilians and its resolutions 1612
+# (2005)" is two lists, not one whose aside ends before 1612)
+_NO_KEYWORD = r"(?![Rr]esolution|[Dd]ecision)"
 _MEMBER_ASIDE = re.compile(r",?\s*(?:entitled\s+[“\"][^”\"]{1,300}[”\"]"
-                           r"|(?:on|concerning|relating\s+to|regarding)\s+[^,;()“”]{1,150}?" + _NEXT_LISTED +
-                           r"|entitled\s+[^;“”\"\n]{1,300}?" + _NEXT_LISTED +
-                           r"|(?:in|by|through|under|with)\s+which\s+[^;\n]{1,250}?" + _NEXT_LISTED +
+                           r"|(?:on|concerning|relating\s+to|regarding)\s+(?:" + _NO_KEYWORD + r"[^,;()“”]){1,150}?" + _NEXT_LISTED +
+                           r"|entitled\s+(?:" + _NO_KEYWORD + r"[^;“”\"\n]){1,300}?" + _NEXT_LISTED +
+                           r"|(?:in|by|through|under|with)\s+which\s+(?:" + _NO_KEYWORD + r"[^;\n]){1,250}?" + _NEXT_LISTED +
                            r"|(?:,\s*)?(?:sect\.|section|annex|paras?\.|paragraphs?)\s*[\w.–-]{1,9}"
                            r"(?:,\s*(?:sect\.|paras?\.)\s*[\w.–-]{1,9})*)")
 # "52/214, sect. C, para. 3; 55/222", "2143 (2014) on children and armed conflict; and 1502 (2003)"

@@ -54,10 +54,6 @@ _MEMBER_ASIDE = re.compile(r",?\s*(?:entitled\s+[“\"][^”\"]{1,300}[”\"]"
 _SEMICOLON = re.compile(r"(?:;\s*(?:and\s+)?(?=\d{1,4}(?:/\d|\s?\((?:19|20)\d\d\)))"
                         r"|\s+(?=\d{1,4}\s?\((?:19|20)\d\d\)))")
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*(?P<range>-|–|to)\s*)")
-# a month's name after a number: the number is a date's day, not a member ("1379 (2001) or 20 November 2001", "or"
-# printed for "of")
-MONTH_AFTER = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November"
-                         r"|December)\b")
 # a UN paragraph's number and its verb: "1. Authorizes" (after a list's comma, not a member of the list)
 PARAGRAPH_NUMBER = re.compile(r"\d{1,3}\.\s+[A-Z][a-z]")
 # A member of a list with the edition in brackets after it ("71 (Rev. Guadalajara, 2010)"; whether the bracket
@@ -69,6 +65,10 @@ NEXT_MEMBER = re.compile(rf"(?:{_ADOPTION_DATE.pattern})?+(?:{_MEMBER_ASIDE.patt
 NEXT_MEMBER_OR_SEMICOLON = re.compile(
     rf"(?:{_ADOPTION_DATE.pattern})?+(?:{_MEMBER_ASIDE.pattern})?+"
     rf"(?>{_SEPARATOR.pattern}|{_SEMICOLON.pattern})")
+# a month's name after a number: the number is a date's day, not a member ("1379 (2001) or 20 November 2001", "or"
+# printed for "of")
+MONTH_AFTER = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+                         r"|December)\b")
 # A list of session/number resolutions each with its adoption date and its subject, where a subject is longer than
 # an aside's ("62/214 of 21 December 2007 on the United Nations Comprehensive Strategy on Assistance and Support to
 # Victims of ... Personnel, 70/286 of 17 June 2016 on ..."): the list goes on only to another session/number member

@@ -37,6 +37,7 @@ _YEAR = re.compile(r"(19|20)\d\d")
 _NUMBERS_ONLY = re.compile(r"[\d\s,;.]*")
 _PLAIN_NUMBER = re.compile(r"\d{1,4}[A-Z]?")
 _SC_SYMBOL = re.compile(r"S/RES/(\d{1,4})")
+_SC_WORK = re.compile(r"un/S/RES/(\d{1,4})\(\d{4}\)")
 _REV = re.compile(r"^Rev\.?\s*")
 _REVISED_BY_WRC = re.compile(r"\bWA?RC\b")
 _CHANGE_MARK = re.compile(r"\s*(?:MOD|Mod\.?|Rev\.?)\s*")   # (a change mark with no place or year)
@@ -389,6 +390,12 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
     if "/" not in number:
         # "resolution 2165 (2014)": a number and a year is the Security Council's, whoever "its" refers to
         stated_year = printed if _YEAR.fullmatch(printed) else None
+        if kind == "dec" and body in (None, "unsc") and stated_year and security_council_year(number) == stated_year:
+            # "Reaffirming its decision 2133 (2014)" (S/RES/2199): the Council numbers only its resolutions, and a
+            # number with the year of the resolution so numbered is that resolution
+            kind = "res"
+        elif kind == "dec" and body == "unsc":
+            return None, None, Reason(Unresolved.NUMBER_SHAPE, mention.text, "the Security Council numbers no decisions")
         if (stated_year is None and body not in (None, "unsc")) or kind != "res":
             return None, None, Reason(Unresolved.NUMBER_SHAPE, mention.text,
                                       f"a {_UN_ORGAN_NAMES.get(body or '', 'UN')} {_kind_word(kind)} is numbered "
@@ -399,6 +406,12 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
             return None, None, Reason(Unresolved.BODY_NOT_STATED, mention.text,
                                       "no organ named before the number, and no year: another organ's, or a Security "
                                       "Council resolution printed without its year")
+        if year is None and (own := _citing_security_council_number(context)) is not None and \
+                number.isdigit() and int(number) > own:
+            # "Resolution 7804 (7 September 2014)" in S/RES/2199: the Council cites only resolutions before its own
+            return None, None, Reason(Unresolved.BODY_NOT_STATED, mention.text,
+                                      f"numbered above the citing Security Council resolution ({own}): another "
+                                      "organ's, not named before the number")
         if year is None:
             return None, None, Reason(Unresolved.WITHOUT_YEAR, mention.text,
                                       "Security Council resolution cited without its year")
@@ -427,6 +440,16 @@ def _resolve_un_instrument(mention: Mention, marker: str | None,
     if series is None:
         return None, None, Reason(Unresolved.UNKNOWN_SERIES, mention.text, f"no symbol series for a {body} {kind}")
     return f"un/{series}{number}", None, None
+
+
+def _citing_security_council_number(context: CitingContext) -> int | None:
+    """The number of the citing document where it is a Security Council resolution ("un/S/RES/2199(2015)": 2199).
+
+    >>> _citing_security_council_number(CitingContext("x", "unsc", "un", "un/S/RES/2199(2015)"))
+    2199
+    """
+    own = _SC_WORK.fullmatch(context.work or "")
+    return int(own.group(1)) if own is not None else None
 
 
 _HRC_FIRST_YEAR = 2006   # the Human Rights Council holds three regular sessions a year from 2006 on

@@ -24,6 +24,7 @@ def test_seed_gives_exactly_the_expected_citations():
     assert {(w, e) for w, e, _ in found if w.startswith("itu/pp/")} == {(w, "pp-06") for w in expected_works
                                                                            if w.startswith("itu/pp/")}
     assert [p for w, _, p in found if w == "wsis/tunis-agenda"] == ["§ 35 a)-e)", "§ 68", "§ 69", "§ 70", "§ 71"]
+    assert [p for w, _, p in found if w == "itu/council/res/1282"] == [None, "Annex", None, None]   # ("the Annex to")
     texts = [c.text for c in extract_citations(parse_document(source))]
     assert not any("Plenipotentiary Conference (Antalya, 2006)" == t or "WSIS outcomes" in t or "this resolution" in t
                    for t in texts)

@@ -107,6 +107,28 @@ ROWS = [
      "resolutions 68/101 entitled Safety and security of humanitarian personnel, and 68/102 entitled "
      "Strengthening the coordination of emergency humanitarian assistance"), None,
      [("resolutions 68/101", "un/A/RES/68/101"), ("68/102", "un/A/RES/68/102")]),
+    # (A/RES/75/101 B, paragraph 79: a subject of 157 characters)
+    ("list-past-long-subjects", "unga", ("Recalls its resolutions 62/214 of 21 December 2007 on the United Nations "
+     "Comprehensive Strategy on Assistance and Support to Victims of Sexual Exploitation and Abuse by United Nations "
+     "Staff and Related Personnel, 70/286 of 17 June 2016 on cross-cutting issues, 74/181 of 18 December 2019 on "
+     "criminal accountability of United Nations officials and experts on mission and 74/277 of 18 June 2020 on the "
+     "comprehensive review of the whole question of peacekeeping operations in all their aspects"), None,
+     [("resolutions 62/214", "un/A/RES/62/214"), ("70/286", "un/A/RES/70/286"), ("74/181", "un/A/RES/74/181"),
+      ("74/277", "un/A/RES/74/277")]),
+    # (A/RES/75/169: the subject of one list does not swallow the next list's keyword and first member)
+    ("list-long-subject-ends-at-next-keyword", "unga", ("Recalling its resolutions 73/157 of 17 December 2018 and "
+     "74/136 of 18 December 2019 on this issue, and its resolutions 61/149 of 19 December 2006, 62/220 of 22 "
+     "December 2007 and 74/137 of 18 December 2019"), None,
+     [("resolutions 73/157", "un/A/RES/73/157"), ("74/136", "un/A/RES/74/136"), ("resolutions 61/149",
+      "un/A/RES/61/149"), ("62/220", "un/A/RES/62/220"), ("74/137", "un/A/RES/74/137")]),
+    # (S/RES/2090: an aside names no resolution; the second list was read twice, from its keyword and as the first
+    # list's members)
+    ("list-aside-ends-at-next-keyword", "unsc", ("Recalling its resolutions 1674 (2006) and 1894 (2009) on the "
+     "protection of civilians in armed conflicts and its resolutions 1612 (2005), 1882 (2009) and 2068 (2012) on "
+     "children and armed conflict"), None,
+     [("resolutions 1674 (2006)", "un/S/RES/1674(2006)"), ("1894 (2009)", "un/S/RES/1894(2009)"),
+      ("resolutions 1612 (2005)", "un/S/RES/1612(2005)"), ("1882 (2009)", "un/S/RES/1882(2009)"),
+      ("2068 (2012)", "un/S/RES/2068(2012)")]),
     ("two-letter-part", "unga", ("Recalling its resolutions 51/45 AA of 10 December 1996 and 52/38 B of 9 December "
      "1997"), None, [("resolutions 51/45 AA", "un/A/RES/51/45"), ("52/38 B", "un/A/RES/52/38")]),
     ("special-sessions", "unga", ("Recalling its resolutions ES-11/1 of 2 March 2022, ES-11/2 of 24 March 2022 and "
@@ -169,6 +191,19 @@ ROWS = [
     ("sc-symbol-in-brackets-is-no-year", "unsc", ("Taking note of the report on the implementation of resolution 1325 "
      "(S/2015/716)"), None, [("resolution 1325", "un/S/RES/1325(2000)"), ("S/2015/716", "un/S/2015/716")]),
     ("sc-symbol-without-year", "unsc", "Recalling S/RES/2286", None, [("S/RES/2286", "un/S/RES/2286(2016)")]),
+    # (S/RES/2199, S/RES/2225) another organ's resolution in a Security Council text, "decision" for "resolution",
+    # a date's day after a misprint of "of"
+    ("sc-arab-league-resolution", "unsc", ("Expressing, in this regard, its deep appreciation for Arab League "
+     "Resolution 7804 (7 September 2014), the Paris Statement (15 September 2014)"), None,
+     [("Arab League Resolution 7804 (7 September 2014)", None, "a resolution of the Arab League")]),
+    ("sc-number-above-its-own", "unsc", "Welcoming Resolution 7804 (7 September 2014)", None,
+     [("Resolution 7804 (7 September 2014)", None, "numbered above the citing Security Council resolution (2999)")]),
+    ("sc-decision-with-a-resolution-year", "unsc", ("Reaffirming its decision 2133 (2014) and noting again that "
+     "ransom payments"), None, [("decision 2133 (2014)", "un/S/RES/2133(2014)")]),
+    ("sc-list-date-misprinted", "unsc", ("Reaffirming its resolutions 1261 (1999) of 25 August 1999, 1379 (2001) or "
+     "20 November 2001, 1460 (2003) of 30 January 2003"), None,
+     [("resolutions 1261 (1999)", "un/S/RES/1261(1999)"), ("1379 (2001)", "un/S/RES/1379(2001)"),
+      ("1460 (2003)", "un/S/RES/1460(2003)")]),
     # decisions of other bodies printed with their own numbering
     ("unfccc-decision-suffix", "unga", "Recalling the Paris Agreement",
      "Adopted under the UNFCCC in FCCC/CP/2015/10/Add.1, decision 1/CP.21.",
@@ -189,8 +224,8 @@ ROWS = [
     ("reason-words-un-recommendation", "unga", ("Noting that recommendation No. 204 of the International Labour "
      "Organization guides the transition"), None,
      [("recommendation No. 204", None, "a UN recommendation is not a resolution or decision")]),
-    ("reason-words-council-decision", "unsc", "Reaffirming its decision 2133 (2014) and noting again", None,
-     [("decision 2133 (2014)", None, "a Security Council decision is numbered session/number")]),
+    ("reason-words-council-decision", "unsc", "Reaffirming its decision 2133 and noting again", None,
+     [("decision 2133", None, "the Security Council numbers no decisions")]),
     ("reason-words-roman-session", "unga", "Recalling also decision VII/11 and other relevant decisions", None,
      [("decision VII/11", None, "a decision numbered with a roman session is another organ's")]),
     # named instruments by their own names only

@@ -295,6 +295,8 @@ def _read_list(text: str, position: int) -> list[_Member]:
                   else members[-1][4] if members else None)
         members.append((member.start(), end, printed, edition, sector))
         separator = (patterns.NEXT_MEMBER_OR_SEMICOLON if "/" in printed or edition else patterns.NEXT_MEMBER).match(text, end)
+        if separator is None and patterns.SESSION_NUMBER.fullmatch(printed):
+            separator = patterns.NEXT_DATED_MEMBER.match(text, end)   # ("... of DATE on a long subject, 70/286 of")
         if separator is None:
             break
         following = patterns.MEMBER.match(text, separator.end())
@@ -316,10 +318,13 @@ def _continues_list(text: str, printed: str, following: re.Match[str]) -> bool:
     """Whether the number after a list's member (``printed``) is another member. It is not where it is a plain
     number after a session/number member, with no bracket after it: a footnote marker ("resolution 79/16,2") or a
     paragraph ("resolution S-10/2, paras. 30, 31 and 92"); nor where the paragraph of the next mention follows
-    it ("resolution 1959 (2010) and 2 (a) and (b) of resolution 1960 (2010)")."""
+    it ("resolution 1959 (2010) and 2 (a) and (b) of resolution 1960 (2010)"); nor where it is a date's day ("1379
+    (2001) or 20 November 2001", a misprint of "of")."""
     number = following.group("num")
     if "/" in printed and "/" not in number and following.group("inner") is None:
         return False
+    if patterns.MONTH_AFTER.match(text, following.end("member")) is not None:
+        return False   # ("1379 (2001) or 20 November 2001": a date)
     return patterns.PARAGRAPH_OF_NEXT.match(text, following.end("member")) is None
 
 
@@ -587,7 +592,8 @@ def _named_mentions(scan: _Scan, taken: _Spans) -> list[Mention]:
 def _with_paragraph_pinpoints(text: str, mentions: list[Mention], locate: _Locator,
                               anchors: list[int]) -> list[Mention]:
     """ "§§ 35 a)-e) of the Tunis Agenda", "paragraphs 90 and 107 of", "paragraph 29 of resolution 1929 (2010)":
-    the paragraphs printed before "of" become the pinpoints of the mention after it, one mention each.
+    the paragraphs printed before "of" become the pinpoint of the mention after it: one reference, one mention,
+    however many paragraphs and ranges it lists ("§ 90, 107").
     ``mentions`` are in text order; ``anchors`` are the (sorted) places where a paragraph anchor opens. Only the
     mentions that start at most 160 characters after an anchor are looked at."""
     starts = [mention.start for mention in mentions]
@@ -603,7 +609,7 @@ def _with_paragraph_pinpoints(text: str, mentions: list[Mention], locate: _Locat
 
 
 def _paragraph_pinpointed(text: str, mention: Mention, locate: _Locator, anchors: list[int]) -> list[Mention]:
-    """``mention`` with each paragraph printed before it as its pinpoint (or as it is)."""
+    """``mention`` with the paragraphs printed before it as its pinpoint (or as it is)."""
     if mention.pinpoint is not None:
         return [mention]
     window_start = max(0, mention.start - 160)
@@ -625,16 +631,12 @@ def _paragraph_pinpointed(text: str, mention: Mention, locate: _Locator, anchors
         if following is None:
             position = paragraph.end()
             break
-        if separator.group("range") and pinpoints[-1].isdigit() and following.group(0).isdigit():
-            low, high = int(pinpoints[-1]), int(following.group(0))
-            if 0 < high - low <= 10:
-                pinpoints += [str(n) for n in range(low + 1, high)]
-            else:   # a wide range is one pinpoint ("177-188"); the list may go on after it
-                pinpoints[-1] = f"{low}-{high}"
-                position = following.end()
-                separator = patterns.PARAGRAPH_SEPARATOR.match(window, position)
-                if separator is None or patterns.PARAGRAPH_ID.match(window, separator.end()) is None:
-                    break
+        if separator.group("range"):   # a range is one item of the list, "-" for "to" or "–" ("55-65", "177-188")
+            pinpoints[-1] += "-" + patterns.clean(following.group(0)).replace(" )", ")")
+            position = following.end()
+            separator = patterns.PARAGRAPH_SEPARATOR.match(window, position)
+            if separator is None or patterns.PARAGRAPH_ID.match(window, separator.end()) is None:
+                break
         position = separator.end()
     joiner = patterns.PARAGRAPH_JOINER.fullmatch(window, position)
     start = window_start + anchor.start()
@@ -647,17 +649,27 @@ def _paragraph_pinpointed(text: str, mention: Mention, locate: _Locator, anchors
         return [mention]
     clause, printed = locate(start), text[start:mention.end]
     return [Mention(start, mention.end, printed, mention.family, mention.kind, mention.number, mention.body,
-                    mention.edition, f"§ {pin}", clause) for pin in pinpoints]
+                    mention.edition, _paragraph_pinpoint(pinpoints), clause)]
+
+
+def _paragraph_pinpoint(paragraphs: list[str]) -> str:
+    """The pinpoint of the paragraphs one reference prints, one citation's: "§", then the paragraphs (and ranges)
+    as printed, joined by ", " ("paragraphs 1-4, 6-9, 12, and 15", "§§ 55 to 65", "paragraphs 90 and 107").
+
+    >>> _paragraph_pinpoint(["1-4", "6-9", "12", "15"]), _paragraph_pinpoint(["35 a)-e)"])
+    ('§ 1-4, 6-9, 12, 15', '§ 35 a)-e)')
+    """
+    return "§ " + ", ".join(paragraphs)
 
 
 @functools.cache
 def _section_pinpoint() -> re.Pattern[str]:
     """The part of an ITU text that a mention after it cites, printed just before it: a section's verb and a
     clause's label ("resolves 2 of", "considering a) of", "recognizing d) iii) of", "instructs 1.1 of") or an annex
-    ("Annex 1 to")."""
+    ("Annex 1 to", "the Annex to": "Annex")."""
     verbs = "|".join(re.escape(verb) for verb, _ in load_vocabulary().verbs if verb[:1].islower())
     label = r"(?:\d{1,2}(?:\.\d{1,2})*(?:\s?bis)?|[a-z]\)(?:\s?[ivx]{1,4}\))?)"
-    return re.compile(rf"(?<![\w-])(?P<pin>(?:{verbs})\s+{label}(?:\s*(?:,|and)\s*{label})*|(?:Annex|ANNEX)\s+\d{{1,2}}[A-Z]?)"
+    return re.compile(rf"(?<![\w-])(?P<pin>(?:{verbs})\s+{label}(?:\s*(?:,|and)\s*{label})*|(?:Annex|ANNEX|annex)(?:\s+\d{{1,2}}[A-Z]?)?)"
                       r"\s+(?:of|to)\s+$")
 
 
@@ -673,6 +685,7 @@ def _with_section_pinpoints(text: str, mentions: list[Mention], locate: _Locator
                 and window.rstrip().endswith((" of", " to")) and (found := _section_pinpoint().search(window))):
             start = mention.start - len(window) + found.start("pin")
             pin = " ".join(found.group("pin").split())
+            pin = "Annex" + pin[5:] if pin.startswith("annex") else pin   # ("the annex to Council Resolution 1305")
             mention = dataclasses.replace(mention, start=start, text=text[start:mention.end], pinpoint=pin,
                                           clause=locate(start))
         result.append(mention)

@@ -40,10 +40,13 @@ _ADOPTION_DATE = re.compile(r"\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 # 68/102"; a relative clause: "35/46 of 3 December 1980, in which it proclaimed ..., 71/189", ", by which it
 # established ...")
 _NEXT_LISTED = r"(?=[,;]?\s*(?:and\s+)?\d{1,4}(?:\s?\((?:19|20)\d\d\)|/\d))"
+# (an aside names no resolution: "1674 (2006) and 1894 (2009) on the protection of civilians and its resolutions 1612
+# (2005)" is two lists, not one whose aside ends before 1612)
+_NO_KEYWORD = r"(?![Rr]esolution|[Dd]ecision)"
 _MEMBER_ASIDE = re.compile(r",?\s*(?:entitled\s+[“\"][^”\"]{1,300}[”\"]"
-                           r"|(?:on|concerning|relating\s+to|regarding)\s+[^,;()“”]{1,150}?" + _NEXT_LISTED +
-                           r"|entitled\s+[^;“”\"\n]{1,300}?" + _NEXT_LISTED +
-                           r"|(?:in|by|through|under|with)\s+which\s+[^;\n]{1,250}?" + _NEXT_LISTED +
+                           r"|(?:on|concerning|relating\s+to|regarding)\s+(?:" + _NO_KEYWORD + r"[^,;()“”]){1,150}?" + _NEXT_LISTED +
+                           r"|entitled\s+(?:" + _NO_KEYWORD + r"[^;“”\"\n]){1,300}?" + _NEXT_LISTED +
+                           r"|(?:in|by|through|under|with)\s+which\s+(?:" + _NO_KEYWORD + r"[^;\n]){1,250}?" + _NEXT_LISTED +
                            r"|(?:,\s*)?(?:sect\.|section|annex|paras?\.|paragraphs?)\s*[\w.–-]{1,9}"
                            r"(?:,\s*(?:sect\.|paras?\.)\s*[\w.–-]{1,9})*)")
 # "52/214, sect. C, para. 3; 55/222", "2143 (2014) on children and armed conflict; and 1502 (2003)"
@@ -63,6 +66,18 @@ NEXT_MEMBER = re.compile(rf"(?:{_ADOPTION_DATE.pattern})?+(?:{_MEMBER_ASIDE.patt
 NEXT_MEMBER_OR_SEMICOLON = re.compile(
     rf"(?:{_ADOPTION_DATE.pattern})?+(?:{_MEMBER_ASIDE.pattern})?+"
     rf"(?>{_SEPARATOR.pattern}|{_SEMICOLON.pattern})")
+# a month's name after a number: the number is a date's day, not a member ("1379 (2001) or 20 November 2001", "or"
+# printed for "of")
+MONTH_AFTER = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+                         r"|December)\b")
+# A list of session/number resolutions each with its adoption date and its subject, where a subject is longer than
+# an aside's ("62/214 of 21 December 2007 on the United Nations Comprehensive Strategy on Assistance and Support to
+# Victims of ... Personnel, 70/286 of 17 June 2016 on ..."): the list goes on only to another session/number member
+# with its date, and the subject names no other resolution ("... on this issue, and its resolutions 61/149 of")
+SESSION_NUMBER = re.compile(r"\d{1,4}/\d{1,4}")
+NEXT_DATED_MEMBER = re.compile(
+    rf"{_ADOPTION_DATE.pattern}\s+on\s+(?:(?![Rr]esolution|[Dd]ecision)[^;()“”\"\n]){{1,300}}?"
+    rf"(?=,?\s*(?:and\s+)?\d{{1,4}}/\d{{1,4}}{_ADOPTION_DATE.pattern}\b)(?>{_SEPARATOR.pattern})")
 ITU_REC = re.compile(
     r"\b(?:(?P<pre>ITU[-\s][TRD])\s+)?(?P<kw>Recommendations?|RECOMMENDATIONS?)\s+(?:(?P<post>ITU[-\s][TRD])\s+)?"
     r"(?=[A-Z]{1,3}\.\d)")
@@ -136,7 +151,7 @@ JOINERS_BEFORE_ITS = frozenset({"in", "at", "through", "by", "under", "with", "o
 # qualify a known body's name ("UN Security Council")
 NAME_JOINERS = frozenset({"and", "for", "on", "of", "the", "to", "in", "against"})
 ORGAN_NOUNS = frozenset({"Commission", "Committee", "Board", "Assembly", "Council", "Conference", "Forum",
-                          "Meeting", "Parties", "Organization", "Programme"})
+                          "Meeting", "Parties", "Organization", "Programme", "League"})   # ("Arab League")
 # words that open a reference or a phrase, never an organ's name ("See World Meteorological Organization resolution")
 OPENING_WORDS = frozenset({"See", "Also", "Cf.", "In", "By", "Under", "Through", "With", "At", "As", "And", "Recalling"})
 QUALIFIERS = frozenset({"UN", "United", "Nations", "ITU", "The"})

@@ -1,8 +1,8 @@
 """One colour per body (and, in a resolution's view, per node kind), the same in every view and every page.
 
-The colours are data (``data/palette.csv``: group, colour, note), chosen from the Okabe-Ito and Paul Tol
-palettes, which stay distinct for readers with the common kinds of colour blindness. A group the file does not
-name takes the colour of ``other``.
+The colours are data (``data/palette.csv``: group, colour, note): Okabe-Ito colours and others chosen so that
+every two differ by at least ΔE 10 in normal vision and for protanopes, deuteranopes and tritanopes (as
+tests/test_palette.py simulates them). A group the file does not name takes the colour of ``other``.
 
 >>> colour_of("UN Security Council")
 '#D55E00'

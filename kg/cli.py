@@ -467,6 +467,10 @@ def _build_folder_read(args: argparse.Namespace) -> tuple[str, Needs] | None:
         return args.target, "graph.nq"
     if command == "stats" and len(args.paths) == 1 and (Path(args.paths[0]) / "manifest.json").is_file():
         return args.paths[0], "store"
+    if command == "stats" and len(args.paths) == 1:
+        from kg.job.inputs import is_build_folder
+        if is_build_folder(args.paths[0]):   # (a first build still writing it: no manifest yet)
+            return args.paths[0], "store"
     return None
 
 
@@ -475,7 +479,10 @@ def _check_build_folder(args: argparse.Namespace) -> None:
     of texts, an empty one: Oxigraph would make a new, empty store there, and the command go on over nothing)."""
     read = _build_folder_read(args)
     if read is not None:
+        from kg.job.lock import writer_of
         from kg.store.folder import built_folder
+        if not (Path(read[0]) / "manifest.json").exists() and (writer := writer_of(Path(read[0]))) is not None:
+            raise BusyError(f"{read[0]}: a build is being written there ({writer}): wait for it to end")
         built_folder(read[0], needs=read[1])
 
 
@@ -508,8 +515,9 @@ def command_stats(args: argparse.Namespace) -> int:
         sections += len(document.sections)
         clauses += len(document.clauses)
         footnotes += len(document.footnotes)
-    print(f"{counted(documents, 'document')}, {counted(sections, 'section')}, {counted(clauses, 'clause')}, "
-          f"{counted(footnotes, 'footnote')}" + (f", {counted(len(errors), 'file')} skipped" if errors else ""))
+    if documents or not errors:   # (nothing read at all: the errors alone say so)
+        print(f"{counted(documents, 'document')}, {counted(sections, 'section')}, {counted(clauses, 'clause')}, "
+              f"{counted(footnotes, 'footnote')}" + (f", {counted(len(errors), 'file')} skipped" if errors else ""))
     return _report(errors)
 
 

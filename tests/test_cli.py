@@ -262,6 +262,26 @@ def test_a_key_not_in_the_graph_names_the_nearest_ones(tmp_path, capsys):
     assert "(did you mean 2020-12-10-A, 2020-12-10-B?)" in err or "(did you mean 2020-12-10-B, 2020-12-10-A?)" in err
 
 
+def test_a_folder_whose_first_build_is_running_is_said_so(tmp_path, capsys):
+    """(kg stats on the folder of a first build still running said "skipped DIR: a kg build's output folder" and
+    counted 0 documents, exit 0; kg site said "not a build"; kg stats of a missing path printed its zeros too)"""
+    import os
+
+    from kg.job.lock import holding_folder
+    out = tmp_path / "out"
+    (out / "cache").mkdir(parents=True)
+    with holding_folder(out, command="kg build"):
+        for command in (["stats", str(out)], ["site", str(out)], ["query", "most-cited", "--store", str(out)]):
+            assert main(command) == 3, command
+            said = capsys.readouterr()
+            assert said.err.strip() == (f"kg: error: {out}: a build is being written there (kg build, process "
+                                        f"{os.getpid()}): wait for it to end"), command
+            assert said.out == ""
+    assert main(["stats", str(tmp_path / "nowhere")]) == 2
+    said = capsys.readouterr()
+    assert said.out == "" and "nowhere" in said.err
+
+
 def test_what_rdflib_logs_is_one_warning_line_with_its_control_characters_escaped(tmp_path_factory, tmp_path,
                                                                                   capsys):
     """(a literal rdflib could not convert, from a query's answer, was logged raw, a terminal's escape codes and

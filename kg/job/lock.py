@@ -58,6 +58,27 @@ def holding_folder(out: Path, *, command: str = "kg build", create: bool = True)
         os.close(descriptor)   # (the lock goes with the descriptor)
 
 
+def writer_of(out: Path) -> str | None:
+    """Who holds ``out/.lock`` now, as its holder wrote it ("kg build, process 1234"; "a kg command" when it wrote
+    nothing), or None when no process holds it (or there is none to hold): read without taking or making it."""
+    if fcntl is None:
+        return None
+    try:
+        descriptor = os.open(out / ".lock", os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return _holder(descriptor).removesuffix("; ") or "a kg command"
+        return None
+    finally:
+        os.close(descriptor)
+
+
 def make_folder(out: Path) -> Path:
     """Make the output folder ``out`` (and its parents) where it is not one yet: a file in its place is bad input
     (``kg build --out README.md``), a folder that cannot be made an ``UnreachableError``, each one line."""

@@ -311,7 +311,8 @@ def command_analyze(args: argparse.Namespace) -> int:
     from kg.analyze import analyze_build, top
     with _writing(args.dir, "kg analyze"):
         G, metrics = analyze_build(Path(args.dir))
-    print(f"{counted(G.number_of_nodes(), 'instrument')}, {counted(G.number_of_edges(), 'citation link')}; "
+    print(f"{counted(G.number_of_nodes(), 'instrument')} (the documents' and those they cite), "
+          f"{counted(G.number_of_edges(), 'citation link')}; "
           f"wrote {Path(args.dir) / 'metrics.csv'} and {Path(args.dir) / 'metrics.json'}")
     ranked = top(metrics, "pagerank", 10)
     if ranked:
@@ -496,7 +497,7 @@ def _writing(folder: str, command: str) -> contextlib.AbstractContextManager[Non
 # what each count of a built folder counts, where another output counts something else by a like name
 _STATISTICS = {
     "documents": "the documents read, one named graph each; a file may hold several",
-    "editions": "the documents' own editions and every edition they cite",
+    "editions": "the documents' own editions and every edition they cite by name (a UN citation names none)",
     "citations": "mentions resolved to an instrument; report.md counts the unresolved ones with them as mentions",
     "quads": "the store's, the network's scores among them; report.md counts graph.nq's without the scores",
 }

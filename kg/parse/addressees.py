@@ -283,6 +283,10 @@ _NOT_AGENTS = frozenset({"efforts", "measures", "steps", "activities", "actions"
                          "reforms", "investments", "needs", "rights", "resolutions", "decisions", "reports",
                          "proposals", "views", "sanctions", "progress", "services", "supplies", "frameworks"})
 _MOST_PRINTED_WORDS = 12
+# an aside that names one of the names before it, who is addressed too ("the Secretariat, in particular the Department
+# of Global Communications, to"; "the United Nations system, especially the Department ..., to")
+_NAMED_IN_PARTICULAR = re.compile(r"^\s*(?:in\s+particular|especially|notably|particularly|including)\s+"
+                                  r"(?=(?:the|its)\s+[A-Z]|[A-Z])")
 # a clause of an -ing participle after the names, not their part ("relevant UN agencies operating in humanitarian
 # crises ... to"), or what established a body ("the Committee established pursuant to resolution 1267 (1999) to")
 # (after a name's last word: "the Special Rapporteur on trafficking in persons" is a name)
@@ -317,6 +321,7 @@ def addressees_printed(text: str, vocabulary: Vocabulary) -> list[str]:
     printed: list[str] = []   # (each name as printed)
     pieces = _COMMA_AND.split(_AS_WELL_AS.sub(" and ", _PARTICIPLE_CLAUSE.sub("", text[:to])))
     for segment, joiner in zip(pieces[::2], ["", *pieces[1::2]], strict=True):
+        segment = _NAMED_IN_PARTICULAR.sub("", segment)   # ("the Secretariat, in particular the Department ...,")
         if _ASIDE.match(segment.strip()):
             break   # ("MINUSTAH, working in ...", "..., including former Seleka elements, to")
         parts = _split_at_and(segment)
@@ -378,7 +383,7 @@ def plain_hyphens(name: str) -> str:
 # the words before a verb that are not it ("Once again urges", "Strongly calls upon", "Continues to urge"), and a
 # heading that calls upon someone after another verb ("Renews its call upon", "Reiterates its call upon")
 _ADVERBS = re.compile(r"^(?:(?:once|again|also|further|still|[a-z]+ly|continues\s+to|resolves\s+to|decides\s+to)\s+)+")
-_ITS_CALL = re.compile(r"\bits\s+(?:call|calls|appeal|request)\s+(?:upon|on|to)\b", re.IGNORECASE)
+_ITS_CALL = re.compile(r"\bits\s+(?:call|appeal|request)\b", re.IGNORECASE)
 
 
 def addresses_someone(verb: str, heading: str = "") -> bool:
@@ -389,8 +394,8 @@ def addresses_someone(verb: str, heading: str = "") -> bool:
 
     >>> [addresses_someone(v) for v in ("requests", "once again urges", "continues to encourage", "recalls")]
     [True, True, True, False]
-    >>> addresses_someone("reiterates", "Reiterates its call upon")
-    True
+    >>> addresses_someone("reiterates", "Reiterates its call upon"), addresses_someone("reiterates", "Reiterates its request")
+    (True, True)
     """
     words = _ADVERBS.sub("", verb.lower()).split()
     if not words:

@@ -173,28 +173,19 @@ def _section(fields: dict[str, object], clauses: list[Clause], text: str, vocabu
                    start, end, heading_span if isinstance(heading_span, Span) else None, part)
 
 
-# an adverb before a section's verb ("Once again urges", "Strongly calls upon", "Fully supports", "Further reaffirms")
-_LEADING_ADVERBS = re.compile(r"^(?:(?:once|again|also|further|still|[a-z]+ly)\s+)+", re.IGNORECASE)
-_CONTINUES_TO = re.compile(r"^continues\s+to\s+(?P<verb>[a-z]+)\b", re.IGNORECASE)
-# the words that finish a verb in the clause after its heading ("Calls | upon", "Looks forward | to")
-_VERB_PARTICLES = frozenset({"upon", "on", "for", "to"})
-
-
 def _verb_after_adverbs(heading: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
     """The verb of a heading that opens with adverbs, the first verb after them ("Once again calls upon": "calls
-    upon"), and its part; "continues to encourage" whole, where "encourages" is a verb; None where there is none.
+    upon"), and its part; None where there is none.
 
     >>> _verb_after_adverbs("Once again calls upon", load_vocabulary())
     ('calls upon', 'operative')
-    >>> _verb_after_adverbs("Continues to urge", load_vocabulary())
-    ('continues to urge', 'operative')
     """
-    rest = _LEADING_ADVERBS.sub("", heading)
-    if (continues := _CONTINUES_TO.match(rest)) is not None:
-        verb = continues.group("verb").lower()
-        found = vocabulary.match_verb(f"{verb}s") or vocabulary.match_verb(f"{verb}es")
-        return (" ".join(continues.group().lower().split()), found[1]) if found else None
-    return vocabulary.match_verb(rest) if rest != heading else None
+    found = vocabulary.match_verb_after_adverbs(heading)
+    return (found[1], found[2]) if found else None
+
+
+# the words that finish a verb in the clause after its heading ("Calls | upon", "Looks forward | to")
+_VERB_PARTICLES = frozenset({"upon", "on", "for", "to"})
 
 
 def _verb_continued(verb: str, text: str, vocabulary: Vocabulary) -> str:

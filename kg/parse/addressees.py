@@ -252,8 +252,9 @@ def infinitive_to(text: str, end: int = _MOST_NAMES_CHARACTERS) -> int:
 # what a paragraph may open with before its names: an adverb or an aside ("Once again calls upon", "Urges in this
 # regard the Transitional Authorities to"), the rest of its verb ("Calls | upon States to", "Appeals | to all
 # Governments to")
-_BEFORE_THE_NAMES = re.compile(r"^(?:(?:once\s+again|again|also|further|in\s+this\s+(?:regard|context)|"
-                               r"in\s+particular|[a-z]+ly|upon|on)\b,?\s+|to\s+(?=[A-Z]|(?:the|all|its)\s))+")
+_BEFORE_THE_NAMES = re.compile(r"^(?:(?:once\s+again|again|also|further|in\s+(?:this|that)\s+(?:regard|context)|"
+                               r"in\s+particular|[a-z]+ly|upon|on|its\s+(?:call|request|appeal)\s+(?:upon|on))\b,?\s+|"
+                               r"(?:its\s+(?:call|request|appeal)\s+)?to\s+(?=[A-Z]|(?:the|all|its)\s))+")
 # a name's end that is not its own ("the two Governments immediately to", "all parties not to", "the Director ...
 # thereof")
 _AFTER_A_NAME = re.compile(r"(?:\s+(?:[a-z]+ly|not|thereof|also|further|again))+$")
@@ -276,7 +277,7 @@ _AFTER_THE_HEAD = re.compile(r"\s(?:of|for|on|in|with|by|at|from|to|under|betwee
 _AGENT_NOUNS = frozenset({"community", "system", "sector", "society", "academia", "media", "secretariat",
                           "government", "team", "leadership", "component", "mission", "force", "presidency",
                           "administration", "board", "committee", "council", "commission", "office", "panel", "group",
-                          "bureau", "unit", "authority", "membership", "family", "party", "state", "country"})
+                          "bureau", "unit", "authority", "membership", "family", "party", "state", "country", "side"})
 _NOT_AGENTS = frozenset({"efforts", "measures", "steps", "activities", "actions", "contributions", "resources", "means",
                          "obligations", "commitments", "recommendations", "initiatives", "provisions", "results",
                          "discussions", "negotiations", "talks", "consultations", "elections", "preparations",
@@ -286,7 +287,7 @@ _MOST_PRINTED_WORDS = 12
 # an aside that names one of the names before it, who is addressed too ("the Secretariat, in particular the Department
 # of Global Communications, to"; "the United Nations system, especially the Department ..., to")
 _NAMED_IN_PARTICULAR = re.compile(r"^\s*(?:in\s+particular|especially|notably|particularly|including)\s+"
-                                  r"(?=(?:the|its)\s+[A-Z]|[A-Z])")
+                                  r"(?=(?:the|its)\s+[A-Z])")   # (not "notably Sahel, West Africa and ...")
 # a clause of an -ing participle after the names, not their part ("relevant UN agencies operating in humanitarian
 # crises ... to"), or what established a body ("the Committee established pursuant to resolution 1267 (1999) to")
 # (after a name's last word: "the Special Rapporteur on trafficking in persons" is a name)
@@ -319,17 +320,22 @@ def addressees_printed(text: str, vocabulary: Vocabulary) -> list[str]:
     if to <= 0 or _NAME_LIST_END.search(text[:to]):
         return []
     printed: list[str] = []   # (each name as printed)
+    adjectives = ""   # ("relevant international, regional and subregional organizations": one name)
     pieces = _COMMA_AND.split(_AS_WELL_AS.sub(" and ", _PARTICIPLE_CLAUSE.sub("", text[:to])))
     for segment, joiner in zip(pieces[::2], ["", *pieces[1::2]], strict=True):
         segment = _NAMED_IN_PARTICULAR.sub("", segment)   # ("the Secretariat, in particular the Department ...,")
         if _ASIDE.match(segment.strip()):
             break   # ("MINUSTAH, working in ...", "..., including former Seleka elements, to")
         parts = _split_at_and(segment)
-        if printed and _shares_modifiers(printed[-1], parts[0]):
+        if printed and not adjectives and _shares_modifiers(printed[-1], parts[0]):
             printed[-1] += joiner + parts.pop(0)   # ("relevant United Nations organs, agencies, funds and programmes")
-        for part in parts:
+        for index, part in enumerate(parts):
+            part = adjectives + (" and " if adjectives and index else joiner if adjectives else "") + part
+            adjectives = ""
             if printed and _shares_modifiers(printed[-1], part):
                 printed[-1] += " and " + part   # ("competent international organizations and bodies")
+            elif _adjectives_only(part):
+                adjectives = part   # (an adjective whose noun comes after the next comma or "and")
             elif _printed_addressee(part, vocabulary) is None:
                 break   # (an aside, or words that are no name: the names are those before it)
             else:
@@ -339,6 +345,13 @@ def addressees_printed(text: str, vocabulary: Vocabulary) -> list[str]:
         break
     names = [_printed_addressee(part, vocabulary) for part in printed]
     return list(dict.fromkeys(name for name in names if name is not None))
+
+
+def _adjectives_only(part: str) -> bool:
+    """Whether ``part`` is a few lower-case words that end in no noun ("relevant international", "regional")."""
+    words = _ARTICLE.sub("", part.strip()).split()
+    return 0 < len(words) <= 3 and all(word.islower() and word not in _FUNCTION_WORDS for word in words) \
+        and not _ends_a_name(words[-1])
 
 
 def _shares_modifiers(name: str, part: str) -> bool:
@@ -368,7 +381,7 @@ def _printed_addressee(part: str, vocabulary: Vocabulary) -> str | None:
         if not plural and head not in _AGENT_NOUNS:
             return None
     name = vocabulary.normalise_addressee(body)
-    return name if name[:1].isalpha() else None
+    return name if name[:1].isalnum() and any(character.isalpha() for character in name) else None   # ("1540 Committee")
 
 
 def plain_hyphens(name: str) -> str:
@@ -384,20 +397,23 @@ def plain_hyphens(name: str) -> str:
 # heading that calls upon someone after another verb ("Renews its call upon", "Reiterates its call upon")
 _ADVERBS = re.compile(r"^(?:(?:once|again|also|further|still|[a-z]+ly|continues\s+to|resolves\s+to|decides\s+to)\s+)+")
 _ITS_CALL = re.compile(r"\bits\s+(?:call|appeal|request)\b", re.IGNORECASE)
+_CALLS_FOR = re.compile(r"\bcalls\s+(?:also\s+|once\s+again\s+)?for\b", re.IGNORECASE)
 
 
 def addresses_someone(verb: str, heading: str = "") -> bool:
     """Whether a section whose verb is ``verb`` (under ``heading``) addresses someone: a request-type verb after any
     adverb ("requests", "once again urges", "continues to encourage", "resolves to instruct"), or "its call upon";
     not "welcomes", "notes", "recalls" ..., whose names are what they welcome or recall ("Recalls Security Council
-    resolution 2026", "Welcomes the Secretary-General's report").
+    resolution 2026", "Welcomes the Secretary-General's report"), nor "calls for" (``heading``: "Calls for").
 
     >>> [addresses_someone(v) for v in ("requests", "once again urges", "continues to encourage", "recalls")]
     [True, True, True, False]
-    >>> addresses_someone("reiterates", "Reiterates its call upon"), addresses_someone("reiterates", "Reiterates its request")
-    (True, True)
+    >>> addresses_someone("reiterates", "Reiterates its call upon"), addresses_someone("calls", "Calls for the")
+    (True, False)
     """
     words = _ADVERBS.sub("", verb.lower()).split()
+    if _CALLS_FOR.search(heading):
+        return False   # (what it calls for is no one: "Calls for the appropriate bodies to be granted access")
     if not words:
         return bool(_ITS_CALL.search(heading))
     head = words[0] if words[0].endswith("s") else f"{words[0]}s"   # ("continues to urge": "urges")
@@ -422,8 +438,8 @@ def names_opening(text: str) -> str:
     rest of its verb ("upon States to" -> "States to", "in this regard the Transitional Authorities to" -> "the
     Transitional Authorities to").
 
-    >>> names_opening("once again upon all States to")
-    'all States to'
+    >>> names_opening("once again upon all States to"), names_opening("its request to the Department to")
+    ('all States to', 'the Department to')
     """
     opening = _BEFORE_THE_NAMES.match(text)
     return text[opening.end():] if opening else text

@@ -161,7 +161,8 @@ def _section(fields: dict[str, object], clauses: list[Clause], text: str, vocabu
         if clauses and not standalone:
             verb = _verb_continued(verb, clauses[0].text, vocabulary)   # ("Calls | upon States to")
         rest = " ".join(heading.split()[len(verb.split()):]) if verb and standalone else ""
-        if addresses_someone(verb, heading):   # (only a request-type verb addresses someone)
+        # (only a request-type verb addresses someone; "Reiterates | its request to ...")
+        if addresses_someone(verb, " ".join([heading, *(clause.text[:40] for clause in clauses[:1])])):
             addressees += _run_on(addressees_of(rest, vocabulary), rest, clauses, vocabulary)
             if not addressees and clauses:
                 addressees += _names_after_verb(names_opening(clauses[0].text), vocabulary)

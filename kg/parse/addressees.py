@@ -283,7 +283,7 @@ _NOT_AGENTS = frozenset({"efforts", "measures", "steps", "activities", "actions"
                          "discussions", "negotiations", "talks", "consultations", "elections", "preparations",
                          "reforms", "investments", "needs", "rights", "resolutions", "decisions", "reports",
                          "proposals", "views", "sanctions", "progress", "services", "supplies", "frameworks"})
-_MOST_PRINTED_WORDS = 12
+_MOST_PRINTED_WORDS = 16
 # an aside that names one of the names before it, who is addressed too ("the Secretariat, in particular the Department
 # of Global Communications, to"; "the United Nations system, especially the Department ..., to")
 _NAMED_IN_PARTICULAR = re.compile(r"^\s*(?:in\s+particular|especially|notably|particularly|including)\s+"
@@ -321,12 +321,12 @@ def addressees_printed(text: str, vocabulary: Vocabulary) -> list[str]:
         return []
     printed: list[str] = []   # (each name as printed)
     adjectives = ""   # ("relevant international, regional and subregional organizations": one name)
-    pieces = _COMMA_AND.split(_AS_WELL_AS.sub(" and ", _PARTICIPLE_CLAUSE.sub("", text[:to])))
+    pieces = _COMMA_AND.split(_AS_WELL_AS.sub(" and ", _kept_whole(_PARTICIPLE_CLAUSE.sub("", text[:to]), vocabulary)))
     for segment, joiner in zip(pieces[::2], ["", *pieces[1::2]], strict=True):
-        segment = _NAMED_IN_PARTICULAR.sub("", segment)   # ("the Secretariat, in particular the Department ...,")
+        segment = _NAMED_IN_PARTICULAR.sub("", segment.replace(_KEPT_COMMA, ","))   # ("the Secretariat, in particular the Department ...,")
         if _ASIDE.match(segment.strip()):
             break   # ("MINUSTAH, working in ...", "..., including former Seleka elements, to")
-        parts = _split_at_and(segment)
+        parts = [part.replace(_KEPT_AND, " and ") for part in _split_at_and(segment)]
         if printed and not adjectives and _shares_modifiers(printed[-1], parts[0]):
             printed[-1] += joiner + parts.pop(0)   # ("relevant United Nations organs, agencies, funds and programmes")
         for index, part in enumerate(parts):
@@ -345,6 +345,20 @@ def addressees_printed(text: str, vocabulary: Vocabulary) -> list[str]:
         break
     names = [_printed_addressee(part, vocabulary) for part in printed]
     return list(dict.fromkeys(name for name in names if name is not None))
+
+
+_KEPT_AND = "\x1e"
+
+
+def _kept_whole(phrase: str, vocabulary: Vocabulary) -> str:
+    """``phrase`` with the commas and "and"s of the names the vocabulary holds kept from splitting it ("the Division
+    for Ocean Affairs and the Law of the Sea", "the United Nations Entity for Gender Equality and the Empowerment of
+    Women": one name each)."""
+    for name in {alias for alias, _ in vocabulary.addressees if "," in alias or " and " in alias}:
+        phrase = re.sub(re.escape(name).replace(r"\ ", r"\s+"),
+                        lambda found: found.group().replace(",", _KEPT_COMMA).replace(" and ", _KEPT_AND), phrase,
+                        flags=re.IGNORECASE)
+    return phrase
 
 
 def _adjectives_only(part: str) -> bool:

@@ -43,7 +43,7 @@ def addressees_of(printed: str, vocabulary: Vocabulary) -> list[str]:
     # a phrase between commas that opens with a preposition names no addressee, whatever "and" it holds ("the
     # Secretary-General, in consultation and coordination with the Directors of the Bureaux,")
     parts = [part.strip() for segment in _COMMA.split(printed) if not _OPENING_PREPOSITION.match(segment.strip())
-             for part in _AND.split(segment)]
+             for part in _and_parts(segment)]
     names: list[str] = []
     for index, part in enumerate(parts):
         if not part or _OPENING_PREPOSITION.match(part):
@@ -219,3 +219,272 @@ def is_addressee(name: str) -> bool:
     if not any(character.isalpha() for character in name) or words[0].lower() in _FUNCTION_WORDS:
         return False
     return _CLAUSE_WORDS.search(name) is None
+
+
+# the "to" of an infinitive ("Requests the Panel of Experts to report", "calls upon the entities ... to:"), not a
+# preposition's: "all parties to armed conflict to", "States Parties to the Convention to", "the Committee established
+# pursuant to resolution 1533 (2004) to", "committed to ensuring"
+_TO = re.compile(r" to(?=[\s:])(?:\s+(?P<word>\S+))?")
+_NOT_AN_INFINITIVE = re.compile(r"(?:the|a|an|all|its|their|his|her|this|these|those|which|whom|whose|each|any|such|"
+                                r"other|both|resolutions?|paragraphs?|decisions?|articles?|date|(?!bring)[a-z]*[a-z]{2}ing|"
+                                r"[a-z]*[^e]ed|[^a-z].*)$")
+_PREPOSITION_BEFORE_TO = re.compile(r"\b(?:pursuant|prior|according|due|relating|related|contributing|regard|respect)$")
+
+
+def infinitive_to(text: str, end: int = _MOST_NAMES_CHARACTERS) -> int:
+    """Where the " to " of the infinitive after the names stands in ``text`` (within ``end`` characters), or -1.
+
+    >>> text = "all parties to armed conflict in the CAR to issue clear orders"
+    >>> text[:infinitive_to(text)]
+    'all parties to armed conflict in the CAR'
+    >>> infinitive_to("the role of the Secretary-General")
+    -1
+    """
+    for found in _TO.finditer(text, 0, end + 4):
+        if found.start() >= end:
+            break
+        word = (found.group("word") or "").strip(",;:")
+        if (not word or not _NOT_AN_INFINITIVE.match(word)) and not _PREPOSITION_BEFORE_TO.search(text[:found.start()]):
+            return found.start()
+    return -1
+
+
+# what a paragraph may open with before its names: an adverb or an aside ("Once again calls upon", "Urges in this
+# regard the Transitional Authorities to"), the rest of its verb ("Calls | upon States to", "Appeals | to all
+# Governments to")
+_BEFORE_THE_NAMES = re.compile(r"^(?:(?:once\s+again|again|also|further|in\s+(?:this|that)\s+(?:regard|context)|"
+                               r"in\s+particular|[a-z]+ly|upon|on|its\s+(?:call|request|appeal)\s+(?:upon|on))\b,?\s+|"
+                               r"(?:its\s+(?:call|request|appeal)\s+)?to\s+(?=[A-Z]|(?:the|all|its)\s))+")
+# a name's end that is not its own ("the two Governments immediately to", "all parties not to", "the Director ...
+# thereof")
+_AFTER_A_NAME = re.compile(r"(?:\s+(?:[a-z]+ly|not|thereof|also|further|again))+$")
+_ACRONYM_AFTER = re.compile(r"\s*\((?!\d)[^()]*\)?$|\s*\[\^?\d+\]$")   # "Directorate (CTED)", "Tlatelolco[^9]"
+# the words after a body's name that say how it was established, not its name ("the Committee established pursuant to
+# resolution 1267 (1999)": "Committee")
+_ESTABLISHED = re.compile(r"\s+established\s+(?:pursuant|by|under|in)\b.*$")
+# a phrase between commas that opens with a preposition or holds another paragraph's verb names no one ("under the
+# leadership of the Secretary-General", "and Encourages the Special Representative")
+_NO_NAME = re.compile(r"^(?:under|among|between|at|from|after|before|during|following|pursuant|consistent|without|"
+                      r"inter\s+alia|in|with|to|for|on|as|through|within|by|where|when|if|including)\b|"
+                      r"\b(?:[Ii]nvites?|[Ee]ncourages?|[Rr]equests?|[Uu]rges?|[Cc]alls?|[Dd]ecides?|[Ww]elcomes?)\b")
+# words of a clause or a relative clause, not of a noun phrase ("those States which are cooperating")
+_CLAUSE_IN_A_NAME = re.compile(r"\b(?:that|which|who|whom|whose|shall|should|may|will|must|is|are|was|were|be|been|"
+                               r"has|have|had|where|when|if|while|or|whether)\b")
+# the words that end a name's head: the head is the word before the first of them ("the entities of the system")
+_AFTER_THE_HEAD = re.compile(r"\s(?:of|for|on|in|with|by|at|from|to|under|between|among|within|across|"
+                             r"(?:[a-z]+ed|[a-z]+ing)\s+(?:in|to|by|from|on|with|for|at|under)|concerned|involved)\b")
+# a lower-case head that names who acts: a plural noun (but not "efforts", "measures" ...) or one of these
+_AGENT_NOUNS = frozenset({"community", "system", "sector", "society", "academia", "media", "secretariat",
+                          "government", "team", "leadership", "component", "mission", "force", "presidency",
+                          "administration", "board", "committee", "council", "commission", "office", "panel", "group",
+                          "bureau", "unit", "authority", "membership", "family", "party", "state", "country", "side"})
+_NOT_AGENTS = frozenset({"efforts", "measures", "steps", "activities", "actions", "contributions", "resources", "means",
+                         "obligations", "commitments", "recommendations", "initiatives", "provisions", "results",
+                         "discussions", "negotiations", "talks", "consultations", "elections", "preparations",
+                         "reforms", "investments", "needs", "rights", "resolutions", "decisions", "reports",
+                         "proposals", "views", "sanctions", "progress", "services", "supplies", "frameworks"})
+_MOST_PRINTED_WORDS = 16
+# an aside that names one of the names before it, who is addressed too ("the Secretariat, in particular the Department
+# of Global Communications, to"; "the United Nations system, especially the Department ..., to")
+_NAMED_IN_PARTICULAR = re.compile(r"^\s*(?:in\s+particular|especially|notably|particularly|including)\s+"
+                                  r"(?=(?:the|its)\s+[A-Z])")   # (not "notably Sahel, West Africa and ...")
+# a clause of an -ing participle after the names, not their part ("relevant UN agencies operating in humanitarian
+# crises ... to"), or what established a body ("the Committee established pursuant to resolution 1267 (1999) to")
+# (after a name's last word: "the Special Rapporteur on trafficking in persons" is a name)
+_PARTICIPLE_CLAUSE = re.compile(r"(?<!\bon)(?<!\bof)(?<!\bin)(?<!\bfor)(?<!\bto)(?<!\bby)(?<!\bagainst)\s+(?:(?!bring)[a-z]{2,}ing|established)\s+"
+                                r"(?:in|from|to|by|on|under|with|for|at|pursuant|within)\b.*$", re.DOTALL)
+_NAME_LIST_END = re.compile(r"[;:\n]")
+
+
+def addressees_printed(text: str, vocabulary: Vocabulary) -> list[str]:
+    """The addressees a paragraph whose verb addresses someone names before its infinitive's "to", as printed, where
+    the words before the "to" open with a noun phrase that can name who is to act (an article, a name or acronym,
+    a plural noun that names people or bodies), up to the first aside; [] where they do not ("that the Council ...",
+    "the efforts of the Government to", "renewed efforts to"). Names normalised as ``normalise_addressee`` does.
+
+    >>> from kg.reference.vocabulary import load_vocabulary
+    >>> addressees_printed("the Department of Global Communications to continue", load_vocabulary())
+    ['Department of Global Communications']
+    >>> addressees_printed("MINUSTAH, working in coordination with the United Nations country team, to continue",
+    ...                    load_vocabulary())
+    ['MINUSTAH']
+    >>> addressees_printed("all parties to armed conflict in the CAR, including former Seleka elements, to issue",
+    ...                    load_vocabulary())
+    ['parties to armed conflict in the CAR']
+    >>> addressees_printed("the efforts of the Government to continue", load_vocabulary())
+    []
+    """
+    opening = _BEFORE_THE_NAMES.match(text)
+    text = text[opening.end():] if opening else text
+    to = infinitive_to(text)
+    if to <= 0 or _NAME_LIST_END.search(text[:to]):
+        return []
+    printed: list[str] = []   # (each name as printed)
+    adjectives = ""   # ("relevant international, regional and subregional organizations": one name)
+    pieces = _COMMA_AND.split(_AS_WELL_AS.sub(" and ", _kept_whole(_PARTICIPLE_CLAUSE.sub("", text[:to]), vocabulary)))
+    for segment, joiner in zip(pieces[::2], ["", *pieces[1::2]], strict=True):
+        segment = _NAMED_IN_PARTICULAR.sub("", segment.replace(_KEPT_COMMA, ","))   # ("the Secretariat, in particular the Department ...,")
+        if _ASIDE.match(segment.strip()):
+            break   # ("MINUSTAH, working in ...", "..., including former Seleka elements, to")
+        parts = [part.replace(_KEPT_AND, " and ") for part in _split_at_and(segment)]
+        if printed and not adjectives and _shares_modifiers(printed[-1], parts[0]):
+            printed[-1] += joiner + parts.pop(0)   # ("relevant United Nations organs, agencies, funds and programmes")
+        for index, part in enumerate(parts):
+            part = adjectives + (" and " if adjectives and index else joiner if adjectives else "") + part
+            adjectives = ""
+            if printed and _shares_modifiers(printed[-1], part):
+                printed[-1] += " and " + part   # ("competent international organizations and bodies")
+            elif _adjectives_only(part):
+                adjectives = part   # (an adjective whose noun comes after the next comma or "and")
+            elif _printed_addressee(part, vocabulary) is None:
+                break   # (an aside, or words that are no name: the names are those before it)
+            else:
+                printed.append(part)
+        else:
+            continue
+        break
+    names = [_printed_addressee(part, vocabulary) for part in printed]
+    return list(dict.fromkeys(name for name in names if name is not None))
+
+
+_KEPT_AND = "\x1e"
+
+
+def _kept_whole(phrase: str, vocabulary: Vocabulary) -> str:
+    """``phrase`` with the commas and "and"s of the names the vocabulary holds kept from splitting it ("the Division
+    for Ocean Affairs and the Law of the Sea", "the United Nations Entity for Gender Equality and the Empowerment of
+    Women": one name each)."""
+    for name in {alias for alias, _ in vocabulary.addressees if "," in alias or " and " in alias}:
+        phrase = re.sub(re.escape(name).replace(r"\ ", r"\s+"),
+                        lambda found: found.group().replace(",", _KEPT_COMMA).replace(" and ", _KEPT_AND), phrase,
+                        flags=re.IGNORECASE)
+    return phrase
+
+
+def _adjectives_only(part: str) -> bool:
+    """Whether ``part`` is a few lower-case words that end in no noun ("relevant international", "regional")."""
+    words = _ARTICLE.sub("", part.strip()).split()
+    return 0 < len(words) <= 3 and all(word.islower() and word not in _FUNCTION_WORDS for word in words) \
+        and not _ends_a_name(words[-1])
+
+
+def _shares_modifiers(name: str, part: str) -> bool:
+    """Whether ``part`` is a bare plural noun that shares the modifiers of the ``name`` before it, so one name with it
+    ("regional fisheries management organizations" and "arrangements with competence")."""
+    words, before = part.split(), name.split()
+    return (len(before) > 1 and before[0] != "other" and before[-1][:1].islower() and before[-1].endswith("s")
+            and bool(words) and words[0][:1].islower() and words[0].endswith("s") and words[0] not in _NOT_AGENTS
+            and words[0] != before[-1] and (len(words) == 1 or words[1] == "with"))
+
+
+def _printed_addressee(part: str, vocabulary: Vocabulary) -> str | None:
+    """``part`` as an addressee's name, normalised, where it can be one; None otherwise."""
+    part = _ACRONYM_AFTER.sub("", _AFTER_A_NAME.sub("", plain_hyphens(part.strip())))
+    if _NO_NAME.search(part):
+        return None
+    body = _ARTICLE.sub("", part)
+    words = body.split()
+    if not words or len(words) > _MOST_PRINTED_WORDS or _CLAUSE_IN_A_NAME.search(body):
+        return None
+    head_words = body[:head_end.start()].split() if (head_end := _AFTER_THE_HEAD.search(body)) else words
+    if not head_words:
+        return None
+    head = head_words[-1]
+    if not head[:1].isupper():
+        plural = head.endswith("s") and not head.endswith("ss") and head not in _NOT_AGENTS
+        if not plural and head not in _AGENT_NOUNS:
+            return None
+    name = vocabulary.normalise_addressee(body)
+    return name if name[:1].isalnum() and any(character.isalpha() for character in name) else None   # ("1540 Committee")
+
+
+def plain_hyphens(name: str) -> str:
+    """``name`` with its non-breaking hyphens (U+2011) and hyphens (U+2010) as "-": one name, however printed.
+
+    >>> plain_hyphens("non\u2011governmental organizations")
+    'non-governmental organizations'
+    """
+    return name.replace("\u2011", "-").replace("\u2010", "-")
+
+
+# the words before a verb that are not it ("Once again urges", "Strongly calls upon", "Continues to urge"), and a
+# heading that calls upon someone after another verb ("Renews its call upon", "Reiterates its call upon")
+_ADVERBS = re.compile(r"^(?:(?:once|again|also|further|still|[a-z]+ly|continues\s+to|resolves\s+to|decides\s+to)\s+)+")
+_ITS_CALL = re.compile(r"\bits\s+(?:call|appeal|request)\b", re.IGNORECASE)
+_CALLS_FOR = re.compile(r"\bcalls\s+(?:also\s+|once\s+again\s+)?for\b", re.IGNORECASE)
+
+
+def addresses_someone(verb: str, heading: str = "") -> bool:
+    """Whether a section whose verb is ``verb`` (under ``heading``) addresses someone: a request-type verb after any
+    adverb ("requests", "once again urges", "continues to encourage", "resolves to instruct"), or "its call upon";
+    not "welcomes", "notes", "recalls" ..., whose names are what they welcome or recall ("Recalls Security Council
+    resolution 2026", "Welcomes the Secretary-General's report"), nor "calls for" (``heading``: "Calls for").
+
+    >>> [addresses_someone(v) for v in ("requests", "once again urges", "continues to encourage", "recalls")]
+    [True, True, True, False]
+    >>> addresses_someone("reiterates", "Reiterates its call upon"), addresses_someone("calls", "Calls for the")
+    (True, False)
+    """
+    words = _ADVERBS.sub("", verb.lower()).split()
+    if _CALLS_FOR.search(heading):
+        return False   # (what it calls for is no one: "Calls for the appropriate bodies to be granted access")
+    if not words:
+        return bool(_ITS_CALL.search(heading))
+    head = words[0] if words[0].endswith("s") else f"{words[0]}s"   # ("continues to urge": "urges")
+    return head in ADDRESSING_VERBS or bool(_ITS_CALL.search(heading))
+
+
+def names_addressee(text: str) -> bool:
+    """Whether the name ``text`` opens with is an addressee's, not a possessive's or a citation's ("the
+    Secretary-General's report", "Security Council resolution 2026 (2011)").
+
+    >>> [names_addressee(t) for t in ("the Secretary-General to report", "the Secretary-General’s intention to",
+    ...                               "Security Council resolution 2026 (2011), and calls upon")]
+    [True, False, False]
+    """
+    first = re.match(r"\s*(?:(?:the|all)\s+)?[^\s,;:'’]+(?:\s+[A-Z][^\s,;:'’]*)*", text)
+    return first is None or not re.match(r"['’](?:s\b|\s)|\s+(?:resolutions?|decisions?|statements?|reports?)\b",
+                                         text[first.end():])
+
+
+def names_opening(text: str) -> str:
+    """``text`` (a paragraph's words after its verb) from where its names may stand: past an adverb, an aside or the
+    rest of its verb ("upon States to" -> "States to", "in this regard the Transitional Authorities to" -> "the
+    Transitional Authorities to").
+
+    >>> names_opening("once again upon all States to"), names_opening("its request to the Department to")
+    ('all States to', 'the Department to')
+    """
+    opening = _BEFORE_THE_NAMES.match(text)
+    return text[opening.end():] if opening else text
+
+
+# "the Directors of the Telecommunication Standardization and Telecommunication Development Bureaux": one Director each
+_DIRECTORS_OF_BUREAUX = re.compile(r"^(?:the\s+)?Directors\s+of\s+(?:the\s+)?(?P<first>[A-Z][\w ]*?)\s+and\s+(?:the\s+)?"
+                                   r"(?P<second>[A-Z][\w ]*?)\s+Bureaux$")
+
+
+def _and_parts(segment: str) -> list[str]:
+    """The parts of ``segment`` (a heading's words between commas) at its "and"s, where each is a name: two
+    Bureaux' Directors one each; an adjective alone ("regional and international financial organizations") and a
+    plural noun that shares the modifiers before it ("... organizations and agencies") kept with the name they
+    belong to; a name's trailing "thereof" left off.
+
+    >>> _and_parts("the Directors of the Telecommunication Standardization and Telecommunication Development Bureaux")
+    ['Director of the Telecommunication Standardization Bureau', 'Director of the Telecommunication Development Bureau']
+    >>> _and_parts("regional and international financial organizations and agencies")
+    ['regional and international financial organizations and agencies']
+    """
+    directors = _DIRECTORS_OF_BUREAUX.match(segment.strip())
+    if directors is not None:
+        return [f"Director of the {directors.group(name)} Bureau" for name in ("first", "second")]
+    parts: list[str] = []
+    for part in _AND.split(segment):
+        part = _AFTER_A_NAME.sub("", part.strip())
+        lone = parts[-1].split() if parts else []
+        if len(lone) == 1 and lone[0].islower() and lone[0] not in _FUNCTION_WORDS and not _ends_a_name(lone[0]) \
+                or parts and _shares_modifiers(parts[-1], part):
+            parts[-1] += " and " + part
+        else:
+            parts.append(part)
+    return parts

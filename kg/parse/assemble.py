@@ -12,7 +12,16 @@ from functools import lru_cache
 from operator import attrgetter
 
 from kg.model import Annex, Block, Clause, Document, Footnote, Header, Section, Source, Span
-from kg.parse.addressees import ADDRESSING_VERBS, addressees_of, addressees_opening
+from kg.parse.addressees import (
+    addressees_of,
+    addressees_opening,
+    addressees_printed,
+    addresses_someone,
+    infinitive_to,
+    names_addressee,
+    names_opening,
+    plain_hyphens,
+)
 from kg.parse.labels import LabelStack, label_inline
 from kg.reference.vocabulary import Vocabulary, load_vocabulary
 
@@ -134,7 +143,7 @@ def _clean(heading: str) -> str:
 
 
 def _verb_and_kind(heading: str, part: str, vocabulary: Vocabulary) -> tuple[str, str]:
-    found = vocabulary.match_verb(heading)
+    found = vocabulary.match_verb(heading) or _verb_after_adverbs(heading, vocabulary)
     if found is None:
         return (heading.split(" ")[0].lower() if heading else ""), part or "preambular"
     verb, lexicon_part = found
@@ -149,16 +158,81 @@ def _section(fields: dict[str, object], clauses: list[Clause], text: str, vocabu
         # ITU prints the addressees in a heading of its own ("instructs the Director of ..."); a UN paragraph
         # opens with its verb and names them at the start of the clause ("Requests the Secretary-General to").
         standalone = heading[:1].islower()
+        if clauses and not standalone:
+            verb = _verb_continued(verb, clauses[0].text, vocabulary)   # ("Calls | upon States to")
         rest = " ".join(heading.split()[len(verb.split()):]) if verb and standalone else ""
-        addressees += addressees_of(rest, vocabulary)
-        if not addressees and clauses:
-            addressing = bool(verb) and verb.split()[0] in ADDRESSING_VERBS
-            addressees += addressees_opening(clauses[0].text, vocabulary, addressing=addressing)
+        # (only a request-type verb addresses someone; "Reiterates | its request to ...")
+        if addresses_someone(verb, " ".join([heading, *(clause.text[:40] for clause in clauses[:1])])):
+            addressees += _run_on(addressees_of(rest, vocabulary), rest, clauses, vocabulary)
+            if not addressees and clauses:
+                addressees += _names_after_verb(names_opening(clauses[0].text), vocabulary)
     start = int(fields["start"])  # type: ignore[call-overload]
     end = max([int(fields["end"])] + [c.end for c in clauses])  # type: ignore[call-overload]
     heading_span = fields.get("heading_span")
-    return Section(str(fields["id"]), heading, verb, kind, tuple(dict.fromkeys(addressees)), tuple(clauses),
+    return Section(str(fields["id"]), heading, verb, kind, tuple(dict.fromkeys(map(plain_hyphens, addressees))),
+                   tuple(clauses),
                    start, end, heading_span if isinstance(heading_span, Span) else None, part)
+
+
+def _verb_after_adverbs(heading: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
+    """The verb of a heading that opens with adverbs, the first verb after them ("Once again calls upon": "calls
+    upon"), and its part; None where there is none.
+
+    >>> _verb_after_adverbs("Once again calls upon", load_vocabulary())
+    ('calls upon', 'operative')
+    """
+    found = vocabulary.match_verb_after_adverbs(heading)
+    return (found[1], found[2]) if found else None
+
+
+# the words that finish a verb in the clause after its heading ("Calls | upon", "Looks forward | to")
+_VERB_PARTICLES = frozenset({"upon", "on", "for", "to"})
+
+
+def _verb_continued(verb: str, text: str, vocabulary: Vocabulary) -> str:
+    """``verb`` with the words of the clause after its heading that finish it ("calls" and "upon States to": "calls
+    upon"; "looks forward" and "to the convening": "looks forward to").
+
+    >>> _verb_continued("calls", "upon States to ensure", load_vocabulary())
+    'calls upon'
+    >>> _verb_continued("requests", "the Secretary-General to", load_vocabulary())
+    'requests'
+    """
+    words = text.split()[:2]
+    for count in (2, 1):
+        particles = [word.lower() for word in words[:count]]
+        if len(particles) == count and all(word in _VERB_PARTICLES for word in particles):
+            found = vocabulary.match_verb(" ".join([verb, *particles]))
+            if found is not None and found[0] == " ".join([verb, *particles]):
+                return found[0]
+    return verb
+
+
+def _names_after_verb(opening: str, vocabulary: Vocabulary) -> list[str]:
+    """The addressees a UN paragraph whose verb addresses someone names first (``opening``: its words after the
+    verb): those ``addressees_opening`` finds (not a possessive's: "the Secretary-General's report"), or, where the
+    names printed before its infinitive's "to" begin with the same and say more, those ("States and all parties to
+    armed conflict to": both; "competent international organizations and bodies": one name, not "bodies")."""
+    known = addressees_opening(opening, vocabulary, addressing=True) if names_addressee(opening) else []
+    printed = addressees_printed(opening, vocabulary)
+    if known and printed[:1] == known[:1] and len("".join(printed)) > len("".join(known)):
+        return printed
+    return known or printed
+
+
+def _run_on(names: list[str], rest: str, clauses: list[Clause], vocabulary: Vocabulary) -> list[str]:
+    """``names`` (of a heading's ``rest``) with the last one run on into the first clause where the heading ends
+    within it ("urges Member States Parties" and "to the Tampere Convention to take": "Member States Parties to the
+    Tampere Convention"): a party's "to" is a preposition, not the infinitive's."""
+    if not names or not clauses or not re.search(r"\b(?:[Pp]arties|[Pp]arty)$", rest):
+        return names
+    text = " " + clauses[0].text
+    to = infinitive_to(text)
+    run_on = " ".join(text[:to].split()) if to > 0 else ""
+    if not run_on.startswith("to ") or re.search(r"[,;:()]", run_on):
+        return names
+    last = re.split(r",\s*|\s+and\s+", rest)[-1]
+    return [*names[:-1], vocabulary.normalise_addressee(f"{last} {run_on}")]
 
 
 def _attach_footnotes(blocks: list[Block], sections: list[Section], text: str) -> list[Footnote]:

@@ -535,6 +535,8 @@ def _un_paragraph(b: _Builder, line: _Line, blank_before: bool) -> bool:
     rest = match.group("rest")
     label = match.groupdict().get("label") or ""
     found = b.vocabulary.match_verb(rest)
+    if found is None and (adverbs := b.vocabulary.match_verb_after_adverbs(rest)) is not None:
+        found = adverbs[0], adverbs[2]   # ("Once again urges": the heading's words up to its verb's end)
     if said is not None and line.text.lstrip()[:1] in "\"“":
         blank_before = True   # (a statement's paragraph opens with its quotation mark, a blank line before it or not)
     if not blank_before and (found is None or not (b.text_ends_with((",", ";", ".", ":"))

@@ -20,6 +20,10 @@ from typing import cast
 from kg.reference.datafiles import read_csv_rows, read_toml, split_aliases
 from kg.reference.gazetteer import fold
 
+# the adverbs before a verb ("once again calls upon", "strongly supports"), folded; "continues to" before a verb's
+# plain form ("continues to urge")
+_LEADING_ADVERBS = re.compile(r"(?:(?:once|again|also|further|still|[a-z]+ly) )+")
+_CONTINUES_TO = re.compile(r"continues to (?P<verb>[a-z]+)\b")
 # the white space and the article that ``known_addressee_at`` passes over ("  the Secretary-General")
 _OPENING = re.compile(r"\s*(?:(?:the|all)\s+)?", re.IGNORECASE)
 
@@ -54,6 +58,28 @@ class Vocabulary:
         enough: a line of 20 MB was folded whole, and folding is a Python loop)."""
         found = self._verb_at.match(fold(heading[:200]))
         return (found.group(), self._verb_parts[found.group()]) if found else None
+
+    def match_verb_after_adverbs(self, heading: str) -> tuple[str, str, str] | None:
+        """Where ``heading`` opens with adverbs before its verb ("Once again calls upon", "Fully supports", "Continues
+        to urge"): the words up to the verb's end as printed (folded), the verb, the first verb after the adverbs
+        ("continues to urge" whole, where "urges" is a verb), and its part; None otherwise.
+
+        >>> load_vocabulary().match_verb_after_adverbs("Once again calls upon the administering Powers")
+        ('once again calls upon', 'calls upon', 'operative')
+        >>> load_vocabulary().match_verb_after_adverbs("Continues to urge Member States")
+        ('continues to urge', 'continues to urge', 'operative')
+        """
+        folded = fold(heading[:200])
+        adverbs = _LEADING_ADVERBS.match(folded)
+        rest = folded[adverbs.end():] if adverbs else folded
+        if (continues := _CONTINUES_TO.match(rest)) is not None:
+            verb = continues.group("verb")
+            found = self.match_verb(f"{verb}s") or self.match_verb(f"{verb}es")
+            if found is None:
+                return None
+            return folded[:len(folded) - len(rest) + continues.end()], continues.group(), found[1]
+        found = self.match_verb(rest) if adverbs else None
+        return (folded[:adverbs.end() + len(found[0])], found[0], found[1]) if adverbs and found else None
 
     def body_of_formula(self, formula: str) -> str | None:
         """The body id named in an enacting formula ("The Plenipotentiary Conference ... ,")."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from kg.parse.addressing import MOST_NAMES_CHARACTERS, infinitive_to, names_opening
 from kg.reference.vocabulary import Vocabulary
 
 _COMMA = re.compile(r",\s*(?:and\s+)?")
@@ -61,18 +62,14 @@ def addressees_of(printed: str, vocabulary: Vocabulary) -> list[str]:
     return names
 
 
-# the names a UN paragraph opens with, before its "to" ("Requests the Secretary-General and the Office of the High
-# Commissioner to ..."): no clause punctuation on the way (_CLAUSE_MARK), and a couple of hundred characters at most
-_MOST_NAMES_CHARACTERS = 260
+# the names a UN paragraph opens with come before its "to", with no clause punctuation on the way (_CLAUSE_MARK),
+# and a couple of hundred characters at most (MOST_NAMES_CHARACTERS)
 _CLAUSE_MARK = re.compile(r"[;:.()\n]")
 # an aside between the names, not a name: "States, individually and collectively, ...", "while undertaking ...",
 # "who have the primary responsibility", "in particular ..."
 # (in lower case, as mid-sentence: "Assembly" and "Italy" are names)
 _ASIDE = re.compile(r"^(?:[a-z]+ly|while|who|which|whose|having|bearing|taking|but|together|from|upon|either|in|with|"
                     r"to|for|on|as|through|within|by|where|when|if|including|especially|particularly|notably)\b")
-_AND = re.compile(r"\s+and\s+")
-_COMMA_AND = re.compile(r"(,\s*(?:and\s+)?)")   # (_COMMA, each joiner kept)
-_AS_WELL_AS = re.compile(r",?\s+as\s+well\s+as\s+")
 # words no name of an addressee holds: a clause's ("invites", "seeking", "referred", "consistent with paragraph 31")
 _NOT_IN_A_NAME = re.compile(r"\b(?:[a-z]+ly|[a-z]+ing|[a-z]+ed|or|with|without|after|before|whose|which|who|"
                             r"invites?|encourages?|requests?|urges?|calls?|operate|paragraph|position|capacity|"
@@ -82,9 +79,7 @@ _NAME_ENDINGS = frozenset({"community", "system", "sector", "society", "academia
 _ARTICLE = re.compile(r"^(?:the|all|its)\s+", re.IGNORECASE)
 _MOST_NAME_WORDS = 7
 _KEPT_COMMA = "\x1f"
-# the verbs of a UN paragraph that address someone, who is named after them ("Requests the Panel of Experts to")
-ADDRESSING_VERBS = frozenset({"requests", "urges", "calls", "invites", "encourages", "instructs", "authorizes",
-                              "demands", "appeals", "directs", "asks", "recommends"})
+
 
 
 def addressees_opening(text: str, vocabulary: Vocabulary, *, addressing: bool = False) -> list[str]:
@@ -124,7 +119,7 @@ def addressees_opening(text: str, vocabulary: Vocabulary, *, addressing: bool = 
     known = vocabulary.known_addressee_at(text)
     if known is None:
         return _printed_names(text, vocabulary) if addressing else []
-    to = text.find(" to ", 0, _MOST_NAMES_CHARACTERS)
+    to = text.find(" to ", 0, MOST_NAMES_CHARACTERS)
     names = text[:to] if to > 0 else ""
     if ("," not in names and " and " not in names) or _CLAUSE_MARK.search(names):
         return [known]   # (most name one addressee: "Requests the Secretary-General to")
@@ -136,7 +131,7 @@ def addressees_opening(text: str, vocabulary: Vocabulary, *, addressing: bool = 
 def _printed_names(text: str, vocabulary: Vocabulary) -> list[str]:
     """The names before the "to" of ``text`` where they are a plain list of capitalised names ("the Panel of Experts
     and MONUSCO to"), none of them known to the vocabulary; [] otherwise."""
-    to = text.find(" to ", 0, _MOST_NAMES_CHARACTERS)
+    to = text.find(" to ", 0, MOST_NAMES_CHARACTERS)
     names = text[:to] if to > 0 else ""
     if not names or _CLAUSE_MARK.search(names):
         return []
@@ -221,40 +216,6 @@ def is_addressee(name: str) -> bool:
     return _CLAUSE_WORDS.search(name) is None
 
 
-# the "to" of an infinitive ("Requests the Panel of Experts to report", "calls upon the entities ... to:"), not a
-# preposition's: "all parties to armed conflict to", "States Parties to the Convention to", "the Committee established
-# pursuant to resolution 1533 (2004) to", "committed to ensuring"
-_TO = re.compile(r" to(?=[\s:])(?:\s+(?P<word>\S+))?")
-_NOT_AN_INFINITIVE = re.compile(r"(?:the|a|an|all|its|their|his|her|this|these|those|which|whom|whose|each|any|such|"
-                                r"other|both|resolutions?|paragraphs?|decisions?|articles?|date|(?!bring)[a-z]*[a-z]{2}ing|"
-                                r"[a-z]*[^e]ed|[^a-z].*)$")
-_PREPOSITION_BEFORE_TO = re.compile(r"\b(?:pursuant|prior|according|due|relating|related|contributing|regard|respect)$")
-
-
-def infinitive_to(text: str, end: int = _MOST_NAMES_CHARACTERS) -> int:
-    """Where the " to " of the infinitive after the names stands in ``text`` (within ``end`` characters), or -1.
-
-    >>> text = "all parties to armed conflict in the CAR to issue clear orders"
-    >>> text[:infinitive_to(text)]
-    'all parties to armed conflict in the CAR'
-    >>> infinitive_to("the role of the Secretary-General")
-    -1
-    """
-    for found in _TO.finditer(text, 0, end + 4):
-        if found.start() >= end:
-            break
-        word = (found.group("word") or "").strip(",;:")
-        if (not word or not _NOT_AN_INFINITIVE.match(word)) and not _PREPOSITION_BEFORE_TO.search(text[:found.start()]):
-            return found.start()
-    return -1
-
-
-# what a paragraph may open with before its names: an adverb or an aside ("Once again calls upon", "Urges in this
-# regard the Transitional Authorities to"), the rest of its verb ("Calls | upon States to", "Appeals | to all
-# Governments to")
-_BEFORE_THE_NAMES = re.compile(r"^(?:(?:once\s+again|again|also|further|in\s+(?:this|that)\s+(?:regard|context)|"
-                               r"in\s+particular|[a-z]+ly|upon|on|its\s+(?:call|request|appeal)\s+(?:upon|on))\b,?\s+|"
-                               r"(?:its\s+(?:call|request|appeal)\s+)?to\s+(?=[A-Z]|(?:the|all|its)\s))+")
 # a name's end that is not its own ("the two Governments immediately to", "all parties not to", "the Director ...
 # thereof")
 _AFTER_A_NAME = re.compile(r"(?:\s+(?:[a-z]+ly|not|thereof|also|further|again))+$")
@@ -314,8 +275,7 @@ def addressees_printed(text: str, vocabulary: Vocabulary) -> list[str]:
     >>> addressees_printed("the efforts of the Government to continue", load_vocabulary())
     []
     """
-    opening = _BEFORE_THE_NAMES.match(text)
-    text = text[opening.end():] if opening else text
+    text = names_opening(text)
     to = infinitive_to(text)
     if to <= 0 or _NAME_LIST_END.search(text[:to]):
         return []
@@ -405,58 +365,6 @@ def plain_hyphens(name: str) -> str:
     'non-governmental organizations'
     """
     return name.replace("\u2011", "-").replace("\u2010", "-")
-
-
-# the words before a verb that are not it ("Once again urges", "Strongly calls upon", "Continues to urge"), and a
-# heading that calls upon someone after another verb ("Renews its call upon", "Reiterates its call upon")
-_ADVERBS = re.compile(r"^(?:(?:once|again|also|further|still|[a-z]+ly|continues\s+to|resolves\s+to|decides\s+to)\s+)+")
-_ITS_CALL = re.compile(r"\bits\s+(?:call|appeal|request)\b", re.IGNORECASE)
-_CALLS_FOR = re.compile(r"\bcalls\s+(?:also\s+|once\s+again\s+)?for\b", re.IGNORECASE)
-
-
-def addresses_someone(verb: str, heading: str = "") -> bool:
-    """Whether a section whose verb is ``verb`` (under ``heading``) addresses someone: a request-type verb after any
-    adverb ("requests", "once again urges", "continues to encourage", "resolves to instruct"), or "its call upon";
-    not "welcomes", "notes", "recalls" ..., whose names are what they welcome or recall ("Recalls Security Council
-    resolution 2026", "Welcomes the Secretary-General's report"), nor "calls for" (``heading``: "Calls for").
-
-    >>> [addresses_someone(v) for v in ("requests", "once again urges", "continues to encourage", "recalls")]
-    [True, True, True, False]
-    >>> addresses_someone("reiterates", "Reiterates its call upon"), addresses_someone("calls", "Calls for the")
-    (True, False)
-    """
-    words = _ADVERBS.sub("", verb.lower()).split()
-    if _CALLS_FOR.search(heading):
-        return False   # (what it calls for is no one: "Calls for the appropriate bodies to be granted access")
-    if not words:
-        return bool(_ITS_CALL.search(heading))
-    head = words[0] if words[0].endswith("s") else f"{words[0]}s"   # ("continues to urge": "urges")
-    return head in ADDRESSING_VERBS or bool(_ITS_CALL.search(heading))
-
-
-def names_addressee(text: str) -> bool:
-    """Whether the name ``text`` opens with is an addressee's, not a possessive's or a citation's ("the
-    Secretary-General's report", "Security Council resolution 2026 (2011)").
-
-    >>> [names_addressee(t) for t in ("the Secretary-General to report", "the Secretary-General’s intention to",
-    ...                               "Security Council resolution 2026 (2011), and calls upon")]
-    [True, False, False]
-    """
-    first = re.match(r"\s*(?:(?:the|all)\s+)?[^\s,;:'’]+(?:\s+[A-Z][^\s,;:'’]*)*", text)
-    return first is None or not re.match(r"['’](?:s\b|\s)|\s+(?:resolutions?|decisions?|statements?|reports?)\b",
-                                         text[first.end():])
-
-
-def names_opening(text: str) -> str:
-    """``text`` (a paragraph's words after its verb) from where its names may stand: past an adverb, an aside or the
-    rest of its verb ("upon States to" -> "States to", "in this regard the Transitional Authorities to" -> "the
-    Transitional Authorities to").
-
-    >>> names_opening("once again upon all States to"), names_opening("its request to the Department to")
-    ('all States to', 'the Department to')
-    """
-    opening = _BEFORE_THE_NAMES.match(text)
-    return text[opening.end():] if opening else text
 
 
 # "the Directors of the Telecommunication Standardization and Telecommunication Development Bureaux": one Director each

@@ -12,16 +12,8 @@ from functools import lru_cache
 from operator import attrgetter
 
 from kg.model import Annex, Block, Clause, Document, Footnote, Header, Section, Source, Span
-from kg.parse.addressees import (
-    addressees_of,
-    addressees_opening,
-    addressees_printed,
-    addresses_someone,
-    infinitive_to,
-    names_addressee,
-    names_opening,
-    plain_hyphens,
-)
+from kg.parse.addressees import addressees_of, addressees_opening, addressees_printed, plain_hyphens
+from kg.parse.addressing import addresses_someone, infinitive_to, names_addressee, names_opening
 from kg.parse.labels import LabelStack, label_inline
 from kg.reference.vocabulary import Vocabulary, load_vocabulary
 

@@ -162,10 +162,14 @@ def parse_parameters(pairs: Sequence[str]) -> dict[str, str]:
 
 Select = Callable[..., tuple[list[str], list[dict[str, Identifier]]]]   # (a store's ``select``)
 
-_HELD = "ASK WHERE { { ?value ?p ?x } UNION { ?x ?p ?value } }"
+# (in the default graph, or in any named one: an endpoint whose default graph is not the union of its graphs too)
+_HELD = ("ASK WHERE { { ?value ?p ?x } UNION { ?x ?p ?value } UNION { GRAPH ?g { { ?value ?p ?x } UNION "
+         "{ ?x ?p ?value } } } }")
 _KNOWN = {  # what a value of each kind is told against: the work keys, the names (addressees, bodies, conferences)
-    "iri": "SELECT DISTINCT ?known WHERE { ?work <https://w3id.org/resolution-kg/ontology#workKey> ?known }",
-    "string": "SELECT DISTINCT ?known WHERE { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?known }",
+    "iri": "SELECT DISTINCT ?known WHERE { { ?w <https://w3id.org/resolution-kg/ontology#workKey> ?known } UNION "
+           "{ GRAPH ?g { ?w <https://w3id.org/resolution-kg/ontology#workKey> ?known } } }",
+    "string": "SELECT DISTINCT ?known WHERE { { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?known } UNION "
+              "{ GRAPH ?g { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?known } } }",
 }
 
 

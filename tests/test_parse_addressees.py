@@ -36,6 +36,9 @@ def _operative(paragraph: str) -> list[tuple[str, tuple[str, ...]]]:
     (("Requests the Special Representative of the Secretary-General for Children and Armed Conflict to continue to "
      "include in her reports;"),
      ("requests", ("Special Representative of the Secretary-General for Children and Armed Conflict",))),
+    # a known name ("States") that opens a longer one: the longer (its "to" was taken for the infinitive's)
+    ("Calls upon the States Parties to the Convention to implement it fully;",
+     ("calls upon", ("States Parties to the Convention",))),
     (("Calls upon all parties to armed conflict in the CAR, including former Seleka elements and anti\u2011Balaka "
      "elements, to issue clear orders;"), ("calls upon", ("parties to armed conflict in the CAR",))),
     ("Requests the Panel of Experts established pursuant to resolution 1533 (2004) to include in its reports;",
@@ -81,7 +84,7 @@ def _operative(paragraph: str) -> list[tuple[str, tuple[str, ...]]]:
      "Development;"), ("looks forward to", ())),
     ("Continues to encourage States to pay due attention to the Bangkok Rules;", ("continues to encourage", ("States",))),
 ], ids=["department", "lower-case-name", "acronym-then-aside", "government-and-stakeholders", "long-name",
-        "parties-to-armed-conflict", "established-pursuant-to", "in-particular", "states-and-parties",
+        "states-parties-to-the-convention", "parties-to-armed-conflict", "established-pursuant-to", "in-particular", "states-and-parties",
         "organizations-and-bodies", "its-request", "non-breaking-hyphen", "collaboration-no-name", "calls-for",
         "that-clause",
         "recalls-a-resolution", "welcomes-a-possessive", "endorses-a-possessive", "once-again", "fully",

@@ -130,6 +130,15 @@ def test_presidential_statement_with_front_matter_is_the_councils(tmp_path):
         "un/S/RES/2427(2018)", "un/S/RES/1612(2005)", "un/S/PRST/2020/6"]
 
 
+def test_a_statement_whose_front_matter_names_another_symbol_keeps_it(tmp_path):
+    """(front matter naming a resolution's symbol above a statement's first page raised IndexError in the parser)"""
+    path = tmp_path / "x.md"
+    path.write_text("---\nsymbol: A/RES/75/1\n---\n\n" + SC_PRST, encoding="utf-8")
+    (source,) = read(path)
+    document = parse_document(source)
+    assert document.header.symbol == "A/RES/75/1" and document.header.kind != "statement"
+
+
 @pytest.mark.parametrize(("key", "body"), [("un/S/PRST/2021/13", "UN Security Council"),
                                            ("un/A/HRC/PRST/OS/17/1", "UN Human Rights Council")])
 def test_presidential_statement_cited_is_its_councils(key, body):

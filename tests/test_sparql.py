@@ -102,6 +102,24 @@ def test_every_query_answers_the_same_everywhere(stores, query):
         assert local, f"{query.name} gave no answer on the example"
 
 
+def test_citations_per_year_counts_every_citation_of_a_dated_edition(stores):
+    """(the query counted the citations in clauses only, the report and the site those in headers too: 10,378
+    against 10,394 on the demo build) Its years add up to every citation whose citing edition has a date."""
+    query = next(q for q in QUERIES if q.name == "citations-per-year")
+    store = stores["oxigraph"]
+    by_year = sum(int(row[1]) for row in answers(store, query))
+    every = store.query("""PREFIX kg: <https://w3id.org/resolution-kg/ontology#>
+        PREFIX eli: <http://data.europa.eu/eli/ontology#>
+        PREFIX cito: <http://purl.org/spar/cito/>
+        SELECT (COUNT(DISTINCT ?c) AS ?n) (SUM(IF(?header, 1, 0)) AS ?headers) WHERE {
+          ?c a kg:Citation ; cito:hasCitingEntity ?x .
+          { ?x eli:is_part_of/eli:is_part_of ?e BIND (false AS ?header) } UNION { ?x a kg:Edition BIND (?x AS ?e)
+          BIND (true AS ?header) }
+          ?e eli:date_document ?date }""")[0]
+    assert int(every["headers"]) > 0   # (the build holds citations in a header: the case is tried)
+    assert by_year == int(every["n"]) > 0
+
+
 QUERY_FORMS = [
     ("ask-true", "ASK { ?s <urn:p> 1 }", ["ask"], [("true",)]),
     ("ask-false", "ASK { ?s <urn:p> 2 }", ["ask"], [("false",)]),

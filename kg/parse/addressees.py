@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from kg.parse.addressing import MOST_NAMES_CHARACTERS, infinitive_to, names_opening
+from kg.parse.addressing import infinitive_to, names_opening
 from kg.reference.vocabulary import Vocabulary
 
 _COMMA = re.compile(r",\s*(?:and\s+)?")
@@ -119,7 +119,7 @@ def addressees_opening(text: str, vocabulary: Vocabulary, *, addressing: bool = 
     known = vocabulary.known_addressee_at(text)
     if known is None:
         return _printed_names(text, vocabulary) if addressing else []
-    to = text.find(" to ", 0, MOST_NAMES_CHARACTERS)
+    to = infinitive_to(text)   # ("the States Parties to the Convention to act": the second "to")
     names = text[:to] if to > 0 else ""
     if ("," not in names and " and " not in names) or _CLAUSE_MARK.search(names):
         return [known]   # (most name one addressee: "Requests the Secretary-General to")
@@ -131,7 +131,7 @@ def addressees_opening(text: str, vocabulary: Vocabulary, *, addressing: bool = 
 def _printed_names(text: str, vocabulary: Vocabulary) -> list[str]:
     """The names before the "to" of ``text`` where they are a plain list of capitalised names ("the Panel of Experts
     and MONUSCO to"), none of them known to the vocabulary; [] otherwise."""
-    to = text.find(" to ", 0, MOST_NAMES_CHARACTERS)
+    to = infinitive_to(text)
     names = text[:to] if to > 0 else ""
     if not names or _CLAUSE_MARK.search(names):
         return []
@@ -339,7 +339,7 @@ def _shares_modifiers(name: str, part: str) -> bool:
 
 def _printed_addressee(part: str, vocabulary: Vocabulary) -> str | None:
     """``part`` as an addressee's name, normalised, where it can be one; None otherwise."""
-    part = _ACRONYM_AFTER.sub("", _AFTER_A_NAME.sub("", plain_hyphens(part.strip())))
+    part = _without_tail(_ACRONYM_AFTER, _without_tail(_AFTER_A_NAME, plain_hyphens(part.strip())))
     if _NO_NAME.search(part):
         return None
     body = _ARTICLE.sub("", part)
@@ -383,12 +383,12 @@ def _and_parts(segment: str) -> list[str]:
     >>> _and_parts("regional and international financial organizations and agencies")
     ['regional and international financial organizations and agencies']
     """
-    directors = _DIRECTORS_OF_BUREAUX.match(segment.strip())
+    directors = _DIRECTORS_OF_BUREAUX.match(segment.strip()) if len(segment) <= _MOST_TAIL else None
     if directors is not None:
         return [f"Director of the {directors.group(name)} Bureau" for name in ("first", "second")]
     parts: list[str] = []
     for part in _AND.split(segment):
-        part = _AFTER_A_NAME.sub("", part.strip())
+        part = _without_tail(_AFTER_A_NAME, part.strip())
         lone = parts[-1].split() if parts else []
         if len(lone) == 1 and lone[0].islower() and lone[0] not in _FUNCTION_WORDS and not _ends_a_name(lone[0]) \
                 or parts and _shares_modifiers(parts[-1], part):
@@ -396,3 +396,17 @@ def _and_parts(segment: str) -> list[str]:
         else:
             parts.append(part)
     return parts
+
+
+_MOST_TAIL = 300   # (characters: a name's tail, or a heading the Directors' pattern is tried on)
+
+
+def _without_tail(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` less what ``pattern``, anchored at the end, matches within its last ``_MOST_TAIL`` characters (a
+    repeated group tried at every position of a long heading is quadratic: 200 KB took minutes).
+
+    >>> _without_tail(_AFTER_A_NAME, "the Director thereof"), len(_without_tail(_AFTER_A_NAME, " only" * 40000 + " X"))
+    ('the Director', 200002)
+    """
+    found = pattern.search(text, max(0, len(text) - _MOST_TAIL))
+    return text[:found.start()] if found else text

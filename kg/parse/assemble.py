@@ -207,8 +207,9 @@ def _names_after_verb(opening: str, vocabulary: Vocabulary) -> list[str]:
     armed conflict to": both; "competent international organizations and bodies": one name, not "bodies")."""
     known = addressees_opening(opening, vocabulary, addressing=True) if names_addressee(opening) else []
     printed = addressees_printed(opening, vocabulary)
-    if known and printed[:1] == known[:1] and len("".join(printed)) > len("".join(known)):
-        return printed
+    if known and printed and (printed[0] == known[0] or printed[0].startswith(known[0] + " ")) \
+            and len("".join(printed)) > len("".join(known)):
+        return printed   # (also "the States Parties to the Convention", which opens with the known "States")
     return known or printed
 
 

@@ -39,7 +39,9 @@ def statement_hints(text: str, hints: Hints) -> Hints:
     statement's symbol at its top."""
     head = text[:_HEAD_REACH]
     symbol = _SYMBOL_LINE.search(head)
-    if symbol is None and not (hints.symbol and "/PRST/" in hints.symbol):
+    if hints.symbol and "/PRST/" not in hints.symbol:   # (its front matter or markup names it another document)
+        return hints
+    if symbol is None and not hints.symbol:
         return hints
     printed = hints.symbol or symbol.group("symbol")  # type: ignore[union-attr]
     title = _TITLE_LINE.search(head)

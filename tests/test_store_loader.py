@@ -77,10 +77,54 @@ def test_a_build_that_fails_while_the_store_loads_leaves_it_to_be_made_anew(inpu
         patched.setattr(kg.job.run, "write_graph_file", failing)
         with pytest.raises(OSError, match="disk full"):
             build_graph([inputs], out, progress=False, workers=1)
-    assert (out / "store.updating").exists()
+    assert not (out / "store").exists() and not (out / "store.new").exists()   # (what it loaded, removed)
     build_graph([inputs], out, progress=False, workers=1)
     assert not (out / "store.updating").exists()
     assert _stored(out) == _graph_file(out)
+
+
+def test_the_previous_store_answers_until_the_new_one_takes_its_place(inputs, tmp_path, monkeypatch):
+    """(a new store was made in the previous one's place as the build began: a query during the build found an
+    empty store, `kg stats` 0 documents with exit 0) It is loaded beside, as store.new; a build that fails before
+    it is done leaves the previous store whole."""
+    import kg.job.run
+
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    before = _stored(out)
+    for number in (71, 72, 73):   # (every file changed: the store is made anew)
+        (inputs / f"r{number}.txt").write_text(_resolution(number + 100), encoding="utf-8")
+    seen: list[set[str]] = []
+
+    def failing(*args, **kwargs):
+        seen.append(_stored(out))   # (the documents are read and loaded: what a query would find now)
+        raise OSError("disk full")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(kg.job.run, "write_graph_file", failing)
+        with pytest.raises(OSError, match="disk full"):
+            build_graph([inputs], out, progress=False, workers=1)
+    assert seen == [before] and _stored(out) == before
+    assert not (out / "store.new").exists() and not (out / "store.updating").exists()
+    build_graph([inputs], out, progress=False, workers=1)
+    assert _stored(out) == _graph_file(out) != before
+
+
+def test_inputs_that_are_all_unreadable_leave_the_last_build_whole(inputs, tmp_path):
+    """(a folder whose one file is no XML rewrote the last build as a build of nothing, its store and cache too)"""
+    from kg.errors import InputError
+
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1)
+    files = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    stored = _stored(out)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "x.xml").write_text("garbage", encoding="utf-8")
+    with pytest.raises(InputError, match=r"no document could be read there .*nothing was built .*keeps the 3 files"):
+        build_graph([bad], out, progress=False, workers=1)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == files
+    assert _stored(out) == stored and not (out / "store.new").exists()
 
 
 class _CallSizes:

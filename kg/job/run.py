@@ -37,7 +37,7 @@ from kg.job.process import Beside
 from kg.job.report import build_report
 from kg.job.result import BuildResult
 from kg.job.scoring import start_scoring, store_and_draw
-from kg.job.store_update import StoreLoader, quads_in, seal_store, start_new_store, update_store
+from kg.job.store_update import NEW_STORE, StoreLoader, quads_in, seal_store, start_new_store, update_store
 from kg.job.worker import MAX_FILE_SECONDS, run_jobs
 from kg.rdf.ontology import ontology_quads
 from kg.readers import MAX_FILE_SIZE
@@ -91,7 +91,7 @@ _OUTPUT_FOLDERS = ("cache", "views")
 _OWN_FILES_WITHIN = ("cache/shared.tsv", "store/kg-build")   # (read by the next build: kg.buildfiles)
 # what a build or kg analyze cut short leaves beside its outputs (kg.swap's old graph.nq, the files written before
 # they are renamed into place): no build would write over it where it writes nothing anew (an unchanged rebuild)
-_LEFTOVERS = ("graph.nq.old", "graph.nq.tmp", "manifest.tmp")
+_LEFTOVERS = ("graph.nq.old", "graph.nq.tmp", "manifest.tmp", NEW_STORE)
 
 
 def _clear_misplaced(out: Path) -> None:
@@ -134,6 +134,13 @@ def _build(inputs: Sequence[str | Path], out: Path, *, executor: Executor | None
         if loader is not None:
             loader.add(file_result)
     stages.done("documents")
+    if not any(r.documents for r in results.values()) and (held := recorded_files(previous)):
+        if loader is not None:   # (every input unreadable: the last build stays, its store too)
+            loader.stop()
+        errors += [r.error for r in results.values() if r.error]
+        raise InputError(", ".join(map(str, inputs)), f"no document could be read there (the first error: "
+                         f"{errors[0] if errors else 'none'}); nothing was built ({out} keeps the "
+                         f"{counted(len(held), 'file')} of its last build)")
     ordered = [results[name] for name in sorted(results)]
     errors += [error for r in ordered for error in ((r.error,) if r.error else r.member_errors)]
     two_texts = editions_with_two_texts(out, ordered)

@@ -5,6 +5,7 @@ store will be new: ``StoreLoader``)."""
 from __future__ import annotations
 
 import io
+import os
 import queue
 import threading
 import uuid
@@ -17,6 +18,8 @@ from kg.job.cache import FileResult, cached_lines, cached_parts, remove_path
 from kg.job.graphfile import GraphFile, graph_writers, recorded_files
 from kg.rdf import ONTOLOGY_GRAPH, SHARED_GRAPH
 from kg.store import OxigraphStore, change_marker
+
+NEW_STORE = "store.new"   # (where a new store is loaded, beside the previous one, until it takes its place)
 
 
 def _needs_new_store(out: Path, previous: Mapping[str, object] | None, changed: int, files: int) -> bool:
@@ -57,14 +60,16 @@ class StoreLoader:
     time, and feeds Oxigraph in bulk_load calls of about ``BULK_PART_SIZE`` bytes
     (``OxigraphStore.bulk_load_parts``: one call holds all it reads in memory): the build never waits for the
     loader until ``finish``, and what waits for it is results, not their quads.
-    Call ``finish`` once every result was added (or ``stop`` to give up: the store's change marker stays)."""
+    The new store is loaded beside the previous one (``store.new``), which stays whole and readable until
+    ``finish`` puts the new one in its place: a query during the build reads the last build's answers, and a build
+    that ends with nothing built (its every input unreadable) or fails leaves the previous store as it was.
+    Call ``finish`` once every result was added (or ``stop`` to give up)."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        store_dir = out / "store"
-        change_marker(store_dir).touch()
-        remove_path(store_dir)
-        self.store = OxigraphStore(store_dir)
+        self._building = out / NEW_STORE
+        remove_path(self._building)
+        self.store = OxigraphStore(self._building)
         self._results: queue.SimpleQueue[FileResult | None] = queue.SimpleQueue()
         self._fed: dict[str, tuple[str, str]] = {}   # each document graph -> the file (path, sha256) that fed it
         self._shared: set[bytes] = set()   # the shared graph's lines fed so far
@@ -133,17 +138,24 @@ class StoreLoader:
             self.store.load(b"".join(line for path, digest in sorted({writers[g] for g in wrong})
                                      for line in cached_lines(self.out, digest, path)
                                      if line[line.rfind(b"<"):] in wanted), bulk=True)
+        self.store.close()   # (put in the previous store's place; marked as changing until the build seals it)
+        store_dir = self.out / "store"
+        change_marker(store_dir).touch()
+        remove_path(store_dir)
+        os.replace(self._building, store_dir)
+        self.store = OxigraphStore(store_dir)
         return self.store
 
     def stop(self) -> None:
-        """Give up unless finished (the build failed): the loader ends after the piece it is at, the store stays
-        marked as unfinished."""
+        """Give up unless finished (the build failed, or found nothing to build): the loader ends after the piece
+        it is at, and what it loaded is removed; the previous store stays as it was."""
         if self._finished:
             return
         self._finished = self._stopping = True
         self._results.put(None)
         self._thread.join()
         self.store.close()
+        remove_path(self._building)
 
 
 def update_store(out: Path, ordered: list[FileResult], previous: dict[str, object] | None, graph_file: GraphFile,

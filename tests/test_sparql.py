@@ -577,6 +577,24 @@ def test_kg_serve_has_a_time_out_no_service_a_host_check_and_one_line_for_a_port
             len(taken.stderr.splitlines()) == 1, taken.stderr
 
 
+def test_kg_serve_outlives_a_query_that_ends_its_oxigraph_and_a_client_that_leaves(tmp_path):
+    """(a query of 10,000 patterns ended the Oxigraph server behind kg serve, which then answered 502 to every
+    request for good; a client that left before its answer printed tracebacks)"""
+    out = _small_build(tmp_path)
+    with kg_serving(out, "--timeout", "2") as (process, base):
+        huge = "SELECT * WHERE { " + " ".join(f"?s <urn:p{i}> ?o{i} ." for i in range(10000)) + " }"
+        status, text = _request(f"{base}/query", data=urllib.parse.urlencode({"query": huge}).encode())
+        assert status in (200, 400, 502, 503), (status, text[:200])
+        assert _request(f"{base}/query?query=ASK%7B%7D")[0] == 200   # (answered again)
+        port = int(base.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port)) as client:   # (a client that asks and goes away)
+            query = urllib.parse.quote(CARTESIAN)
+            client.sendall(f"GET /query?query={query} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+        time.sleep(4)
+        assert _request(f"{base}/query?query=ASK%7B%7D")[0] == 200
+    assert "Traceback" not in process.stderr.read()
+
+
 def test_kg_serve_on_port_0_says_and_answers_the_port_it_was_given(tmp_path):
     """(with --port 0 it printed http://127.0.0.1:0/query and answered every request 421: the hosts it took were
     made from the port asked for, not the one the system gave)"""

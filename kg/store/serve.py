@@ -27,6 +27,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -99,20 +100,24 @@ class _Backend:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
-        self.process = subprocess.Popen(server_command(self.store, self.port, read_only=True) +
-                                        ["--timeout-s", str(max(1, int(self.timeout)))],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                message = (self.process.stderr.read() if self.process.stderr else b"").decode("utf-8", "replace")
-                raise UnreachableError(f"{self.store}: the Oxigraph server did not start "
-                                       f"({message.strip().splitlines()[0] if message.strip() else 'no reason given'})")
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/query?query=ASK%7B%7D", timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.1)
+        # (its errors in a file, not a pipe: a server that logs much would block on a full pipe; the server keeps
+        # its own descriptor of the file)
+        with tempfile.TemporaryFile() as errors:
+            self.process = subprocess.Popen(server_command(self.store, self.port, read_only=True) +
+                                            ["--timeout-s", str(max(1, int(self.timeout)))],
+                                            stdout=subprocess.DEVNULL, stderr=errors)
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                if self.process.poll() is not None:
+                    errors.seek(0)
+                    message = errors.read(4096).decode("utf-8", "replace")
+                    raise UnreachableError(f"{self.store}: the Oxigraph server did not start "
+                                           f"({message.strip().splitlines()[0] if message.strip() else 'no reason given'})")
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{self.port}/query?query=ASK%7B%7D", timeout=1).close()
+                    return
+                except OSError:
+                    time.sleep(0.1)
         raise UnreachableError(f"{self.store}: the Oxigraph server did not answer within 20 s")
 
     def restart(self, port_seen: int) -> None:
@@ -234,6 +239,10 @@ def _handler(timeout: float, allow_service: bool) -> type[BaseHTTPRequestHandler
                 return self._refuse(503, f"the query ran past the time-out of {timeout:g} s and was stopped "
                                          "(kg serve --timeout)")
             except (OSError, http.client.HTTPException) as error:
+                if backend.process is not None and backend.process.poll() is not None:   # (the query ended it)
+                    backend.restart(port_seen)
+                    return self._refuse(502, f"the Oxigraph server stopped on this query ({error}) and was started "
+                                             "again")
                 return self._refuse(502, f"the Oxigraph server did not answer ({error})")
             self.send_response(status, reason)
             for name, value in answer_headers:
@@ -263,6 +272,12 @@ def _handler(timeout: float, allow_service: bool) -> type[BaseHTTPRequestHandler
             self.wfile.write(data)
 
         do_GET = do_POST = do_HEAD = do_PUT = do_DELETE = do_OPTIONS = _forward
+
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except (BrokenPipeError, ConnectionResetError, TimeoutError):   # (the client went away: no one to tell)
+                self.close_connection = True
 
         def log_message(self, *args: object) -> None:
             pass

@@ -153,6 +153,10 @@ def parse_parameters(pairs: Sequence[str]) -> dict[str, str]:
         name, equals, value = pair.partition("=")
         if not equals or not name.strip():
             raise InputError("--param", f"expected key=value, got {pair!r}")
+        try:
+            pair.encode("utf-8")
+        except UnicodeEncodeError:   # (bytes that are no UTF-8 on the command line: Python keeps them as surrogates)
+            raise InputError("--param", f"{pair.encode('utf-8', 'surrogateescape')!r} is not UTF-8 text") from None
         if name.strip() in values:
             raise InputError("--param", f"{name.strip()} given twice ({values[name.strip()]!r} and {value!r}): a "
                                         "parameter takes one value")

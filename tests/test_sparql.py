@@ -317,6 +317,11 @@ def test_kg_query_cli_formats(built, capsys):
     assert lines[0] == "citing,edition,section,label,text"
     assert any(line.startswith("itu/wtsa/res/75,wtsa-08,considering,b.iii,") for line in lines)
     assert main(["query", "cited-by", "--store", str(built), "--param", "nope=1"]) == 2
+    # bytes that are no UTF-8 on the command line (Python holds them as surrogates): one line, exit 2, no traceback
+    for pair in ("work=\udcff", "addressee=\udcff"):
+        query = "cited-by" if pair.startswith("work") else "mandates-of"
+        assert main(["query", query, "--store", str(built), "--param", pair]) == 2
+    assert capsys.readouterr().err.count("is not UTF-8 text") == 2
 
 
 def test_a_value_the_graph_does_not_hold_is_told_from_an_answer_of_none(built, server, capsys):

@@ -12,7 +12,6 @@ import contextlib
 import json
 import logging
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from kg import __version__
 from kg.errors import EXIT_BAD_INPUT, EXIT_NONCONFORMING, EXIT_OK, BusyError, InputError, KgError, UnreachableError
-from kg.wording import counted, did_you_mean
+from kg.wording import counted, did_you_mean, printable
 
 if TYPE_CHECKING:
     from kg.model import Citation, Document
@@ -90,7 +89,7 @@ def command_parse(args: argparse.Namespace) -> int:
             if args.format == "json":
                 write_document_json(document, out)
             else:
-                out.write(outline_text(document) + "\n\n")
+                out.write("\n".join(map(printable, outline_text(document).split("\n"))) + "\n\n")
             out.flush()
     return _report(errors)
 
@@ -108,8 +107,8 @@ def command_extract(args: argparse.Namespace) -> int:
                     out.write(json.dumps(citation_record(citation), ensure_ascii=False) + "\n")
                 else:
                     work = citation.work or f"(unresolved: {citation.reason})"
-                    out.write(f"{citation.clause or '-'}\t{work}\t{citation.edition or '-'}\t"
-                              f"{citation.pinpoint or '-'}\t{' '.join(citation.text.split())}\n")
+                    out.write(printable(f"{citation.clause or '-'}\t{work}\t{citation.edition or '-'}\t"
+                                        f"{citation.pinpoint or '-'}\t{' '.join(citation.text.split())}") + "\n")
             out.flush()
     return _report(errors)
 
@@ -815,7 +814,6 @@ def _rdflib_said_as_warnings() -> Iterator[None]:
         log.propagate = propagate
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")   # (tabs stay; a newline would make two lines)
 
 
 def _say(kind: str, message: object) -> None:
@@ -828,7 +826,7 @@ def _say(kind: str, message: object) -> None:
     >>> print(err.getvalue().strip())
     kg: error: e\\x1b[2J.txt: empty file
     """
-    text = _CONTROL.sub(lambda match: repr(match.group())[1:-1], str(message))
+    text = printable(str(message))
     print(f"kg: {kind}: {text}", file=sys.stderr)
 
 

@@ -32,7 +32,7 @@ from rdflib.term import Identifier
 from kg.errors import InputError
 from kg.rdf import work_iri
 from kg.resources import resource_dir
-from kg.wording import counted, did_you_mean
+from kg.wording import counted, did_you_mean, printable
 
 QUERY_DIR = resource_dir("queries")
 _PARAMETER = re.compile(r"^#\s*Parameters?:\s*(?P<rest>.*)$", re.MULTILINE)
@@ -194,11 +194,6 @@ def values_not_held(select: Select, query: Query, values: Mapping[str, str],
     return lines
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _escaped(match: re.Match[str]) -> str:
-    return repr(match.group())[1:-1]
 
 
 def _cell(term: Identifier | None) -> str:
@@ -217,7 +212,7 @@ def format_rows(rows: list[dict[str, Identifier]], variables: Sequence[str], fmt
         writer.writerows([[_cell(row.get(v)) for v in variables] for row in rows])
         return buffer.getvalue()
     # (a table is for a terminal, which obeys the escape codes a value may hold: they are shown escaped)
-    cells = [[_CONTROL.sub(_escaped, _cell(row.get(v)).replace("\n", " ")) for v in variables] for row in rows]
+    cells = [[printable(_cell(row.get(v)).replace("\n", " ").replace("\t", " ")) for v in variables] for row in rows]
     widths = [min(60, max([len(v)] + [len(c[i]) for c in cells])) for i, v in enumerate(variables)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True))]
     lines += ["  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(row, widths, strict=True))

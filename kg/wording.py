@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 
@@ -61,3 +62,16 @@ def did_you_mean(given: str, known: Iterable[str], *, at_most: int = 3) -> str:
 def _shortened_to(key: str, given: str) -> bool:
     """Whether ``given`` is ``key`` without what follows its number (a year, a part: "(2000)", " B")."""
     return key == given or (key.startswith(given) and key[len(given):len(given) + 1] in ("(", " ", "-"))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")   # (tabs stay; a newline would make two lines)
+
+
+def printable(text: str) -> str:
+    """``text`` with its control characters shown escaped, for a terminal, which would obey them (a document's text
+    or a file's name may hold a terminal's escape codes: "\\x1b[2J" clears the screen).
+
+    >>> printable("the Evil" + chr(27) + "]0;pwned" + chr(7) + " Committee")
+    'the Evil\\\\x1b]0;pwned\\\\x07 Committee'
+    """
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)

@@ -282,6 +282,17 @@ def test_a_folder_whose_first_build_is_running_is_said_so(tmp_path, capsys):
     assert said.out == "" and "nowhere" in said.err
 
 
+def test_what_is_printed_for_a_terminal_shows_a_texts_escape_codes_escaped(tmp_path, capsys):
+    """(kg parse --format text wrote a clause's terminal escape codes raw: a title set, the screen cleared)"""
+    path = tmp_path / "e.md"
+    path.write_text("99/1. A test\nThe General Assembly,\n\n1. Requests the Evil\x1b]0;pwned\x07\x1b[2J Committee "
+                    "to recall resolution 70/1;\n", encoding="utf-8")
+    assert main(["parse", str(path), "--format", "text"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Evil\\x1b]0;pwned\\x07\\x1b[2J Committee" in out
+
+
 def test_what_rdflib_logs_is_one_warning_line_with_its_control_characters_escaped(tmp_path_factory, tmp_path,
                                                                                   capsys):
     """(a literal rdflib could not convert, from a query's answer, was logged raw, a terminal's escape codes and

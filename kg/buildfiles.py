@@ -27,7 +27,9 @@ import errno
 import io
 import json
 import os
+import shutil
 import stat
+from pathlib import Path
 
 MAX_SIZE = 1 << 30   # (a manifest of 100k files is some 30 MB; analysis.nq of 100k nodes under 100 MB)
 
@@ -112,3 +114,12 @@ def _a_link(path: str | os.PathLike[str]) -> str:
 def _not_a_file(mode: int) -> str:
     kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
     return f"{kind}, not a file the build wrote"
+
+
+def remove_path(path: Path) -> None:
+    """Remove what stands at ``path``: a folder and what it holds, or a file or a link (a link only, never what
+    it leads to) that damage or a hand put where a folder or file of the build belongs."""
+    if path.is_symlink() or path.exists() and not path.is_dir():   # (a FIFO, a device: the name only)
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)

@@ -82,6 +82,32 @@ BUILD_FILES = [
 ] + [pytest.param("manifest.json", _deep_json, id="manifest.json deep_json")]
 
 
+@pytest.mark.parametrize("name", ["cache", "views", "views/doc", "store", "site"])
+def test_an_output_folder_that_is_a_link_is_replaced_never_written_through(inputs, tmp_path, name):
+    """(OUT/cache or OUT/views/doc as a link to a folder elsewhere: the build wrote its cache entries or its views
+    there; OUT/views or OUT/site as one: rmtree's "cannot call rmtree on a symbolic link", a traceback)"""
+    out = tmp_path / "out"
+    build_graph([inputs], out, progress=False, workers=1, doc_views=True)
+    assert main(["site", str(out)]) == 0
+    victim = tmp_path / "elsewhere"
+    victim.mkdir()
+    (victim / "kept.txt").write_text("not the build's", encoding="utf-8")
+    shutil.rmtree(out / name)
+    (out / name).symlink_to(victim, target_is_directory=True)
+    _edit(inputs / "r73.txt", "Group on", "Group indeed on")
+    done = _kg("build", str(inputs), "--out", str(out), "--quiet", "--workers", "1", "--doc-views")
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert not (out / name).is_symlink()
+    shutil.rmtree(out / "site", ignore_errors=True)   # (kg site itself, its folder a link: the link replaced too)
+    (out / "site").symlink_to(victim, target_is_directory=True)
+    site = _kg("site", str(out))
+    assert site.returncode == 0 and "Traceback" not in site.stderr, site.stderr[-2000:]
+    assert not (out / "site").is_symlink() and (out / "site" / "index.html").is_file()
+    assert sorted(p.name for p in victim.iterdir()) == ["kept.txt"]
+    build_graph([inputs], tmp_path / "fresh", progress=False, workers=1, doc_views=True)
+    assert _state(out) == _state(tmp_path / "fresh")
+
+
 @pytest.mark.parametrize(("name", "damage"), BUILD_FILES)
 def test_a_build_file_replaced_by_damage_is_written_afresh(inputs, tmp_path, name, damage):
     out = tmp_path / "out"

@@ -23,7 +23,6 @@ import io
 import json
 import os
 import re
-import shutil
 import stat
 import sys
 import unicodedata
@@ -34,7 +33,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kg import __version__
-from kg.buildfiles import open_build_file, read_build_file
+from kg.buildfiles import open_build_file, read_build_file, remove_path
 from kg.job.runs import QuadRuns
 from kg.rdf import SHARED_GRAPH
 from kg.reference.datafiles import reference_files
@@ -187,15 +186,6 @@ class _HashingWriter:
     def write(self, data: bytes) -> int:
         self.digest.update(data)
         return self._handle.write(data)
-
-
-def remove_path(path: Path) -> None:
-    """Remove what stands at ``path``: a folder and what it holds, or a file or a link (a link only, never what
-    it leads to) that damage or a hand put where a folder or file of the build belongs."""
-    if path.is_symlink() or path.exists() and not path.is_dir():   # (a FIFO, a device: the name only)
-        path.unlink()
-    elif path.exists():
-        shutil.rmtree(path)
 
 
 def remove_orphans(out: Path) -> int:

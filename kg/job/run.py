@@ -25,9 +25,9 @@ from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg.buildfiles import damage_at
+from kg.buildfiles import damage_at, remove_path
 from kg.errors import InputError
-from kg.job.cache import remove_orphans, remove_path, remove_stale_entries
+from kg.job.cache import remove_orphans, remove_stale_entries
 from kg.job.editions import editions_with_two_texts
 from kg.job.graphfile import recorded_files, write_graph_file
 from kg.job.inputs import look_up_inputs
@@ -87,7 +87,7 @@ def _build_held(inputs: Sequence[str | Path], out: Path, *, executor: Executor |
 _SCORING_MODULES = ("kg.analyze.metrics", "kg.view")
 # what a build writes in OUT: files, and folders (the store's folder is made anew where it is not one)
 _OUTPUT_FILES = ("manifest.json", "graph.nq", "analysis.nq", "report.md", "metrics.csv", "metrics.json")
-_OUTPUT_FOLDERS = ("cache", "views")
+_OUTPUT_FOLDERS = ("cache", "views", "views/doc", "store", "site")
 _OWN_FILES_WITHIN = ("cache/shared.tsv", "store/kg-build")   # (read by the next build: kg.buildfiles)
 # what a build or kg analyze cut short leaves beside its outputs (kg.swap's old graph.nq, the files written before
 # they are renamed into place): no build would write over it where it writes nothing anew (an unchanged rebuild)
@@ -100,9 +100,8 @@ def _clear_misplaced(out: Path) -> None:
     for name in (*_OUTPUT_FILES, *_OWN_FILES_WITHIN):   # (a link, a FIFO, a device: written over, never through)
         if damage_at(out / name) is not None:
             remove_path(out / name)
-    for name in _OUTPUT_FOLDERS:
-        if (out / name).is_symlink() and not (out / name).exists() or (out / name).exists() \
-                and not (out / name).is_dir():
+    for name in _OUTPUT_FOLDERS:   # (a link too, to a folder or not: the build writes into OUT, never through a link)
+        if (out / name).is_symlink() or (out / name).exists() and not (out / name).is_dir():
             remove_path(out / name)
 
 

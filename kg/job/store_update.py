@@ -12,9 +12,9 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from kg.buildfiles import read_build_file
+from kg.buildfiles import read_build_file, remove_path
 from kg.errors import KgError
-from kg.job.cache import FileResult, cached_lines, cached_parts, remove_path
+from kg.job.cache import FileResult, cached_lines, cached_parts
 from kg.job.graphfile import GraphFile, graph_writers, recorded_files
 from kg.rdf import ONTOLOGY_GRAPH, SHARED_GRAPH
 from kg.store import OxigraphStore, change_marker

@@ -10,11 +10,11 @@ network.
 
 from __future__ import annotations
 
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.buildfiles import remove_path
 from kg.site.corpus import Corpus, read_corpus
 from kg.site.pages import (
     plan_site,
@@ -58,8 +58,7 @@ def write_site(out: str | Path, *, store: OxigraphStore | None = None) -> SiteRe
 
 
 def _write(root: Path, corpus: Corpus, started: float) -> SiteResult:
-    if root.exists():
-        shutil.rmtree(root)
+    remove_path(root)   # (a link in its place: the link only, never what it leads to)
     for folder in ("doc", "work", "assets"):
         (root / folder).mkdir(parents=True)
     script, style = vis_assets()

@@ -43,6 +43,7 @@ def _collected_lines(root: etree._Element) -> list[str]:
     a stack of its own, not a recursion: elements may nest two thousand deep.)"""
     lines: list[str] = []
     current: list[str] = []
+    given: dict[etree._Element, int] = {}   # (each ordered list's last number: see _list_label)
 
     def flush() -> None:
         if current:
@@ -53,7 +54,7 @@ def _collected_lines(root: etree._Element) -> list[str]:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""   # (a comment's text is no text)
         if tag in _BLOCKS:
             flush()
-        if tag == "li" and (label := _list_label(element)):
+        if tag == "li" and (label := _list_label(element, given)):
             current.append(f"{label}\t")
         if element.text and tag:
             current.append(element.text)
@@ -95,19 +96,20 @@ def _is_link_bar(element: etree._Element) -> bool:
     return all(character.isspace() or character in _SEPARATORS for character in outside)
 
 
-def _list_label(item: etree._Element) -> str | None:
+def _list_label(item: etree._Element, given: dict[etree._Element, int]) -> str | None:
     """The label a browser shows before an item of an ordered list (``<ol type="a" start="3">``), written as
-    resolutions print labels: "1.", "a)", "i)"."""
+    resolutions print labels: "1.", "a)", "i)". ``given``: the number each list gave its last item so far (the
+    items come in document order: counting an item's siblings again for each made a long list quadratic)."""
     parent = item.getparent()
     if parent is None or not isinstance(parent.tag, str) or parent.tag.lower() != "ol":
         return None
-    number = int(parent.get("start", "1")) if parent.get("start", "1").isdigit() else 1
-    for sibling in parent.iterchildren("li"):
-        if sibling.get("value", "").isdigit():
-            number = int(sibling.get("value"))
-        if sibling is item:
-            break
-        number += 1
+    if parent in given:
+        number = given[parent] + 1
+    else:
+        number = int(parent.get("start", "1")) if parent.get("start", "1").isdigit() else 1
+    if item.get("value", "").isdigit():
+        number = int(item.get("value"))
+    given[parent] = number
     kind = _LIST_KINDS.get(parent.get("type", "1"), "decimal")
     return f"{list_number(number, kind)}." if kind == "decimal" else f"{list_number(number, kind)})"
 

@@ -172,3 +172,10 @@ def test_a_file_with_no_suffix_in_a_folder_is_named(tmp_path, monkeypatch, capsy
          "the command line is read as its content shows)")]
     assert main(["parse", "in/RES75", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["doc"] == "in/RES75"
+    # a link with no suffix (a loop here) is said to be the link it is, as one with a suffix is
+    (tmp_path / "in" / "loop1").symlink_to("loop2")
+    (tmp_path / "in" / "loop2").symlink_to("loop1")
+    assert main(command) == 0
+    said = capsys.readouterr().err
+    assert "skipped symlink in/loop1 -> loop2" in said and "skipped symlink in/loop2 -> loop1" in said
+    assert "in/loop1: no suffix" not in said

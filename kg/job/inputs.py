@@ -55,14 +55,17 @@ def _documents_below(folder: Path) -> tuple[list[str], list[tuple[str, str]], li
         subfolders[:] = [name for name in subfolders
                          if not name.startswith(".") and name not in linked and name not in built]
         for name in names:
-            if name.startswith(".") or not is_document_name(name):
-                if not name.startswith(".") and (reason := passed_over_reason(name)) is not None:
-                    unsure.append((name if relative == "." else os.path.join(relative, name), reason))
+            if name.startswith("."):
                 continue
             if os.path.islink(os.path.join(current, name)):   # (a link to a file, a broken link, a loop)
-                linked.append(name)
-            else:
-                found.append(name if relative == "." else os.path.join(relative, name))
+                if is_document_name(name) or passed_over_reason(name) is not None:
+                    linked.append(name)   # (said as the link it is, with or without a suffix)
+                continue
+            if not is_document_name(name):
+                if (reason := passed_over_reason(name)) is not None:
+                    unsure.append((name if relative == "." else os.path.join(relative, name), reason))
+                continue
+            found.append(name if relative == "." else os.path.join(relative, name))
         links += [(name if relative == "." else os.path.join(relative, name), _link_target(os.path.join(current, name)))
                   for name in linked if not name.startswith(".")]
     return (sorted(found, key=_parts), sorted(links, key=lambda link: _parts(link[0])), sorted(builds, key=_parts),

@@ -211,7 +211,7 @@ def _without_repeats(citations: list[Citation]) -> list[Citation]:
     reference: "resolutions 1325 (2000)" and the "1325 (2000)" in it, "recommendation No. 40 (2024)" and its "40
     (2024)"), unless the inner one has a pinpoint the outer one lacks, and less a second one of the same span, work,
     edition and pinpoint (a list read twice: "... and its resolutions 1325 (2000), 1820 (2008) and 2122 (2013)").
-    Citations of one span with other pinpoints are all kept (a range of paragraphs, one per paragraph).
+    Citations of one span with other pinpoints are all kept.
 
     >>> def cite(start, end, work, pinpoint=None):
     ...     return Citation("d", None, "x" * (end - start), start, end, work, pinpoint=pinpoint)

@@ -235,10 +235,10 @@ _CLAUSE_IN_A_NAME = re.compile(r"\b(?:that|which|who|whom|whose|shall|should|may
 _AFTER_THE_HEAD = re.compile(r"\s(?:of|for|on|in|with|by|at|from|to|under|between|among|within|across|"
                              r"(?:[a-z]+ed|[a-z]+ing)\s+(?:in|to|by|from|on|with|for|at|under)|concerned|involved)\b")
 # a lower-case head that names who acts: a plural noun (but not "efforts", "measures" ...) or one of these
-_AGENT_NOUNS = frozenset({"community", "system", "sector", "society", "academia", "media", "secretariat",
-                          "government", "team", "leadership", "component", "mission", "force", "presidency",
-                          "administration", "board", "committee", "council", "commission", "office", "panel", "group",
-                          "bureau", "unit", "authority", "membership", "family", "party", "state", "country", "side"})
+_AGENT_NOUNS = _NAME_ENDINGS | frozenset({
+    "government", "team", "leadership", "component", "mission", "force", "presidency", "administration", "board",
+    "committee", "council", "commission", "office", "panel", "group", "bureau", "unit", "authority", "membership",
+    "family", "party", "state", "country", "side"})
 _NOT_AGENTS = frozenset({"efforts", "measures", "steps", "activities", "actions", "contributions", "resources", "means",
                          "obligations", "commitments", "recommendations", "initiatives", "provisions", "results",
                          "discussions", "negotiations", "talks", "consultations", "elections", "preparations",

@@ -120,6 +120,18 @@ class _Backend:
                     time.sleep(0.1)
         raise UnreachableError(f"{self.store}: the Oxigraph server did not answer within 20 s")
 
+    def ended(self, port_seen: int, *, within: float = 2.0) -> bool:
+        """Whether the server that answered on ``port_seen`` has ended (waiting ``within`` seconds for a process
+        that closed its connections to be gone); one started again since has not."""
+        process = self.process
+        if self.port != port_seen or process is None:
+            return self.port != port_seen
+        try:
+            process.wait(timeout=within)
+        except subprocess.TimeoutExpired:
+            return False
+        return True
+
     def restart(self, port_seen: int) -> None:
         """Stop the server (and the query it computes) and start another, unless that was done already."""
         with self.lock:
@@ -231,19 +243,23 @@ def _handler(timeout: float, allow_service: bool) -> type[BaseHTTPRequestHandler
                     status, answer = 502, f"the Oxigraph server did not answer ({error})".encode()
                 return self._page(200 if status == 200 else 400, results_page(text, status, answer))
             headers = {name: value for name, value in self.headers.items() if name.lower() not in _HOP_BY_HOP}
-            try:
-                status, reason, answer_headers, answer = _exchange(port_seen, self.command, self.path, body,
-                                                                    headers, timeout)
-            except TimeoutError:
-                backend.restart(port_seen)
-                return self._refuse(503, f"the query ran past the time-out of {timeout:g} s and was stopped "
-                                         "(kg serve --timeout)")
-            except (OSError, http.client.HTTPException) as error:
-                if backend.process is not None and backend.process.poll() is not None:   # (the query ended it)
+            for attempt in (1, 2):
+                try:
+                    status, reason, answer_headers, answer = _exchange(port_seen, self.command, self.path, body,
+                                                                        headers, timeout)
+                    break
+                except TimeoutError:
                     backend.restart(port_seen)
-                    return self._refuse(502, f"the Oxigraph server stopped on this query ({error}) and was started "
-                                             "again")
-                return self._refuse(502, f"the Oxigraph server did not answer ({error})")
+                    return self._refuse(503, f"the query ran past the time-out of {timeout:g} s and was stopped "
+                                             "(kg serve --timeout)")
+                except (OSError, http.client.HTTPException) as error:
+                    if not backend.ended(port_seen):
+                        return self._refuse(502, f"the Oxigraph server did not answer ({error})")
+                    backend.restart(port_seen)   # (a query ended it: this one, or, refused at once, one before)
+                    port_seen = backend.port
+                    if attempt == 2 or not isinstance(error, ConnectionRefusedError):
+                        return self._refuse(502, f"the Oxigraph server stopped on this query ({error}) and was "
+                                                 "started again")
             self.send_response(status, reason)
             for name, value in answer_headers:
                 if name.lower() not in _HOP_BY_HOP:

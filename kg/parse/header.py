@@ -248,7 +248,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS, formulas
         elif _ADOPTED_AT_LINE.match(line) and formula is None:
             continue
         elif (match := _OF_DATE_LINE.match(line)) and formula is None and number is not None:
-            adopted = adopted or _iso_date(" ".join(match.group("date").split()))
+            adopted = adopted or iso_date(" ".join(match.group("date").split()))
         elif (match := UN_TITLE_LINE.match(line)) and formula is None and number is None:
             number, kind = match.group("number"), kind or "resolution"
             body = body or ("unsc" if match.group("organ").startswith("S") else "unga")
@@ -263,7 +263,7 @@ def read_header(text: str, *, start: int = 0, hints: Hints = _NO_HINTS, formulas
             index += wrapped - 1
             reading_title = False
         elif formula is None and (match := ADOPTION_LINE.match(line) or _wrapped_adoption(lines, index)):
-            adopted = adopted or _iso_date(match.group("date"))
+            adopted = adopted or iso_date(match.group("date"))
             if (match.group("adopted_kind") or "").lower() == "decision":   # ("Decision adopted by the Human Rights Council on ...")
                 kind = kind or "decision"
             body = body or _adopting_organ(match.group(0))   # (a decision prints no formula: "The General Assembly,")
@@ -324,7 +324,7 @@ def meeting_date(text: str) -> str | None:
     '1997-11-04'
     """
     found = _MEETING_DATE.search(text)
-    return _iso_date(" ".join(found.group("date").split())) if found else None
+    return iso_date(" ".join(found.group("date").split())) if found else None
 
 
 def _wrapped_adoption(lines: list[str], index: int) -> re.Match[str] | None:
@@ -354,7 +354,7 @@ def _wrapped_edition_lines(lines: list[str], index: int) -> int:
     return 0
 
 
-def _iso_date(printed: str) -> str | None:
+def iso_date(printed: str) -> str | None:
     """ "21 December 2023" -> "2023-12-21"."""
     day, month, year = printed.split()
     number = _MONTHS.get(month.lower())

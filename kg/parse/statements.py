@@ -17,10 +17,9 @@ import re
 from dataclasses import replace
 
 from kg.model import Hints
+from kg.parse.header import iso_date
 
 _HEAD_REACH = 3000   # (the symbol, the title and the meeting stand on the first page's first lines)
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
 # the symbol of a presidential statement, alone on its line or after "United Nations": "S/PRST/2021/13",
 # "A/HRC/PRST/OS/17/1", "A/HRC/PRST/52/1"
 _SYMBOL_LINE = re.compile(r"^[ \t]*(?:United[ \t]+Nations[ \t]+)?(?P<symbol>(?:S|A/HRC)/PRST/(?:OS/)?\d{1,4}/\d{1,3})"
@@ -46,10 +45,7 @@ def statement_hints(text: str, hints: Hints) -> Hints:
     printed = hints.symbol or symbol.group("symbol")  # type: ignore[union-attr]
     title = _TITLE_LINE.search(head)
     meeting = _MEETING.search(head, title.end() if title else 0)
-    date = None
-    if meeting is not None and meeting.group("month").lower() in _MONTHS:
-        month = _MONTHS.index(meeting.group("month").lower()) + 1
-        date = f"{meeting.group('year')}-{month:02d}-{int(meeting.group('day')):02d}"
+    date = iso_date(f"{meeting['day']} {meeting['month']} {meeting['year']}") if meeting is not None else None
     return replace(hints, kind=hints.kind or "statement", number=hints.number or printed.split("/PRST/", 1)[1],
                    symbol=printed, title=hints.title or (" ".join(title.group("title").split()) if title else None),
                    date=hints.date or date)
